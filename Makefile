@@ -1,0 +1,42 @@
+# dq — two commands on a fresh machine:
+#   make run    install what is missing, build (release) and open the REPL on the default data
+#   make test   install what is missing and run every test
+SWIFT ?= swift
+# System packages: SQLite and libedit headers to build; the sqlite3 CLI, tmux and
+# poppler-utils (pdftotext) for tests and import; hyperfine for benchmarks.
+PACKAGES := libsqlite3-dev libedit-dev sqlite3 tmux poppler-utils hyperfine
+
+.PHONY: run test build deps generate bench clean
+
+run: deps
+	$(SWIFT) build -c release --product dq
+	./.build/release/dq
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+build: deps
+	$(SWIFT) build -c release --product dq
+
+# Installs missing Debian packages: apt-get as root, else sudo -n, else says what to run.
+deps:
+	@missing=""; for p in $(PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  elif sudo -n true 2>/dev/null; then sudo -n apt-get update -qq && sudo -n env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else echo "missing packages; run: sudo apt-get install -y$$missing"; exit 1; fi; \
+	fi
+
+# Regenerates the embedded schema and seeds after editing schema.sql or seeds/.
+generate:
+	python3 scripts/embed_sql.py
+
+bench: build
+	bench/run.sh
+
+clean:
+	rm -rf .build

@@ -1,0 +1,29 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "dq",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "dq", targets: ["dq"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .target(name: "Core"),
+        .target(name: "Store", dependencies: ["Core", "CSQLite"]),
+        .executableTarget(
+            name: "dq",
+            dependencies: [
+                "Core", "Store", "CEditLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CoreTests", dependencies: ["Core"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Core"]),
+        .testTarget(name: "dqTests", dependencies: ["dq", "Store", "Core"]),
+    ]
+)

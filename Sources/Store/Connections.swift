@@ -1,0 +1,73 @@
+import Foundation
+
+/// The two connections a session uses: queries read through `reader` (read-only, so no
+/// query can write); init and import write through `writer`.
+public final class Connections: @unchecked Sendable {
+    public let writer: Database
+    public let reader: Database
+    /// The file, or ":memory:", as shown to the user.
+    public let displayName: String
+
+    init(writer: Database, reader: Database, displayName: String) {
+        self.writer = writer
+        self.reader = reader
+        self.displayName = displayName
+    }
+
+    /// A private in-memory copy of the seed data, shared by a writer and a reader through a
+    /// named in-memory database (the name is unique to this process and call).
+    public static func memory(contents: DatabaseSetup.Contents = .seeded) throws -> Connections {
+        let name = "dq-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
+        let writer = try Database(.sharedMemory(name), mode: .readWriteCreate)
+        try DatabaseSetup.populate(writer, contents: contents)
+        let reader = try Database(.sharedMemory(name), mode: .readOnly)
+        return Connections(writer: writer, reader: reader, displayName: ":memory:")
+    }
+
+    /// An existing database file (`--db FILE`): it must exist and be of this version.
+    public static func existing(path: String) throws -> Connections {
+        guard FileManager.default.fileExists(atPath: path) else { throw SetupError.missing(path: path) }
+        let writer = try Database(.file(path), mode: .readWriteCreate)
+        try DatabaseSetup.validate(writer, path: path)
+        let reader = try Database(.file(path), mode: .readOnly)
+        return Connections(writer: writer, reader: reader, displayName: path)
+    }
+
+    /// The default database: created from the embedded data on first use, and rebuilt
+    /// when it was made by another version and holds nothing but embedded data.
+    public static func defaultDatabase(path: String) throws -> Connections {
+        if !FileManager.default.fileExists(atPath: path) {
+            try createIgnoringRace(path)
+            return try existing(path: path)
+        }
+        do {
+            return try existing(path: path)
+        } catch let error as SetupError {
+            return try rebuild(path, after: error)
+        }
+    }
+
+    private static func rebuild(_ path: String, after error: SetupError) throws -> Connections {
+        switch error {
+        case .schemaVersion, .seedData:
+            let replaceable = try {
+                let database = try Database(.file(path), mode: .readOnly)
+                return DatabaseSetup.holdsOnlyEmbeddedData(database)
+            }()
+            guard replaceable else { throw error }
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            try createIgnoringRace(path)
+            return try existing(path: path)
+        default:
+            throw error
+        }
+    }
+
+    /// Creates the file; another process creating it at the same moment is fine.
+    private static func createIgnoringRace(_ path: String) throws {
+        do {
+            try DatabaseSetup.createFile(at: path, contents: .seeded)
+        } catch SetupError.alreadyExists {
+        }
+    }
+}

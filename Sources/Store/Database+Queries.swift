@@ -1,0 +1,61 @@
+import CSQLite
+
+/// Conveniences over `prepare`: transactions, whole-result queries, user_version.
+extension Database {
+    /// Runs `body` inside `BEGIN IMMEDIATE … COMMIT`; rolls back and rethrows if it throws.
+    ///
+    /// Not nestable: a `transaction` inside another fails with a StoreError from BEGIN.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN IMMEDIATE")
+        let result: T
+        do {
+            result = try body()
+        } catch {
+            if isInTransaction { try? execute("ROLLBACK") }
+            throw error
+        }
+        do {
+            try execute("COMMIT")
+        } catch {
+            if isInTransaction { try? execute("ROLLBACK") }
+            throw error
+        }
+        return result
+    }
+
+    /// Runs one statement with `params`, discarding any rows.
+    public func run(_ sql: String, _ params: [Value] = []) throws {
+        let statement = try prepare(sql)
+        try statement.bind(params)
+        while try statement.step() {}
+    }
+
+    /// Runs one statement and collects every row (for small results; stream with `rows()`).
+    public func query(_ sql: String, _ params: [Value] = []) throws -> [[Value]] {
+        let cursor = try prepare(sql).rows(params)
+        var rows: [[Value]] = []
+        while let row = try cursor.next() { rows.append(row) }
+        return rows
+    }
+
+    /// The first column of the first row, or nil when there is no row.
+    public func scalar(_ sql: String, _ params: [Value] = []) throws -> Value? {
+        let statement = try prepare(sql)
+        try statement.bind(params)
+        return try statement.step() ? statement.column(0) : nil
+    }
+
+    /// `PRAGMA user_version`: the schema version stored in the database header.
+    public func userVersion() throws -> Int {
+        Int(try scalar("PRAGMA user_version")?.int64 ?? 0)
+    }
+
+    /// Sets `PRAGMA user_version` (a 32-bit signed integer).
+    public func setUserVersion(_ version: Int) throws {
+        let sql = "PRAGMA user_version = \(version)"
+        guard let _ = Int32(exactly: version) else {
+            throw StoreError(code: SQLITE_RANGE, message: "user_version out of 32-bit range", sql: sql)
+        }
+        try execute(sql)
+    }
+}

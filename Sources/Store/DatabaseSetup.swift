@@ -1,0 +1,68 @@
+import Foundation
+
+/// Creates dq databases from the embedded schema and seeds, and checks that an existing
+/// database is one this program can read (schema version and seed hash).
+public enum DatabaseSetup {
+    /// Bumped whenever schema.sql changes in a way older databases cannot be read with.
+    public static let schemaVersion = 1
+
+    /// What a new database holds.
+    public enum Contents: String, Sendable {
+        /// Schema, reference catalog and the seed disclosure.
+        case seeded
+        /// Schema and reference catalog (measures, classifications) only.
+        case empty
+    }
+
+    /// Fills an empty connection with the schema and seeds in one transaction.
+    public static func populate(_ database: Database, contents: Contents) throws {
+        try database.transaction {
+            try database.execute(EmbeddedSQL.schema)
+            for seed in EmbeddedSQL.seeds where seed.isReference || contents == .seeded {
+                try database.execute(seed.sql)
+            }
+            try database.run("INSERT INTO meta (key, value) VALUES ('seed_hash', ?), ('contents', ?)",
+                             [.text(EmbeddedSQL.seedHash), .text(contents.rawValue)])
+            try database.setUserVersion(schemaVersion)
+        }
+    }
+
+    /// Creates a database file, never overwriting one: it is built beside the target and
+    /// linked into place only when complete.
+    public static func createFile(at path: String, contents: Contents) throws {
+        let manager = FileManager.default
+        if manager.fileExists(atPath: path) { throw SetupError.alreadyExists(path: path) }
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        let temporary = "\(path).building-\(ProcessInfo.processInfo.processIdentifier)"
+        defer { for suffix in ["", "-wal", "-shm"] { try? manager.removeItem(atPath: temporary + suffix) } }
+        do {
+            let database = try Database(.file(temporary), mode: .readWriteCreate)
+            try populate(database, contents: contents)
+        }
+        guard link(temporary, path) == 0 else {
+            if errno == EEXIST { throw SetupError.alreadyExists(path: path) }
+            throw StoreError(code: 14, message: "无法创建数据库文件 \(path)：\(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Throws unless `database` has this program's schema version and seed data.
+    public static func validate(_ database: Database, path: String) throws {
+        let version = try database.userVersion()
+        let hasMeta = try database.scalar("SELECT count(*) FROM sqlite_schema WHERE name = 'meta' AND type = 'table'")
+        guard version != 0 || hasMeta == .integer(1) else { throw SetupError.notADqDatabase(path: path) }
+        guard version == schemaVersion else {
+            throw SetupError.schemaVersion(path: path, found: version, expected: schemaVersion)
+        }
+        let hash = try database.scalar("SELECT value FROM meta WHERE key = 'seed_hash'")
+        guard hash == .text(EmbeddedSQL.seedHash) else { throw SetupError.seedData(path: path) }
+    }
+
+    /// True when the database holds nothing but embedded data (no imported document),
+    /// so that it can be rebuilt from the binary without losing anything.
+    public static func holdsOnlyEmbeddedData(_ database: Database) -> Bool {
+        (try? database.scalar("SELECT count(*) FROM disclosure WHERE origin != 'seed'")) == .integer(0)
+    }
+}
