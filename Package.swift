@@ -15,15 +15,19 @@ let package = Package(
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "Core"),
         .target(name: "Store", dependencies: ["Core", "CSQLite"]),
+        .target(name: "QueryLanguage", dependencies: ["Core"]),
+        .target(name: "Render", dependencies: ["Core"]),
         .executableTarget(
             name: "dq",
             dependencies: [
-                "Core", "Store", "CEditLine",
+                "Core", "Store", "QueryLanguage", "Render", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Core"]),
+        .testTarget(name: "QueryLanguageTests", dependencies: ["QueryLanguage", "Core", "Store"], exclude: ["Goldens"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Core"], exclude: ["Goldens"]),
         .testTarget(name: "dqTests", dependencies: ["dq", "Store", "Core"]),
     ]
 )

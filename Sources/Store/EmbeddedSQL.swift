@@ -10,8 +10,8 @@ public enum EmbeddedSQL {
         public let isReference: Bool
     }
 
-    /// SHA-256 over every seed file's name, a newline and its bytes, in name order.
-    public static let seedHash = "d47c5181d54d0aae7cf411f3479a6f53e9775598e88cbde5c6effbaaa9f1e836"
+    /// SHA-256 over schema.sql and every seed file (name order): each file's name, a newline, its bytes.
+    public static let seedHash = "026bcaf13e22cc0ed85b6b44ec021b83303bfe429ff69996a702de364f0f9203"
 
     public static let schema = #"""
 -- dq schema: one normalized database of 部门决算 disclosures.
@@ -389,6 +389,41 @@ SELECT * FROM (
            ) AS occurrence_rank
     FROM fact f
 ) WHERE occurrence_rank = 1;
+
+-- One value per unit and key across disclosures: a figure for year Y comes from the
+-- unit's own year-Y disclosure when loaded, else from the nearest later disclosure that
+-- states it (a 2024 document's figures about 2023); then table > text > chart.
+CREATE VIEW unit_value AS
+SELECT * FROM (
+    SELECT d.unit_id, d.year AS disclosure_year, f.*,
+           row_number() OVER (
+               PARTITION BY d.unit_id, f.measure_id, f.code, f.fund_id, f.column_id, f.year
+               ORDER BY abs(d.year - f.year),
+                        CASE f.source_kind WHEN 'table' THEN 0 WHEN 'text' THEN 1 ELSE 2 END,
+                        f.derived, f.line_from, f.id
+           ) AS value_rank
+    FROM fact f JOIN disclosure d ON d.id = f.disclosure_id
+    WHERE d.kind = '决算'
+) WHERE value_rank = 1;
+
+-- A project's headline figures: the 总额 funding row (table cells before text), the
+-- printed 预算执行率 as hundredths of a percent (rate_e2: 100.00% = 10000), and the form's
+-- 合计 weight and score in hundredths of a point.
+CREATE VIEW project_value AS
+SELECT p.id AS project_id, p.disclosure_id, d.unit_id, d.year, p.seq, p.code, p.name, p.has_form,
+       (SELECT x.amount_fen FROM project_figure x WHERE x.project_id = p.id AND x.funding_row = 'total'
+          AND x.field = 'initial' ORDER BY x.source_kind != 'table', x.line_from LIMIT 1) AS initial_fen,
+       (SELECT x.amount_fen FROM project_figure x WHERE x.project_id = p.id AND x.funding_row = 'total'
+          AND x.field = 'adjusted' ORDER BY x.source_kind != 'table', x.line_from LIMIT 1) AS adjusted_fen,
+       (SELECT x.amount_fen FROM project_figure x WHERE x.project_id = p.id AND x.funding_row = 'total'
+          AND x.field = 'executed' ORDER BY x.source_kind != 'table', x.line_from LIMIT 1) AS executed_fen,
+       (SELECT CASE x.rate_decimals WHEN 0 THEN x.rate_scaled * 100 WHEN 1 THEN x.rate_scaled * 10
+                                    WHEN 2 THEN x.rate_scaled END
+          FROM project_figure x WHERE x.project_id = p.id AND x.funding_row = 'total' AND x.field = 'rate'
+          ORDER BY x.source_kind != 'table', x.line_from LIMIT 1) AS rate_e2,
+       (SELECT i.weight_centi FROM indicator i WHERE i.project_id = p.id AND i.is_total = 1) AS weight_centi,
+       (SELECT i.score_centi FROM indicator i WHERE i.project_id = p.id AND i.is_total = 1) AS score_centi
+FROM project p JOIN disclosure d ON d.id = p.disclosure_id;
 
 """#
 

@@ -36,7 +36,7 @@ public enum SetupError: Error, Equatable, Sendable, CustomStringConvertible {
         case .schemaVersion(let path, let found, let expected):
             return "数据库 \(path) 的结构版本为 \(found)，本程序需要版本 \(expected)；请用 dq init 新建数据库并重新导入文件"
         case .seedData(let path):
-            return "数据库 \(path) 的内置参考数据与本程序不一致；请用 dq init 新建数据库并重新导入文件"
+            return "数据库 \(path) 的结构或内置数据与本程序不一致；请用 dq init 新建数据库并重新导入文件"
         case .noHome:
             return "找不到主目录：请设置 HOME 或 XDG_DATA_HOME，或用 --db 指定数据库文件"
         }

@@ -7,8 +7,8 @@ enum Output {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    static func note(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+    static func note(_ text: String, newline: Bool = true) {
+        FileHandle.standardError.write(Data((newline ? text + "\n" : text).utf8))
     }
 
     /// An error line `dq: error[CODE]: message` on stderr.

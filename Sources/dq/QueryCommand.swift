@@ -1,11 +1,13 @@
 import ArgumentParser
+import Foundation
 import Store
 
-/// `dq [--db FILE | --memory] [-c QUERY]`: the REPL on a database, or one query.
+/// `dq [--db FILE | --memory] [-c QUERY | -f SCRIPT]`: one query, a script, piped input,
+/// or the interactive prompt.
 struct QueryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "query",
-        abstract: "打开查询界面，或用 -c 执行一条查询（默认子命令）。")
+        abstract: "执行查询：-c 一条、-f 脚本、管道输入，或进入交互界面（默认子命令）。")
 
     @Option(name: .long, help: "数据库文件（须已存在；新建用 dq init）")
     var db: String?
@@ -13,27 +15,75 @@ struct QueryCommand: ParsableCommand {
     @Flag(name: .long, help: "使用内存中的种子数据副本")
     var memory = false
 
-    @Option(name: .customShort("c"), help: "执行一条查询后退出")
+    @Option(name: .customShort("c"), help: "执行查询（多条用 ; 分隔）后退出")
     var command: String?
+
+    @Option(name: .customShort("f"), help: "执行脚本文件（- 表示标准输入）")
+    var script: String?
+
+    @Flag(name: .long, help: "脚本出错后继续执行后面的行（退出码仍为 1）")
+    var keepGoing = false
+
+    @OptionGroup var format: FormatOptions
 
     func validate() throws {
         if memory && db != nil { throw ValidationError("--memory 与 --db 不能同时使用") }
+        if command != nil && script != nil { throw ValidationError("-c 与 -f 不能同时使用") }
     }
 
     func run() throws {
-        let connections: Connections
+        let session: Session
         do {
-            connections = try openConnections()
+            session = try Session(connections: try openConnections(), options: format.renderOptions())
         } catch {
             Output.error(error)
             throw ExitCode(1)
         }
-        let session = Session(connections: connections)
+        let succeeded: Bool
         if let command {
-            if !session.run(command) { throw ExitCode(1) }
-            return
+            succeeded = runLines(command, file: "<command-line>", in: session)
+        } else if let script, script != "-" {
+            guard let text = try? String(contentsOfFile: script, encoding: .utf8) else {
+                Output.note("dq: error[E001]: 无法读取脚本文件：\(script)")
+                throw ExitCode(1)
+            }
+            succeeded = runLines(text, file: script, in: session)
+        } else if script == nil && isatty(STDIN_FILENO) == 1 {
+            runInteractive(session)
+            succeeded = true
+        } else {
+            succeeded = runLines(readAllStandardInput(), file: "<stdin>", in: session)
         }
-        session.runInteractive()
+        if !succeeded { throw ExitCode(1) }
+    }
+
+    /// Runs each line; stops at the first failure unless --keep-going.
+    private func runLines(_ text: String, file: String, in session: Session) -> Bool {
+        var succeeded = true
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+            if !session.run(line, file: file, lineNumber: index + 1) {
+                succeeded = false
+                if !keepGoing { break }
+            }
+        }
+        return succeeded
+    }
+
+    /// A plain prompt loop until the libedit REPL replaces it.
+    private func runInteractive(_ session: Session) {
+        var number = 0
+        while true {
+            Output.note("dq> ", newline: false)
+            guard let line = readLine() else { return }
+            number += 1
+            if line.trimmingCharacters(in: .whitespaces) == ".quit" { return }
+            session.run(line, file: "<stdin>", lineNumber: number)
+        }
+    }
+
+    private func readAllStandardInput() -> String {
+        String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
     }
 
     private func openConnections() throws -> Connections {

@@ -22,11 +22,11 @@ final class EmbeddedSQLTests: XCTestCase {
         }
     }
 
-    func testSeedHashIsTheHashOfTheSeedFiles() throws {
+    func testSeedHashCoversSchemaAndSeedFiles() throws {
         var bytes: [UInt8] = []
-        for seed in EmbeddedSQL.seeds {
-            bytes += Array((seed.name + "\n").utf8)
-            bytes += Array(try Data(contentsOf: RepositoryFiles.root.appendingPathComponent("seeds/\(seed.name)")))
+        for path in ["schema.sql"] + EmbeddedSQL.seeds.map({ "seeds/\($0.name)" }) {
+            bytes += Array((URL(fileURLWithPath: path).lastPathComponent + "\n").utf8)
+            bytes += Array(try Data(contentsOf: RepositoryFiles.root.appendingPathComponent(path)))
         }
         XCTAssertEqual(EmbeddedSQL.seedHash, SHA256.hex(bytes))
     }

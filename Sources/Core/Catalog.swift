@@ -1,0 +1,97 @@
+/// What the open database knows by name: measures, funds, units, classification codes,
+/// projects and loaded years. The checker resolves every name the user types against it,
+/// so adding a measure to the database makes it queryable with no parser change.
+public struct Catalog: Sendable {
+    public struct Measure: Hashable, Sendable {
+        public var id: String
+        public var nameZh: String
+        public var nameEn: String
+        public var aliases: [String]
+        public var fund: String
+        /// money, count or points.
+        public var valueKind: String
+        public var parentID: String?
+        /// part or of_which.
+        public var relation: String?
+        public var sortOrder: Int
+
+        public init(id: String, nameZh: String, nameEn: String, aliases: [String], fund: String, valueKind: String,
+                    parentID: String?, relation: String?, sortOrder: Int) {
+            self.id = id
+            self.nameZh = nameZh
+            self.nameEn = nameEn
+            self.aliases = aliases
+            self.fund = fund
+            self.valueKind = valueKind
+            self.parentID = parentID
+            self.relation = relation
+            self.sortOrder = sortOrder
+        }
+    }
+
+    public struct Fund: Hashable, Sendable {
+        public var id: String
+        public var nameZh: String
+        public var nameEn: String
+        public init(id: String, nameZh: String, nameEn: String) {
+            self.id = id
+            self.nameZh = nameZh
+            self.nameEn = nameEn
+        }
+    }
+
+    public struct Unit: Hashable, Sendable {
+        public var id: Int64
+        public var name: String
+        public var parentID: Int64?
+        public var aliases: [String]
+        /// Fiscal years of the unit's loaded disclosures, ascending.
+        public var years: [Int]
+        public init(id: Int64, name: String, parentID: Int64?, aliases: [String], years: [Int]) {
+            self.id = id
+            self.name = name
+            self.parentID = parentID
+            self.aliases = aliases
+            self.years = years
+        }
+    }
+
+    public struct Project: Hashable, Sendable {
+        public var id: Int64
+        public var unitID: Int64
+        public var code: String?
+        public var name: String
+        public init(id: Int64, unitID: Int64, code: String?, name: String) {
+            self.id = id
+            self.unitID = unitID
+            self.code = code
+            self.name = name
+        }
+    }
+
+    public var measures: [Measure]
+    public var funds: [Fund]
+    public var units: [Unit]
+    public var projects: [Project]
+    /// Classification codes (functional 3/5/7 digits, economic 3/5 digits) with their
+    /// current names.
+    public var codes: [String: String]
+
+    public init(measures: [Measure], funds: [Fund], units: [Unit], projects: [Project], codes: [String: String]) {
+        self.measures = measures.sorted { $0.sortOrder < $1.sortOrder }
+        self.funds = funds
+        self.units = units
+        self.projects = projects
+        self.codes = codes
+    }
+
+    /// Every loaded fiscal year, ascending.
+    public var years: [Int] { Array(Set(units.flatMap(\.years))).sorted() }
+
+    public func measure(id: String) -> Measure? { measures.first { $0.id == id } }
+
+    /// The measures whose parent is `id` with the given relation, in template order.
+    public func children(of id: String, relation: String = "part") -> [Measure] {
+        measures.filter { $0.parentID == id && $0.relation == relation }
+    }
+}

@@ -1,0 +1,185 @@
+import Core
+
+/// `breakdown` and `trend`: values under a classification code or a subject, with rollups
+/// the document does not print computed from the 项 it does (and marked derived).
+extension SQLCompiler {
+    /// The fund a code is read in: the given one, else 全部资金 (支出决算表) where the unit
+    /// has such rows for the year, else 一般公共预算财政拨款.
+    private func fundExpression(_ fund: String?, unit: String, year: String, _ b: inout SQLBuilder) -> String {
+        let auto = """
+            CASE WHEN EXISTS (SELECT 1 FROM unit_value x WHERE x.unit_id = \(unit) AND x.fund_id = 'all' \
+            AND x.code IS NOT NULL AND x.year = \(year)) THEN 'all' ELSE 'general' END
+            """
+        return fund.map { b.bind($0) } ?? auto
+    }
+
+    func breakdownCode(_ units: [Catalog.Unit], _ code: String, _ year: Int, _ depth: Int?, _ column: String,
+                       _ fund: String?, _ b: inout SQLBuilder) -> SQLQuery {
+        let scope = b.scopeCTE(units)
+        let node = b.bind(code), nodeLength = b.bind(code.count), y = b.bind(year), col = b.bind(column)
+        let lengths: [Int] = code.count == 7 ? [7] : depth.map { d in stride(from: code.count + 2, through: min(code.count + 2 * d, 7), by: 2).map { $0 } } ?? [7]
+        let lens = lengths.map { "(\(b.bind($0)))" }.joined(separator: ", ")
+        let fundSQL = fundExpression(fund, unit: "s.unit_id", year: y, &b)
+        let level = depth == nil ? "1" : "(length(r.code) - \(nodeLength)) / 2"
+        let total = code.count == 7 ? "" : """
+            UNION ALL
+            SELECT f.unit_id, f.ord, \(node), coalesce(p.amount_fen, (SELECT sum(i.amount_fen) FROM items i WHERE i.unit_id = f.unit_id)),
+                   CASE WHEN p.amount_fen IS NULL THEN 1 ELSE p.derived END, 1
+            FROM funds f
+            LEFT JOIN unit_value p ON p.unit_id = f.unit_id AND p.code = \(node) AND p.fund_id = f.fund_id AND p.column_id = \(col) AND p.year = \(y)
+            WHERE p.amount_fen IS NOT NULL OR EXISTS (SELECT 1 FROM items i WHERE i.unit_id = f.unit_id)
+            """
+        let text = """
+            WITH \(scope),
+            lens(len) AS (VALUES \(lens)),
+            funds AS (SELECT s.unit_id, s.ord, \(fundSQL) AS fund_id FROM scope s),
+            items AS (
+                SELECT f.unit_id, v.code, v.amount_fen FROM funds f
+                JOIN unit_value v ON v.unit_id = f.unit_id AND v.fund_id = f.fund_id AND v.column_id = \(col) AND v.year = \(y)
+                 AND length(v.code) = 7 AND substr(v.code, 1, \(nodeLength)) = \(node)
+            ),
+            nodes AS (SELECT DISTINCT i.unit_id, substr(i.code, 1, l.len) AS code FROM items i CROSS JOIN lens l),
+            rows AS (
+                SELECT n.unit_id, f.ord, n.code,
+                       coalesce(p.amount_fen, (SELECT sum(i.amount_fen) FROM items i WHERE i.unit_id = n.unit_id AND substr(i.code, 1, length(n.code)) = n.code)) AS amount,
+                       CASE WHEN p.amount_fen IS NULL THEN 1 ELSE p.derived END AS derived, 0 AS is_total
+                FROM nodes n JOIN funds f ON f.unit_id = n.unit_id
+                LEFT JOIN unit_value p ON p.unit_id = n.unit_id AND p.code = n.code AND p.fund_id = f.fund_id AND p.column_id = \(col) AND p.year = \(y)
+                \(total)
+            )
+            SELECT r.code,
+                   (SELECT c.name FROM func_code c WHERE c.code = r.code AND c.from_year <= \(y) ORDER BY c.from_year DESC LIMIT 1),
+                   r.amount,
+                   \(SQLBuilder.percent("r.amount", "(SELECT t.amount FROM rows t WHERE t.unit_id = r.unit_id AND t.is_total = 1)")),
+                   u.name, \(level), r.is_total, r.derived
+            FROM rows r JOIN unit u ON u.id = r.unit_id
+            ORDER BY r.ord, r.is_total, r.code
+            """
+        let columns = [
+            ResultColumn(name: "code", title: "科目编码", kind: .text),
+            ResultColumn(name: "name", title: "科目名称", kind: .text),
+            ResultColumn(name: "amount", title: Self.columnTitle(column), kind: .money),
+            ResultColumn(name: "share", title: "占比", kind: .percent(decimals: 2)),
+        ]
+        return SQLQuery(text: text, parameters: b.parameters,
+                        shape: ResultShape(columns: columns, hasLevels: depth != nil, hasTotals: code.count < 7, hasDerived: true, hasBlocks: true),
+                        layout: RowLayout(block: 4, level: 5, isTotal: 6, derivedFlags: [2: 7]))
+    }
+
+    static func columnTitle(_ column: String) -> String {
+        switch column {
+        case "basic": return "基本支出"
+        case "project": return "项目支出"
+        default: return "决算数"
+        }
+    }
+
+    func breakdownSubject(_ units: [Catalog.Unit], _ subject: Catalog.Measure, _ year: Int, _ depth: Int,
+                          _ b: inout SQLBuilder) -> SQLQuery {
+        let scope = b.scopeCTE(units)
+        let s = b.bind(subject.id), y = b.bind(year), maxLevel = b.bind(depth)
+        let value = subject.valueKind == "money" ? "amount_fen" : "quantity"
+        let text = """
+            WITH RECURSIVE \(scope),
+            tree(measure_id, level, path) AS (
+                SELECT id, 1, printf('%06d', sort_order) FROM measure WHERE parent_id = \(s) AND relation = 'part'
+                UNION ALL
+                SELECT m.id, t.level + 1, t.path || '.' || printf('%06d', m.sort_order)
+                FROM measure m JOIN tree t ON m.parent_id = t.measure_id AND m.relation = 'part' WHERE t.level < \(maxLevel)
+            ),
+            v AS (
+                SELECT s.unit_id, s.ord, t.measure_id, t.level, t.path, a.\(value) AS amount, a.derived
+                FROM scope s CROSS JOIN tree t
+                JOIN unit_value a ON a.unit_id = s.unit_id AND a.measure_id = t.measure_id AND a.column_id = 'actual' AND a.year = \(y)
+            ),
+            totals AS (
+                SELECT s.unit_id, s.ord,
+                       coalesce(a.\(value), (SELECT CASE WHEN count(*) = (SELECT count(*) FROM tree WHERE level = 1) THEN sum(x.amount) END
+                                            FROM v x WHERE x.unit_id = s.unit_id AND x.level = 1)) AS amount,
+                       CASE WHEN a.\(value) IS NULL THEN 1 ELSE a.derived END AS derived
+                FROM scope s
+                LEFT JOIN unit_value a ON a.unit_id = s.unit_id AND a.measure_id = \(s) AND a.column_id = 'actual' AND a.year = \(y)
+            ),
+            rows AS (
+                SELECT v.unit_id, v.ord, 0 AS is_total, v.path, m.name_zh AS item, v.level, v.amount, v.derived
+                FROM v JOIN measure m ON m.id = v.measure_id
+                UNION ALL
+                SELECT t.unit_id, t.ord, 1, '', (SELECT name_zh FROM measure WHERE id = \(s)), 1, t.amount, t.derived
+                FROM totals t WHERE t.amount IS NOT NULL OR EXISTS (SELECT 1 FROM v WHERE v.unit_id = t.unit_id)
+            )
+            SELECT r.item, r.amount,
+                   \(SQLBuilder.percent("r.amount", "(SELECT t.amount FROM totals t WHERE t.unit_id = r.unit_id)")),
+                   u.name, r.level, r.is_total, r.derived
+            FROM rows r JOIN unit u ON u.id = r.unit_id
+            ORDER BY r.ord, r.is_total, r.path
+            """
+        let columns = [
+            ResultColumn(name: "item", title: "项目", kind: .text),
+            ResultColumn(name: "amount", title: "\(year)年", kind: subject.valueKind == "money" ? .money : .integer),
+            ResultColumn(name: "share", title: "占比", kind: .percent(decimals: 2)),
+        ]
+        return SQLQuery(text: text, parameters: b.parameters,
+                        shape: ResultShape(columns: columns, hasLevels: true, hasTotals: true, hasDerived: true, hasBlocks: true),
+                        layout: RowLayout(block: 3, level: 4, isTotal: 5, derivedFlags: [1: 6]))
+    }
+
+    func trend(_ units: [Catalog.Unit], _ target: ResolvedTarget, _ from: Int?, _ to: Int?, _ b: inout SQLBuilder) -> SQLQuery {
+        let scope = b.scopeCTE(units)
+        let low = b.bind(from ?? 0), high = b.bind(to ?? 9999)
+        let values: String
+        var kind: ColumnKind = .money
+        switch target {
+        case .measure(let measure):
+            let value = measure.valueKind == "money" ? "amount_fen" : "quantity"
+            if measure.valueKind != "money" { kind = .integer }
+            values = """
+                vals AS (
+                    SELECT s.unit_id, s.ord, v.year, v.\(value) AS amount, v.derived FROM scope s
+                    JOIN unit_value v ON v.unit_id = s.unit_id AND v.measure_id = \(b.bind(measure.id)) AND v.column_id = 'actual'
+                     AND v.year BETWEEN \(low) AND \(high)
+                )
+                """
+        case .code(let code):
+            let node = b.bind(code), length = b.bind(code.count)
+            let fundSQL = fundExpression(nil, unit: "y.unit_id", year: "y.year", &b)
+            values = """
+                years AS (
+                    SELECT DISTINCT s.unit_id, s.ord, v.year FROM scope s
+                    JOIN unit_value v ON v.unit_id = s.unit_id AND v.code IS NOT NULL AND substr(v.code, 1, \(length)) = \(node)
+                     AND v.column_id = 'actual' AND v.year BETWEEN \(low) AND \(high)
+                ),
+                funds AS (SELECT y.unit_id, y.ord, y.year, \(fundSQL) AS fund_id FROM years y),
+                vals AS (
+                    SELECT f.unit_id, f.ord, f.year,
+                           coalesce(p.amount_fen, (SELECT sum(i.amount_fen) FROM unit_value i WHERE i.unit_id = f.unit_id
+                               AND i.fund_id = f.fund_id AND i.column_id = 'actual' AND i.year = f.year
+                               AND length(i.code) = 7 AND substr(i.code, 1, \(length)) = \(node))) AS amount,
+                           CASE WHEN p.amount_fen IS NULL THEN 1 ELSE p.derived END AS derived
+                    FROM funds f
+                    LEFT JOIN unit_value p ON p.unit_id = f.unit_id AND p.code = \(node) AND p.fund_id = f.fund_id
+                     AND p.column_id = 'actual' AND p.year = f.year
+                )
+                """
+        }
+        let text = """
+            WITH \(scope),
+            \(values),
+            w AS (
+                SELECT vals.*, lag(amount) OVER (PARTITION BY unit_id ORDER BY year) AS prev_amount,
+                       lag(year) OVER (PARTITION BY unit_id ORDER BY year) AS prev_year
+                FROM vals
+            )
+            SELECT w.year, w.amount,
+                   CASE WHEN w.prev_year = w.year - 1 THEN w.amount - w.prev_amount END,
+                   CASE WHEN w.prev_year = w.year - 1 THEN \(SQLBuilder.percent("w.amount - w.prev_amount", "w.prev_amount")) END,
+                   u.name, w.derived
+            FROM w JOIN unit u ON u.id = w.unit_id
+            ORDER BY w.ord, w.year
+            """
+        let columns = [ResultColumn(name: "year", title: "年度", kind: .integer),
+                       ResultColumn(name: "amount", title: "决算数", kind: kind)] + changeColumns(kind)
+        return SQLQuery(text: text, parameters: b.parameters,
+                        shape: ResultShape(columns: columns, hasDerived: true, hasBlocks: true),
+                        layout: RowLayout(block: 4, derivedFlags: [1: 5]))
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Core
+
+/// `codes`, `units`, `years`, `subjects` and `find`: what is loaded and searchable.
+extension SQLCompiler {
+    func codes(_ prefix: String?, _ like: String?, _ b: inout SQLBuilder) -> SQLQuery {
+        var conditions: [String] = []
+        if let prefix { conditions.append("substr(c.code, 1, \(b.bind(prefix.count))) = \(b.bind(prefix))") }
+        if let like { conditions.append("instr(c.name, \(b.bind(like))) > 0") }
+        let text = """
+            SELECT c.code, c.name, c.scheme, c.level FROM (
+                SELECT code, name, '功能分类' AS scheme, level FROM func_code WHERE to_year IS NULL
+                UNION ALL
+                SELECT code, name, '经济分类', level FROM econ_code WHERE to_year IS NULL
+            ) c
+            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+            ORDER BY c.code
+            """
+        let columns = [
+            ResultColumn(name: "code", title: "科目编码", kind: .text),
+            ResultColumn(name: "name", title: "科目名称", kind: .text),
+            ResultColumn(name: "scheme", title: "分类", kind: .text),
+        ]
+        return SQLQuery(text: text, parameters: b.parameters, shape: ResultShape(columns: columns, hasLevels: true),
+                        layout: RowLayout(level: 3))
+    }
+
+    func unitList() -> SQLQuery {
+        let text = """
+            SELECT u.name, u.region, u.kind, parent.name,
+                   (SELECT group_concat(alias, '、') FROM (SELECT alias FROM unit_alias a WHERE a.unit_id = u.id ORDER BY alias)),
+                   (SELECT group_concat(year, '、') FROM (SELECT DISTINCT year FROM disclosure d WHERE d.unit_id = u.id ORDER BY year)),
+                   CASE WHEN u.parent_id IS NULL THEN 1 ELSE 2 END
+            FROM unit u LEFT JOIN unit parent ON parent.id = u.parent_id
+            ORDER BY coalesce(u.parent_id, u.id), u.parent_id IS NOT NULL, u.name, u.id
+            """
+        let columns = [
+            ResultColumn(name: "name", title: "单位", kind: .text),
+            ResultColumn(name: "region", title: "地区", kind: .text),
+            ResultColumn(name: "kind", title: "类型", kind: .text),
+            ResultColumn(name: "parent", title: "上级部门", kind: .text),
+            ResultColumn(name: "aliases", title: "别名", kind: .text),
+            ResultColumn(name: "years", title: "已载入年度", kind: .text),
+        ]
+        return SQLQuery(text: text, parameters: [], shape: ResultShape(columns: columns, hasLevels: true), layout: RowLayout(level: 6))
+    }
+
+    func yearList() -> SQLQuery {
+        let text = """
+            SELECT d.year, count(DISTINCT d.unit_id), count(*),
+                   (SELECT group_concat(name, '、') FROM (SELECT DISTINCT u.name FROM disclosure x JOIN unit u ON u.id = x.unit_id
+                     WHERE x.year = d.year ORDER BY u.name))
+            FROM disclosure d GROUP BY d.year ORDER BY d.year
+            """
+        let columns = [
+            ResultColumn(name: "year", title: "年度", kind: .integer),
+            ResultColumn(name: "units", title: "单位数", kind: .integer),
+            ResultColumn(name: "disclosures", title: "文件数", kind: .integer),
+            ResultColumn(name: "unit_names", title: "单位", kind: .text),
+        ]
+        return SQLQuery(text: text, parameters: [], shape: ResultShape(columns: columns), layout: RowLayout())
+    }
+
+    func subjectList() -> SQLQuery {
+        let text = """
+            WITH RECURSIVE tree(id, level, path) AS (
+                SELECT id, 1, printf('%06d', sort_order) FROM measure WHERE parent_id IS NULL
+                UNION ALL
+                SELECT m.id, t.level + 1, t.path || '.' || printf('%06d', m.sort_order) FROM measure m JOIN tree t ON m.parent_id = t.id
+            )
+            SELECT m.name_zh, m.name_en,
+                   (SELECT group_concat(alias, '、') FROM (SELECT alias FROM measure_alias a WHERE a.measure_id = m.id ORDER BY alias)),
+                   f.name_zh,
+                   CASE m.value_kind WHEN 'money' THEN '金额' WHEN 'points' THEN '分值' ELSE '数量（' || m.count_unit || '）' END,
+                   t.level
+            FROM tree t JOIN measure m ON m.id = t.id JOIN fund f ON f.id = m.fund_id
+            ORDER BY t.path
+            """
+        let columns = [
+            ResultColumn(name: "name", title: "主题", kind: .text),
+            ResultColumn(name: "name_en", title: "英文名", kind: .text),
+            ResultColumn(name: "aliases", title: "别名", kind: .text),
+            ResultColumn(name: "fund", title: "资金范围", kind: .text),
+            ResultColumn(name: "kind", title: "数值类型", kind: .text),
+        ]
+        return SQLQuery(text: text, parameters: [], shape: ResultShape(columns: columns, hasLevels: true), layout: RowLayout(level: 5))
+    }
+
+    /// Trigram full-text search for three or more characters; a substring scan for one or
+    /// two (trigram cannot match them).
+    func find(_ units: [Catalog.Unit], _ text: String, _ b: inout SQLBuilder) -> SQLQuery {
+        let scope = b.scopeCTE(units)
+        let match: String
+        if text.count >= 3 {
+            let phrase = "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            match = "p.id IN (SELECT rowid FROM paragraph_fts WHERE paragraph_fts MATCH \(b.bind(phrase)))"
+        } else {
+            match = "instr(p.body, \(b.bind(text))) > 0"
+        }
+        let sql = """
+            WITH \(scope)
+            SELECT d.year, p.line_from, CASE p.source_kind WHEN 'residue' THEN '批注' ELSE '正文' END, p.section, p.body, u.name
+            FROM scope s
+            JOIN disclosure d ON d.unit_id = s.unit_id
+            JOIN paragraph p ON p.disclosure_id = d.id
+            JOIN unit u ON u.id = s.unit_id
+            WHERE \(match)
+            ORDER BY s.ord, d.year, p.line_from, p.id
+            """
+        let columns = [
+            ResultColumn(name: "year", title: "年度", kind: .integer),
+            ResultColumn(name: "line", title: "行号", kind: .integer),
+            ResultColumn(name: "kind", title: "类型", kind: .text),
+            ResultColumn(name: "section", title: "章节", kind: .text),
+            ResultColumn(name: "text", title: "原文", kind: .text),
+        ]
+        return SQLQuery(text: sql, parameters: b.parameters, shape: ResultShape(columns: columns, hasBlocks: true),
+                        layout: RowLayout(block: 5))
+    }
+}

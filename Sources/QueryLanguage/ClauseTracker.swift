@@ -1,0 +1,42 @@
+import Core
+
+/// A clause found where a statement's clauses may stand.
+enum Clause: Equatable {
+    case year
+    case keyword(Keyword)
+}
+
+/// The clauses a statement allows and those already seen (each may appear once).
+struct ClauseTracker {
+    /// Keywords that start a clause of this statement.
+    let allowed: [Keyword]
+    /// True when a bare year is a clause (`summary 2023`, `source 201 2023`).
+    let acceptsYear: Bool
+    private var seen: Set<String> = []
+
+    init(allowed: [Keyword], acceptsYear: Bool = false) {
+        self.allowed = allowed
+        self.acceptsYear = acceptsYear
+    }
+
+    /// The keywords at which a name inside this statement stops.
+    var stops: Set<Keyword> { Set(allowed) }
+
+    /// The name under which a clause keyword is tracked; `basic` and `project` are one clause.
+    static func name(of keyword: Keyword) -> String {
+        keyword == .basic || keyword == .project ? "basic/project" : keyword.rawValue
+    }
+
+    /// Records a clause, throwing Q108 when it was already given.
+    mutating func record(_ name: String, at span: SourceSpan) throws(SyntaxError) {
+        guard seen.insert(name).inserted else { throw .duplicateClause(name, at: span) }
+    }
+
+    /// "年份、「in」、「for」或语句结束" — what may still stand at a clause position, for messages.
+    var expected: String {
+        let year = acceptsYear && !seen.contains("年份") ? ["年份"] : []
+        let keywords = allowed.filter { !seen.contains(ClauseTracker.name(of: $0)) }
+        let items = year + keywords.map { "「\($0.rawValue)」" }
+        return items.isEmpty ? "语句结束" : items.joined(separator: "、") + "或语句结束"
+    }
+}

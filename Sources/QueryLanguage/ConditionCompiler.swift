@@ -1,0 +1,89 @@
+import Core
+
+/// Emits SQL for a checked condition with exact integer arithmetic: every numeric value is
+/// a fraction `sql / denominator` in its type's base unit (分, hundredths of a percent or
+/// of a point), and comparisons cross-multiply, so `executed < 0.9 * initial` becomes
+/// `p.executed_fen * 10 < 9 * p.initial_fen` with no floating point.
+struct ConditionCompiler {
+    let displayUnit: MoneyUnit
+
+    func sql(_ condition: TypedCondition, _ builder: inout SQLBuilder) -> String {
+        switch condition {
+        case .and(let lhs, let rhs): return "(\(sql(lhs, &builder)) AND \(sql(rhs, &builder)))"
+        case .or(let lhs, let rhs): return "(\(sql(lhs, &builder)) OR \(sql(rhs, &builder)))"
+        case .not(let inner): return "(NOT \(sql(inner, &builder)))"
+        case .compare(let op, let lhs, let rhs):
+            let context = Self.type(lhs) ?? Self.type(rhs)
+            if context == .text {
+                let left = text(lhs, &builder), right = text(rhs, &builder)
+                switch op {
+                case .contains: return "(instr(\(left), \(right)) > 0)"
+                case .notEqual: return "(\(left) != \(right))"
+                default: return "(\(left) = \(right))"
+                }
+            }
+            let left = fraction(lhs, context, &builder), right = fraction(rhs, context, &builder)
+            let symbol = op == .notEqual ? "!=" : op.rawValue
+            return "((\(left.sql)) * \(builder.bind(.integer(right.denominator))) \(symbol) (\(right.sql)) * \(builder.bind(.integer(left.denominator))))"
+        }
+    }
+
+    private func text(_ expression: TypedExpression, _ builder: inout SQLBuilder) -> String {
+        switch expression {
+        case .field(let field): return field.sql
+        case .text(let value): return builder.bind(.text(value))
+        default: return "NULL"
+        }
+    }
+
+    /// `sql / denominator`, denominator > 0.
+    private func fraction(_ expression: TypedExpression, _ context: ValueType?, _ builder: inout SQLBuilder) -> (sql: String, denominator: Int64) {
+        switch expression {
+        case .field(let field):
+            return (field.sql, 1)
+        case .number(let digits, let decimals, let type):
+            var numerator = digits
+            if type == nil {
+                switch context {
+                case .money: numerator = digits.multipliedReportingOverflow(by: displayUnit.fenPerUnit).partialValue
+                case .points: numerator = digits.multipliedReportingOverflow(by: 100).partialValue
+                default: break
+                }
+            }
+            return (builder.bind(.integer(numerator)), ExactDecimal.powerOfTen(decimals) ?? 1)
+        case .text:
+            return ("NULL", 1)
+        case .negate(let inner):
+            let value = fraction(inner, context, &builder)
+            return ("-(\(value.sql))", value.denominator)
+        case .arithmetic(let op, let lhs, let rhs):
+            // Plain numbers keep their plain value in products and quotients.
+            let left = fraction(lhs, op == .multiply || op == .divide ? Self.type(lhs) : context, &builder)
+            let right = fraction(rhs, op == .multiply || op == .divide ? Self.type(rhs) : context, &builder)
+            switch op {
+            case .add, .subtract:
+                let symbol = op == .add ? "+" : "-"
+                return ("(\(left.sql)) * \(builder.bind(.integer(right.denominator))) \(symbol) (\(right.sql)) * \(builder.bind(.integer(left.denominator)))",
+                        left.denominator.multipliedReportingOverflow(by: right.denominator).partialValue)
+            case .multiply:
+                return ("(\(left.sql)) * (\(right.sql))", left.denominator.multipliedReportingOverflow(by: right.denominator).partialValue)
+            case .divide:
+                // a / (p / q) = a * q / p; the checker allows only a nonzero constant divisor.
+                guard case .number(let digits, _, _) = rhs else { return ("NULL", 1) }
+                let sign: Int64 = digits < 0 ? -1 : 1
+                return ("(\(left.sql)) * \(builder.bind(.integer(sign * right.denominator)))",
+                        left.denominator.multipliedReportingOverflow(by: digits.magnitude > UInt64(Int64.max) ? 1 : abs(digits)).partialValue)
+            }
+        }
+    }
+
+    static func type(_ expression: TypedExpression) -> ValueType? {
+        switch expression {
+        case .field(let field): return field.type
+        case .number(_, _, let type): return type
+        case .text: return .text
+        case .negate(let inner): return type(inner)
+        case .arithmetic(_, let lhs, let rhs): return type(lhs) ?? type(rhs)
+        }
+    }
+}

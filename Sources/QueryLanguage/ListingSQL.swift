@@ -1,0 +1,153 @@
+import Core
+
+/// `top`, `projects`, `indicators` and `source`: rows read from the figures.
+extension SQLCompiler {
+    func top(_ units: [Catalog.Unit], _ count: Int, _ subject: Catalog.Measure, _ year: Int, _ b: inout SQLBuilder) -> SQLQuery {
+        let scope = b.scopeCTE(units)
+        let value = subject.valueKind == "money" ? "amount_fen" : "quantity"
+        let m = b.bind(subject.id), y = b.bind(year), limit = b.bind(count)
+        let text = """
+            WITH \(scope),
+            vals AS (
+                SELECT s.unit_id, v.\(value) AS amount, v.derived FROM scope s
+                JOIN unit_value v ON v.unit_id = s.unit_id AND v.measure_id = \(m) AND v.column_id = 'actual' AND v.year = \(y)
+            ),
+            total AS (
+                SELECT sum(v.amount) AS amount FROM vals v JOIN unit u ON u.id = v.unit_id
+                WHERE u.parent_id IS NULL OR u.parent_id NOT IN (SELECT unit_id FROM vals)
+            ),
+            ranked AS (
+                SELECT rank() OVER (ORDER BY v.amount DESC) AS rank, u.name, v.amount, v.derived
+                FROM vals v JOIN unit u ON u.id = v.unit_id
+                ORDER BY v.amount DESC, u.name, u.id LIMIT \(limit)
+            )
+            SELECT rank, name, amount, \(SQLBuilder.percent("amount", "(SELECT amount FROM total)")), 0 AS is_total, derived
+            FROM (SELECT * FROM ranked)
+            UNION ALL
+            SELECT NULL, '合计（不重复计算二级单位）', (SELECT amount FROM total), NULL, 1, 0
+            WHERE EXISTS (SELECT 1 FROM vals)
+            ORDER BY 5, 1, 2
+            """
+        let columns = [
+            ResultColumn(name: "rank", title: "排名", kind: .integer),
+            ResultColumn(name: "unit", title: "单位", kind: .text),
+            ResultColumn(name: "amount", title: "\(subject.nameZh)（\(year)年）", kind: subject.valueKind == "money" ? .money : .integer),
+            ResultColumn(name: "share", title: "占合计", kind: .percent(decimals: 2)),
+        ]
+        return SQLQuery(text: text, parameters: b.parameters,
+                        shape: ResultShape(columns: columns, hasTotals: true, hasDerived: true),
+                        layout: RowLayout(isTotal: 4, derivedFlags: [2: 5]))
+    }
+
+    func projects(_ units: [Catalog.Unit], _ filter: TypedCondition?, _ order: Field?, _ descending: Bool, _ limit: Int?,
+                  _ b: inout SQLBuilder) -> SQLQuery {
+        let scope = b.scopeCTE(units)
+        let condition = filter.map { "WHERE " + ConditionCompiler(displayUnit: displayUnit).sql($0, &b) } ?? ""
+        let ordering = order.map { "\($0.sql) IS NULL, \($0.sql) \(descending ? "DESC" : "ASC"), " } ?? ""
+        let limitSQL = limit.map { "LIMIT \(b.bind($0))" } ?? ""
+        let text = """
+            WITH \(scope)
+            SELECT p.year, p.code, p.name, p.initial_fen, p.adjusted_fen, p.executed_fen, p.rate_e2, p.score_centi, u.name
+            FROM scope s
+            JOIN project_value p ON p.unit_id = s.unit_id
+            JOIN unit u ON u.id = p.unit_id
+            \(condition)
+            ORDER BY s.ord, \(ordering)p.year, p.seq, p.project_id
+            \(limitSQL)
+            """
+        let columns = [
+            ResultColumn(name: "year", title: "年度", kind: .integer),
+            ResultColumn(name: "code", title: "项目编码", kind: .text),
+            ResultColumn(name: "name", title: "项目名称", kind: .text),
+            ResultColumn(name: "initial", title: "年初预算", kind: .money),
+            ResultColumn(name: "adjusted", title: "调整后预算", kind: .money),
+            ResultColumn(name: "executed", title: "执行数", kind: .money),
+            ResultColumn(name: "rate", title: "执行率", kind: .percent(decimals: 2)),
+            ResultColumn(name: "score", title: "自评得分", kind: .points),
+        ]
+        return SQLQuery(text: text, parameters: b.parameters, shape: ResultShape(columns: columns, hasBlocks: true),
+                        layout: RowLayout(block: 8))
+    }
+
+    func indicators(_ units: [Catalog.Unit], _ projects: [Int64]?, _ filter: TypedCondition?, _ b: inout SQLBuilder) -> SQLQuery {
+        let scope = b.scopeCTE(units)
+        var conditions = ["i.is_total = 0"]
+        if let projects { conditions.append("p.id IN (\(projects.map { b.bind(.integer($0)) }.joined(separator: ", ")))") }
+        if let filter { conditions.append(ConditionCompiler(displayUnit: displayUnit).sql(filter, &b)) }
+        let text = """
+            WITH \(scope)
+            SELECT p.name, i.level1, i.level2, i.level3, i.operator_printed, i.target, i.unit, i.actual,
+                   i.weight_centi, i.score_centi, i.reason, u.name
+            FROM scope s
+            JOIN disclosure d ON d.unit_id = s.unit_id
+            JOIN project p ON p.disclosure_id = d.id
+            JOIN indicator i ON i.project_id = p.id
+            JOIN unit u ON u.id = s.unit_id
+            WHERE \(conditions.joined(separator: " AND "))
+            ORDER BY s.ord, d.year, p.seq, i.seq
+            """
+        let columns = [
+            ResultColumn(name: "project", title: "项目", kind: .text),
+            ResultColumn(name: "level1", title: "一级指标", kind: .text),
+            ResultColumn(name: "level2", title: "二级指标", kind: .text),
+            ResultColumn(name: "level3", title: "三级指标", kind: .text),
+            ResultColumn(name: "operator", title: "性质", kind: .text),
+            ResultColumn(name: "target", title: "指标值", kind: .text),
+            ResultColumn(name: "measure_unit", title: "度量单位", kind: .text),
+            ResultColumn(name: "actual", title: "完成值", kind: .text),
+            ResultColumn(name: "weight", title: "权重", kind: .points),
+            ResultColumn(name: "score", title: "得分", kind: .points),
+            ResultColumn(name: "reason", title: "未完成原因", kind: .text),
+        ]
+        return SQLQuery(text: text, parameters: b.parameters, shape: ResultShape(columns: columns, hasBlocks: true),
+                        layout: RowLayout(block: 11))
+    }
+
+    func source(_ units: [Catalog.Unit], _ target: ResolvedTarget, _ year: Int?, _ b: inout SQLBuilder) -> SQLQuery {
+        let scope = b.scopeCTE(units)
+        let match: String
+        var kind: ColumnKind = .money
+        switch target {
+        case .measure(let measure):
+            match = "f.measure_id = \(b.bind(measure.id))"
+            if measure.valueKind == "count" { kind = .integer }
+            if measure.valueKind == "points" { kind = .points }
+        case .code(let code):
+            match = "f.code = \(b.bind(code))"
+        }
+        let yearFilter = year.map { "AND f.year = \(b.bind($0))" } ?? ""
+        let text = """
+            WITH \(scope)
+            SELECT d.year, f.year, c.name_zh, fd.name_zh, coalesce(f.amount_fen, f.quantity), f.printed, f.printed_unit,
+                   f.source_kind,
+                   CASE WHEN f.line_from = f.line_to THEN CAST(f.line_from AS TEXT) ELSE f.line_from || '-' || f.line_to END,
+                   CASE WHEN uv.id = f.id THEN '采用' END,
+                   u.name, f.derived
+            FROM scope s
+            JOIN disclosure d ON d.unit_id = s.unit_id
+            JOIN fact f ON f.disclosure_id = d.id AND \(match) \(yearFilter)
+            JOIN fact_column c ON c.id = f.column_id
+            JOIN fund fd ON fd.id = f.fund_id
+            JOIN unit u ON u.id = s.unit_id
+            LEFT JOIN unit_value uv ON uv.unit_id = s.unit_id AND uv.measure_id IS f.measure_id AND uv.code IS f.code
+             AND uv.fund_id = f.fund_id AND uv.column_id = f.column_id AND uv.year = f.year
+            ORDER BY s.ord, f.year DESC, c.sort_order, fd.sort_order,
+                     CASE f.source_kind WHEN 'table' THEN 0 WHEN 'text' THEN 1 ELSE 2 END, f.derived, f.line_from, f.id
+            """
+        let columns = [
+            ResultColumn(name: "disclosure_year", title: "披露年度", kind: .integer),
+            ResultColumn(name: "year", title: "所属年度", kind: .integer),
+            ResultColumn(name: "column", title: "栏目", kind: .text),
+            ResultColumn(name: "fund", title: "资金范围", kind: .text),
+            ResultColumn(name: "value", title: "数值", kind: kind),
+            ResultColumn(name: "printed", title: "原文", kind: .text),
+            ResultColumn(name: "printed_unit", title: "原文单位", kind: .text),
+            ResultColumn(name: "source_kind", title: "来源", kind: .text),
+            ResultColumn(name: "lines", title: "行号", kind: .text),
+            ResultColumn(name: "selected", title: "查询采用", kind: .text),
+        ]
+        return SQLQuery(text: text, parameters: b.parameters,
+                        shape: ResultShape(columns: columns, hasDerived: true, hasBlocks: true),
+                        layout: RowLayout(block: 10, derivedFlags: [4: 11]))
+    }
+}

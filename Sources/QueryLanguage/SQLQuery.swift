@@ -1,0 +1,75 @@
+import Core
+
+/// A value bound to a SQL parameter. User text only ever reaches SQL this way.
+public enum SQLParameter: Hashable, Sendable, CustomStringConvertible {
+    case integer(Int64)
+    case text(String)
+    case null
+
+    public var description: String {
+        switch self {
+        case .integer(let value): return String(value)
+        case .text(let value): return "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
+        case .null: return "NULL"
+        }
+    }
+}
+
+/// One parameterized SQL statement and how to turn its rows into result rows.
+///
+/// The SQL returns the result's columns first, in order, then the bookkeeping columns the
+/// layout names (block, level, is_total, derived flags).
+public struct SQLQuery: Hashable, Sendable {
+    public var text: String
+    public var parameters: [SQLParameter]
+    public var shape: ResultShape
+    public var layout: RowLayout
+
+    public init(text: String, parameters: [SQLParameter], shape: ResultShape, layout: RowLayout) {
+        self.text = text
+        self.parameters = parameters
+        self.shape = shape
+        self.layout = layout
+    }
+
+    /// The SQL with its parameters listed, as `explain` prints it.
+    public var explanation: String {
+        var lines = [text, ""]
+        for (index, parameter) in parameters.enumerated() { lines.append("-- ?\(index + 1) = \(parameter)") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Turns one SQL row into a result row.
+    public func makeRow(_ values: [Cell]) -> ResultRow {
+        layout.makeRow(values, columnCount: shape.columns.count)
+    }
+}
+
+/// Where the bookkeeping columns sit in a SQL row (0-based), after the result's columns.
+public struct RowLayout: Hashable, Sendable {
+    public var block: Int?
+    public var level: Int?
+    public var isTotal: Int?
+    /// Result column index → SQL column holding 1 when that cell is derived.
+    public var derivedFlags: [Int: Int]
+
+    public init(block: Int? = nil, level: Int? = nil, isTotal: Int? = nil, derivedFlags: [Int: Int] = [:]) {
+        self.block = block
+        self.level = level
+        self.isTotal = isTotal
+        self.derivedFlags = derivedFlags
+    }
+
+    func makeRow(_ values: [Cell], columnCount: Int) -> ResultRow {
+        func integer(_ index: Int?) -> Int64? {
+            guard let index, index < values.count, case .integer(let value) = values[index] else { return nil }
+            return value
+        }
+        var derived: Set<Int> = []
+        for (column, flag) in derivedFlags where integer(flag) == 1 { derived.insert(column) }
+        var block: String?
+        if let index = self.block, index < values.count, case .text(let name) = values[index] { block = name }
+        return ResultRow(cells: Array(values.prefix(columnCount)), level: integer(level).map { Int($0) },
+                         isTotal: integer(isTotal) == 1, derivedCells: derived, block: block)
+    }
+}

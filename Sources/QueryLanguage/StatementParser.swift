@@ -1,0 +1,273 @@
+import Core
+
+/// Recursive-descent parser for the tokens of one statement (grammar in Parser.swift).
+struct StatementParser {
+    var cursor: TokenCursor
+    /// The whole input line, for quoting tokens in messages and cutting out `sql` text.
+    let chars: [Character]
+    /// Where the statement's content ends (a comment start, else the statement end).
+    let contentEnd: Int
+    /// Where the raw text of a `sql` statement starts, once one is parsed; lexer errors
+    /// after it are not the parser's concern.
+    private(set) var sqlStart: Int?
+    /// Current depth of parentheses, `not` and unary minus in a condition.
+    var nesting = 0
+
+    init(tokens: [Token], chars: [Character], contentEnd: Int) {
+        self.cursor = TokenCursor(tokens)
+        self.chars = chars
+        self.contentEnd = min(max(contentEnd, 0), chars.count)
+    }
+
+    /// Parses the whole statement; every token must be used.
+    mutating func parse() throws(SyntaxError) -> ParsedStatement {
+        let start = cursor.first.span
+        let statement = try parseStatement()
+        try expectEnd()
+        var span = start.union(cursor.lastContentToken?.span ?? start)
+        if case .sql(_, let sqlSpan) = statement { span = span.union(sqlSpan) }
+        if case .explain(.sql(_, let sqlSpan), _) = statement { span = span.union(sqlSpan) }
+        return ParsedStatement(statement: statement, span: span)
+    }
+
+    /// statement := verb arguments clauses
+    mutating func parseStatement() throws(SyntaxError) -> Statement {
+        let verbToken = cursor.current
+        guard let verb = cursor.keyword, verb.isVerb else {
+            switch verbToken.kind {
+            case .end:
+                throw .missing("语句", at: verbToken.span)
+            case .word:
+                let suggestion = EditDistance.suggestion(for: verbToken.text, among: Keyword.verbs.map(\.rawValue))
+                throw .unknownVerb(quotedText(verbToken), at: verbToken.span, suggestion: suggestion)
+            default:
+                throw .unexpected(expected: "语句关键字（如 summary、compare、breakdown）",
+                                  found: describe(verbToken), at: verbToken.span)
+            }
+        }
+        cursor.advance()
+        switch verb {
+        case .summary: return try parseSummary()
+        case .compare: return try parseCompare()
+        case .breakdown: return try parseBreakdown()
+        case .trend: return try parseTrend()
+        case .top: return try parseTop()
+        case .projects: return try parseProjects()
+        case .indicators: return try parseIndicators()
+        case .codes: return try parseCodes()
+        case .units: return .units
+        case .years: return .years
+        case .subjects: return .subjects
+        case .find: return try parseFind()
+        case .source: return try parseSource()
+        case .check: return try parseCheck()
+        case .explain: return try parseExplain(verbToken)
+        case .sql: return try parseSQL(verbToken)
+        case .use: return try parseUse()
+        default: throw .unknownVerb(quotedText(verbToken), at: verbToken.span, suggestion: nil)
+        }
+    }
+
+    /// summary [YEAR] [for UNIT]
+    private mutating func parseSummary() throws(SyntaxError) -> Statement {
+        var clauses = ClauseTracker(allowed: [.for], acceptsYear: true)
+        var year: YearLiteral?, unit: Name?
+        while let clause = try nextClause(&clauses) {
+            switch clause {
+            case .year: year = try parseYear()
+            default: unit = try parseName("单位", stops: clauses.stops)
+            }
+        }
+        return .summary(year: year, unit: unit)
+    }
+
+    /// compare SUBJECT YEAR YEAR [for UNIT]
+    private mutating func parseCompare() throws(SyntaxError) -> Statement {
+        var clauses = ClauseTracker(allowed: [.for])
+        let subject = try parseName("科目", stops: clauses.stops)
+        let first = try parseYear()
+        let second = try parseYear("第二个年份")
+        var unit: Name?
+        while try nextClause(&clauses) != nil {
+            unit = try parseName("单位", stops: clauses.stops)
+        }
+        return .compare(subject: subject, first: first, second: second, unit: unit)
+    }
+
+    /// breakdown TARGET [in YEAR] [depth N] [basic|project] [fund NAME] [for UNIT]
+    private mutating func parseBreakdown() throws(SyntaxError) -> Statement {
+        var clauses = ClauseTracker(allowed: [.in, .depth, .basic, .project, .fund, .for])
+        let target = try parseTarget(stops: clauses.stops)
+        var year: YearLiteral?, depth: CountLiteral?, column: SpendingColumn?, fund: Name?, unit: Name?
+        while let clause = try nextClause(&clauses) {
+            switch clause {
+            case .keyword(.in): year = try parseYear()
+            case .keyword(.depth): depth = try parseCount("层数")
+            case .keyword(.basic): column = .basic
+            case .keyword(.project): column = .project
+            case .keyword(.fund): fund = try parseName("资金来源", stops: clauses.stops)
+            default: unit = try parseName("单位", stops: clauses.stops)
+            }
+        }
+        return .breakdown(target: target, year: year, depth: depth, column: column, fund: fund, unit: unit)
+    }
+
+    /// trend TARGET [from YEAR to YEAR] [for UNIT]
+    private mutating func parseTrend() throws(SyntaxError) -> Statement {
+        var clauses = ClauseTracker(allowed: [.from, .to, .for])
+        let target = try parseTarget(stops: clauses.stops)
+        var from: YearLiteral?, to: YearLiteral?, unit: Name?
+        while let clause = try nextClause(&clauses) {
+            switch clause {
+            case .keyword(.from): from = try parseYear("起始年份")
+            case .keyword(.to): to = try parseYear("结束年份")
+            default: unit = try parseName("单位", stops: clauses.stops)
+            }
+        }
+        if from != nil, to == nil { throw .missing("结束年份（to 年份）", at: cursor.endSpan) }
+        if to != nil, from == nil { throw .missing("起始年份（from 年份）", at: cursor.endSpan) }
+        return .trend(target: target, from: from, to: to, unit: unit)
+    }
+
+    /// top N units by SUBJECT [in YEAR]
+    private mutating func parseTop() throws(SyntaxError) -> Statement {
+        var clauses = ClauseTracker(allowed: [.in])
+        let count = try parseCount("数量")
+        try expectKeyword(.units)
+        try expectKeyword(.by)
+        let subject = try parseName("科目", stops: clauses.stops)
+        var year: YearLiteral?
+        while try nextClause(&clauses) != nil {
+            year = try parseYear()
+        }
+        return .top(count: count, subject: subject, year: year)
+    }
+
+    /// projects [where COND] [order by FIELD [asc|desc]] [limit N] [for UNIT]
+    private mutating func parseProjects() throws(SyntaxError) -> Statement {
+        var clauses = ClauseTracker(allowed: [.where, .order, .limit, .for])
+        var filter: Condition?, order: Ordering?, limit: CountLiteral?, unit: Name?
+        while let clause = try nextClause(&clauses) {
+            switch clause {
+            case .keyword(.where): filter = try parseCondition(stops: clauses.stops)
+            case .keyword(.order): order = try parseOrdering(stops: clauses.stops)
+            case .keyword(.limit): limit = try parseCount("条数")
+            default: unit = try parseName("单位", stops: clauses.stops)
+            }
+        }
+        return .projects(filter: filter, order: order, limit: limit, unit: unit)
+    }
+
+    /// order by FIELD [asc|desc], after `order`.
+    private mutating func parseOrdering(stops: Set<Keyword>) throws(SyntaxError) -> Ordering {
+        try expectKeyword(.by)
+        let field = try parseName("排序字段", stops: stops.union([.asc, .desc]))
+        var descending = false
+        switch cursor.keyword {
+        case .asc: cursor.advance()
+        case .desc: cursor.advance(); descending = true
+        default: break
+        }
+        return Ordering(field: field, descending: descending)
+    }
+
+    /// indicators [of PROJECT] [where COND] [for UNIT]
+    private mutating func parseIndicators() throws(SyntaxError) -> Statement {
+        var clauses = ClauseTracker(allowed: [.of, .where, .for])
+        var project: Name?, filter: Condition?, unit: Name?
+        while let clause = try nextClause(&clauses) {
+            switch clause {
+            case .keyword(.of): project = try parseName("项目", stops: clauses.stops, allowsNumbers: true)
+            case .keyword(.where): filter = try parseCondition(stops: clauses.stops)
+            default: unit = try parseName("单位", stops: clauses.stops)
+            }
+        }
+        return .indicators(project: project, filter: filter, unit: unit)
+    }
+
+    /// codes [CODE | like TEXT]
+    private mutating func parseCodes() throws(SyntaxError) -> Statement {
+        if cursor.atEnd { return .codes(prefix: nil, like: nil) }
+        if cursor.keyword == .like {
+            cursor.advance()
+            return .codes(prefix: nil, like: try parseName("匹配文本", stops: [], allowsNumbers: true))
+        }
+        return .codes(prefix: try parseTarget(stops: [.like]), like: nil)
+    }
+
+    /// find TEXT [for UNIT]
+    private mutating func parseFind() throws(SyntaxError) -> Statement {
+        var clauses = ClauseTracker(allowed: [.for])
+        let text = try parseName("搜索文本", stops: clauses.stops, allowsNumbers: true)
+        var unit: Name?
+        while try nextClause(&clauses) != nil {
+            unit = try parseName("单位", stops: clauses.stops)
+        }
+        return .find(text: text, unit: unit)
+    }
+
+    /// source TARGET [YEAR] [for UNIT]
+    private mutating func parseSource() throws(SyntaxError) -> Statement {
+        var clauses = ClauseTracker(allowed: [.for], acceptsYear: true)
+        let target = try parseTarget(stops: clauses.stops)
+        var year: YearLiteral?, unit: Name?
+        while let clause = try nextClause(&clauses) {
+            switch clause {
+            case .year: year = try parseYear()
+            default: unit = try parseName("单位", stops: clauses.stops)
+            }
+        }
+        return .source(target: target, year: year, unit: unit)
+    }
+
+    /// check [where COND] [for UNIT]
+    private mutating func parseCheck() throws(SyntaxError) -> Statement {
+        var clauses = ClauseTracker(allowed: [.where, .for])
+        var filter: Condition?, unit: Name?
+        while let clause = try nextClause(&clauses) {
+            switch clause {
+            case .keyword(.where): filter = try parseCondition(stops: clauses.stops)
+            default: unit = try parseName("单位", stops: clauses.stops)
+            }
+        }
+        return .check(filter: filter, unit: unit)
+    }
+
+    /// explain STATEMENT (any statement but explain)
+    private mutating func parseExplain(_ verb: Token) throws(SyntaxError) -> Statement {
+        if cursor.atEnd { throw .missing("要解释的语句", at: cursor.endSpan) }
+        if cursor.keyword == .explain {
+            throw .unexpected(expected: "要解释的语句（explain 不能嵌套）", found: describe(cursor.current),
+                              at: cursor.current.span)
+        }
+        return .explain(try parseStatement(), span: verb.span)
+    }
+
+    /// sql REST: the rest of the statement text, verbatim and trimmed.
+    private mutating func parseSQL(_ verb: Token) throws(SyntaxError) -> Statement {
+        let lower = min(verb.span.end, contentEnd)
+        sqlStart = lower
+        var start = lower, end = contentEnd
+        while start < end, LexicalRules.isWhitespace(chars[start]) { start += 1 }
+        while end > start, LexicalRules.isWhitespace(chars[end - 1]) { end -= 1 }
+        cursor.skipToEnd()
+        guard start < end else { throw .missing("要执行的 SQL 语句", at: SourceSpan(start: lower, end: lower)) }
+        return .sql(String(chars[start..<end]), span: SourceSpan(start: start, end: end))
+    }
+
+    /// use YEAR | use all | use UNIT
+    private mutating func parseUse() throws(SyntaxError) -> Statement {
+        let token = cursor.current
+        switch token.kind {
+        case .end:
+            throw .missing("单位、年份或 all", at: token.span)
+        case .number:
+            return .useYear(try parseYear())
+        case .word where cursor.keyword == .all:
+            cursor.advance()
+            return .useAll(span: token.span)
+        default:
+            return .useUnit(try parseName("单位、年份或 all", stops: []))
+        }
+    }
+}

@@ -1,0 +1,87 @@
+/// The `markdown` format: a GitHub-flavoured pipe table, padded by display width so the
+/// source lines up too; `---:` under numeric columns; `|` in cells written `\|` and the
+/// derived mark `\*`; tree levels indented with U+3000 (which Markdown keeps); one
+/// `### unit` heading per block:
+///
+///     | 项目                     | 2022年 | 2023年 |    变化 |  变化率 |
+///     | ------------------------ | -----: | -----: | ------: | ------: |
+///     | 公务用车购置及运行维护费 | 6.89\* |  12.52 | +5.63   | +81.71% |
+///     | 因公出国（境）费         | 0.00   |   0.00 |  0.00   |       — |
+///     | 公务接待费               | 3.10   |   0.62 | −2.48   | −80.00% |
+///     | 公务用车购置费           |        |   2.50 |     —   |       — |
+///     | 公务用车运行维护费       |        |  10.02 |     —   |       — |
+///     | 合计                     | 9.99\* |  13.14 | +3.15\* | +31.53% |
+///
+/// An empty result is the header, the alignment row, a blank line and `（无结果）`.
+/// All rows are written (`maxRows` and `maxWidth` are for terminals).
+import Core
+
+final class MarkdownRenderer: RowRenderer {
+    private let shape: ResultShape
+    private let options: RenderOptions
+    private let sink: (String) -> Void
+    private var buffer = RowBuffer(limit: nil)
+
+    static let style = TableStyle(
+        indentUnit: "\u{3000}",
+        derivedMark: "\\*",
+        escape: { $0.replacingPipes() },
+        minimumColumnWidth: 3
+    )
+
+    init(shape: ResultShape, options: RenderOptions, sink: @escaping (String) -> Void) {
+        self.shape = shape
+        self.options = options
+        self.sink = sink
+    }
+
+    func write(_ row: ResultRow) {
+        buffer.append(row)
+    }
+
+    func finish() {
+        let layout = TableLayout(shape: shape, rows: buffer.rows, formatter: CellFormatter(unit: options.unit), style: Self.style)
+        func cells(_ texts: [String]) -> String {
+            "| " + texts.joined(separator: " | ") + " |"
+        }
+        let header = cells(layout.columns.indices.map(layout.title))
+        let alignment = cells(layout.columns.map { column in
+            column.isNumeric ? String(repeating: "-", count: column.width - 1) + ":" : String(repeating: "-", count: column.width)
+        })
+        let blocks = buffer.blocks(hasBlocks: shape.hasBlocks)
+        if blocks.isEmpty {
+            line(header)
+            line(alignment)
+            line("")
+            line(TableText.noResult)
+        }
+        for (number, block) in blocks.enumerated() {
+            if number > 0 { line("") }
+            if shape.hasBlocks {
+                line("### " + (block.block ?? "—"))
+                line("")
+            }
+            line(header)
+            line(alignment)
+            for row in block.rows {
+                line(cells(layout.columns.indices.map { layout.cell(row: row, column: $0) }))
+            }
+        }
+    }
+
+    private func line(_ text: String) {
+        sink(text + "\n")
+    }
+}
+
+extension String {
+    /// `|` written `\|`, as a Markdown table cell needs.
+    fileprivate func replacingPipes() -> String {
+        guard contains("|") else { return self }
+        var result = ""
+        for character in self {
+            if character == "|" { result += "\\|" } else { result.append(character) }
+        }
+        return result
+    }
+}

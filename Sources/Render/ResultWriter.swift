@@ -1,0 +1,58 @@
+import Core
+
+/// What every format's writer does with rows.
+protocol RowRenderer: AnyObject {
+    func write(_ row: ResultRow)
+    func finish()
+}
+
+/// Renders one result in one format through `sink`; never prints.
+///
+/// Machine formats (csv, tsv, json, jsonl) stream: each row goes to the sink as it arrives,
+/// so memory does not grow with the number of rows. Human formats (table, box, markdown)
+/// keep the rows (table and box only the first `maxRows`, counting the rest), measure every
+/// cell, and write everything in `finish()`.
+///
+///     let writer = ResultWriter(shape: shape, options: RenderOptions(format: .csv)) { print($0, terminator: "") }
+///     for row in rows { writer.write(row) }
+///     writer.finish()
+///
+/// The sink receives text chunks that end with a line break (json's rows are joined by
+/// `,` + line break). `finish()` must be called once; rows written after it are ignored.
+public final class ResultWriter {
+    private let renderer: RowRenderer
+    private var finished = false
+
+    public init(shape: ResultShape, options: RenderOptions, sink: @escaping (String) -> Void) {
+        switch options.format {
+        case .csv: renderer = DelimitedWriter(syntax: .csv, shape: shape, options: options, sink: sink)
+        case .tsv: renderer = DelimitedWriter(syntax: .tsv, shape: shape, options: options, sink: sink)
+        case .json: renderer = JSONWriter(lines: false, shape: shape, options: options, sink: sink)
+        case .jsonl: renderer = JSONWriter(lines: true, shape: shape, options: options, sink: sink)
+        case .table: renderer = TableRenderer(shape: shape, options: options, sink: sink)
+        case .box: renderer = BoxRenderer(shape: shape, options: options, sink: sink)
+        case .markdown: renderer = MarkdownRenderer(shape: shape, options: options, sink: sink)
+        }
+    }
+
+    public func write(_ row: ResultRow) {
+        guard !finished else { return }
+        renderer.write(row)
+    }
+
+    /// Writes what is left (the whole table for human formats, `]` for json).
+    public func finish() {
+        guard !finished else { return }
+        finished = true
+        renderer.finish()
+    }
+
+    /// Renders a whole result to one string (for tests, `.output` and small results).
+    public static func render(shape: ResultShape, rows: [ResultRow], options: RenderOptions) -> String {
+        var text = ""
+        let writer = ResultWriter(shape: shape, options: options) { text += $0 }
+        for row in rows { writer.write(row) }
+        writer.finish()
+        return text
+    }
+}

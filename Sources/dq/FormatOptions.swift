@@ -1,0 +1,34 @@
+import ArgumentParser
+import Core
+import Foundation
+import Render
+
+extension OutputFormat: ExpressibleByArgument {}
+
+extension MoneyUnit: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument) }
+}
+
+/// Output options shared by commands that print results.
+struct FormatOptions: ParsableArguments {
+    @Option(name: .long, help: "输出格式：table|box|csv|tsv|json|jsonl|markdown（终端默认 table，否则 tsv）")
+    var format: OutputFormat?
+
+    @Option(name: .long, help: "金额单位：元|万元|亿元（默认 万元）")
+    var unit: MoneyUnit = .tenThousandYuan
+
+    @Flag(name: .long, help: "不输出表头（csv、tsv）")
+    var noHeader = false
+
+    @Flag(name: .long, help: "csv 输出前加 UTF-8 BOM（便于 Excel 打开）")
+    var bom = false
+
+    func renderOptions() -> RenderOptions {
+        var options = RenderOptions()
+        options.format = format ?? (isatty(STDOUT_FILENO) == 1 ? .table : .tsv)
+        options.unit = unit
+        options.headers = !noHeader
+        options.bom = bom
+        return options
+    }
+}
