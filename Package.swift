@@ -24,10 +24,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Core"]),
-        .testTarget(name: "QueryLanguageTests", dependencies: ["QueryLanguage", "Core", "Store"], exclude: ["Goldens"]),
-        .testTarget(name: "RenderTests", dependencies: ["Render", "Core"], exclude: ["Goldens"]),
-        .testTarget(name: "dqTests", dependencies: ["dq", "Store", "Core"]),
+        .testTarget(name: "QueryLanguageTests", dependencies: ["QueryLanguage", "Core", "Store", "TestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Core", "TestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "dqTests", dependencies: ["dq", "Store", "Core", "TestSupport"], exclude: ["Goldens"]),
     ]
 )

@@ -26,8 +26,7 @@ struct NameResolver {
             let names = [measure.nameZh, measure.nameEn, measure.id] + measure.aliases
             if names.contains(where: { Self.normalized($0) == key }) { return measure }
         }
-        let candidates = catalog.measures.flatMap { [$0.nameZh] + $0.aliases.filter { !$0.allSatisfy(\.isASCII) } }
-            + catalog.measures.map(\.nameEn)
+        let candidates = catalog.measures.flatMap { [$0.nameZh, $0.nameEn] + $0.aliases }
         throw Diagnostic(code: "Q201", message: "未知的主题「\(name.text)」", span: name.span,
                          hints: NameSuggestions.hint(for: name.text, among: candidates) + ["用 subjects 列出全部主题"])
     }

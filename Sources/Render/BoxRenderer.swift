@@ -1,5 +1,5 @@
 /// The `box` format: the table's content inside box-drawing borders, a `├` rule before
-/// total rows, one `【unit】` titled box per block. With `maxRows: 2`:
+/// total rows, one `【unit】` titled box per block when there are several. With `maxRows: 2`:
 ///
 ///     ┌──────────────────────────┬────────┬────────┬───────┬─────────┐
 ///     │ 项目                     │ 2022年 │ 2023年 │  变化 │  变化率 │
@@ -53,7 +53,7 @@ final class BoxRenderer: RowRenderer {
         }
         for (number, block) in blocks.enumerated() {
             if number > 0 { line("") }
-            if shape.hasBlocks { line(TableText.blockTitle(block.block)) }
+            if blocks.count > 1 { line(TableText.blockTitle(block.block)) }
             line(top)
             line(header)
             line(middle)

@@ -1,7 +1,7 @@
 /// The `markdown` format: a GitHub-flavoured pipe table, padded by display width so the
 /// source lines up too; `---:` under numeric columns; `|` in cells written `\|` and the
 /// derived mark `\*`; tree levels indented with U+3000 (which Markdown keeps); one
-/// `### unit` heading per block:
+/// `### unit` heading per block when there are several:
 ///
 ///     | 项目                     | 2022年 | 2023年 |    变化 |  变化率 |
 ///     | ------------------------ | -----: | -----: | ------: | ------: |
@@ -57,7 +57,7 @@ final class MarkdownRenderer: RowRenderer {
         }
         for (number, block) in blocks.enumerated() {
             if number > 0 { line("") }
-            if shape.hasBlocks {
+            if blocks.count > 1 {
                 line("### " + (block.block ?? "—"))
                 line("")
             }

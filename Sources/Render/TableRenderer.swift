@@ -2,7 +2,7 @@
 /// width (Chinese characters are two columns), numbers right-aligned on the decimal point,
 /// derived cells marked `*` (one column reserved after the numbers of such a column), tree
 /// levels indented in the first text column, a rule above total rows, one `【unit】` section
-/// per block (all blocks share the column widths). `compare 三公 2022 2023`:
+/// per block when there are several (all blocks share the column widths). `compare 三公 2022 2023`:
 ///
 ///     项目                      2022年  2023年    变化   变化率
 ///     ────────────────────────  ──────  ──────  ──────  ───────
@@ -52,7 +52,7 @@ final class TableRenderer: RowRenderer {
         }
         for (number, block) in blocks.enumerated() {
             if number > 0 { line("") }
-            if shape.hasBlocks { line(TableText.blockTitle(block.block)) }
+            if blocks.count > 1 { line(TableText.blockTitle(block.block)) }
             line(header)
             line(rule)
             for row in block.rows {

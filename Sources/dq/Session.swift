@@ -29,7 +29,12 @@ final class Session {
             do {
                 switch result {
                 case .success(let parsed):
-                    try execute(try Checker(catalog: catalog, context: context).prepare(parsed))
+                    do {
+                        try execute(try Checker(catalog: catalog, context: context).prepare(parsed))
+                    } catch var diagnostic as Diagnostic where diagnostic.span == nil {
+                        diagnostic.span = parsed.span
+                        throw diagnostic
+                    }
                 case .failure(let diagnostic):
                     throw diagnostic
                 }

@@ -1,5 +1,6 @@
 import Core
 import Render
+import TestSupport
 import XCTest
 
 /// The diagnostic renderer's text, one golden per case: `Goldens/diagnostic-<case>.txt`.
@@ -7,7 +8,7 @@ final class DiagnosticGoldenTests: XCTestCase {
     private func check(_ name: String, _ diagnostic: Diagnostic, file: String = "<command-line>", line: Int = 1, _ text: String,
                        sourceFile: StaticString = #filePath, sourceLine: UInt = #line) {
         let rendered = DiagnosticRenderer.render(diagnostic, file: file, line: line, lineText: text)
-        GoldenFile.assert(rendered, named: "diagnostic-\(name).txt", file: sourceFile, line: sourceLine)
+        goldens.assert(rendered, named: "diagnostic-\(name).txt", file: sourceFile, line: sourceLine)
     }
 
     func testChineseSpanWithHint() {

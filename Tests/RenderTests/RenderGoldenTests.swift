@@ -1,5 +1,6 @@
 import Core
 import Render
+import TestSupport
 import XCTest
 
 /// Every output format over every sample result, pinned by golden files
@@ -12,7 +13,7 @@ final class RenderGoldenTests: XCTestCase {
     func testEveryFormatOverEverySample() {
         for (name, result) in Samples.all {
             for format in OutputFormat.allCases {
-                GoldenFile.assert(render(result, RenderOptions(format: format)), named: "\(name).\(format.rawValue).txt")
+                goldens.assert(render(result, RenderOptions(format: format)), named: "\(name).\(format.rawValue).txt")
             }
         }
     }
@@ -20,30 +21,30 @@ final class RenderGoldenTests: XCTestCase {
     func testMoneyInYuanAndHundredMillionYuan() {
         for (unit, label) in [(MoneyUnit.yuan, "yuan"), (.hundredMillionYuan, "hundred-million-yuan")] {
             for format in [OutputFormat.table, .csv, .json] {
-                GoldenFile.assert(render(Samples.compare, RenderOptions(format: format, unit: unit)), named: "compare-\(label).\(format.rawValue).txt")
+                goldens.assert(render(Samples.compare, RenderOptions(format: format, unit: unit)), named: "compare-\(label).\(format.rawValue).txt")
             }
-            GoldenFile.assert(render(Samples.blocks, RenderOptions(format: .table, unit: unit)), named: "blocks-\(label).table.txt")
+            goldens.assert(render(Samples.blocks, RenderOptions(format: .table, unit: unit)), named: "blocks-\(label).table.txt")
         }
     }
 
     func testMaxWidthTruncatesTheWidestTextColumns() {
-        GoldenFile.assert(render(Samples.compare, RenderOptions(format: .table, maxWidth: 50)), named: "compare-width50.table.txt")
-        GoldenFile.assert(render(Samples.tree, RenderOptions(format: .table, maxWidth: 48)), named: "tree-width48.table.txt")
-        GoldenFile.assert(render(Samples.tree, RenderOptions(format: .box, maxWidth: 56)), named: "tree-width56.box.txt")
+        goldens.assert(render(Samples.compare, RenderOptions(format: .table, maxWidth: 50)), named: "compare-width50.table.txt")
+        goldens.assert(render(Samples.tree, RenderOptions(format: .table, maxWidth: 48)), named: "tree-width48.table.txt")
+        goldens.assert(render(Samples.tree, RenderOptions(format: .box, maxWidth: 56)), named: "tree-width56.box.txt")
         // Wide enough: nothing cut, no note.
         XCTAssertEqual(render(Samples.compare, RenderOptions(format: .table, maxWidth: 200)), render(Samples.compare, RenderOptions(format: .table)))
     }
 
     func testMaxRowsShowsTheFirstRowsAndCountsTheRest() {
-        GoldenFile.assert(render(Samples.tree, RenderOptions(format: .table, maxRows: 3)), named: "tree-rows3.table.txt")
-        GoldenFile.assert(render(Samples.blocks, RenderOptions(format: .table, maxRows: 3)), named: "blocks-rows3.table.txt")
-        GoldenFile.assert(render(Samples.compare, RenderOptions(format: .box, maxRows: 2)), named: "compare-rows2.box.txt")
-        GoldenFile.assert(render(Samples.compare, RenderOptions(format: .table, maxRows: 0)), named: "compare-rows0.table.txt")
+        goldens.assert(render(Samples.tree, RenderOptions(format: .table, maxRows: 3)), named: "tree-rows3.table.txt")
+        goldens.assert(render(Samples.blocks, RenderOptions(format: .table, maxRows: 3)), named: "blocks-rows3.table.txt")
+        goldens.assert(render(Samples.compare, RenderOptions(format: .box, maxRows: 2)), named: "compare-rows2.box.txt")
+        goldens.assert(render(Samples.compare, RenderOptions(format: .table, maxRows: 0)), named: "compare-rows0.table.txt")
     }
 
     func testHeaderlessAndBOMVariants() {
-        GoldenFile.assert(render(Samples.compare, RenderOptions(format: .csv, headers: false, bom: true)), named: "compare-noheader-bom.csv.txt")
-        GoldenFile.assert(render(Samples.tree, RenderOptions(format: .tsv, headers: false)), named: "tree-noheader.tsv.txt")
-        GoldenFile.assert(render(Samples.empty, RenderOptions(format: .tsv, headers: false)), named: "empty-noheader.tsv.txt")
+        goldens.assert(render(Samples.compare, RenderOptions(format: .csv, headers: false, bom: true)), named: "compare-noheader-bom.csv.txt")
+        goldens.assert(render(Samples.tree, RenderOptions(format: .tsv, headers: false)), named: "tree-noheader.tsv.txt")
+        goldens.assert(render(Samples.empty, RenderOptions(format: .tsv, headers: false)), named: "empty-noheader.tsv.txt")
     }
 }

@@ -1,5 +1,6 @@
 import Core
 import Render
+import TestSupport
 import XCTest
 
 /// Checks over the table, box and markdown goldens that fail when anything is measured
@@ -11,7 +12,7 @@ final class TableAlignmentTests: XCTestCase {
     }
 
     private func gridLines(_ name: String) -> [Substring] {
-        guard let text = GoldenFile.text(name) else {
+        guard let text = goldens.text(name) else {
             XCTFail("missing golden \(name)")
             return []
         }
@@ -31,7 +32,7 @@ final class TableAlignmentTests: XCTestCase {
     }
 
     func testEveryLineOfATableHasTheSameDisplayWidth() {
-        let names = GoldenFile.names(endingWith: ".table.txt") + GoldenFile.names(endingWith: ".box.txt") + GoldenFile.names(endingWith: ".markdown.txt")
+        let names = goldens.names(endingWith: ".table.txt") + goldens.names(endingWith: ".box.txt") + goldens.names(endingWith: ".markdown.txt")
         XCTAssertGreaterThan(names.count, 15)
         for name in names {
             let lines = gridLines(name)
@@ -44,7 +45,7 @@ final class TableAlignmentTests: XCTestCase {
     /// In `table` goldens the rule line's gaps (two spaces between runs of ─) are the column
     /// separators: every grid line must have a space there, never half a wide character.
     func testTableColumnSeparatorsLineUp() {
-        for name in GoldenFile.names(endingWith: ".table.txt") {
+        for name in goldens.names(endingWith: ".table.txt") {
             let lines = gridLines(name)
             guard let rule = lines.first(where: { $0.hasPrefix("─") }) else {
                 XCTFail("\(name): no rule line")
@@ -64,7 +65,7 @@ final class TableAlignmentTests: XCTestCase {
     /// In `box` goldens every vertical border sits at the same display columns as in the
     /// top border's ┬ (and the row separators' ┼).
     func testBoxBordersLineUp() {
-        for name in GoldenFile.names(endingWith: ".box.txt") {
+        for name in goldens.names(endingWith: ".box.txt") {
             let lines = gridLines(name)
             guard let top = lines.first(where: { $0.hasPrefix("┌") }) else {
                 XCTFail("\(name): no top border")

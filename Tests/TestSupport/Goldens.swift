@@ -1,21 +1,26 @@
 import Foundation
 import XCTest
 
-/// Golden files: expected output stored beside the tests in `Goldens/`, found through
-/// `#filePath`, compared byte for byte. `RECORD_GOLDENS=1 swift test` rewrites them.
-enum GoldenFile {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Goldens")
+/// Golden files: expected output stored beside a test target in `Goldens/`, compared byte
+/// for byte. `RECORD_GOLDENS=1 swift test` rewrites them.
+public struct Goldens: Sendable {
+    public let directory: URL
 
-    static var recording: Bool { ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1" }
+    /// The `Goldens` folder beside the test file that passes its `#filePath`.
+    public init(besides filePath: String) {
+        directory = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Goldens")
+    }
 
-    static func url(_ name: String) -> URL { directory.appendingPathComponent(name) }
+    public static var recording: Bool { ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1" }
+
+    public func url(_ name: String) -> URL { directory.appendingPathComponent(name) }
 
     /// Compares `actual` with `Goldens/<name>`; on mismatch fails with a line diff.
-    static func assert(_ actual: String, named name: String, file: StaticString = #filePath, line: UInt = #line) {
-        let url = url(name)
-        if recording {
+    public func assert(_ actual: String, named name: String, file: StaticString = #filePath, line: UInt = #line) {
+        let url = self.url(name)
+        if Self.recording {
             do {
-                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(actual.utf8).write(to: url)
             } catch {
                 XCTFail("cannot record \(name): \(error)", file: file, line: line)
@@ -28,11 +33,11 @@ enum GoldenFile {
         }
         guard data != Data(actual.utf8) else { return }
         let expected = String(decoding: data, as: UTF8.self)
-        XCTFail("\(name) differs from its golden (- golden, + actual; RECORD_GOLDENS=1 to re-record):\n" + lineDiff(expected, actual), file: file, line: line)
+        XCTFail("\(name) differs from its golden (- golden, + actual; RECORD_GOLDENS=1 to re-record):\n" + Self.lineDiff(expected, actual), file: file, line: line)
     }
 
     /// A unified-style line diff (longest common subsequence); line endings made visible.
-    static func lineDiff(_ old: String, _ new: String) -> String {
+    public static func lineDiff(_ old: String, _ new: String) -> String {
         let a = lines(old)
         let b = lines(new)
         var lcs = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
@@ -73,12 +78,12 @@ enum GoldenFile {
     }
 
     /// Names of the golden files ending in `suffix`.
-    static func names(endingWith suffix: String) -> [String] {
+    public func names(endingWith suffix: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return names.filter { $0.hasSuffix(suffix) }.sorted()
     }
 
-    static func text(_ name: String) -> String? {
+    public func text(_ name: String) -> String? {
         (try? Data(contentsOf: url(name))).map { String(decoding: $0, as: UTF8.self) }
     }
 }

@@ -1,0 +1,67 @@
+import QueryLanguage
+import TestSupport
+import XCTest
+
+/// Every statement form compiles to pinned SQL and parameters (`Goldens/compile/*.txt`).
+final class CompileGoldenTests: XCTestCase {
+    static let goldens = Goldens(besides: #filePath)
+
+    static let statements: [(name: String, query: String)] = [
+        ("summary", "summary"),
+        ("summary-year-for", "summary 2023 for 区委办"),
+        ("compare", "compare 三公 2022 2023"),
+        ("compare-counts", "compare 公务用车保有量 2022 2023"),
+        ("breakdown-class", "breakdown 201"),
+        ("breakdown-depth", "breakdown 201 depth 2 in 2023"),
+        ("breakdown-item", "breakdown 201.31.01"),
+        ("breakdown-basic-fund", "breakdown 201 31 basic fund 一般公共预算"),
+        ("breakdown-subject", "breakdown 支出"),
+        ("breakdown-subject-depth", "breakdown 三公 depth 2"),
+        ("trend-subject", "trend 三公 from 2020 to 2023"),
+        ("trend-code", "trend 2013101"),
+        ("top", "top 3 units by 基本支出 in 2023"),
+        ("projects", "projects"),
+        ("projects-where", "projects where adjusted < initial"),
+        ("projects-arithmetic", "projects where executed < 0.9 * initial and not (rate >= 90%) order by executed desc limit 3"),
+        ("projects-money-units", "projects where initial - adjusted > 4万 or executed / 2 <= 40000元 or name ~ '档案'"),
+        ("indicators", "indicators of 春节慰问费 where score < weight"),
+        ("indicators-text", "indicators where operator = '≤' and level1 ~ \"满意\""),
+        ("codes", "codes"),
+        ("codes-prefix", "codes 20131"),
+        ("codes-like", "codes like 运行"),
+        ("units", "units"),
+        ("years", "years"),
+        ("subjects", "subjects"),
+        ("find-short", "find 慰问"),
+        ("find-long", "find \"春节慰问费\" for 区委办"),
+        ("source-subject", "source 三公 2022"),
+        ("source-code", "source 2013101"),
+    ]
+
+    func testEveryStatementFormCompilesToPinnedSQL() throws {
+        let harness = try QueryHarness.seed()
+        for (name, query) in Self.statements {
+            let compiled = try harness.compile(query)
+            let columns = compiled.shape.columns.map { "\($0.name):\($0.kind)" }.joined(separator: ", ")
+            Self.goldens.assert("-- \(query)\n-- columns: \(columns)\n\(compiled.explanation)\n", named: "compile/\(name).txt")
+        }
+    }
+
+    func testUserTextIsNeverInTheSQL() throws {
+        let harness = try QueryHarness.seed()
+        let hostile = "档案'); DROP TABLE fact; --"
+        let compiled = try harness.compile("projects where name ~ \"\(hostile)\"")
+        XCTAssertFalse(compiled.text.contains("DROP"))
+        XCTAssertTrue(compiled.parameters.contains(.text(hostile)))
+        XCTAssertEqual(try harness.rows("projects where name ~ \"\(hostile)\"").count, 0)
+    }
+
+    func testExplainPrintsTheSQLOfItsStatement() throws {
+        let harness = try QueryHarness.seed()
+        guard case .explain(let query) = try harness.prepare("explain compare 三公 2022 2023") else {
+            return XCTFail("explain did not compile")
+        }
+        XCTAssertEqual(query, try harness.compile("compare 三公 2022 2023"))
+        XCTAssertTrue(query.explanation.contains("-- ?1 = 1"))
+    }
+}
