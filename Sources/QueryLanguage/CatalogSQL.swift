@@ -97,9 +97,16 @@ extension SQLCompiler {
         } else {
             match = "instr(p.body, \(b.bind(text))) > 0"
         }
+        let needle = b.bind(text)
+        let at = "max(instr(p.body, \(needle)), 1)"
+        let excerpt = """
+            CASE WHEN \(at) > 21 THEN '…' ELSE '' END || substr(p.body, max(1, \(at) - 20), length(\(needle)) + 40)
+             || CASE WHEN \(at) + length(\(needle)) + 20 <= length(p.body) THEN '…' ELSE '' END
+            """
         let sql = """
             WITH \(scope)
-            SELECT d.year, p.line_from, CASE p.source_kind WHEN 'residue' THEN '批注' ELSE '正文' END, p.section, p.body, u.name
+            SELECT d.year, p.line_from, CASE p.source_kind WHEN 'residue' THEN '批注' ELSE '正文' END,
+                   \(excerpt), p.section, u.name
             FROM scope s
             JOIN disclosure d ON d.unit_id = s.unit_id
             JOIN paragraph p ON p.disclosure_id = d.id
@@ -111,8 +118,8 @@ extension SQLCompiler {
             ResultColumn(name: "year", title: "年度", kind: .integer),
             ResultColumn(name: "line", title: "行号", kind: .integer),
             ResultColumn(name: "kind", title: "类型", kind: .text),
+            ResultColumn(name: "excerpt", title: "摘录", kind: .text),
             ResultColumn(name: "section", title: "章节", kind: .text),
-            ResultColumn(name: "text", title: "原文", kind: .text),
         ]
         return SQLQuery(text: sql, parameters: b.parameters, shape: ResultShape(columns: columns, hasBlocks: true),
                         layout: RowLayout(block: 5))

@@ -12,7 +12,7 @@ struct ConditionChecker {
         case .or(let lhs, let rhs): return .or(try check(lhs), try check(rhs))
         case .not(let inner, _): return .not(try check(inner))
         case .comparison(let op, let lhs, let rhs, let operatorSpan):
-            let left = try expression(lhs), right = try expression(rhs)
+            let left = try operand(lhs, against: rhs), right = try operand(rhs, against: lhs)
             let leftType = ConditionCompiler.type(left), rightType = ConditionCompiler.type(right)
             if op == .contains {
                 guard leftType == .text, rightType == .text else {
@@ -32,6 +32,16 @@ struct ConditionChecker {
             }
             return .compare(op, left, right)
         }
+    }
+
+    /// One side of a comparison. An unquoted word that names no field, compared with a
+    /// text field, is text (`name ~ 档案` means `name ~ '档案'`).
+    private func operand(_ side: ValueExpression, against other: ValueExpression) throws(Diagnostic) -> TypedExpression {
+        if case .field(let name) = side, fields.field(named: name.text) == nil,
+           case .field(let otherName) = other, fields.field(named: otherName.text)?.type == .text {
+            return .text(name.text)
+        }
+        return try expression(side)
     }
 
     private func expression(_ expression: ValueExpression) throws(Diagnostic) -> TypedExpression {

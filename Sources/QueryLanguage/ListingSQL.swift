@@ -122,6 +122,10 @@ extension SQLCompiler {
                    f.source_kind,
                    CASE WHEN f.line_from = f.line_to THEN CAST(f.line_from AS TEXT) ELSE f.line_from || '-' || f.line_to END,
                    CASE WHEN uv.id = f.id THEN '采用' END,
+                   (SELECT '= ' || group_concat(CASE WHEN d.sign < 0 THEN '− ' WHEN d.position > 1 THEN '+ ' ELSE '' END
+                                                 || coalesce(i.printed, s.printed), ' ')
+                    FROM (SELECT * FROM derivation_input WHERE fact_id = f.id ORDER BY position) d
+                    LEFT JOIN fact i ON i.id = d.input_fact_id LEFT JOIN statement s ON s.id = d.input_statement_id),
                    u.name, f.derived
             FROM scope s
             JOIN disclosure d ON d.unit_id = s.unit_id
@@ -145,9 +149,10 @@ extension SQLCompiler {
             ResultColumn(name: "source_kind", title: "来源", kind: .text),
             ResultColumn(name: "lines", title: "行号", kind: .text),
             ResultColumn(name: "selected", title: "查询采用", kind: .text),
+            ResultColumn(name: "derivation", title: "推算依据", kind: .text),
         ]
         return SQLQuery(text: text, parameters: b.parameters,
                         shape: ResultShape(columns: columns, hasDerived: true, hasBlocks: true),
-                        layout: RowLayout(block: 10, derivedFlags: [4: 11]))
+                        layout: RowLayout(block: 11, derivedFlags: [4: 12]))
     }
 }

@@ -1,5 +1,5 @@
 /// "Did you mean" candidates for a mistyped name.
-enum NameSuggestions {
+public enum NameSuggestions {
     /// Candidates closest to `typed`: within an edit distance that grows with length
     /// (1 for up to 3 characters, else 2), or containing / contained in it; best first.
     static func closest(to typed: String, among candidates: [String], limit: Int = 3) -> [String] {
@@ -9,7 +9,7 @@ enum NameSuggestions {
         var seen: Set<String> = []
         for candidate in candidates where seen.insert(candidate).inserted {
             let lower = candidate.lowercased()
-            let distance = editDistance(typedLower, lower)
+            let distance = EditDistance.between(typedLower, lower)
             if distance <= allowed {
                 scored.append((candidate, distance))
             } else if typedLower.count >= 2 && (lower.contains(typedLower) || typedLower.contains(lower)) {
@@ -19,25 +19,8 @@ enum NameSuggestions {
         return scored.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
     }
 
-    /// Levenshtein distance over Characters.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let x = Array(a), y = Array(b)
-        if x.isEmpty { return y.count }
-        if y.isEmpty { return x.count }
-        var previous = Array(0...y.count)
-        var current = previous
-        for i in 1...x.count {
-            current[0] = i
-            for j in 1...y.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[y.count]
-    }
-
     /// The hint line for a diagnostic, or none.
-    static func hint(for typed: String, among candidates: [String]) -> [String] {
+    public static func hint(for typed: String, among candidates: [String]) -> [String] {
         let matches = closest(to: typed, among: candidates)
         guard !matches.isEmpty else { return [] }
         return ["您是否想输入" + matches.map { "「\($0)」" }.joined(separator: "、") + "？"]

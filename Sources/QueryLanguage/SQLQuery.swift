@@ -66,7 +66,10 @@ public struct RowLayout: Hashable, Sendable {
             return value
         }
         var derived: Set<Int> = []
-        for (column, flag) in derivedFlags where integer(flag) == 1 { derived.insert(column) }
+        // A blank cell is unknown, never derived.
+        for (column, flag) in derivedFlags where integer(flag) == 1 && column < values.count && values[column] != .null {
+            derived.insert(column)
+        }
         var block: String?
         if let index = self.block, index < values.count, case .text(let name) = values[index] { block = name }
         return ResultRow(cells: Array(values.prefix(columnCount)), level: integer(level).map { Int($0) },

@@ -14,13 +14,14 @@ struct InitCommand: ParsableCommand {
     var empty = false
 
     func run() throws {
-        let path = try db ?? DataPaths.defaultDatabase()
+        let console = Console()
         do {
+            let path = try db ?? DataPaths.defaultDatabase()
             try DatabaseSetup.createFile(at: path, contents: empty ? .empty : .seeded)
+            console.note("已新建数据库：\(path)")
         } catch {
-            Output.error(error)
+            console.error(error)
             throw ExitCode(1)
         }
-        Output.note("已新建数据库：\(path)")
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QueryLanguage
 import Store
 
 /// `dq [--db FILE | --memory] [-c QUERY | -f SCRIPT]`: one query, a script, piped input,
@@ -32,58 +33,43 @@ struct QueryCommand: ParsableCommand {
     }
 
     func run() throws {
+        let console = Console()
         let session: Session
         do {
-            session = try Session(connections: try openConnections(), options: format.renderOptions())
+            session = try Session(connections: try openConnections(), options: format.renderOptions(), console: console)
         } catch {
-            Output.error(error)
+            console.error(error)
             throw ExitCode(1)
         }
-        let succeeded: Bool
+        var succeeded = true
         if let command {
             succeeded = runLines(command, file: "<command-line>", in: session)
         } else if let script, script != "-" {
             guard let text = try? String(contentsOfFile: script, encoding: .utf8) else {
-                Output.note("dq: error[E001]: 无法读取脚本文件：\(script)")
+                console.note("dq: error[E001]: 无法读取脚本文件：\(script)")
                 throw ExitCode(1)
             }
             succeeded = runLines(text, file: script, in: session)
         } else if script == nil && isatty(STDIN_FILENO) == 1 {
-            runInteractive(session)
-            succeeded = true
+            REPL(session: session).run()
         } else {
-            succeeded = runLines(readAllStandardInput(), file: "<stdin>", in: session)
+            succeeded = runLines(String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self),
+                                 file: "<stdin>", in: session)
         }
+        console.flush()
         if !succeeded { throw ExitCode(1) }
     }
 
     /// Runs each line; stops at the first failure unless --keep-going.
     private func runLines(_ text: String, file: String, in session: Session) -> Bool {
         var succeeded = true
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        for (index, line) in ScriptLines.split(text).enumerated() where !session.finished {
             if !session.run(line, file: file, lineNumber: index + 1) {
                 succeeded = false
                 if !keepGoing { break }
             }
         }
         return succeeded
-    }
-
-    /// A plain prompt loop until the libedit REPL replaces it.
-    private func runInteractive(_ session: Session) {
-        var number = 0
-        while true {
-            Output.note("dq> ", newline: false)
-            guard let line = readLine() else { return }
-            number += 1
-            if line.trimmingCharacters(in: .whitespaces) == ".quit" { return }
-            session.run(line, file: "<stdin>", lineNumber: number)
-        }
-    }
-
-    private func readAllStandardInput() -> String {
-        String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
     }
 
     private func openConnections() throws -> Connections {

@@ -9,52 +9,111 @@ import Store
 final class Session {
     private(set) var connections: Connections
     private(set) var catalog: Catalog
+    let console: Console
     var context = QueryContext()
     var options: RenderOptions
-    /// Where results go (stdout, or a file after `.output FILE`).
-    var sink: (String) -> Void = Output.write
+    var showTimer = false
+    var showSQL = false
+    /// Set by `.quit`.
+    var finished = false
+    /// Nesting of `.read` scripts, to stop a script that reads itself.
+    var readDepth = 0
 
-    init(connections: Connections, options: RenderOptions) throws {
+    init(connections: Connections, options: RenderOptions, console: Console) throws {
         self.connections = connections
         self.catalog = try CatalogLoader.load(connections.reader)
         self.options = options
+        self.console = console
         context.displayUnit = options.unit
     }
 
-    /// Runs one line (one or more statements separated by `;`). Stops at the first failing
-    /// statement; false when one failed (its diagnostic is already on stderr).
+    /// Switches to another database (`.open`), keeping output settings.
+    func replace(_ connections: Connections) throws {
+        catalog = try CatalogLoader.load(connections.reader)
+        self.connections = connections
+        context = QueryContext(displayUnit: options.unit)
+    }
+
+    /// The prompt: `dq>` with the `use` unit and year when set.
+    var prompt: String {
+        var parts: [String] = []
+        if let id = context.units.first, let unit = catalog.units.first(where: { $0.id == id }) {
+            parts.append(unit.aliases.min { $0.count < $1.count }.map { $0.count < unit.name.count ? $0 : unit.name } ?? unit.name)
+        }
+        if let year = context.year { parts.append(String(year)) }
+        return parts.isEmpty ? "dq> " : "dq[\(parts.joined(separator: " "))]> "
+    }
+
+    /// Runs one line: a meta-command, `help`, or statements separated by `;`. Stops at the
+    /// first failing statement; false when one failed (its diagnostic is on stderr).
     @discardableResult
     func run(_ line: String, file: String, lineNumber: Int) -> Bool {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix(".") { return runMeta(trimmed, file: file, lineNumber: lineNumber) }
+        if let topic = Self.helpTopic(trimmed) { return help(topic) }
         for result in Parser.parse(line: line) {
+            let started = DispatchTime.now()
             do {
-                switch result {
-                case .success(let parsed):
-                    do {
-                        try execute(try Checker(catalog: catalog, context: context).prepare(parsed))
-                    } catch var diagnostic as Diagnostic where diagnostic.span == nil {
-                        diagnostic.span = parsed.span
-                        throw diagnostic
-                    }
-                case .failure(let diagnostic):
+                let parsed = try result.get()
+                do {
+                    try execute(try Checker(catalog: catalog, context: context).prepare(parsed))
+                } catch var diagnostic as Diagnostic where diagnostic.span == nil {
+                    diagnostic.span = parsed.span
                     throw diagnostic
                 }
+            } catch let diagnostic as Diagnostic where diagnostic.code == Self.interruptedCode {
+                console.note("\n" + diagnostic.message)
+                return false
             } catch let diagnostic as Diagnostic {
-                Output.note(DiagnosticRenderer.render(diagnostic, file: file, line: lineNumber, lineText: line), newline: false)
+                report(diagnostic, file: file, lineNumber: lineNumber, line: line)
                 return false
             } catch {
-                Output.error(error)
+                console.error(error)
                 return false
             }
+            if showTimer { reportTime(since: started) }
         }
+        console.flush()
+        return true
+    }
+
+    func report(_ diagnostic: Diagnostic, file: String, lineNumber: Int, line: String) {
+        console.note(DiagnosticRenderer.render(diagnostic, file: file, line: lineNumber, lineText: line), newline: false)
+    }
+
+    private func reportTime(since start: DispatchTime) {
+        let microseconds = (DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1000
+        console.note("耗时 \(microseconds / 1000).\(String(format: "%03d", Int(microseconds % 1000))) 毫秒")
+    }
+
+    /// `help` or `help VERB` typed without the dot.
+    private static func helpTopic(_ line: String) -> String?? {
+        let words = line.split(separator: " ", omittingEmptySubsequences: true)
+        guard let first = words.first, first.lowercased() == "help", words.count <= 2 else { return nil }
+        return .some(words.count == 2 ? String(words[1]) : nil)
+    }
+
+    func help(_ topic: String?) -> Bool {
+        guard let topic else {
+            console.write(HelpTopics.overview)
+            return true
+        }
+        guard let text = HelpTopics.text(for: topic) else {
+            console.note("dq: error[Q100]: 没有关于「\(topic)」的帮助；输入 .help 查看全部语句")
+            return false
+        }
+        console.write(text)
+        console.flush()
         return true
     }
 
     private func execute(_ prepared: PreparedStatement) throws {
         switch prepared {
         case .query(let query):
+            if showSQL { console.note(query.explanation) }
             try stream(query)
         case .explain(let query):
-            sink(query.explanation + "\n")
+            console.write(query.explanation + "\n")
         case .rawSQL(let sql):
             try streamRaw(sql)
         case .useUnit(let unit):
@@ -73,7 +132,7 @@ final class Session {
     private func stream(_ query: SQLQuery) throws {
         let statement = try storeCall { try connections.reader.prepare(query.text) }
         let cursor = try storeCall { try statement.rows(query.parameters.map(Self.value)) }
-        let writer = ResultWriter(shape: query.shape, options: options, sink: sink)
+        let writer = ResultWriter(shape: query.shape, options: outputOptions, sink: console.write)
         while let values = try storeCall({ try cursor.next() }) {
             writer.write(query.makeRow(values.map(Self.cell)))
         }
@@ -86,13 +145,21 @@ final class Session {
         guard statement.isReadOnly else {
             throw Diagnostic(code: "Q302", message: "sql 只能执行只读查询（SELECT、WITH …）")
         }
+        if showSQL { console.note(sql) }
         let columns = statement.columnNames.map { ResultColumn(name: $0, title: $0, kind: .text) }
         let cursor = try storeCall { try statement.rows() }
-        let writer = ResultWriter(shape: ResultShape(columns: columns), options: options, sink: sink)
+        let writer = ResultWriter(shape: ResultShape(columns: columns), options: outputOptions, sink: console.write)
         while let values = try storeCall({ try cursor.next() }) {
             writer.write(ResultRow(cells: values.map(Self.textCell)))
         }
         writer.finish()
+    }
+
+    /// The render options for this statement: tables fit the terminal they are shown on.
+    private var outputOptions: RenderOptions {
+        var options = self.options
+        if options.maxWidth == nil, console.isTerminal { options.maxWidth = console.terminalColumns }
+        return options
     }
 
     /// Turns store errors into diagnostics: interrupted, or SQLite's message.
@@ -100,11 +167,13 @@ final class Session {
         do {
             return try body()
         } catch let error as StoreError where error.isInterrupt {
-            throw Diagnostic(code: "Q303", message: "查询已中断")
+            throw Diagnostic(code: Self.interruptedCode, message: "查询已中断（interrupted）")
         } catch let error as StoreError {
             throw Diagnostic(code: "Q304", message: "SQLite：\(error.message)")
         }
     }
+
+    static let interruptedCode = "Q303"
 
     static func value(_ parameter: SQLParameter) -> Value {
         switch parameter {

@@ -1,6 +1,12 @@
 import ArgumentParser
 import Foundation
 
+// Only LC_CTYPE follows the environment (switched to UTF-8 when it is not), so that
+// libedit accepts Chinese input; numbers never depend on the locale (SPEC §4).
+if setlocale(LC_CTYPE, "") == nil || String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" {
+    setlocale(LC_CTYPE, "C.UTF-8")
+}
+
 // One place maps parse errors to messages and exit codes: usage errors exit 2 (SPEC §4).
 do {
     var command = try DQCommand.parseAsRoot()

@@ -1,0 +1,139 @@
+import Core
+
+/// The documentation `.help` and `help VERB` print: every statement and meta-command, the
+/// decisions behind each where the specification leaves room, and examples that run on
+/// the default data (a test runs every example).
+enum HelpTopics {
+    struct Topic {
+        let name: String
+        let syntax: String
+        let summary: String
+        let details: [String]
+        let examples: [String]
+    }
+
+    static let statements: [Topic] = [
+        Topic(name: "summary", syntax: "summary [年份] [for 单位]", summary: "主要指标本年与上年对比",
+              details: ["行依次为：收支总计、本年收入合计、本年支出合计、基本支出、项目支出、财政拨款支出、一般公共预算财政拨款支出、三公经费、机关运行经费。",
+                        "上年数取上年决算；未载入时取本年决算中对上年的表述（由变动额推算的值标 *）；文件未提及的留空。",
+                        "变动率 = 变动 ÷ 上年数，四舍五入到 0.01%；上年为 0 或未知时显示 —。"],
+              examples: ["summary", "summary 2023"]),
+        Topic(name: "compare", syntax: "compare 主题 年份1 年份2 [for 单位]", summary: "主题各组成部分两年对比，含合计行",
+              details: ["列出主题在目录中的全部组成部分（逐级缩进）；“其中”项不列入。",
+                        "某年未知的部分留空，变动显示 —，绝不当作 0。",
+                        "合计行取文件印出的总数；没有时，若各组成部分均已知则为其和（标 *），否则留空。",
+                        "“支出”指本年支出合计，“收入”指本年收入合计。"],
+              examples: ["compare 三公 2022 2023", "compare sangong 2022 2023"]),
+        Topic(name: "breakdown", syntax: "breakdown 科目编码|主题 [in 年份] [depth N] [basic|project] [fund 资金范围] [for 单位]",
+              summary: "某科目或主题之下的明细及占比",
+              details: ["科目编码可写作 2013101、201 31 01 或 201.31.01。",
+                        "读取支出决算表（全部资金）；未载入时读一般公共预算财政拨款支出；fund 可指定资金范围。",
+                        "默认列出节点下的每个“项”及其占节点的比例，并给出节点合计；depth 1 列下一级（类下的款），depth 2 列两级；单个“项”只有一行。",
+                        "文件未印出的款、类合计由其下各项相加得出，标 *。",
+                        "对主题：列出有数值的组成部分（depth 控制层数），合计取主题本身的数值。"],
+              examples: ["breakdown 201", "breakdown 201 depth 1", "breakdown 201 31 01", "breakdown 支出"]),
+        Topic(name: "trend", syntax: "trend 主题|科目编码 [from 年份 to 年份] [for 单位]", summary: "各年数值及逐年变动",
+              details: ["每个有数值的年度一行；只与紧邻的上一年比较，中间缺年时变动留空。"],
+              examples: ["trend 三公", "trend 机关运行经费 from 2022 to 2023", "trend 2013101"]),
+        Topic(name: "top", syntax: "top N units by 主题 [in 年份]", summary: "各单位按主题数值排名",
+              details: ["对全部已载入单位排名；合计行不重复计算其部门也在排名中的二级单位，占比以该合计为基数。"],
+              examples: ["top 3 units by 基本支出", "top 5 units by 三公 in 2023"]),
+        Topic(name: "projects", syntax: "projects [where 条件] [order by 字段 [asc|desc]] [limit N] [for 单位]",
+              summary: "绩效自评项目",
+              details: ["金额取“总额”行（表格优先于正文）；执行率为文件印出的预算执行率；自评得分为指标表合计得分。",
+                        "字段：initial 年初预算、adjusted 调整后预算、executed 执行数、rate 执行率、score 得分、weight 权重、name 项目名称、code 项目编码、unit 单位、year 年度。",
+                        "默认按文件中的顺序；order by 时空值排在最后。"],
+              examples: ["projects", "projects where adjusted < initial", "projects where executed < 0.9 * initial",
+                         "projects where 调整后预算 ＜ 年初预算 order by executed desc limit 2"]),
+        Topic(name: "indicators", syntax: "indicators [of 项目] [where 条件] [for 单位]", summary: "项目绩效指标",
+              details: ["项目可写编码、全名或唯一的名称片段；不含各表的“合计”行。",
+                        "字段：project、level1 一级指标、level2 二级指标、name 三级指标、operator 指标性质、target 指标值、measure_unit 度量单位、actual 完成值、weight 权重、score 得分、reason 未完成原因。"],
+              examples: ["indicators of 春节慰问费", "indicators where operator = '≤'", "indicators where level1 ~ 满意度 and score < weight"]),
+        Topic(name: "codes", syntax: "codes [科目编码 | like 文字]", summary: "政府收支分类科目（功能分类与经济分类）",
+              details: ["列出现行名称；编码前缀列出其下全部科目。"],
+              examples: ["codes 20131", "codes like 运行"]),
+        Topic(name: "units", syntax: "units", summary: "已知单位、别名与已载入年度", details: [], examples: ["units"]),
+        Topic(name: "years", syntax: "years", summary: "已载入的年度", details: [], examples: ["years"]),
+        Topic(name: "subjects", syntax: "subjects", summary: "可查询的主题（中英文名称与别名）",
+              details: ["主题来自数据库目录，新增度量无需修改程序即可查询。"], examples: ["subjects"]),
+        Topic(name: "find", syntax: "find 文字 [for 单位]", summary: "在说明正文中查找",
+              details: ["三个字以上用全文索引（trigram），一两个字逐段查找；审阅批注标为“批注”。"],
+              examples: ["find 慰问", "find 春节慰问费"]),
+        Topic(name: "source", syntax: "source 主题|科目编码 [年份] [for 单位]", summary: "某数值在文件中的每一处出处",
+              details: ["列出每次出现：所属年度、栏目、资金范围、原文、来源（table/text/chart）和行号；“查询采用”标出查询所读取的那一处。"],
+              examples: ["source 三公", "source 三公 2022", "source 2013101"]),
+        Topic(name: "check", syntax: "check [where 条件] [for 单位]", summary: "一致性核对（随审计功能提供）",
+              details: ["字段：severity、rule、family、message、unit、year。"], examples: []),
+        Topic(name: "explain", syntax: "explain 语句", summary: "显示语句编译成的 SQL 及参数", details: [],
+              examples: ["explain compare 三公 2022 2023"]),
+        Topic(name: "sql", syntax: "sql SELECT …", summary: "直接执行只读 SQL（一条语句）",
+              details: ["写操作一律拒绝；表结构见 schema.sql。"], examples: ["sql SELECT name FROM unit"]),
+        Topic(name: "use", syntax: "use 单位 | use 年份 | use all", summary: "设定或清除默认单位、年份",
+              details: ["单位可写全称、别名或唯一的名称片段；未指定年份时用最新载入的年度。"],
+              examples: ["use 区委办", "use 2023", "use all"]),
+    ]
+
+    static let conditions = """
+        条件：and、or、not、括号；比较 < <= > >= = !=（也可用 ＜ ＞ ＝ ≤ ≥ ≠），~ 表示“包含”。
+        字段之间可比较并做 + - * 运算，乘除常数，计算全部用整数，结果精确：executed < 0.9 * initial。
+        金额默认按显示单位（--unit，默认万元），也可带单位：4万、40000元、1亿；比率须带 %：rate < 90%。
+        """
+
+    static let metaCommands: [(String, String)] = [
+        (".mode FORMAT", "输出格式：table box csv tsv json jsonl markdown"),
+        (".unit 元|万元|亿元", "金额显示单位"),
+        (".headers on|off", "csv/tsv 是否输出表头"),
+        (".timer on|off", "显示每条语句的耗时"),
+        (".sql on|off", "执行前显示编译出的 SQL"),
+        (".maxrows N", "表格最多显示 N 行（0 为不限）"),
+        (".output [FILE]", "结果写入文件；不带参数恢复到屏幕"),
+        (".open FILE", "打开另一个数据库"),
+        (".read SCRIPT", "执行脚本文件"),
+        (".tokens 语句", "显示词法单元"),
+        (".ast 语句", "显示语法树"),
+        (".help [主题]", "帮助；help VERB 同 .help VERB"),
+        (".quit", "退出（也可按 Ctrl-D）"),
+    ]
+
+    /// The overview `.help` prints.
+    static var overview: String {
+        var lines = ["语句（help 语句名 查看详细说明）："]
+        let width = statements.map { $0.name.count }.max() ?? 0
+        for topic in statements {
+            lines.append("  " + pad(topic.name, width + 2) + topic.summary)
+        }
+        lines.append("")
+        lines.append("元命令：")
+        let commandWidth = metaCommands.map { DisplayWidth.of($0.0) }.max() ?? 0
+        for (command, text) in metaCommands { lines.append("  " + pad(command, commandWidth + 2) + text) }
+        lines.append("")
+        lines.append(conditions)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `text` followed by spaces up to `width` display columns.
+    private static func pad(_ text: String, _ width: Int) -> String {
+        text + String(repeating: " ", count: max(0, width - DisplayWidth.of(text)))
+    }
+
+    /// Every example of every statement, for the test that runs them.
+    static var examples: [String] { statements.flatMap(\.examples) }
+
+    /// The full text of one topic, or nil when there is none by that name.
+    static func text(for name: String) -> String? {
+        let key = name.lowercased()
+        if key == "all" { return statements.map(render).joined(separator: "\n") }
+        if key == "where" || key == "条件" { return conditions + "\n" }
+        return statements.first { $0.name == key }.map(render)
+    }
+
+    private static func render(_ topic: Topic) -> String {
+        var lines = ["\(topic.syntax)", "  \(topic.summary)"]
+        lines += topic.details.map { "  · " + $0 }
+        if !topic.examples.isEmpty {
+            lines.append("  例：")
+            lines += topic.examples.map { "    " + $0 }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
