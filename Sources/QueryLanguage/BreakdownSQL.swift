@@ -20,7 +20,7 @@ extension SQLCompiler {
         let lengths: [Int] = code.count == 7 ? [7] : depth.map { d in stride(from: code.count + 2, through: min(code.count + 2 * d, 7), by: 2).map { $0 } } ?? [7]
         let lens = lengths.map { "(\(b.bind($0)))" }.joined(separator: ", ")
         let fundSQL = fundExpression(fund, unit: "s.unit_id", year: y, &b)
-        let level = depth == nil ? "1" : "(length(r.code) - \(nodeLength)) / 2"
+        let level = depth == nil ? "1" : "CASE WHEN r.is_total = 1 THEN 1 ELSE max(1, (length(r.code) - \(nodeLength)) / 2) END"
         let total = code.count == 7 ? "" : """
             UNION ALL
             SELECT f.unit_id, f.ord, \(node), coalesce(p.amount_fen, (SELECT sum(i.amount_fen) FROM items i WHERE i.unit_id = f.unit_id)),
@@ -136,7 +136,6 @@ extension SQLCompiler {
                 vals AS (
                     SELECT s.unit_id, s.ord, v.year, v.\(value) AS amount, v.derived FROM scope s
                     JOIN unit_value v ON v.unit_id = s.unit_id AND v.measure_id = \(b.bind(measure.id)) AND v.column_id = 'actual'
-                     AND v.year BETWEEN \(low) AND \(high)
                 )
                 """
         case .code(let code):
@@ -146,7 +145,7 @@ extension SQLCompiler {
                 years AS (
                     SELECT DISTINCT s.unit_id, s.ord, v.year FROM scope s
                     JOIN unit_value v ON v.unit_id = s.unit_id AND v.code IS NOT NULL AND substr(v.code, 1, \(length)) = \(node)
-                     AND v.column_id = 'actual' AND v.year BETWEEN \(low) AND \(high)
+                     AND v.column_id = 'actual'
                 ),
                 funds AS (SELECT y.unit_id, y.ord, y.year, \(fundSQL) AS fund_id FROM years y),
                 vals AS (
@@ -174,6 +173,7 @@ extension SQLCompiler {
                    CASE WHEN w.prev_year = w.year - 1 THEN \(SQLBuilder.percent("w.amount - w.prev_amount", "w.prev_amount")) END,
                    u.name, w.derived
             FROM w JOIN unit u ON u.id = w.unit_id
+            WHERE w.year BETWEEN \(low) AND \(high)
             ORDER BY w.ord, w.year
             """
         let columns = [ResultColumn(name: "year", title: "年度", kind: .integer),

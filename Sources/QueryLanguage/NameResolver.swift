@@ -31,13 +31,14 @@ struct NameResolver {
                          hints: NameSuggestions.hint(for: name.text, among: candidates) + ["用 subjects 列出全部主题"])
     }
 
-    /// A unit by canonical name or alias, else by a unique substring of either.
+    /// A unit by canonical name or alias, else by a unique substring of either; a name
+    /// that fits several units is an error, never a silent pick.
     func unit(_ name: Name) throws(Diagnostic) -> Catalog.Unit {
         let key = Self.normalized(name.text)
-        if let exact = catalog.units.first(where: { ([$0.name] + $0.aliases).contains { Self.normalized($0) == key } }) {
-            return exact
-        }
-        let matches = catalog.units.filter { ([$0.name] + $0.aliases).contains { Self.normalized($0).contains(key) } }
+        let exact = catalog.units.filter { ([$0.name] + $0.aliases).contains { Self.normalized($0) == key } }
+        let matches = exact.isEmpty
+            ? catalog.units.filter { ([$0.name] + $0.aliases).contains { Self.normalized($0).contains(key) } }
+            : exact
         if matches.count == 1 { return matches[0] }
         if matches.count > 1 {
             throw Diagnostic(code: "Q205", message: "单位名称「\(name.text)」不唯一", span: name.span,

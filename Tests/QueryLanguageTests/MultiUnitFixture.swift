@@ -18,6 +18,8 @@ import Store
 /// - blanks (财政拨款支出 2023 of the 部门, 公务用车购置费 2024) stay blank;
 /// - 机关运行经费 of the 二级单位 8.00 → 7.99 is −0.125%: 四舍五入 gives −0.13%.
 ///
+/// - both 财政 units carry the alias 市财政 (as printed for a 部门 and its 二级单位 alike).
+///
 /// Money constants are printed 万元 text, turned into 分 only through `Amount`.
 enum MultiUnitFixture {
     struct UnitSpec: Sendable {
@@ -119,9 +121,9 @@ enum MultiUnitFixture {
     /// Ids chosen so that the 二级单位's id is lower than its 部门's and the unrelated 部门's
     /// lies between: block order must come from the tree, not from ids.
     static let department = UnitSpec(id: 7, name: "测试市财政局", region: region, kind: "部门", parentID: nil,
-                                     aliases: ["市财政局", "测试财政局"])
+                                     aliases: ["市财政局", "测试财政局", "市财政"])
     static let subunit = UnitSpec(id: 3, name: "测试市财政信息中心", region: region, kind: "单位", parentID: 7,
-                                  aliases: ["信息中心", "财政信息中心"])
+                                  aliases: ["信息中心", "财政信息中心", "市财政"])
     static let other = UnitSpec(id: 5, name: "测试市教育局", region: region, kind: "部门", parentID: nil,
                                 aliases: ["市教育局"])
     static let units = [department, subunit, other]
@@ -439,12 +441,6 @@ extension MultiUnitFixture {
     struct Known: Equatable {
         let fen: Int64
         let derived: Bool
-    }
-
-    /// The catalog order of units: each 部门 followed by its 二级单位 (by name).
-    static var disclosingUnitsInTreeOrder: [UnitSpec] {
-        let roots = units.filter { $0.parentID == nil }.sorted { $0.id < $1.id }
-        return roots.flatMap { root in [root] + units.filter { $0.parentID == root.id }.sorted { $0.name < $1.name } }
     }
 
     /// A measure's value for a unit and fiscal year: from the unit's own year-Y disclosure

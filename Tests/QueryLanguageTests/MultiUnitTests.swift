@@ -162,6 +162,15 @@ final class MultiUnitTests: XCTestCase {
         XCTAssertEqual(harness.diagnostic("summary for 卫生局")?.code, "Q204")
     }
 
+    /// An alias the documents print for two units (unit_alias allows it) names neither alone.
+    func testAnAliasOfTwoUnitsIsAmbiguous() throws {
+        let shared = Set(department.aliases).intersection(subunit.aliases)
+        XCTAssertEqual(shared, ["市财政"], "the fixture gives both units this alias")
+        for statement in ["summary for 市财政", "use 市财政", "breakdown 201 for 市财政"] {
+            XCTAssertEqual(harness.diagnostic(statement)?.code, "Q205", "\(statement) must not silently pick one unit")
+        }
+    }
+
     func testUseUnitUseYearAndUseAll() throws {
         XCTAssertEqual(try harness.compile("summary").shape.columns.map(\.title)[1...2], ["2023年", "2024年"],
                        "default year is the latest loaded")
@@ -517,7 +526,8 @@ final class MultiUnitTests: XCTestCase {
             XCTAssertEqual(rows.map { Int($0.integer(0) ?? 0) }, years, "\(statement) — \(unit.name)", file: file, line: line)
             for row in rows {
                 let year = Int(row.integer(0) ?? 0)
-                let current = value(unit, year), prior = years.contains(year - 1) ? value(unit, year - 1) : nil
+                // The change compares with the year before even when that year is outside the range.
+                let current = value(unit, year), prior = value(unit, year - 1)
                 let label = "\(statement) — \(unit.name) \(year)"
                 XCTAssertEqual(row.cells[1], cell(current?.fen), label, file: file, line: line)
                 XCTAssertEqual(row.cells[2], cell(change(prior?.fen, current?.fen)), label, file: file, line: line)
