@@ -7,8 +7,8 @@ extension SQLCompiler {
     /// has such rows for the year, else 一般公共预算财政拨款.
     private func fundExpression(_ fund: String?, unit: String, year: String, _ b: inout SQLBuilder) -> String {
         let auto = """
-            CASE WHEN EXISTS (SELECT 1 FROM unit_value x WHERE x.unit_id = \(unit) AND x.fund_id = 'all' \
-            AND x.code IS NOT NULL AND x.year = \(year)) THEN 'all' ELSE 'general' END
+            CASE WHEN EXISTS (SELECT 1 FROM disclosure vd CROSS JOIN fact vf WHERE vd.unit_id = \(unit) AND vd.kind = '决算' \
+            AND vf.disclosure_id = vd.id AND vf.fund_id = 'all' AND vf.code IS NOT NULL AND vf.year = \(year)) THEN 'all' ELSE 'general' END
             """
         return fund.map { b.bind($0) } ?? auto
     }
@@ -23,28 +23,28 @@ extension SQLCompiler {
         let level = depth == nil ? "1" : "CASE WHEN r.is_total = 1 THEN 1 ELSE max(1, (length(r.code) - \(nodeLength)) / 2) END"
         let total = code.count == 7 ? "" : """
             UNION ALL
-            SELECT f.unit_id, f.ord, \(node), coalesce(p.amount_fen, (SELECT sum(i.amount_fen) FROM items i WHERE i.unit_id = f.unit_id)),
+            SELECT fu.unit_id, fu.ord, \(node), coalesce(p.amount_fen, (SELECT sum(i.amount_fen) FROM items i WHERE i.unit_id = fu.unit_id)),
                    CASE WHEN p.amount_fen IS NULL THEN 1 ELSE p.derived END, 1
-            FROM funds f
-            LEFT JOIN unit_value p ON p.unit_id = f.unit_id AND p.code = \(node) AND p.fund_id = f.fund_id AND p.column_id = \(col) AND p.year = \(y)
-            WHERE p.amount_fen IS NOT NULL OR EXISTS (SELECT 1 FROM items i WHERE i.unit_id = f.unit_id)
+            FROM funds fu
+            \(SQLBuilder.valueJoin("p", unit: "fu.unit_id", key: "vf.code = \(node) AND vf.fund_id = fu.fund_id AND vf.column_id = \(col)", year: y))
+            WHERE p.amount_fen IS NOT NULL OR EXISTS (SELECT 1 FROM items i WHERE i.unit_id = fu.unit_id)
             """
         let text = """
             WITH \(scope),
             lens(len) AS (VALUES \(lens)),
             funds AS (SELECT s.unit_id, s.ord, \(fundSQL) AS fund_id FROM scope s),
             items AS (
-                SELECT f.unit_id, v.code, v.amount_fen FROM funds f
-                JOIN unit_value v ON v.unit_id = f.unit_id AND v.fund_id = f.fund_id AND v.column_id = \(col) AND v.year = \(y)
-                 AND length(v.code) = 7 AND substr(v.code, 1, \(nodeLength)) = \(node)
+                SELECT unit_id, code, amount_fen FROM \(SQLBuilder.rankedFacts(unit: "fu.unit_id", from: "funds fu",
+                    where: "vf.fund_id = fu.fund_id AND vf.column_id = \(col) AND vf.year = \(y) AND length(vf.code) = 7 AND substr(vf.code, 1, \(nodeLength)) = \(node)",
+                    partition: "vf.code"))
             ),
             nodes AS (SELECT DISTINCT i.unit_id, substr(i.code, 1, l.len) AS code FROM items i CROSS JOIN lens l),
             rows AS (
-                SELECT n.unit_id, f.ord, n.code,
+                SELECT n.unit_id, fu.ord, n.code,
                        coalesce(p.amount_fen, (SELECT sum(i.amount_fen) FROM items i WHERE i.unit_id = n.unit_id AND substr(i.code, 1, length(n.code)) = n.code)) AS amount,
                        CASE WHEN p.amount_fen IS NULL THEN 1 ELSE p.derived END AS derived, 0 AS is_total
-                FROM nodes n JOIN funds f ON f.unit_id = n.unit_id
-                LEFT JOIN unit_value p ON p.unit_id = n.unit_id AND p.code = n.code AND p.fund_id = f.fund_id AND p.column_id = \(col) AND p.year = \(y)
+                FROM nodes n JOIN funds fu ON fu.unit_id = n.unit_id
+                \(SQLBuilder.valueJoin("p", unit: "n.unit_id", key: "vf.code = n.code AND vf.fund_id = fu.fund_id AND vf.column_id = \(col)", year: y))
                 \(total)
             )
             SELECT r.code,
@@ -90,7 +90,7 @@ extension SQLCompiler {
             v AS (
                 SELECT s.unit_id, s.ord, t.measure_id, t.level, t.path, a.\(value) AS amount, a.derived
                 FROM scope s CROSS JOIN tree t
-                JOIN unit_value a ON a.unit_id = s.unit_id AND a.measure_id = t.measure_id AND a.column_id = 'actual' AND a.year = \(y)
+                \(SQLBuilder.valueJoin("a", unit: "s.unit_id", key: "vf.measure_id = t.measure_id AND vf.column_id = 'actual'", year: y, required: true))
             ),
             totals AS (
                 SELECT s.unit_id, s.ord,
@@ -98,7 +98,7 @@ extension SQLCompiler {
                                             FROM v x WHERE x.unit_id = s.unit_id AND x.level = 1)) AS amount,
                        CASE WHEN a.\(value) IS NULL THEN 1 ELSE a.derived END AS derived
                 FROM scope s
-                LEFT JOIN unit_value a ON a.unit_id = s.unit_id AND a.measure_id = \(s) AND a.column_id = 'actual' AND a.year = \(y)
+                \(SQLBuilder.valueJoin("a", unit: "s.unit_id", key: "vf.measure_id = \(s) AND vf.column_id = 'actual'", year: y))
             ),
             rows AS (
                 SELECT v.unit_id, v.ord, 0 AS is_total, v.path, m.name_zh AS item, v.level, v.amount, v.derived
@@ -134,8 +134,9 @@ extension SQLCompiler {
             if measure.valueKind != "money" { kind = .integer }
             values = """
                 vals AS (
-                    SELECT s.unit_id, s.ord, v.year, v.\(value) AS amount, v.derived FROM scope s
-                    JOIN unit_value v ON v.unit_id = s.unit_id AND v.measure_id = \(b.bind(measure.id)) AND v.column_id = 'actual'
+                    SELECT unit_id, ord, year, \(value) AS amount, derived
+                    FROM \(SQLBuilder.rankedFacts(unit: "s.unit_id", from: "scope s",
+                        where: "vf.measure_id = \(b.bind(measure.id)) AND vf.column_id = 'actual'", partition: "vf.year", extra: "s.ord"))
                 )
                 """
         case .code(let code):
@@ -143,20 +144,19 @@ extension SQLCompiler {
             let fundSQL = fundExpression(nil, unit: "y.unit_id", year: "y.year", &b)
             values = """
                 years AS (
-                    SELECT DISTINCT s.unit_id, s.ord, v.year FROM scope s
-                    JOIN unit_value v ON v.unit_id = s.unit_id AND v.code IS NOT NULL AND substr(v.code, 1, \(length)) = \(node)
-                     AND v.column_id = 'actual'
+                    SELECT DISTINCT s.unit_id, s.ord, vf.year FROM scope s CROSS JOIN disclosure vd CROSS JOIN fact vf
+                    WHERE vd.unit_id = s.unit_id AND vd.kind = '决算' AND vf.disclosure_id = vd.id AND vf.code IS NOT NULL
+                      AND substr(vf.code, 1, \(length)) = \(node) AND vf.column_id = 'actual'
                 ),
                 funds AS (SELECT y.unit_id, y.ord, y.year, \(fundSQL) AS fund_id FROM years y),
                 vals AS (
-                    SELECT f.unit_id, f.ord, f.year,
-                           coalesce(p.amount_fen, (SELECT sum(i.amount_fen) FROM unit_value i WHERE i.unit_id = f.unit_id
-                               AND i.fund_id = f.fund_id AND i.column_id = 'actual' AND i.year = f.year
-                               AND length(i.code) = 7 AND substr(i.code, 1, \(length)) = \(node))) AS amount,
+                    SELECT fu.unit_id, fu.ord, fu.year,
+                           coalesce(p.amount_fen, (SELECT sum(i.amount_fen) FROM \(SQLBuilder.rankedFacts(unit: "fu.unit_id",
+                               where: "vf.fund_id = fu.fund_id AND vf.column_id = 'actual' AND vf.year = fu.year AND length(vf.code) = 7 AND substr(vf.code, 1, \(length)) = \(node)",
+                               partition: "vf.code")) i)) AS amount,
                            CASE WHEN p.amount_fen IS NULL THEN 1 ELSE p.derived END AS derived
-                    FROM funds f
-                    LEFT JOIN unit_value p ON p.unit_id = f.unit_id AND p.code = \(node) AND p.fund_id = f.fund_id
-                     AND p.column_id = 'actual' AND p.year = f.year
+                    FROM funds fu
+                    \(SQLBuilder.valueJoin("p", unit: "fu.unit_id", key: "vf.code = \(node) AND vf.fund_id = fu.fund_id AND vf.column_id = 'actual'", year: "fu.year"))
                 )
                 """
         }

@@ -9,8 +9,8 @@ extension SQLCompiler {
         let text = """
             WITH \(scope),
             vals AS (
-                SELECT s.unit_id, v.\(value) AS amount, v.derived FROM scope s
-                JOIN unit_value v ON v.unit_id = s.unit_id AND v.measure_id = \(m) AND v.column_id = 'actual' AND v.year = \(y)
+                SELECT unit_id, \(value) AS amount, derived FROM \(SQLBuilder.rankedFacts(unit: "s.unit_id", from: "scope s",
+                    where: "vf.measure_id = \(m) AND vf.column_id = 'actual' AND vf.year = \(y)", partition: "vf.measure_id"))
             ),
             total AS (
                 SELECT sum(v.amount) AS amount FROM vals v JOIN unit u ON u.id = v.unit_id
@@ -121,7 +121,7 @@ extension SQLCompiler {
             SELECT d.year, f.year, c.name_zh, fd.name_zh, coalesce(f.amount_fen, f.quantity), f.printed, f.printed_unit,
                    f.source_kind,
                    CASE WHEN f.line_from = f.line_to THEN CAST(f.line_from AS TEXT) ELSE f.line_from || '-' || f.line_to END,
-                   CASE WHEN uv.id = f.id THEN '采用' END,
+                   CASE WHEN f.id = \(SQLBuilder.bestFact(unit: "s.unit_id", key: "vf.measure_id IS f.measure_id AND vf.code IS f.code AND vf.fund_id = f.fund_id AND vf.column_id = f.column_id", year: "f.year")) THEN '采用' END,
                    (SELECT '= ' || group_concat(CASE WHEN d.sign < 0 THEN '− ' WHEN d.position > 1 THEN '+ ' ELSE '' END
                                                  || coalesce(i.printed, s.printed), ' ')
                     FROM (SELECT * FROM derivation_input WHERE fact_id = f.id ORDER BY position) d
@@ -133,8 +133,6 @@ extension SQLCompiler {
             JOIN fact_column c ON c.id = f.column_id
             JOIN fund fd ON fd.id = f.fund_id
             JOIN unit u ON u.id = s.unit_id
-            LEFT JOIN unit_value uv ON uv.unit_id = s.unit_id AND uv.measure_id IS f.measure_id AND uv.code IS f.code
-             AND uv.fund_id = f.fund_id AND uv.column_id = f.column_id AND uv.year = f.year
             ORDER BY s.ord, f.year DESC, c.sort_order, fd.sort_order,
                      CASE f.source_kind WHEN 'table' THEN 0 WHEN 'text' THEN 1 ELSE 2 END, f.derived, f.line_from, f.id
             """

@@ -22,6 +22,43 @@ struct SQLBuilder {
         return "scope(unit_id, ord) AS (VALUES \(rows.joined(separator: ", ")))"
     }
 
+    /// How a query picks one fact per key for a unit (SPEC §6 "Years", §3 "Facts"): the
+    /// unit's own-year disclosure first, else the nearest later one that states the figure;
+    /// then table > text > chart, printed before derived, then the earliest line.
+    static let precedence = """
+        abs(vd.year - vf.year), CASE vf.source_kind WHEN 'table' THEN 0 WHEN 'text' THEN 1 ELSE 2 END, \
+        vf.derived, vf.line_from, vf.id
+        """
+
+    /// The id of the fact a query reads for one unit and key. `key` constrains `vf` (the
+    /// fact) and may refer to outer columns; it reads only that unit's disclosures.
+    static func bestFact(unit: String, key: String, year: String) -> String {
+        """
+        (SELECT vf.id FROM disclosure vd CROSS JOIN fact vf \
+        WHERE vd.unit_id = \(unit) AND vd.kind = '决算' AND vf.disclosure_id = vd.id AND \(key) AND vf.year = \(year) \
+        ORDER BY \(precedence) LIMIT 1)
+        """
+    }
+
+    /// `LEFT JOIN fact ALIAS` on the fact a query reads for one unit and key.
+    static func valueJoin(_ alias: String, unit: String, key: String, year: String, required: Bool = false) -> String {
+        "\(required ? "JOIN" : "LEFT JOIN") fact \(alias) ON \(alias).id = \(bestFact(unit: unit, key: key, year: year))"
+    }
+
+    /// The facts a query reads for many keys: for each unit and `partition` key, the best
+    /// occurrence, as rows of `fact` plus `unit_id` (and `extra` columns). Units come from
+    /// `units` (a FROM item such as `scope s`) or, without it, `unit` is an outer column.
+    static func rankedFacts(unit: String, from units: String? = nil, where condition: String, partition: String,
+                            extra: String = "") -> String {
+        let source = units.map { "\($0) CROSS JOIN disclosure vd CROSS JOIN fact vf" } ?? "disclosure vd CROSS JOIN fact vf"
+        return """
+            (SELECT * FROM (SELECT \(unit) AS unit_id\(extra.isEmpty ? "" : ", " + extra), vf.*, \
+            row_number() OVER (PARTITION BY \(unit), \(partition) ORDER BY \(precedence)) AS value_rank \
+            FROM \(source) WHERE vd.unit_id = \(unit) AND vd.kind = '决算' AND vf.disclosure_id = vd.id AND \(condition)) \
+            WHERE value_rank = 1)
+            """
+    }
+
     /// SQL for numerator / denominator × 100 rounded half away from zero to `decimals`
     /// places, scaled by 10^decimals; NULL for a zero or unknown base. Integer arithmetic only.
     static func percent(_ numerator: String, _ denominator: String, decimals: Int = 2) -> String {

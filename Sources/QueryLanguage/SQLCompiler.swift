@@ -46,8 +46,8 @@ struct SQLCompiler {
             JOIN unit u ON u.id = s.unit_id
             CROSS JOIN items i
             JOIN measure m ON m.id = i.measure_id
-            LEFT JOIN unit_value c ON c.unit_id = s.unit_id AND c.measure_id = i.measure_id AND c.column_id = 'actual' AND c.year = \(current)
-            LEFT JOIN unit_value p ON p.unit_id = s.unit_id AND p.measure_id = i.measure_id AND p.column_id = 'actual' AND p.year = \(prior)
+            \(SQLBuilder.valueJoin("c", unit: "s.unit_id", key: "vf.measure_id = i.measure_id AND vf.column_id = 'actual'", year: current))
+            \(SQLBuilder.valueJoin("p", unit: "s.unit_id", key: "vf.measure_id = i.measure_id AND vf.column_id = 'actual'", year: prior))
             ORDER BY s.ord, i.ord
             """
         let columns = [ResultColumn(name: "item", title: "项目", kind: .text)] + yearColumns([year - 1, year], kind: .money) + changeColumns(.money)
@@ -71,8 +71,8 @@ struct SQLCompiler {
             v AS (
                 SELECT s.unit_id, s.ord, t.measure_id, t.level, t.path, a.\(value) AS v1, a.derived AS d1, b.\(value) AS v2, b.derived AS d2
                 FROM scope s CROSS JOIN tree t
-                LEFT JOIN unit_value a ON a.unit_id = s.unit_id AND a.measure_id = t.measure_id AND a.column_id = 'actual' AND a.year = \(y1)
-                LEFT JOIN unit_value b ON b.unit_id = s.unit_id AND b.measure_id = t.measure_id AND b.column_id = 'actual' AND b.year = \(y2)
+                \(SQLBuilder.valueJoin("a", unit: "s.unit_id", key: "vf.measure_id = t.measure_id AND vf.column_id = 'actual'", year: y1))
+                \(SQLBuilder.valueJoin("b", unit: "s.unit_id", key: "vf.measure_id = t.measure_id AND vf.column_id = 'actual'", year: y2))
             ),
             totals AS (
                 SELECT s.unit_id, s.ord,
@@ -81,8 +81,8 @@ struct SQLCompiler {
                        coalesce(b.\(value), (SELECT CASE WHEN count(x.v2) = count(*) THEN sum(x.v2) END FROM v x WHERE x.unit_id = s.unit_id AND x.level = 1)) AS v2,
                        CASE WHEN b.\(value) IS NULL THEN 1 ELSE b.derived END AS d2
                 FROM scope s
-                LEFT JOIN unit_value a ON a.unit_id = s.unit_id AND a.measure_id = \(s) AND a.column_id = 'actual' AND a.year = \(y1)
-                LEFT JOIN unit_value b ON b.unit_id = s.unit_id AND b.measure_id = \(s) AND b.column_id = 'actual' AND b.year = \(y2)
+                \(SQLBuilder.valueJoin("a", unit: "s.unit_id", key: "vf.measure_id = \(s) AND vf.column_id = 'actual'", year: y1))
+                \(SQLBuilder.valueJoin("b", unit: "s.unit_id", key: "vf.measure_id = \(s) AND vf.column_id = 'actual'", year: y2))
             ),
             rows AS (
                 SELECT v.unit_id, v.ord, 0 AS is_total, v.path, m.name_zh AS item, v.level, v.v1, v.d1, v.v2, v.d2

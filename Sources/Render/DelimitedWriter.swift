@@ -18,11 +18,11 @@ import Core
 final class DelimitedWriter: RowRenderer {
     private let encoder: MachineRowEncoder
     private let options: RenderOptions
-    private let sink: (String) -> Void
+    private let sink: RenderSink
     private var started = false
     private var bytes: [UInt8] = []
 
-    init(syntax: MachineRowEncoder.Syntax, shape: ResultShape, options: RenderOptions, sink: @escaping (String) -> Void) {
+    init(syntax: MachineRowEncoder.Syntax, shape: ResultShape, options: RenderOptions, sink: RenderSink) {
         self.encoder = MachineRowEncoder(syntax: syntax, columns: MachineColumns(shape: shape, unit: options.unit))
         self.options = options
         self.sink = sink
@@ -34,14 +34,14 @@ final class DelimitedWriter: RowRenderer {
         started = true
         var preamble = options.bom ? "\u{FEFF}" : ""
         if options.headers { preamble += encoder.header() }
-        if !preamble.isEmpty { sink(preamble) }
+        if !preamble.isEmpty { sink.text(preamble) }
     }
 
     func write(_ row: ResultRow) {
         start()
         bytes.removeAll(keepingCapacity: true)
         encoder.encode(row, into: &bytes)
-        sink(String(decoding: bytes, as: UTF8.self))
+        bytes.withUnsafeBytes { sink.bytes($0) }
     }
 
     func finish() {

@@ -20,11 +20,11 @@ import Core
 final class JSONWriter: RowRenderer {
     private let lines: Bool
     private let encoder: MachineRowEncoder
-    private let sink: (String) -> Void
+    private let sink: RenderSink
     private var rowCount = 0
     private var bytes: [UInt8] = []
 
-    init(lines: Bool, shape: ResultShape, options: RenderOptions, sink: @escaping (String) -> Void) {
+    init(lines: Bool, shape: ResultShape, options: RenderOptions, sink: RenderSink) {
         self.lines = lines
         self.encoder = MachineRowEncoder(syntax: .json, columns: MachineColumns(shape: shape, unit: options.unit))
         self.sink = sink
@@ -35,12 +35,12 @@ final class JSONWriter: RowRenderer {
         if !lines { bytes += rowCount == 0 ? [UInt8(ascii: "["), 0x0A] : [UInt8(ascii: ","), 0x0A] }
         encoder.encode(row, into: &bytes)
         if lines { bytes.append(0x0A) }
-        sink(String(decoding: bytes, as: UTF8.self))
+        bytes.withUnsafeBytes { sink.bytes($0) }
         rowCount += 1
     }
 
     func finish() {
         guard !lines else { return }
-        sink(rowCount == 0 ? "[]\n" : "\n]\n")
+        sink.text(rowCount == 0 ? "[]\n" : "\n]\n")
     }
 }

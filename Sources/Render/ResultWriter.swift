@@ -23,15 +23,19 @@ public final class ResultWriter {
     private let renderer: RowRenderer
     private var finished = false
 
-    public init(shape: ResultShape, options: RenderOptions, sink: @escaping (String) -> Void) {
+    public convenience init(shape: ResultShape, options: RenderOptions, sink: @escaping (String) -> Void) {
+        self.init(shape: shape, options: options, sink: RenderSink(text: sink))
+    }
+
+    public init(shape: ResultShape, options: RenderOptions, sink: RenderSink) {
         switch options.format {
         case .csv: renderer = DelimitedWriter(syntax: .csv, shape: shape, options: options, sink: sink)
         case .tsv: renderer = DelimitedWriter(syntax: .tsv, shape: shape, options: options, sink: sink)
         case .json: renderer = JSONWriter(lines: false, shape: shape, options: options, sink: sink)
         case .jsonl: renderer = JSONWriter(lines: true, shape: shape, options: options, sink: sink)
-        case .table: renderer = TableRenderer(shape: shape, options: options, sink: sink)
-        case .box: renderer = BoxRenderer(shape: shape, options: options, sink: sink)
-        case .markdown: renderer = MarkdownRenderer(shape: shape, options: options, sink: sink)
+        case .table: renderer = TableRenderer(shape: shape, options: options, sink: sink.text)
+        case .box: renderer = BoxRenderer(shape: shape, options: options, sink: sink.text)
+        case .markdown: renderer = MarkdownRenderer(shape: shape, options: options, sink: sink.text)
         }
     }
 

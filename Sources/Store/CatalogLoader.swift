@@ -37,9 +37,16 @@ public enum CatalogLoader {
             """).map {
             Catalog.Project(id: $0[0].int64 ?? 0, unitID: $0[1].int64 ?? 0, code: $0[2].string, name: $0[3].string ?? "")
         }
+        // Codes printed in documents (a skip-scan of the code index: one probe per distinct
+        // code, not a read of every fact) and the classification catalog.
         var codes: [String: String] = [:]
         for row in try database.query("""
-            SELECT DISTINCT code, NULL, 0 FROM fact WHERE code IS NOT NULL
+            WITH RECURSIVE printed(code) AS (
+                SELECT (SELECT min(code) FROM fact WHERE code IS NOT NULL)
+                UNION ALL
+                SELECT (SELECT min(code) FROM fact WHERE code > printed.code) FROM printed WHERE printed.code IS NOT NULL
+            )
+            SELECT code, NULL, 0 FROM printed WHERE code IS NOT NULL
             UNION ALL SELECT code, name, from_year FROM func_code
             UNION ALL SELECT code, name, from_year FROM econ_code ORDER BY 1, 3
             """) {

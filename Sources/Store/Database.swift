@@ -3,8 +3,8 @@ import CSQLite
 /// One SQLite connection; the only way into SQLite for the rest of the project.
 ///
 /// Every C call is checked and turned into a `StoreError`. Connections are opened in
-/// serialized mode (`SQLITE_OPEN_FULLMUTEX`), so `interrupt()` may be called from any thread;
-/// the other methods are meant to be used from one thread at a time.
+/// multi-thread mode (`SQLITE_OPEN_NOMUTEX`): a connection is used from one thread at a time;
+/// `interrupt()`, which SQLite allows from any thread, is the one call made from elsewhere.
 public final class Database: @unchecked Sendable {
     /// Where a connection points.
     public enum Location: Sendable, Equatable {
@@ -36,7 +36,7 @@ public final class Database: @unchecked Sendable {
     /// Opens a connection and applies the per-connection settings: foreign keys on, a 5 s busy
     /// timeout, WAL for read-write files, `query_only` for read-only connections.
     public init(_ location: Location, mode: Mode = .readWriteCreate) throws {
-        var flags = SQLITE_OPEN_FULLMUTEX
+        var flags = SQLITE_OPEN_NOMUTEX
         flags |= mode == .readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         let filename: String
         switch location {

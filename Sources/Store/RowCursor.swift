@@ -16,15 +16,20 @@ public final class RowCursor {
 
     /// The next row, or nil once the statement is done (and on every later call).
     public func next() throws -> [Value]? {
-        guard !finished else { return nil }
+        try advance() ? statement.row() : nil
+    }
+
+    /// Steps to the next row, to be read with `statement.column(_:)`; false once done.
+    public func advance() throws -> Bool {
+        guard !finished else { return false }
         do {
-            if try statement.step() { return statement.row() }
+            if try statement.step() { return true }
         } catch {
             finished = true
             throw error
         }
         finished = true
         statement.reset()
-        return nil
+        return false
     }
 }

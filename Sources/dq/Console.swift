@@ -1,4 +1,5 @@
 import Foundation
+import Render
 import Store
 
 /// The only writer to stdout and stderr. Stdout is buffered and written with write(2);
@@ -19,6 +20,15 @@ final class Console {
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= capacity { flush() }
     }
+
+    /// Writes encoded result bytes.
+    func write(bytes: UnsafeRawBufferPointer) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= capacity { flush() }
+    }
+
+    /// The sink renderers write results to.
+    var sink: RenderSink { RenderSink(text: { [unowned self] in write($0) }, bytes: { [unowned self] in write(bytes: $0) }) }
 
     /// Writes everything buffered.
     func flush() {

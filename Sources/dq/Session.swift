@@ -132,7 +132,7 @@ final class Session {
     private func stream(_ query: SQLQuery) throws {
         let statement = try storeCall { try connections.reader.prepare(query.text) }
         let cursor = try storeCall { try statement.rows(query.parameters.map(Self.value)) }
-        let writer = ResultWriter(shape: query.shape, options: outputOptions, sink: console.write)
+        let writer = ResultWriter(shape: query.shape, options: outputOptions, sink: console.sink)
         while let values = try storeCall({ try cursor.next() }) {
             writer.write(query.makeRow(values.map(Self.cell)))
         }
@@ -148,9 +148,12 @@ final class Session {
         if showSQL { console.note(sql) }
         let columns = statement.columnNames.map { ResultColumn(name: $0, title: $0, kind: .text) }
         let cursor = try storeCall { try statement.rows() }
-        let writer = ResultWriter(shape: ResultShape(columns: columns), options: outputOptions, sink: console.write)
-        while let values = try storeCall({ try cursor.next() }) {
-            writer.write(ResultRow(cells: values.map(Self.textCell)))
+        let writer = ResultWriter(shape: ResultShape(columns: columns), options: outputOptions, sink: console.sink)
+        var row = ResultRow(cells: [])
+        while try storeCall({ try cursor.advance() }) {
+            row.cells.removeAll(keepingCapacity: true)
+            for index in columns.indices { row.cells.append(Self.cell(statement.column(index))) }
+            writer.write(row)
         }
         writer.finish()
     }
@@ -191,10 +194,5 @@ final class Session {
         case .real(let number): return .text(String(number))
         case .blob(let bytes): return .text("<\(bytes.count) 字节>")
         }
-    }
-
-    static func textCell(_ value: Value) -> Cell {
-        if case .integer(let number) = value { return .text(String(number)) }
-        return cell(value)
     }
 }

@@ -1,0 +1,314 @@
+#!/usr/bin/env python3
+"""Benchmarks dq against the sqlite3 CLI (python3 stdlib + hyperfine). Run by bench/run.sh.
+
+    bench/bench.py --dq .build/release/dq --db bench/.data/synthetic.sqlite [--runs 10] [--warmup 2]
+
+Sections (SPEC §9 bars):
+  a) end-to-end queries: `dq --format csv -c QUERY` against `sqlite3 -csv DB SQL`, where SQL
+     is what `dq -c 'explain QUERY'` prints with its ?N parameters written in; the 1.25× bar
+     applies to queries that take sqlite3 at least 100 ms;
+  b) streaming 1,000,000 rows as CSV (1.5× bar) and dq's peak RSS (64 MB bar, flat);
+  c) start-up: a trivial statement, under 50 ms.
+Exits 0 even when a bar is missed; such rows say MISSED.
+"""
+import argparse
+import json
+import os
+import re
+import shlex
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+QUERIES = [
+    "top 10 units by 基本支出 in 2024",
+    "summary 2024",
+    "breakdown 201",
+    "compare 三公 2023 2024",
+    "trend 支出",
+]
+STREAM_ROWS = 1_000_000
+STREAM_SQL = ("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c WHERE x < {n}) "
+              "SELECT x, x*2, 'text' || x FROM c")
+
+QUERY_BAR = 1.25          # dq / sqlite3, for queries where sqlite3 takes >= 100 ms
+QUERY_BAR_FLOOR = 0.100   # seconds
+STREAM_BAR = 1.5          # dq / sqlite3
+RSS_BAR_MB = 64
+STARTUP_BAR = 0.050       # seconds, absolute
+
+PARAM_LINE = re.compile(r"^-- \?(\d+) = (.*)$")
+
+
+def note(text):
+    print(text, file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------------------------------
+# explain -> runnable SQL
+
+def explain_sql(dq, db, query):
+    """The SQL `explain QUERY` prints, with each ?N replaced by its printed value."""
+    r = subprocess.run([dq, "--db", db, "-c", "explain " + query], capture_output=True, text=True)
+    if r.returncode != 0:
+        raise RuntimeError(f"explain failed: {r.stderr.strip() or r.stdout.strip()}")
+    lines = r.stdout.rstrip("\n").split("\n")
+    params = {}
+    while lines and (PARAM_LINE.match(lines[-1]) or not lines[-1].strip()):
+        m = PARAM_LINE.match(lines.pop())
+        if m:
+            params[int(m.group(1))] = m.group(2)
+    return substitute("\n".join(lines).strip(), params)
+
+
+def substitute(sql, params):
+    """Replaces ?N outside string literals, quoted identifiers and comments."""
+    out, i, n = [], 0, len(sql)
+    while i < n:
+        c = sql[i]
+        if c in "'\"`[":
+            close = "]" if c == "[" else c
+            j = i + 1
+            while j < n:
+                if sql[j] == close:
+                    if close != "]" and j + 1 < n and sql[j + 1] == close:
+                        j += 2
+                        continue
+                    break
+                j += 1
+            out.append(sql[i:j + 1])
+            i = j + 1
+        elif sql.startswith("--", i):
+            j = sql.find("\n", i)
+            j = n if j < 0 else j
+            out.append(sql[i:j])
+            i = j
+        elif sql.startswith("/*", i):
+            j = sql.find("*/", i + 2)
+            j = n if j < 0 else j + 2
+            out.append(sql[i:j])
+            i = j
+        elif c == "?":
+            m = re.match(r"\?(\d+)", sql[i:])
+            if not m or int(m.group(1)) not in params:
+                raise RuntimeError(f"no value printed for parameter {sql[i:i + 6]!r}")
+            out.append(params[int(m.group(1))])
+            i += len(m.group(0))
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+# ---------------------------------------------------------------------------------------
+# measuring
+
+def hyperfine(name, commands, args):
+    """Runs hyperfine on {label: argv}; returns {label: median seconds}."""
+    path = os.path.join(args.results, name + ".json")
+    cmd = ["hyperfine", "-N", "--style", "none", "--warmup", str(args.warmup),
+           "--runs", str(args.runs), "--export-json", path]
+    for label, argv in commands.items():
+        cmd += ["-n", label, shlex.join(argv)]
+    r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if r.returncode != 0:  # hyperfine's own warnings (outliers, cold caches) are dropped
+        last = r.stderr.strip().splitlines()[-1] if r.stderr.strip() else ""
+        raise RuntimeError(f"hyperfine failed: {last}")
+    with open(path) as f:
+        results = json.load(f)["results"]
+    medians = {}
+    for r in results:
+        times = sorted(r["times"])
+        mid = len(times) // 2
+        fallback = times[mid] if len(times) % 2 else (times[mid - 1] + times[mid]) / 2
+        medians[r["command"]] = r.get("median", fallback)
+    return medians
+
+
+def run_rows(argv):
+    """Runs argv once; returns (ok, number of output lines, error text)."""
+    r = subprocess.run(argv, capture_output=True)
+    text = r.stdout.decode("utf-8", "replace")
+    return r.returncode == 0, text.count("\n"), r.stderr.decode("utf-8", "replace").strip()
+
+
+def peak_rss_kb(argv):
+    r = subprocess.run([sys.executable, os.path.join(HERE, "peak_rss.py")] + argv,
+                       capture_output=True, text=True)
+    return int(r.stdout.strip().splitlines()[-1]) if r.stdout.strip() else None
+
+
+def ms(seconds):
+    return f"{seconds * 1000:9.1f} ms"
+
+
+# ---------------------------------------------------------------------------------------
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--dq", required=True)
+    p.add_argument("--db", required=True)
+    p.add_argument("--sqlite3", default="sqlite3")
+    p.add_argument("--runs", type=int, default=10)
+    p.add_argument("--warmup", type=int, default=2)
+    p.add_argument("--results", default=os.path.join(HERE, ".data", "results"))
+    p.add_argument("--sections", default="abc", help="which sections to run (default abc)")
+    p.add_argument("--query", action="append", help="a dq statement for section a (repeatable; "
+                   "replaces the default list)")
+    args = p.parse_args()
+    os.makedirs(args.results, exist_ok=True)
+    missed = []
+    lines = []
+
+    def out(text=""):
+        lines.append(text)
+        print(text, flush=True)
+
+    facts = subprocess.run([args.sqlite3, args.db, "SELECT count(*) FROM fact"], capture_output=True,
+                           text=True).stdout.strip()
+    out(f"dq benchmarks — hyperfine --warmup {args.warmup} --runs {args.runs}, medians; "
+        f"database {os.path.relpath(args.db)} ({int(facts):,} facts)")
+
+    if "a" in args.sections:
+        section_a(args, out, missed)
+    if "b" in args.sections:
+        section_b(args, out, missed)
+    if "c" in args.sections:
+        section_c(args, out, missed)
+
+    out()
+    if missed:
+        out(f"MISSED {len(missed)} bar(s): " + "; ".join(missed))
+    else:
+        out("all bars met")
+    with open(os.path.join(args.results, "summary.txt"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+def section_a(args, out, missed):
+    """a) end-to-end queries."""
+    dq, db, sq = args.dq, args.db, args.sqlite3
+    out()
+    out("a) end-to-end: dq --format csv -c QUERY  vs  sqlite3 -csv DB \"<explain SQL>\"")
+    out(f"   bar: dq/sqlite3 ≤ {QUERY_BAR}× where sqlite3 ≥ {QUERY_BAR_FLOOR * 1000:.0f} ms")
+    out(f"   {'sqlite3':>12} {'dq':>12} {'ratio':>7}  {'rows':>6}  {'verdict':<22} query")
+    for index, query in enumerate(args.query or QUERIES, 1):
+        try:
+            sql = explain_sql(dq, db, query)
+        except RuntimeError as e:
+            out(f"   {'-':>12} {'-':>12} {'-':>7}  {'-':>6}  {'ERROR':<22} {query}: {e}")
+            missed.append(query)
+            continue
+        with open(os.path.join(args.results, f"query{index}.sql"), "w") as f:
+            f.write(f"-- {query}\n{sql}\n")
+        dq_argv = [dq, "--db", db, "--format", "csv", "-c", query]
+        sq_argv = [sq, "-csv", db, sql]
+        ok1, dq_lines, err1 = run_rows(dq_argv)
+        ok2, sq_lines, err2 = run_rows(sq_argv)
+        if not (ok1 and ok2):
+            out(f"   {'-':>12} {'-':>12} {'-':>7}  {'-':>6}  {'ERROR':<22} {query}: {err1 or err2}")
+            missed.append(query)
+            continue
+        rows = f"{sq_lines}" if dq_lines - 1 == sq_lines else f"{dq_lines - 1}≠{sq_lines}"
+        note(f"   measuring: {query}")
+        try:
+            m = hyperfine(f"query{index}", {"dq": dq_argv, "sqlite3": sq_argv}, args)
+        except RuntimeError as e:
+            out(f"   {'-':>12} {'-':>12} {'-':>7}  {rows:>6}  {'ERROR':<22} {query}: {e}")
+            missed.append(query)
+            continue
+        ratio = m["dq"] / m["sqlite3"]
+        if m["sqlite3"] < QUERY_BAR_FLOOR:
+            verdict = "n/a (sqlite3 <100 ms)"
+        elif ratio <= QUERY_BAR:
+            verdict = "ok"
+        else:
+            verdict = "MISSED"
+            missed.append(query)
+        out(f"   {ms(m['sqlite3'])} {ms(m['dq'])} {ratio:6.2f}×  {rows:>6}  {verdict:<22} {query}")
+    out("   (rows: CSV rows of sqlite3's run; a≠b means dq printed a rows, sqlite3 b.)")
+    out(f"   SQL as run: {os.path.relpath(args.results)}/queryN.sql")
+
+
+
+def section_b(args, out, missed):
+    """b) streaming 1,000,000 rows as CSV; peak RSS."""
+    dq, db, sq = args.dq, args.db, args.sqlite3
+    out()
+    out(f"b) streaming {STREAM_ROWS:,} rows as CSV to /dev/null (bar: ≤ {STREAM_BAR}×; "
+        f"dq peak RSS < {RSS_BAR_MB} MB and flat)")
+    sql = STREAM_SQL.format(n=STREAM_ROWS)
+    dq_argv = [dq, "--db", db, "--format", "csv", "-c", "sql " + sql]
+    sq_argv = [sq, "-csv", db, sql]
+    ok1, dq_lines, err1 = run_rows(dq_argv)
+    if not ok1:
+        out(f"   ERROR: dq failed: {err1}")
+        missed.append("streaming")
+    else:
+        note("   measuring: streaming")
+        m = hyperfine("stream", {"dq": dq_argv, "sqlite3": sq_argv}, args)
+        ratio = m["dq"] / m["sqlite3"]
+        verdict = "ok" if ratio <= STREAM_BAR else "MISSED"
+        if verdict == "MISSED":
+            missed.append("streaming time")
+        out(f"   {'sqlite3':>12} {'dq':>12} {'ratio':>7}  verdict")
+        out(f"   {ms(m['sqlite3'])} {ms(m['dq'])} {ratio:6.2f}×  {verdict}"
+            f"   (dq printed {dq_lines - 1:,} rows + header)")
+        small = STREAM_SQL.format(n=STREAM_ROWS // 10)
+        rss = {
+            "dq, 1,000,000 rows": peak_rss_kb(dq_argv),
+            "dq,   100,000 rows": peak_rss_kb([dq, "--db", db, "--format", "csv", "-c", "sql " + small]),
+            "sqlite3, 1,000,000 rows": peak_rss_kb(sq_argv),
+        }
+        big, little = rss["dq, 1,000,000 rows"], rss["dq,   100,000 rows"]
+        for label, kb in rss.items():
+            out(f"   peak RSS {label:<24} {kb / 1024:7.1f} MB")
+        under = big is not None and big / 1024 < RSS_BAR_MB
+        flat = big is not None and little is not None and big - little < 8 * 1024
+        out(f"   dq peak RSS {'under' if under else 'OVER'} {RSS_BAR_MB} MB: "
+            f"{'ok' if under else 'MISSED'}; flat (1M vs 100k rows within 8 MB): "
+            f"{'ok' if flat else 'MISSED'}")
+        if not under:
+            missed.append("streaming RSS")
+        if not flat:
+            missed.append("streaming RSS flat")
+
+
+
+def section_c(args, out, missed):
+    """c) start-up."""
+    dq, db, sq = args.dq, args.db, args.sqlite3
+    out()
+    out(f"c) start-up (bar: dq under {STARTUP_BAR * 1000:.0f} ms on the synthetic database)")
+    empty = os.path.join(os.path.dirname(os.path.abspath(db)), "empty.sqlite")
+    if not os.path.exists(empty):
+        subprocess.run([dq, "init", "--empty", "--db", empty], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    commands = {
+        "sqlite3 DB 'select 1'": [sq, db, "select 1"],
+        "dq --db DB -c 'sql SELECT 1'": [dq, "--db", db, "-c", "sql SELECT 1"],
+        "dq --db DB -c 'years'": [dq, "--db", db, "--format", "csv", "-c", "years"],
+        "dq --db EMPTY -c 'sql SELECT 1'": [dq, "--db", empty, "-c", "sql SELECT 1"],
+    }
+    note("   measuring: start-up")
+    m = hyperfine("startup", commands, args)
+    base = m["sqlite3 DB 'select 1'"]
+    out(f"   {'median':>12} {'vs sqlite3':>10}  {'verdict':<8} command")
+    for label in commands:
+        if label.startswith("sqlite3"):
+            verdict = ""
+        elif "EMPTY" in label:
+            verdict = "(info)"
+        elif m[label] < STARTUP_BAR:
+            verdict = "ok"
+        else:
+            verdict = "MISSED"
+            missed.append("start-up: " + label)
+        out(f"   {ms(m[label])} {m[label] / base:9.1f}×  {verdict:<8} {label}")
+    out("   (EMPTY: a `dq init --empty` database — start-up without the synthetic data, "
+        "for comparison)")
+
+
+if __name__ == "__main__":
+    main()
