@@ -33,18 +33,33 @@ public enum DatabaseSetup {
         let manager = FileManager.default
         if manager.fileExists(atPath: path) { throw SetupError.alreadyExists(path: path) }
         let directory = (path as NSString).deletingLastPathComponent
-        if !directory.isEmpty {
-            try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        }
+        if !directory.isEmpty { try makeDirectories(directory) }
         let temporary = "\(path).building-\(ProcessInfo.processInfo.processIdentifier)"
         defer { for suffix in ["", "-wal", "-shm"] { try? manager.removeItem(atPath: temporary + suffix) } }
         do {
             let database = try Database(.file(temporary), mode: .readWriteCreate)
             try populate(database, contents: contents)
+        } catch let error as StoreError where error.code & 0xff == 14 {   // SQLITE_CANTOPEN
+            throw SetupError.cannotCreate(path: path, reason: error.message)
         }
         guard link(temporary, path) == 0 else {
             if errno == EEXIST { throw SetupError.alreadyExists(path: path) }
-            throw StoreError(code: 14, message: "无法创建数据库文件 \(path)：\(String(cString: strerror(errno)))")
+            throw SetupError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// `mkdir -p`, reporting the system's reason (not a Foundation error dump) on failure.
+    private static func makeDirectories(_ path: String) throws {
+        var prefix = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            prefix += "/" + component
+            if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
+                throw SetupError.cannotCreate(path: prefix, reason: String(cString: strerror(errno)))
+            }
+            var status = stat()
+            if stat(prefix, &status) != 0 || (status.st_mode & S_IFMT) != S_IFDIR {
+                throw SetupError.cannotCreate(path: path, reason: "\(prefix) 不是目录")
+            }
         }
     }
 

@@ -12,6 +12,8 @@ public enum SetupError: Error, Equatable, Sendable, CustomStringConvertible {
     case seedData(path: String)
     /// No home directory to put the default database in.
     case noHome
+    /// The database file or its directory cannot be created.
+    case cannotCreate(path: String, reason: String)
 
     /// Store diagnostic code (S1xx: database set-up).
     public var code: String {
@@ -22,6 +24,7 @@ public enum SetupError: Error, Equatable, Sendable, CustomStringConvertible {
         case .schemaVersion: return "S104"
         case .seedData: return "S105"
         case .noHome: return "S106"
+        case .cannotCreate: return "S107"
         }
     }
 
@@ -39,6 +42,8 @@ public enum SetupError: Error, Equatable, Sendable, CustomStringConvertible {
             return "数据库 \(path) 的结构或内置数据与本程序不一致；请用 dq init 新建数据库并重新导入文件"
         case .noHome:
             return "找不到主目录：请设置 HOME 或 XDG_DATA_HOME，或用 --db 指定数据库文件"
+        case .cannotCreate(let path, let reason):
+            return "无法创建 \(path)：\(reason)（请检查权限，或用 --db 指定数据库文件）"
         }
     }
 }

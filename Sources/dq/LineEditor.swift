@@ -60,6 +60,11 @@ final class LineEditor {
         if let historyPath { _ = write_history(historyPath) }
     }
 
+    /// True when Ctrl-C arrived since the prompt was last shown.
+    static func interruptPending() -> Bool {
+        LineEditorState.interruptRequested.load(ordering: .relaxed)
+    }
+
     /// True (and reset) when Ctrl-C arrived since the last call.
     static func takeInterrupt() -> Bool {
         LineEditorState.interruptRequested.exchange(false, ordering: .relaxed)
@@ -89,7 +94,7 @@ private func complete(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int3
     if candidates.count == 1 {
         entries = [candidates[0].text, candidates[0].text]
     } else {
-        entries = [Completer.commonPrefix(candidates)] + candidates.map(\.display)
+        entries = [Completer.commonPrefix(candidates)] + CompletionList.padded(candidates.map(\.display))
     }
     guard let array = calloc(entries.count + 1, MemoryLayout<UnsafeMutablePointer<CChar>?>.stride)?
         .assumingMemoryBound(to: UnsafeMutablePointer<CChar>?.self) else { return nil }

@@ -95,18 +95,23 @@ extension Session {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return fail("无法读取脚本文件：\(path)", []) }
         readDepth += 1
         defer { readDepth -= 1 }
+        var succeeded = true
         for (index, line) in ScriptLines.split(text).enumerated() where !finished {
-            if !run(line, file: path, lineNumber: index + 1) { return false }
+            if !run(line, file: path, lineNumber: index + 1) {
+                succeeded = false
+                if !keepGoing { break }
+            }
         }
-        return true
+        return succeeded
     }
 }
 
 /// The lines of a script: split on LF, a trailing CR dropped, a final empty line ignored.
 enum ScriptLines {
     static func split(_ text: String) -> [String] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+        // Split on the scalar: in a String, "\r\n" is one Character and never equals "\n".
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            String(String.UnicodeScalarView(line.last == "\r" ? line.dropLast() : line))
         }
         if lines.last == "" { lines.removeLast() }
         return lines

@@ -37,6 +37,7 @@ struct QueryCommand: ParsableCommand {
         let session: Session
         do {
             session = try Session(connections: try openConnections(), options: format.renderOptions(), console: console)
+            session.keepGoing = keepGoing
         } catch {
             console.error(error)
             throw ExitCode(1)

@@ -11,6 +11,7 @@ struct REPL {
             session.console.note("dq：部门决算查询。输入 .help 查看帮助，Ctrl-D 退出。")
         }
         let editor = LineEditor(historyPath: try? DataPaths.history(), completer: completer())
+        session.stopRequested = LineEditor.interruptPending
         var number = 0
         while !session.finished {
             InterruptTarget.register(session.connections.reader)

@@ -18,6 +18,11 @@ final class Session {
     var finished = false
     /// Nesting of `.read` scripts, to stop a script that reads itself.
     var readDepth = 0
+    /// Scripts (and the scripts they `.read`) go on after a failing line.
+    var keepGoing = false
+    /// True when the user asked to stop (Ctrl-C in the REPL); checked before each statement
+    /// and between rows, so an interrupt is never lost before SQLite starts running.
+    var stopRequested: () -> Bool = { false }
 
     init(connections: Connections, options: RenderOptions, console: Console) throws {
         self.connections = connections
@@ -55,6 +60,7 @@ final class Session {
             let started = DispatchTime.now()
             do {
                 let parsed = try result.get()
+                try checkStop()
                 do {
                     try execute(try Checker(catalog: catalog, context: context).prepare(parsed))
                 } catch var diagnostic as Diagnostic where diagnostic.span == nil {
@@ -114,6 +120,7 @@ final class Session {
             try stream(query)
         case .explain(let query):
             console.write(query.explanation + "\n")
+            options.bom = false
         case .rawSQL(let sql):
             try streamRaw(sql)
         case .useUnit(let unit):
@@ -134,9 +141,11 @@ final class Session {
         let cursor = try storeCall { try statement.rows(query.parameters.map(Self.value)) }
         let writer = ResultWriter(shape: query.shape, options: outputOptions, sink: console.sink)
         while let values = try storeCall({ try cursor.next() }) {
+            try checkStop()
             writer.write(query.makeRow(values.map(Self.cell)))
         }
         writer.finish()
+        options.bom = false
     }
 
     /// `sql …`: one read-only statement; every column shown as text.
@@ -151,11 +160,17 @@ final class Session {
         let writer = ResultWriter(shape: ResultShape(columns: columns), options: outputOptions, sink: console.sink)
         var row = ResultRow(cells: [])
         while try storeCall({ try cursor.advance() }) {
+            try checkStop()
             row.cells.removeAll(keepingCapacity: true)
             for index in columns.indices { row.cells.append(Self.cell(statement.column(index))) }
             writer.write(row)
         }
         writer.finish()
+        options.bom = false
+    }
+
+    private func checkStop() throws {
+        if stopRequested() { throw Diagnostic(code: Self.interruptedCode, message: "查询已中断（interrupted）") }
     }
 
     /// The render options for this statement: tables fit the terminal they are shown on.
