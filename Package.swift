@@ -17,10 +17,11 @@ let package = Package(
         .target(name: "Store", dependencies: ["Core", "CSQLite"]),
         .target(name: "QueryLanguage", dependencies: ["Core"]),
         .target(name: "Render", dependencies: ["Core"]),
+        .target(name: "Importer", dependencies: ["Core"]),
         .executableTarget(
             name: "dq",
             dependencies: [
-                "Core", "Store", "QueryLanguage", "Render", "CEditLine",
+                "Core", "Store", "QueryLanguage", "Render", "Importer", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -29,6 +30,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Core"]),
         .testTarget(name: "QueryLanguageTests", dependencies: ["QueryLanguage", "Core", "Store", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Core", "TestSupport"], exclude: ["Goldens"]),
+        .testTarget(name: "ImporterTests", dependencies: ["Importer", "Core", "Store", "TestSupport"]),
         .testTarget(name: "dqTests", dependencies: ["dq", "Store", "Core", "TestSupport"], exclude: ["Goldens"]),
     ]
 )

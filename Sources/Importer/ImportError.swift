@@ -1,0 +1,42 @@
+/// Why a file could not be imported; every case names the file, and the line where there is one.
+public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
+    case unreadable(file: String, reason: String)
+    case empty(file: String)
+    case binary(file: String)
+    case undecodable(file: String, line: Int)
+    case unknownTemplate(file: String)
+    case truncated(file: String, line: Int, missing: String)
+    case pdftotextMissing(file: String)
+    case invalid(file: String, line: Int, message: String)
+    case strict(file: String, lines: [Int])
+
+    /// Import diagnostic code (I1xx).
+    public var code: String {
+        switch self {
+        case .unreadable: return "I101"
+        case .empty: return "I102"
+        case .binary: return "I103"
+        case .undecodable: return "I104"
+        case .unknownTemplate: return "I105"
+        case .truncated: return "I106"
+        case .pdftotextMissing: return "I107"
+        case .invalid: return "I108"
+        case .strict: return "I109"
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .unreadable(let file, let reason): return "\(file)：无法读取（\(reason)）"
+        case .empty(let file): return "\(file)：文件为空"
+        case .binary(let file): return "\(file)：不是文本文件（含二进制内容）"
+        case .undecodable(let file, let line): return "\(file):\(line)：无法识别的字符编码（既不是 UTF-8 也不是 GB18030）"
+        case .unknownTemplate(let file): return "\(file)：无法识别的决算公开模板（目前支持四川、上海两种）"
+        case .truncated(let file, let line, let missing): return "\(file):\(line)：文件不完整，缺少\(missing)"
+        case .pdftotextMissing(let file): return "\(file)：读取 PDF 需要 pdftotext（Debian 软件包 poppler-utils），请先安装"
+        case .invalid(let file, let line, let message): return "\(file):\(line)：\(message)"
+        case .strict(let file, let lines):
+            return "\(file)：--strict 下有未识别的数字行：第 " + lines.prefix(10).map(String.init).joined(separator: "、") + (lines.count > 10 ? " 等" : "") + " 行"
+        }
+    }
+}
