@@ -374,22 +374,6 @@ SELECT * FROM (
     FROM fact f
 ) WHERE occurrence_rank = 1;
 
--- One value per unit and key across disclosures: a figure for year Y comes from the
--- unit's own year-Y disclosure when loaded, else from the nearest later disclosure that
--- states it (a 2024 document's figures about 2023); then table > text > chart.
-CREATE VIEW unit_value AS
-SELECT * FROM (
-    SELECT d.unit_id, d.year AS disclosure_year, f.*,
-           row_number() OVER (
-               PARTITION BY d.unit_id, f.measure_id, f.code, f.fund_id, f.column_id, f.year
-               ORDER BY abs(d.year - f.year),
-                        CASE f.source_kind WHEN 'table' THEN 0 WHEN 'text' THEN 1 ELSE 2 END,
-                        f.derived, f.line_from, f.id
-           ) AS value_rank
-    FROM fact f JOIN disclosure d ON d.id = f.disclosure_id
-    WHERE d.kind = '决算'
-) WHERE value_rank = 1;
-
 -- A project's headline figures: the 总额 funding row (table cells before text), the
 -- printed 预算执行率 as hundredths of a percent (rate_e2: 100.00% = 10000), and the form's
 -- 合计 weight and score in hundredths of a point.

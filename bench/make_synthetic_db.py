@@ -10,7 +10,7 @@ transaction:
   * 2 决算 disclosures per unit (2023, 2024): origin 'import', template 'shanghai', a real
     64-hex sha256, money_unit 万元, line_count 100;
   * for every disclosure, every catalog measure in column 'actual' for the disclosure's
-    year and the year before (a 2024 document states 2023 figures too, so unit_value has
+    year and the year before (a 2024 document states 2023 figures too, so the per-unit lookup has
     two candidates to rank for 2023): money measures in amount_fen, count/points measures
     in quantity; fund_id is the measure's own;
   * for every disclosure, half of the 7-digit func_code codes (which half depends on the
