@@ -9,13 +9,14 @@ INSERT INTO unit (id, name, region, kind, parent_id) VALUES
     (5, '公务服务中心',                       '四川省遂宁市安居区', '单位', 1);     -- line 40
 
 INSERT INTO unit_alias (alias, unit_id) VALUES
-    ('中共遂宁市安居区委办公室', 1),
+    ('中共遂宁市安居区委办公室', 1),                -- the publication's title (SPEC §1); not printed in the text
     ('中国共产党遂宁市安居区委员会办公室部门', 1),  -- line 496 (主管部门)
     ('遂宁市安居区委员会办公室', 1),                -- lines 148, 152, 156, 250
     ('安居区委办', 1),                              -- line 30
     ('区委办公室', 1),                              -- line 162
     ('区委办', 1);                                  -- line 32
 
+-- The title is the publication's (the text itself prints no title line).
 INSERT INTO disclosure (id, unit_id, year, kind, template, title, source_file, sha256, money_unit, line_count, origin) VALUES
     (1, 1, 2023, '决算', 'sichuan', '中共遂宁市安居区委办公室2023年度部门决算', '000_aa60969cd7f058a1.txt',
      'ad55e39453befcca0fd4ffb4950c5ac7ccb00119dce321d83eed00aa28604c4b', '万元', 2086, 'seed');

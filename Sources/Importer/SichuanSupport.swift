@@ -1,0 +1,242 @@
+import Core
+
+/// A compiled pattern with the small API the Sichuan rules need (captures as optional strings).
+struct SichuanPattern: @unchecked Sendable {
+    let regex: Regex<AnyRegexOutput>
+
+    /// `N` in a pattern stands for a printed decimal number, `R` for a percentage's number
+    /// (the `%` itself must follow in the pattern).
+    init(_ pattern: String) {
+        let expanded = pattern
+            .sichuanReplacing("⟨N⟩", with: "([0-9]+(?:\\.[0-9]+)?)")
+        // The patterns are constants of this file; a bad one is a programming error.
+        regex = try! Regex(expanded)
+    }
+
+    func first(in text: String) -> [String?]? {
+        guard let match = try? regex.firstMatch(in: text) else { return nil }
+        return (0..<match.output.count).map { match.output[$0].substring.map(String.init) }
+    }
+
+    func all(in text: String) -> [[String?]] {
+        text.matches(of: regex).map { match in
+            (0..<match.output.count).map { match.output[$0].substring.map(String.init) }
+        }
+    }
+
+    func matches(_ text: String) -> Bool { first(in: text) != nil }
+}
+
+extension String {
+    func sichuanReplacing(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var result = ""
+        var rest = Substring(self)
+        while let range = rest.sichuanRange(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+        }
+        result += rest
+        return result
+    }
+
+    /// Whitespace (ASCII and Unicode spaces, including the ideographic space) removed at both ends.
+    var sichuanTrimmed: String {
+        let isSpace: (Character) -> Bool = { $0.isWhitespace }
+        var scalars = Substring(self)
+        while let first = scalars.first, isSpace(first) { scalars = scalars.dropFirst() }
+        while let last = scalars.last, isSpace(last) { scalars = scalars.dropLast() }
+        return String(scalars)
+    }
+}
+
+extension Substring {
+    func sichuanRange(of target: String) -> Range<Substring.Index>? {
+        guard !target.isEmpty else { return nil }
+        var index = startIndex
+        while index < endIndex {
+            if self[index...].hasPrefix(target) {
+                return index..<self.index(index, offsetBy: target.count)
+            }
+            index = self.index(after: index)
+        }
+        return nil
+    }
+}
+
+/// Parsing of printed numbers into the model's exact units.
+enum SichuanNumbers {
+    /// A printed amount in `unit` (万元, 元; 万 is read as 万元) as 分.
+    static func fen(_ printed: String, unit: String = "万元") -> Int64? {
+        let moneyUnit: MoneyUnit = unit == "元" ? .yuan : (unit == "亿元" ? .hundredMillionYuan : .tenThousandYuan)
+        return Amount(printed: printed, unit: moneyUnit)?.fen
+    }
+
+    /// A printed count ("3") as an integer.
+    static func count(_ printed: String) -> Int64? {
+        guard let decimal = ExactDecimal(parsing: printed), decimal.decimals == 0 else { return nil }
+        return decimal.digits
+    }
+
+    /// Points ("100", "17.5") in hundredths.
+    static func centi(_ printed: String) -> Int64? {
+        ExactDecimal(parsing: printed)?.scaled(by: 100)
+    }
+
+    /// A printed percentage's number ("84.69", "100 ") as (scaled, decimals).
+    static func rate(_ printed: String) -> (Int64, Int)? {
+        let cleaned = printed.filter { !$0.isWhitespace && $0 != "%" && $0 != "％" }
+        guard let decimal = ExactDecimal(parsing: cleaned) else { return nil }
+        return (decimal.digits, decimal.decimals)
+    }
+
+    /// Whether two (scaled, decimals) rates are the same number.
+    static func sameRate(_ a: (Int64, Int), _ b: (Int64, Int)) -> Bool {
+        let d = max(a.1, b.1)
+        guard let fa = ExactDecimal.powerOfTen(d - a.1), let fb = ExactDecimal.powerOfTen(d - b.1) else { return false }
+        return a.0 * fa == b.0 * fb
+    }
+}
+
+/// Collects facts and statements with local indexes, as the narrative rules find them.
+struct SichuanFactBuilder {
+    var facts: [ImportedFact] = []
+    var statements: [ImportedStatement] = []
+    /// The section path each fact and statement was read under (for charts).
+    var factSections: [String] = []
+    var statementSections: [String] = []
+    /// The latest fact of each measure or code.
+    var latest: [String: Int] = [:]
+    var recognizedLines: Set<Int> = []
+    let year: Int
+    var section = ""
+
+    init(year: Int) { self.year = year }
+
+    /// Fund scope of the catalog measures this reader assigns (the rest are 'all').
+    static let funds: [String: String] = [
+        "income_general": "general", "income_gov_fund": "gov_fund", "income_soe": "soe",
+        "fiscal_grand_total": "fiscal", "fiscal_income": "fiscal", "fiscal_expenditure": "fiscal",
+        "general_expenditure": "general", "general_basic": "general", "personnel": "general",
+        "public_funds": "general", "general_project": "general", "admin_operating": "general",
+        "gov_fund_expenditure": "gov_fund", "soe_expenditure": "soe",
+    ]
+
+    static func fund(of measure: String) -> String {
+        if let fund = funds[measure] { return fund }
+        if measure == "sangong" || measure.hasPrefix("sangong_") || measure.hasPrefix("vehicle_")
+            || measure.hasPrefix("vehicles_purchased") || measure.hasPrefix("vehicles_held")
+            || measure.hasPrefix("reception_") || measure.hasPrefix("abroad_") {
+            return "fiscal"
+        }
+        return "all"
+    }
+
+    @discardableResult
+    mutating func money(_ measure: String, column: String = "actual", year factYear: Int? = nil,
+                        _ printed: String, unit: String = "万元", line: Int) -> Int? {
+        guard let fen = SichuanNumbers.fen(printed, unit: unit) else { return nil }
+        return add(ImportedFact(measureID: measure, fund: Self.fund(of: measure), column: column, year: factYear ?? year,
+                                amountFen: fen, printed: printed, printedUnit: unit, provenance: Provenance("text", line)),
+                   key: measure)
+    }
+
+    @discardableResult
+    mutating func code(_ code: String, fund: String, _ printed: String, unit: String = "万元", line: Int) -> Int? {
+        guard let fen = SichuanNumbers.fen(printed, unit: unit) else { return nil }
+        return add(ImportedFact(code: code, fund: fund, year: year, amountFen: fen, printed: printed, printedUnit: unit,
+                                provenance: Provenance("text", line)),
+                   key: code)
+    }
+
+    @discardableResult
+    mutating func count(_ measure: String, _ printed: String, unit: String, line: Int) -> Int? {
+        guard let quantity = SichuanNumbers.count(printed) else { return nil }
+        return add(ImportedFact(measureID: measure, fund: Self.fund(of: measure), year: year, quantity: quantity,
+                                printed: printed, printedUnit: unit, provenance: Provenance("text", line)),
+                   key: measure)
+    }
+
+    @discardableResult
+    mutating func points(_ measure: String, _ printed: String, line: Int) -> Int? {
+        guard let quantity = SichuanNumbers.centi(printed) else { return nil }
+        return add(ImportedFact(measureID: measure, fund: Self.fund(of: measure), year: year, quantity: quantity,
+                                printed: printed, printedUnit: "分", provenance: Provenance("text", line)),
+                   key: measure)
+    }
+
+    mutating func add(_ fact: ImportedFact, key: String) -> Int {
+        facts.append(fact)
+        factSections.append(section)
+        recognizedLines.insert(fact.provenance.lineFrom)
+        latest[key] = facts.count - 1
+        return facts.count - 1
+    }
+
+    @discardableResult
+    mutating func statement(_ statement: ImportedStatement) -> Int {
+        statements.append(statement)
+        statementSections.append(section)
+        recognizedLines.insert(statement.provenance.lineFrom)
+        return statements.count - 1
+    }
+
+    @discardableResult
+    mutating func share(_ printed: String, rate: String, part: Int?, base: Int?, line: Int) -> Int? {
+        guard let (scaled, decimals) = SichuanNumbers.rate(rate), part != nil else { return nil }
+        return statement(ImportedStatement(kind: "share", printed: printed, rateScaled: scaled, rateDecimals: decimals,
+                                           partFact: part, baseFact: base, provenance: Provenance("text", line)))
+    }
+
+    /// 完成预算R%[，决算数与预算数持平|大于|小于] about `part`.
+    mutating func completion(in text: String, part: Int?, line: Int) {
+        guard let part, let match = SichuanRules.completion.first(in: text), let printed = match[0],
+              let (scaled, decimals) = SichuanNumbers.rate(match[1] ?? "") else { return }
+        statement(ImportedStatement(kind: "completion", printed: printed, direction: SichuanRules.direction(of: match[2]),
+                                    rateScaled: scaled, rateDecimals: decimals, partFact: part, basis: "未说明",
+                                    provenance: Provenance("text", line)))
+    }
+
+    /// The year-on-year change and growth stated after `current`'s figure, and the prior-year
+    /// figure they imply (derived: current − change).
+    mutating func change(in text: String, current: Int?, line: Int) {
+        guard let current else { return }
+        let fact = facts[current]
+        var priorYear = fact.year - 1
+        if let match = SichuanRules.comparedYear.first(in: text), let y = Int(match[1] ?? ""), y < fact.year { priorYear = y }
+        var changeIndex: Int?
+        var derivedIndex: Int?
+        if let match = SichuanRules.amountChange.first(in: text), let printed = match[0], let verb = match[1],
+           let fen = SichuanNumbers.fen(match[2] ?? "", unit: match[3] ?? "万元") {
+            let direction = SichuanRules.direction(ofVerb: verb)
+            let signed = direction == "减少" ? -fen : fen
+            changeIndex = statements.count
+            derivedIndex = facts.count
+            derived(from: current, change: changeIndex!, amount: (fact.amountFen ?? 0) - signed, year: priorYear, line: line)
+            statement(ImportedStatement(kind: "change", printed: printed, direction: direction, amountFen: signed,
+                                        partFact: current, baseFact: derivedIndex, provenance: Provenance("text", line)))
+        } else if SichuanRules.levelChange.matches(text) {
+            changeIndex = statements.count
+            derivedIndex = facts.count
+            derived(from: current, change: changeIndex!, amount: fact.amountFen ?? 0, year: priorYear, line: line)
+            statement(ImportedStatement(kind: "change", printed: "持平", direction: "持平", amountFen: 0,
+                                        partFact: current, baseFact: derivedIndex, provenance: Provenance("text", line)))
+        }
+        if let match = SichuanRules.growth.first(in: text), let printed = match[0],
+           let (scaled, decimals) = SichuanNumbers.rate(match[2] ?? "") {
+            statement(ImportedStatement(kind: "growth", printed: printed, direction: SichuanRules.direction(ofVerb: match[1] ?? ""),
+                                        rateScaled: scaled, rateDecimals: decimals, partFact: current, baseFact: derivedIndex,
+                                        provenance: Provenance("text", line)))
+        }
+    }
+
+    private mutating func derived(from current: Int, change: Int, amount: Int64, year: Int, line: Int) {
+        let fact = facts[current]
+        facts.append(ImportedFact(measureID: fact.measureID, code: fact.code, fund: fact.fund, column: fact.column, year: year,
+                                  amountFen: amount, printed: nil, printedUnit: fact.printedUnit,
+                                  provenance: Provenance("text", line),
+                                  inputs: [DerivationInput(sign: 1, .fact(current)), DerivationInput(sign: -1, .statement(change))]))
+        factSections.append(section)
+    }
+}
