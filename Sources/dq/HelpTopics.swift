@@ -89,6 +89,7 @@ enum HelpTopics {
         (".output [FILE]", "结果写入文件；不带参数恢复到屏幕"),
         (".open FILE", "打开另一个数据库"),
         (".read SCRIPT", "执行脚本文件"),
+        (".import FILE", "导入决算公开文件（加 --replace 替换同单位同年度的已载入文件，--strict 严格模式）"),
         (".tokens 语句", "显示词法单元"),
         (".ast 语句", "显示语法树"),
         (".help [主题]", "帮助；help VERB 同 .help VERB"),

@@ -68,6 +68,8 @@ extension Session {
             return true
         case ".read":
             return read(argument, fail: fail)
+        case ".import":
+            return importFile(argument, fail: fail)
         case ".tokens":
             console.write(Parser.dump(tokens: Parser.tokens(line: argument)) + "\n")
             return true
@@ -86,6 +88,30 @@ extension Session {
             return fail("未知的元命令「\(command)」",
                         NameSuggestions.hint(for: command, among: known) + ["输入 .help 查看全部元命令"])
         }
+    }
+
+    /// `.import FILE [--replace] [--strict]`: imports one document through the writer
+    /// connection, then reloads the catalog so that its unit is queryable at once.
+    private func importFile(_ argument: String, fail: (String, [String]) -> Bool) -> Bool {
+        var options = DocumentImport.Options()
+        var words: [String] = []
+        for word in argument.split(separator: " ", omittingEmptySubsequences: true) {
+            switch word {
+            case "--replace": options.replace = true
+            case "--strict": options.strict = true
+            default: words.append(String(word))
+            }
+        }
+        guard !words.isEmpty else { return fail(".import 需要文件", ["用法：.import FILE [--replace] [--strict]"]) }
+        let outcome = DocumentImport.run(path: words.joined(separator: " "), options: options, into: connections.writer)
+        console.note(outcome.report, newline: false)
+        do {
+            try reloadCatalog()
+        } catch {
+            console.error(error)
+            return false
+        }
+        return outcome.succeeded
     }
 
     /// `.read SCRIPT`: runs a script's lines, stopping at the first error.

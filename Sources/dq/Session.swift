@@ -39,6 +39,11 @@ final class Session {
         context = QueryContext(displayUnit: options.unit)
     }
 
+    /// Reads the catalog again (after `.import`), so that new units and codes are queryable.
+    func reloadCatalog() throws {
+        catalog = try CatalogLoader.load(connections.reader)
+    }
+
     /// The prompt: `dq>` with the `use` unit and year when set.
     var prompt: String {
         var parts: [String] = []

@@ -1,0 +1,183 @@
+import ArgumentParser
+import Core
+import Foundation
+import Importer
+import Store
+
+/// `dq import FILE... [--db FILE] [--replace] [--strict] [--unit NAME] [--year YEAR] [--template T]`:
+/// reads each document and writes it in its own transaction; reports each file's outcome.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "导入决算公开文件（UTF-8 或 GB18030 文本、PDF），每个文件一个事务。")
+
+    @Argument(help: "要导入的文件（可多个）")
+    var files: [String] = []
+
+    @Option(name: .long, help: "数据库文件（默认 $XDG_DATA_HOME/dq/dq.sqlite；不存在时新建，只含结构与参考目录）")
+    var db: String?
+
+    @Flag(name: .long, help: "同一单位同一年度已载入时，以此文件替换")
+    var replace = false
+
+    @Flag(name: .long, help: "模板范围内有未识别的数字行时，该文件导入失败")
+    var strict = false
+
+    @Option(name: .long, help: "指定单位名称（不从文件中识别）")
+    var unit: String?
+
+    @Option(name: .long, help: "指定年度（不从文件中识别）")
+    var year: Int?
+
+    @Option(name: .long, help: "指定模板：sichuan 或 shanghai")
+    var template: String?
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("请给出要导入的文件") }
+        if let template, TemplateReaders.reader(named: template) == nil {
+            throw ValidationError("未知的模板「\(template)」；可用：" + TemplateReaders.all.map { $0.template }.joined(separator: "、"))
+        }
+        if let year, !(1990...2100).contains(year) { throw ValidationError("年度须在 1990–2100 之间") }
+    }
+
+    func run() throws {
+        let console = Console()
+        let connections: Connections
+        do {
+            connections = try openConnections()
+        } catch {
+            console.error(error)
+            throw ExitCode(1)
+        }
+        let options = DocumentImport.Options(overrides: ImportOverrides(unit: unit, year: year, template: template),
+                                             replace: replace, strict: strict)
+        let progress = ImportProgress(total: files.count)
+        var failed = false
+        for (index, file) in files.enumerated() {
+            progress.show(index + 1, file)
+            let outcome = DocumentImport.run(path: file, options: options, into: connections.writer)
+            progress.clear()
+            console.note(outcome.report, newline: false)
+            if !outcome.succeeded { failed = true }
+        }
+        if failed { throw ExitCode(1) }
+    }
+
+    private func openConnections() throws -> Connections {
+        guard let db else { return try Connections.defaultDatabase(path: DataPaths.defaultDatabase()) }
+        if !FileManager.default.fileExists(atPath: db) {
+            do {
+                try DatabaseSetup.createFile(at: db, contents: .empty)
+            } catch SetupError.alreadyExists {
+            }
+        }
+        return try Connections.existing(path: db)
+    }
+}
+
+/// Reading and writing one file, shared by `dq import` and `.import`.
+enum DocumentImport {
+    struct Options {
+        var overrides = ImportOverrides()
+        var replace = false
+        var strict = false
+    }
+
+    struct Outcome {
+        let succeeded: Bool
+        /// The lines to show on stderr, each ending in a newline.
+        let report: String
+        /// The unit imported into, when the file was imported.
+        let unitID: Int64?
+    }
+
+    static func run(path: String, options: Options, into database: Database) -> Outcome {
+        let result: ImportResult
+        do {
+            result = try DocumentImporter.read(path: path, overrides: options.overrides, strict: options.strict)
+        } catch {
+            return failure(error, file: path)
+        }
+        let written: DocumentWriter.Outcome
+        do {
+            written = try DocumentWriter.write(result.document, into: database, replace: options.replace)
+        } catch {
+            return failure(error, file: path)
+        }
+        switch written {
+        case .alreadyLoaded(let id):
+            return Outcome(succeeded: true, report: "\(path): 已载入（与第 \(id) 号披露相同），未作更改\n", unitID: nil)
+        case .imported(let id, let unitID, let replaced):
+            let document = result.document
+            let report = result.report
+            var line = "\(path): 已导入 \(document.unit.name) \(document.year) 年度\(document.kind)，第 \(id) 号披露"
+            if replaced != nil { line += "，替换了同单位同年度的原有版本" }
+            line += "（事实 \(document.facts.count) 条、说明 \(document.statements.count) 条、项目 \(document.projects.count) 个、"
+                + "段落 \(document.paragraphs.count) 段；跳过 \(report.skippedLines.count) 行；警告 \(report.warnings.count) 条）\n"
+            for warning in report.warnings { line += "  警告：\(warning)\n" }
+            return Outcome(succeeded: true, report: line, unitID: unitID)
+        }
+    }
+
+    /// `FILE: error[CODE]: message`, or `FILE:LINE: error[CODE]: message` when there is a line.
+    static func failure(_ error: Error, file: String) -> Outcome {
+        let (code, line, message) = describe(error, file: file)
+        let location = line.map { "\(file):\($0)" } ?? file
+        return Outcome(succeeded: false, report: "\(location): error[\(code)]: \(message)\n", unitID: nil)
+    }
+
+    static func describe(_ error: Error, file: String) -> (code: String, line: Int?, message: String) {
+        switch error {
+        case let error as ImportError:
+            var line: Int?
+            switch error {
+            case .undecodable(_, let number), .truncated(_, let number, _), .invalid(_, let number, _): line = number
+            default: break
+            }
+            var message = error.description
+            for prefix in [line.map { "\(file):\($0)：" }, "\(file)："].compactMap({ $0 }) where message.hasPrefix(prefix) {
+                message = String(message.dropFirst(prefix.count))
+                break
+            }
+            return (error.code, line, message)
+        case let error as DocumentWriteError:
+            return (error.code, error.line, error.message)
+        case let error as StoreError:
+            return ("I112", nil, "写入数据库失败：\(error.message)")
+        default:
+            return ("E000", nil, "\(error)")
+        }
+    }
+}
+
+/// `[3/10] 导入中 FILE` on stderr, redrawn in place, when stderr is a terminal and there
+/// are several files.
+struct ImportProgress {
+    let total: Int
+    let enabled: Bool
+
+    init(total: Int) {
+        self.total = total
+        enabled = total > 1 && isatty(STDERR_FILENO) == 1
+    }
+
+    func show(_ index: Int, _ file: String) {
+        guard enabled else { return }
+        let width = 24
+        let filled = total == 0 ? 0 : width * (index - 1) / total
+        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+        // The file's last component keeps the line short enough to redraw in place.
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        emit("\r\u{1B}[K[\(index)/\(total)] \(bar) 导入中 \(name)")
+    }
+
+    func clear() {
+        guard enabled else { return }
+        emit("\r\u{1B}[K")
+    }
+
+    private func emit(_ text: String) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    }
+}
