@@ -1,12 +1,105 @@
 import Core
 
-/// Reads the shanghai template. (Placeholder: recognizes nothing yet.)
+/// Reads the Shanghai district / central 9-table template (部门决算表 + 情况说明).
 public enum ShanghaiReader: TemplateReader {
     public static let template = "shanghai"
 
-    public static func confidence(_ text: SourceText) -> Double { 0 }
+    public static func confidence(_ text: SourceText) -> Double {
+        let tables = ShanghaiTables.locate(text.lines)
+        let hasNarrative = text.lines.contains { $0.filter { $0 != " " }.contains("情况说明") }
+        let found = Double(tables.count) / Double(ShanghaiTables.titles.count)
+        return min(1, found * 0.85 + (hasNarrative ? 0.15 : 0))
+    }
 
     public static func read(_ text: SourceText, overrides: ImportOverrides) throws -> ImportResult {
-        throw ImportError.unknownTemplate(file: text.sourceFile)
+        let lines = text.lines
+        guard lines.contains(where: { !$0.trimmingSpaces.isEmpty }) else { throw ImportError.empty(file: text.sourceFile) }
+        let tables = ShanghaiTables.locate(lines)
+        guard tables["收入支出决算总表"] != nil else { throw ImportError.unknownTemplate(file: text.sourceFile) }
+
+        // Title: the cover lines up to "部门决算".
+        var cover = ""
+        var titleLine = 1
+        for (i, line) in lines.enumerated() where !line.hasPrefix("#") && !line.hasPrefix("[PDF page") {
+            let s = line.filter { $0 != " " }
+            if s.isEmpty { continue }
+            if cover.isEmpty { titleLine = i + 1 }
+            cover += s
+            if cover.contains("部门决算") || cover.count > 60 { break }
+        }
+        guard let yearMark = cover.range(of: "年度") else {
+            throw ImportError.invalid(file: text.sourceFile, line: titleLine, message: "封面未写明年度（如“2024年度部门决算”）")
+        }
+        let beforeYear = cover[..<yearMark.lowerBound]
+        let digits = String(beforeYear.reversed().prefix(while: \.isASCIIDigitChar).reversed())
+        guard digits.count == 4, let printedYear = Int(digits) else {
+            throw ImportError.invalid(file: text.sourceFile, line: titleLine, message: "封面的年度无法识别")
+        }
+        let unitName = overrides.unit ?? String(beforeYear.dropLast(4))
+        let year = overrides.year ?? printedYear
+        let region = unitName.range(of: "上海市普陀区").map { _ in "上海市普陀区" }
+            ?? (unitName.contains("上海市") ? "上海市" : "")
+        let title = cover.hasSuffix("部门决算") ? cover : cover.components(separatedBy: "部门决算").first! + "部门决算"
+
+        var b = ShanghaiBuilder(year: year)
+        var report = ImportReport()
+        if let r = tables["收入支出决算总表"] { _ = ShanghaiTables.readSummary(lines, r, into: &b) }
+        if let r = tables["收入决算表"] {
+            // Income columns with a figure in the 总表 are the ones the rows can fill.
+            var active: [Int] = []
+            let map: [(Int, [String])] = [(1, ["income_general", "income_gov_fund", "income_soe"]), (2, ["income_superior"]),
+                                          (3, ["income_business"]), (4, ["income_operating"]), (5, ["income_affiliated"]),
+                                          (6, ["income_other"])]
+            for (column, measures) in map
+            where b.facts.contains(where: { $0.measureID.map(measures.contains) == true && ($0.amountFen ?? 0) != 0 }) {
+                active.append(column)
+            }
+            ShanghaiTables.readCodeTable("收入决算表", lines, r, fund: "all",
+                                         columns: ["actual", "income_fiscal", "income_superior", "income_business",
+                                                   "income_operating", "income_affiliated", "income_other"],
+                                         active: active.isEmpty ? nil : active, totalMeasures: [:], into: &b)
+        }
+        if let r = tables["支出决算表"] {
+            ShanghaiTables.readCodeTable("支出决算表", lines, r, fund: "all",
+                                         columns: ["actual", "basic", "project", "remit_superior", "operating", "affiliated_subsidy"],
+                                         totalMeasures: ["actual": "expenditure_total", "basic": "basic", "project": "project",
+                                                         "remit_superior": "remit_superior", "operating": "operating_expenditure",
+                                                         "affiliated_subsidy": "affiliated_subsidy"], into: &b)
+        }
+        if let r = tables["财政拨款收入支出决算总表"] { ShanghaiTables.readFiscalSummary(lines, r, into: &b) }
+        if let r = tables["一般公共预算财政拨款支出决算表"] {
+            ShanghaiTables.readCodeTable("一般公共预算财政拨款支出决算表", lines, r, fund: "general",
+                                         columns: ["actual", "basic", "project"],
+                                         totalMeasures: ["actual": "general_expenditure", "basic": "general_basic",
+                                                         "project": "general_project"], into: &b)
+        }
+        if let r = tables["一般公共预算财政拨款基本支出决算表"] { ShanghaiTables.readBasicTable(lines, r, into: &b) }
+        if let r = tables["财政拨款“三公”经费支出决算表"] { ShanghaiTables.readSangong(lines, r, into: &b) }
+        if let r = tables["政府性基金预算财政拨款收入支出决算表"] {
+            ShanghaiTables.readFundTable("政府性基金预算财政拨款收入支出决算表", lines, r, measure: "gov_fund_expenditure",
+                                         fund: "gov_fund", into: &b)
+        }
+        if let r = tables["国有资本经营预算财政拨款收入支出决算表"] {
+            ShanghaiTables.readFundTable("国有资本经营预算财政拨款收入支出决算表", lines, r, measure: "soe_expenditure",
+                                         fund: "soe", into: &b)
+        }
+
+        // Narrative: from the 情况说明 heading after the tables.
+        var paragraphs: [ImportedParagraph] = []
+        let lastTableEnd = tables.values.map(\.upperBound).max() ?? 0
+        if let start = (lastTableEnd..<lines.count).first(where: { lines[$0].filter { $0 != " " }.hasPrefix("第三部分") })
+            .map({ $0 + 1 }) ?? (lastTableEnd < lines.count ? lastTableEnd + 1 : nil) {
+            ShanghaiNarrative.read(lines, from: start, into: &b, paragraphs: &paragraphs,
+                                   unrecognized: &report.unrecognizedFigureLines)
+        }
+
+        report.warnings = b.warnings
+        report.recognized = ["facts": b.facts.count, "statements": b.statements.count, "paragraphs": paragraphs.count,
+                             "tables": b.tables]
+        let document = ImportedDocument(
+            unit: ImportedUnit(name: unitName, region: region), year: year, template: template, title: title,
+            sourceFile: text.sourceFile, sha256: text.sha256, moneyUnit: .tenThousandYuan, lineCount: lines.count,
+            facts: b.facts, statements: b.statements, paragraphs: paragraphs)
+        return ImportResult(document: document, report: report)
     }
 }

@@ -1,0 +1,238 @@
+import Core
+
+/// The 情况说明 (第三部分) of a Shanghai document: paragraphs with their heading path, and the
+/// figures its sentences state.
+enum ShanghaiNarrative {
+    static let numerals = Set("一二三四五六七八九十")
+
+    static func isHeading(_ s: String) -> Int? {
+        if s.hasPrefix("第") && (s.contains("部分")) { return 0 }
+        if let mark = s.firstIndex(of: "、"), !s[..<mark].isEmpty, s[..<mark].allSatisfy({ numerals.contains($0) }),
+           s.count <= 30, !s.contains("：") { return 1 }
+        if s.hasPrefix("（"), let close = s.firstIndex(of: "）"), s[s.index(after: s.startIndex)..<close].allSatisfy({ numerals.contains($0) }),
+           s.count <= 30 { return 2 }
+        return nil
+    }
+
+    /// Joined text (spaces and line breaks removed) with the line of each character.
+    struct Joined {
+        var chars: [Character] = []
+        var lines: [Int] = []
+        var text: String { String(chars) }
+    }
+
+    static func read(_ lines: [String], from start: Int, into b: inout ShanghaiBuilder, paragraphs: inout [ImportedParagraph],
+                     unrecognized: inout [Int]) {
+        var path: [String] = []
+        var joined = Joined()
+        var narrativeLines: [Int] = []
+        var glossary = false
+        for n in start...max(start, lines.count) where n <= lines.count {
+            let raw = lines[n - 1]
+            if raw.hasPrefix("[PDF page") || raw.hasPrefix("#") { continue }
+            let s = raw.trimmingSpaces
+            if s.isEmpty { continue }
+            if let level = isHeading(s) {
+                if level == 0 { path = [s]; glossary = s.contains("名词解释") }
+                else { path = Array(path.prefix(level)) + [s] }
+                if level == 0, path.count == 1 { }
+                paragraphs.append(ImportedParagraph(section: path.dropLast().joined(separator: " > "), body: s, kind: "text", line: n))
+            } else {
+                paragraphs.append(ImportedParagraph(section: path.joined(separator: " > "), body: s, kind: "text", line: n))
+            }
+            if !glossary {
+                narrativeLines.append(n)
+                for ch in s where ch != " " {
+                    joined.chars.append(ch)
+                    joined.lines.append(n)
+                }
+            }
+        }
+        extract(joined, into: &b)
+        for n in narrativeLines where !b.recognizedLines.contains(n) && holdsFigure(lines[n - 1]) {
+            unrecognized.append(n)
+        }
+    }
+
+    /// A line holds a figure when it prints an amount in 万元/元 or a percentage (counts such as
+    /// 500余篇, 4个 and years are not figures).
+    static func holdsFigure(_ line: String) -> Bool {
+        let s = line.filter { $0 != " " }
+        let chars = Array(s)
+        for (i, c) in chars.enumerated() where c.isASCIIDigitChar {
+            let next = i + 1 < chars.count ? chars[i + 1] : " "
+            if next == "%" || next == "万" || (next == "元" ) { return true }
+        }
+        return false
+    }
+
+    // MARK: sentence rules
+
+    static func number(_ chars: [Character], at i: Int) -> (String, Int)? {
+        var j = i
+        while j < chars.count, chars[j].isASCIIDigitChar || chars[j] == "." || chars[j] == "," { j += 1 }
+        guard j > i, chars[i].isASCIIDigitChar else { return nil }
+        return (String(chars[i..<j]), j)
+    }
+
+    /// Finds `label` followed (within `gap` characters) by an amount in 万元; returns the token.
+    static func amount(after label: String, in j: Joined, from: Int = 0, gap: Int = 12) -> (LayoutToken, Int)? {
+        let chars = j.chars
+        let l = Array(label)
+        guard l.count <= chars.count else { return nil }
+        var i = from
+        while i + l.count <= chars.count {
+            if Array(chars[i..<(i + l.count)]) == l {
+                var k = i + l.count
+                let limit = min(chars.count, k + gap)
+                while k < limit {
+                    if let (text, end) = number(chars, at: k), end + 1 < chars.count || end < chars.count {
+                        if end < chars.count, chars[end] == "万" || (end + 1 < chars.count && chars[end] == "元") {
+                            return (LayoutToken(text: text, line: j.lines[k], x: k), end)
+                        }
+                        break
+                    }
+                    if chars[k] == "，" || chars[k] == "。" || chars[k] == "；" { break }
+                    k += 1
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    static func count(after label: String, unit: Character, in j: Joined) -> (Int64, String, Int)? {
+        let chars = j.chars
+        let l = Array(label)
+        var i = 0
+        while i + l.count <= chars.count {
+            if Array(chars[i..<(i + l.count)]) == l {
+                let k = i + l.count
+                var e = k
+                while e < chars.count, chars[e].isASCIIDigitChar { e += 1 }
+                if e > k, e < chars.count, chars[e] == unit, let v = Int64(String(chars[k..<e])) {
+                    return (v, String(chars[k..<e]), j.lines[k])
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// "比2023年度增加2.55万元" / "与2023年度相比，…减少56.95万元" / "…持平" right after `end`.
+    static func change(in j: Joined, from end: Int, subject: Int, measure: String, into b: inout ShanghaiBuilder) {
+        let chars = j.chars
+        let window = min(chars.count, end + 70)
+        guard end < window else { return }
+        let text = String(chars[end..<window])
+        guard text.contains("2023年") || text.contains("上年") else { return }
+        var k = end
+        while k < window {
+            let rest = String(chars[k..<min(chars.count, k + 2)])
+            if rest == "增加" || rest == "减少" {
+                if let (num, numEnd) = number(chars, at: k + 2), numEnd < chars.count, chars[numEnd] == "万",
+                   let fen = Amount(printed: num, unit: .tenThousandYuan)?.fen {
+                    let printed = String(chars[k..<(numEnd + 2)])
+                    addChange(printed: printed, direction: rest, fen: rest == "增加" ? fen : -fen, line: j.lines[k],
+                              subject: subject, measure: measure, into: &b)
+                }
+                return
+            }
+            if rest == "持平" {
+                addChange(printed: "持平", direction: "持平", fen: 0, line: j.lines[k], subject: subject, measure: measure, into: &b)
+                return
+            }
+            if chars[k] == "。", !(k + 1 < chars.count && chars[k + 1] == "与") { return }
+            k += 1
+        }
+    }
+
+    static func addChange(printed: String, direction: String, fen: Int64, line: Int, subject: Int, measure: String,
+                          into b: inout ShanghaiBuilder) {
+        let current = b.facts[subject]
+        let statementIndex = b.statements.count
+        let priorIndex = b.facts.count
+        b.statements.append(ImportedStatement(kind: "change", printed: printed, direction: direction,
+                                              amountFen: fen.magnitude == 0 ? 0 : abs(fen), partFact: subject,
+                                              baseFact: priorIndex, provenance: Provenance("text", line)))
+        b.facts.append(ImportedFact(measureID: current.measureID, code: current.code, fund: current.fund, column: current.column,
+                                    year: b.year - 1, amountFen: (current.amountFen ?? 0) - fen, printed: nil, printedUnit: nil,
+                                    provenance: Provenance("text", min(current.provenance.lineFrom, line),
+                                                           max(current.provenance.lineTo, line)),
+                                    inputs: [DerivationInput(sign: 1, .fact(subject)),
+                                             DerivationInput(sign: -1, .statement(statementIndex))]))
+        b.recognizedLines.insert(line)
+        _ = measure
+    }
+
+    static func extract(_ j: Joined, into b: inout ShanghaiBuilder) {
+        // Totals restated in the text.
+        let rules: [(String, String, String, Bool)] = [
+            // label, measure, column, followed by a prior-year change
+            ("年度收入支出总计", "grand_total", "actual", true),
+            ("年度财政拨款收入支出总计", "fiscal_grand_total", "actual", true),
+            ("本年收入合计", "income_total", "actual", false),
+            ("本年支出合计", "expenditure_total", "actual", false),
+            ("其中：基本支出", "basic", "actual", false),
+            ("项目支出", "project", "actual", false),
+            ("一般公共预算财政拨款基本支出", "general_basic", "actual", false),
+            ("人员经费", "personnel", "actual", false),
+            ("公用经费", "public_funds", "actual", false),
+            ("机关运行经费支出", "admin_operating", "actual", true),
+            ("“三公”经费财政拨款支出年初预算为", "sangong", "budget", false),
+        ]
+        for (label, measure, column, withChange) in rules {
+            guard let (token, end) = amount(after: label, in: j, gap: label == "项目支出" ? 2 : 12) else { continue }
+            guard let index = b.money(measure, column: column, token, kind: "text") else { continue }
+            if withChange { change(in: j, from: end, subject: index, measure: measure, into: &b) }
+        }
+        if let (start, _) = amount(after: "“三公”经费财政拨款支出年初预算为", in: j),
+           let (token, _) = amount(after: "支出决算为", in: j, from: start.x) {
+            b.money("sangong", column: "actual", token, kind: "text")
+        }
+        // 一般公共预算财政拨款支出 X万元，… 与2023年度相比 … 增加/减少 Y万元
+        if let (token, end) = amount(after: "（一）一般公共预算财政拨款支出决算总体情况一般公共预算财政拨款支出", in: j, gap: 4),
+           let index = b.money("general_expenditure", token, kind: "text") {
+            change(in: j, from: end, subject: index, measure: "general_expenditure", into: &b)
+        }
+        // 政府采购
+        if let (token, _) = amount(after: "政府采购金额（以合同签订为准）为", in: j) { b.money("procurement", token, kind: "text") }
+        for (label, measure) in [("货物采购金额", "procurement_goods"), ("工程采购金额", "procurement_works"),
+                                 ("服务采购金额", "procurement_services")] {
+            if let (token, _) = amount(after: label, in: j) { b.money(measure, token, kind: "text") }
+        }
+        if let (token, _) = amount(after: "在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额", in: j) {
+            b.money("procurement_sme", token, kind: "text")
+        }
+        if let (token, _) = amount(after: "在面向小微企业预留政府采购项目中，由小微企业供应商中标或成交的，采购金额", in: j) {
+            b.money("procurement_micro", token, kind: "text")
+        }
+        for label in ["面向中小企业预留政府采购项目预算金额", "面向小微企业预留政府采购项目预算金额", "在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额"] {
+            // Reserved budgets and other SME awards: no catalog measure; the lines count as read.
+            if let (token, _) = amount(after: label, in: j) { b.recognizedLines.insert(token.line) }
+        }
+        // Vehicles and equipment.
+        let vehicles: [(String, String)] = [
+            ("共有车辆", "vehicles_total"), ("部级领导干部用车", "vehicles_minister"), ("主要领导干部用车", "vehicles_leader"),
+            ("机要通信用车", "vehicles_confidential"), ("应急保障用车", "vehicles_emergency"), ("执法执勤用车", "vehicles_enforcement"),
+            ("特种专业技术用车", "vehicles_special"), ("离退休干部用车", "vehicles_retired"), ("其他用车", "vehicles_other"),
+        ]
+        for (label, measure) in vehicles {
+            if let (v, printed, line) = count(after: label, unit: "辆", in: j) {
+                b.count(measure, v, printed: printed, unit: "辆", line: line)
+            }
+        }
+        if let (v, printed, line) = count(after: "单价100万元（含）以上设备（不含车辆）", unit: "台", in: j) {
+            b.count("equipment_over_1m", v, printed: printed, unit: "台套", line: line)
+        }
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\u{3000}" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\u{3000}" { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,410 @@
+import Core
+
+/// Collects facts and statements while a Shanghai document is read.
+struct ShanghaiBuilder {
+    var year: Int
+    var facts: [ImportedFact] = []
+    var statements: [ImportedStatement] = []
+    var warnings: [String] = []
+    var recognizedLines: Set<Int> = []
+    var tables = 0
+
+    static let measureFund: [String: String] = [
+        "income_general": "general", "income_gov_fund": "gov_fund", "income_soe": "soe",
+        "fiscal_grand_total": "fiscal", "fiscal_income": "fiscal", "fiscal_opening_balance": "fiscal",
+        "fiscal_expenditure": "fiscal", "fiscal_closing_balance": "fiscal",
+        "general_expenditure": "general", "general_basic": "general", "general_project": "general",
+        "personnel": "general", "public_funds": "general", "admin_operating": "general",
+        "sangong": "fiscal", "sangong_abroad": "fiscal", "sangong_vehicle": "fiscal", "vehicle_purchase": "fiscal",
+        "vehicle_operation": "fiscal", "sangong_reception": "fiscal",
+        "gov_fund_expenditure": "gov_fund", "soe_expenditure": "soe",
+    ]
+
+    @discardableResult
+    mutating func money(_ measure: String?, code: String? = nil, fund: String? = nil, column: String = "actual",
+                        _ token: LayoutToken, kind: String = "table", year: Int? = nil) -> Int? {
+        guard let fen = LayoutScanner.amount(token) else { return nil }
+        let fundID = fund ?? measure.flatMap { ShanghaiBuilder.measureFund[$0] } ?? "all"
+        facts.append(ImportedFact(measureID: measure, code: code, fund: fundID, column: column, year: year ?? self.year,
+                                  amountFen: fen, printed: token.text, printedUnit: "万元",
+                                  provenance: Provenance(kind, token.line)))
+        recognizedLines.insert(token.line)
+        return facts.count - 1
+    }
+
+    mutating func count(_ measure: String, _ value: Int64, printed: String, unit: String, line: Int) {
+        facts.append(ImportedFact(measureID: measure, fund: "all", column: "actual", year: year, quantity: value,
+                                  printed: printed, printedUnit: unit, provenance: Provenance("text", line)))
+        recognizedLines.insert(line)
+    }
+}
+
+/// The nine tables of the Shanghai template.
+enum ShanghaiTables {
+    static let titles = ["收入支出决算总表", "收入决算表", "支出决算表", "财政拨款收入支出决算总表", "一般公共预算财政拨款支出决算表",
+                         "一般公共预算财政拨款基本支出决算表", "财政拨款“三公”经费支出决算表",
+                         "政府性基金预算财政拨款收入支出决算表", "国有资本经营预算财政拨款收入支出决算表"]
+
+    /// 类 rows of the 总表 (name → code).
+    static let classes: [(String, String)] = [
+        ("一般公共服务支出", "201"), ("外交支出", "202"), ("国防支出", "203"), ("公共安全支出", "204"), ("教育支出", "205"),
+        ("科学技术支出", "206"), ("文化旅游体育与传媒支出", "207"), ("社会保障和就业支出", "208"), ("卫生健康支出", "210"),
+        ("节能环保支出", "211"), ("城乡社区支出", "212"), ("农林水支出", "213"), ("交通运输支出", "214"),
+        ("资源勘探工业信息等支出", "215"), ("商业服务业等支出", "216"), ("金融支出", "217"), ("援助其他地区支出", "219"),
+        ("自然资源海洋气象等支出", "220"), ("住房保障支出", "221"), ("粮油物资储备支出", "222"), ("国有资本经营预算支出", "223"),
+        ("灾害防治及应急管理支出", "224"), ("其他支出", "229"), ("债务还本支出", "231"), ("债务付息支出", "232"),
+        ("抗疫特别国债安排的支出", "234"),
+    ]
+
+    /// Line ranges (1-based, inclusive) of each table, found by its title line.
+    static func locate(_ lines: [String]) -> [String: ClosedRange<Int>] {
+        var starts: [(String, Int)] = []
+        for (i, raw) in lines.enumerated() {
+            let line = raw.filter { $0 != " " }
+            if line.hasPrefix("#") { continue }
+            if let title = titles.first(where: { $0 == line }), !starts.contains(where: { $0.0 == title }) {
+                starts.append((title, i + 1))
+            }
+        }
+        var result: [String: ClosedRange<Int>] = [:]
+        for (k, (title, start)) in starts.enumerated() {
+            var end = k + 1 < starts.count ? starts[k + 1].1 - 1 : lines.count
+            // The last table ends where the narrative starts.
+            if k + 1 == starts.count {
+                for n in start..<lines.count where lines[n].filter({ $0 != " " }).hasPrefix("第三部分")
+                    || lines[n].filter({ $0 != " " }) == "一、收入支出决算总体情况说明" {
+                    end = n; break
+                }
+            }
+            // The line before a title may be the 第二部分 heading or the unit's table caption.
+            if k + 1 < starts.count {
+                let before = lines[end - 1].filter { $0 != " " }
+                if before.contains("部门决算表") || before.hasPrefix("第二部分") { end -= 1 }
+            }
+            result[title] = start...max(start, end)
+        }
+        return result
+    }
+
+    static func tokenLines(_ lines: [String], _ range: ClosedRange<Int>) -> [[LayoutToken]] {
+        range.dropFirst().map { n in
+            let text = lines[n - 1]
+            if text.hasPrefix("[PDF page") || text.hasPrefix("#") || text.contains("单位：") || text.hasPrefix("注：")
+                || text.contains("说明：") { return [] }
+            return LayoutScanner.tokens(text, line: n)
+        }
+    }
+
+    static func rawLines(_ lines: [String], _ range: ClosedRange<Int>) -> [String] {
+        range.dropFirst().map { lines[$0 - 1] }.filter { !$0.hasPrefix("[PDF page") }
+    }
+
+    static func sum(_ tokens: [LayoutToken?]) -> Int64 { tokens.compactMap { $0.flatMap(LayoutScanner.amount) }.reduce(0, +) }
+
+    // MARK: 收入支出决算总表
+
+    static func readSummary(_ lines: [String], _ range: ClosedRange<Int>, into b: inout ShanghaiBuilder) -> [String: LayoutToken] {
+        let left: [(String, String)] = [
+            ("一般公共预算财政拨款收入", "income_general"), ("政府性基金预算财政拨款收入", "income_gov_fund"),
+            ("国有资本经营预算财政拨款收入", "income_soe"), ("上级补助收入", "income_superior"), ("事业收入", "income_business"),
+            ("经营收入", "income_operating"), ("附属单位上缴收入", "income_affiliated"), ("其他收入", "income_other"),
+            ("本年收入合计", "income_total"), ("使用非财政拨款结余", "non_fiscal_balance_used"),
+            ("年初结转和结余", "opening_balance"), ("总计", "grand_total"),
+        ]
+        let right: [(String, String)] = classes.map { ($0.0, "code:" + $0.1) } + [
+            ("本年支出合计", "expenditure_total"), ("结余分配", "surplus_distribution"), ("年末结转和结余", "closing_balance"),
+            ("总计", "grand_total_right"),
+        ]
+        let specs = left.map { LabelSpec(text: $0.0, side: 0, key: $0.1) } + right.map { LabelSpec(text: $0.0, side: 1, key: $0.1) }
+        let rows = labelRows(lines, range, specs: specs, rightLabels: right.map(\.0))
+        var found: [String: LayoutToken] = [:]
+        var classTotal: Int64 = 0
+        for row in rows {
+            guard let value = row.values.first else { continue }
+            if row.values.count > 1 { b.warnings.append("收入支出决算总表 第\(row.spec.text)行有多于一个数字（第 \(row.line) 行）") }
+            found[row.spec.key] = value
+            if row.spec.key.hasPrefix("code:") {
+                b.money(nil, code: String(row.spec.key.dropFirst(5)), value)
+                classTotal += LayoutScanner.amount(value) ?? 0
+            } else if row.spec.key != "grand_total_right" {
+                b.money(row.spec.key, value)
+            }
+        }
+        b.tables += 1
+        // Balance checks.
+        let income = sum(left.prefix(8).map { found[$0.1] })
+        if let total = found["income_total"], LayoutScanner.amount(total) != income {
+            b.warnings.append("收入支出决算总表：各项收入之和 \(Amount(fen: income)) 不等于本年收入合计 \(total.text)（第 \(total.line) 行）")
+        }
+        if let total = found["expenditure_total"], LayoutScanner.amount(total) != classTotal {
+            b.warnings.append("收入支出决算总表：各类支出之和 \(Amount(fen: classTotal)) 不等于本年支出合计 \(total.text)（第 \(total.line) 行）")
+        }
+        if let grand = found["grand_total"],
+           LayoutScanner.amount(grand) != sum([found["income_total"], found["non_fiscal_balance_used"], found["opening_balance"]]) {
+            b.warnings.append("收入支出决算总表：收入方总计 \(grand.text) 不等于本年收入合计、使用非财政拨款结余与年初结转和结余之和（第 \(grand.line) 行）")
+        }
+        if let grand = found["grand_total_right"],
+           LayoutScanner.amount(grand) != sum([found["expenditure_total"], found["surplus_distribution"], found["closing_balance"]]) {
+            b.warnings.append("收入支出决算总表：支出方总计 \(grand.text) 不等于本年支出合计、结余分配与年末结转和结余之和（第 \(grand.line) 行）")
+        }
+        return found
+    }
+
+    static func labelRows(_ lines: [String], _ range: ClosedRange<Int>, specs: [LabelSpec], rightLabels: [String]) -> [LabelRow] {
+        let tokenLines = tokenLines(lines, range)
+        let layout = LayoutScanner.isLayout(rawLines(lines, range))
+        let stream = layout
+            ? LabelTableScanner.halves(tokenLines) { text in rightLabels.contains { text.hasPrefix($0) } }
+            : tokenLines
+        return LabelTableScanner.rows(stream, specs: specs, layout: layout)
+    }
+
+    // MARK: 财政拨款收入支出决算总表
+
+    static func readFiscalSummary(_ lines: [String], _ range: ClosedRange<Int>, into b: inout ShanghaiBuilder) {
+        let left: [(String, String)] = [
+            ("一般公共预算财政拨款", "income_general"), ("政府性基金预算财政拨款", "income_gov_fund"),
+            ("国有资本经营预算财政拨款", "income_soe"), ("本年收入合计", "fiscal_income"),
+            ("年初财政拨款结转和结余", "fiscal_opening_balance"), ("一般公共预算财政拨款", "-"), ("政府性基金预算财政拨款", "-"),
+            ("国有资本经营预算财政拨款", "-"), ("总计", "fiscal_grand_total"),
+        ]
+        let right: [(String, String)] = classes.map { ($0.0, "code:" + $0.1) } + [
+            ("本年支出合计", "fiscal_expenditure"), ("年末财政拨款结转和结余", "fiscal_closing_balance"), ("总计", "total_right"),
+        ]
+        let specs = left.map { LabelSpec(text: $0.0, side: 0, key: $0.1) } + right.map { LabelSpec(text: $0.0, side: 1, key: $0.1) }
+        let rows = labelRows(lines, range, specs: specs, rightLabels: right.map(\.0))
+        // Funds with appropriation income: the columns a right-hand row can fill.
+        var activeFunds: [Int] = []
+        for (i, key) in ["income_general", "income_gov_fund", "income_soe"].enumerated()
+        where rows.contains(where: { $0.spec.key == key && ($0.values.first.flatMap(LayoutScanner.amount) ?? 0) != 0 }) {
+            activeFunds.append(i + 1)
+        }
+        let funds = ["fiscal", "general", "gov_fund", "soe"]
+        var seenLeft = Set<String>()
+        var classSum: Int64 = 0, classTotal: LayoutToken?
+        for row in rows {
+            guard let first = row.values.first else { continue }
+            let key = row.spec.key
+            if row.spec.side == 0 {
+                if key == "-" || seenLeft.contains(key) { continue }
+                seenLeft.insert(key)
+                b.money(key, first)
+                continue
+            }
+            // Right: 合计 then the fund columns (order kept, blanks skipped).
+            let rest = Array(row.values.dropFirst())
+            let columns = rest.count <= activeFunds.count ? Array(activeFunds.prefix(rest.count)) : Array(1...min(3, rest.count))
+            var byFund: [(String, LayoutToken)] = [("fiscal", first)]
+            for (i, column) in columns.enumerated() { byFund.append((funds[column], rest[i])) }
+            if rest.count > columns.count { b.warnings.append("财政拨款收入支出决算总表：第 \(row.line) 行数字多于栏目") }
+            for (fund, token) in byFund {
+                if key.hasPrefix("code:") {
+                    b.money(nil, code: String(key.dropFirst(5)), fund: fund, token)
+                } else if key == "fiscal_expenditure" {
+                    let measure = ["fiscal": "fiscal_expenditure", "general": "general_expenditure",
+                                   "gov_fund": "gov_fund_expenditure", "soe": "soe_expenditure"][fund]!
+                    b.money(measure, token)
+                } else if key == "fiscal_closing_balance" && fund == "fiscal" {
+                    b.money(key, token)
+                }
+            }
+            if key.hasPrefix("code:") { classSum += LayoutScanner.amount(first) ?? 0 }
+            if key == "fiscal_expenditure" { classTotal = first }
+        }
+        if let total = classTotal, LayoutScanner.amount(total) != classSum {
+            b.warnings.append("财政拨款收入支出决算总表：各类支出之和 \(Amount(fen: classSum)) 不等于本年支出合计 \(total.text)（第 \(total.line) 行）")
+        }
+        b.tables += 1
+    }
+
+    // MARK: 收入决算表, 支出决算表, 一般公共预算财政拨款支出决算表
+
+    /// Reads a 功能分类 code table; `columns[0]` is the total column.
+    static func readCodeTable(_ name: String, _ lines: [String], _ range: ClosedRange<Int>, fund: String, columns: [String],
+                              active: [Int]? = nil, totalMeasures: [String: String], into b: inout ShanghaiBuilder) {
+        let layout = LayoutScanner.isLayout(rawLines(lines, range))
+        let rows = CodeTableScanner.rows(tokenLines(lines, range), layout: layout, totalLabels: ["合计"])
+            .filter { !$0.isCode || $0.key.count != 2 }
+        guard !rows.isEmpty else { return }
+        var warnings: [String] = []
+        let maps = CodeTableScanner.assign(rows, columnCount: columns.count, active: active, warnings: &warnings)
+        for (row, map) in zip(rows, maps) {
+            for (column, token) in map.sorted(by: { $0.key < $1.key }) {
+                if row.isCode {
+                    b.money(nil, code: row.key, fund: fund, column: columns[column], token)
+                } else if let measure = totalMeasures[columns[column]] {
+                    b.money(measure, token)
+                }
+            }
+        }
+        // Row and hierarchy checks.
+        for (row, map) in zip(rows, maps) {
+            let parts = map.filter { $0.key != 0 }.values.compactMap(LayoutScanner.amount).reduce(0, +)
+            if let total = map[0], map.count > 1, LayoutScanner.amount(total) != parts {
+                b.warnings.append("\(name)：\(row.key) 行各栏之和 \(Amount(fen: parts)) 不等于合计 \(total.text)（第 \(total.line) 行）")
+            }
+        }
+        for (row, map) in zip(rows, maps) {
+            let childLength = !row.isCode ? 3 : row.key.count == 3 ? 5 : row.key.count == 5 ? 7 : 0
+            guard childLength > 0, let total = map[0] else { continue }
+            let children = zip(rows, maps).filter { $0.0.isCode && $0.0.key.count == childLength && (!row.isCode || $0.0.key.hasPrefix(row.key)) }
+            guard !children.isEmpty else { continue }
+            let s = children.compactMap { $0.1[0].flatMap(LayoutScanner.amount) }.reduce(0, +)
+            if s != LayoutScanner.amount(total) {
+                b.warnings.append("\(name)：\(row.key) 的下级科目之和 \(Amount(fen: s)) 不等于 \(total.text)（第 \(total.line) 行）")
+            }
+        }
+        b.tables += 1
+    }
+
+    // MARK: 一般公共预算财政拨款基本支出决算表 (经济分类)
+
+    static func readBasicTable(_ lines: [String], _ range: ClosedRange<Int>, into b: inout ShanghaiBuilder) {
+        let tokenLines = tokenLines(lines, range)
+        let layout = LayoutScanner.isLayout(rawLines(lines, range))
+        var streams = [tokenLines]
+        if layout {
+            // The right block starts at the second code printed on a line.
+            let split = tokenLines.compactMap { tokens -> Int? in
+                tokens.first { $0.isCode && ($0.text.count == 3 || $0.text.count == 5) && $0.text.hasPrefix("3") && $0.x > 10 }?.x
+            }.min() ?? 40
+            streams = [tokenLines.map { $0.filter { $0.x < split - 2 } }, tokenLines.map { $0.filter { $0.x >= split - 2 } }]
+        }
+        if !layout {
+            // Reading order: a line may hold a left-block row and a right-block row; each code
+            // (or total label) after the first token starts a new row.
+            streams = [tokenLines.flatMap { tokens -> [[LayoutToken]] in
+                var segments: [[LayoutToken]] = [[]]
+                for (i, t) in tokens.enumerated() {
+                    let starts = i > 0 && ((t.isCode && (t.text.count == 3 || t.text.count == 5) && t.text.hasPrefix("3"))
+                        || t.text.hasPrefix("人员经费合计") || t.text.hasPrefix("公用经费合计"))
+                    if starts && !(segments.last!.last?.isCode == true && t.text.count == 2) { segments.append([]) }
+                    segments[segments.count - 1].append(t)
+                }
+                return segments.filter { !$0.isEmpty }
+            }]
+        }
+        var rows: [CodeRow] = []
+        for stream in streams {
+            rows += CodeTableScanner.rows(stream, layout: layout, totalLabels: ["人员经费合计", "公用经费合计"])
+                .filter { !$0.isCode || $0.key.count == 3 || $0.key.count == 5 }
+        }
+        var value: [String: LayoutToken] = [:]
+        for row in rows {
+            guard let v = row.values.first else { continue }
+            if row.values.count > 1 { b.warnings.append("一般公共预算财政拨款基本支出决算表：\(row.key) 行有多于一个数字（第 \(row.line) 行）") }
+            value[row.key] = v
+        }
+        // Detail rows count only when their class adds up.
+        var dropped: Set<String> = []
+        for cls in ["301", "302", "303", "310"] {
+            let details = value.filter { $0.key.count == 5 && $0.key.hasPrefix(cls) }
+            guard let total = value[cls] else {
+                if !details.isEmpty { dropped.insert(cls) }
+                continue
+            }
+            let s = details.values.compactMap(LayoutScanner.amount).reduce(0, +)
+            let difference = abs(s - (LayoutScanner.amount(total) ?? 0))
+            if difference > 10_000 * Int64(details.count) {
+                b.warnings.append("一般公共预算财政拨款基本支出决算表：\(cls) 的明细之和 \(Amount(fen: s)) 不等于 \(total.text)（第 \(total.line) 行），明细未导入")
+                dropped.insert(cls)
+            } else if difference != 0 {
+                b.warnings.append("一般公共预算财政拨款基本支出决算表：\(cls) 的明细之和 \(Amount(fen: s)) 与 \(total.text) 相差 \(Amount(fen: difference))（尾数，第 \(total.line) 行）")
+            }
+        }
+        for (key, token) in value.sorted(by: { $0.key < $1.key }) {
+            if key == "人员经费合计" { b.money("personnel", token) }
+            else if key == "公用经费合计" { b.money("public_funds", token) }
+            else if key.count == 3 || !dropped.contains(String(key.prefix(3))) {
+                b.money(nil, code: key, fund: "general", column: "basic", token)
+            }
+        }
+        func v(_ k: String) -> Int64 { value[k].flatMap(LayoutScanner.amount) ?? 0 }
+        if let p = value["人员经费合计"], v("人员经费合计") != v("301") + v("303") {
+            b.warnings.append("一般公共预算财政拨款基本支出决算表：人员经费合计 \(p.text) 不等于 301 与 303 之和（第 \(p.line) 行）")
+        }
+        if let p = value["公用经费合计"], v("公用经费合计") != v("302") + v("310") {
+            b.warnings.append("一般公共预算财政拨款基本支出决算表：公用经费合计 \(p.text) 不等于 302 与 310 之和（第 \(p.line) 行）")
+        }
+        b.tables += 1
+    }
+
+    // MARK: 财政拨款“三公”经费支出决算表
+
+    static let sangongSlots: [(String, String)] = [
+        ("sangong", "budget"), ("sangong", "actual"), ("sangong_abroad", "budget"), ("sangong_abroad", "actual"),
+        ("sangong_vehicle", "budget"), ("sangong_vehicle", "actual"), ("vehicle_purchase", "budget"), ("vehicle_purchase", "actual"),
+        ("vehicle_operation", "budget"), ("vehicle_operation", "actual"), ("sangong_reception", "budget"), ("sangong_reception", "actual"),
+    ]
+
+    static func readSangong(_ lines: [String], _ range: ClosedRange<Int>, into b: inout ShanghaiBuilder) {
+        let tokenLines = tokenLines(lines, range)
+        let layout = LayoutScanner.isLayout(rawLines(lines, range))
+        let numbers = tokenLines.flatMap { $0.filter(\.isAmount) }
+        b.tables += 1
+        guard !numbers.isEmpty else { return }
+        var slots: [Int?] = []
+        if numbers.count == 12 {
+            slots = Array(0..<12)
+        } else if layout, let header = tokenLines.first(where: { $0.filter { $0.text == "预算数" || $0.text == "决算数" }.count == 12 }) {
+            // Each figure under the nearest 预算数/决算数 heading.
+            let centers = header.map { Double($0.x) + 1.5 }
+            slots = numbers.map { n in
+                let c = Double(n.x) + Double(n.text.count) / 2
+                return centers.indices.min { abs(centers[$0] - c) < abs(centers[$1] - c) }
+            }
+            if Set(slots.compactMap { $0 }).count != numbers.count { slots = [] }
+        }
+        if slots.isEmpty {
+            // Reading order: the placements (order kept) under which the parts add up.
+            var solutions: [[Int]] = []
+            func choose(_ from: Int, _ picked: [Int]) {
+                if picked.count == numbers.count {
+                    var v = [Int64](repeating: 0, count: 12)
+                    for (i, s) in picked.enumerated() { v[s] = LayoutScanner.amount(numbers[i]) ?? 0 }
+                    for c in 0..<2 where v[c] != v[2 + c] + v[4 + c] + v[10 + c] || v[4 + c] != v[6 + c] + v[8 + c] { return }
+                    solutions.append(picked)
+                    return
+                }
+                guard from < 12 else { return }
+                for s in from..<12 { choose(s + 1, picked + [s]) }
+            }
+            choose(0, [])
+            guard let first = solutions.first else {
+                b.warnings.append("财政拨款“三公”经费支出决算表：数字无法与栏目对应（第 \(numbers[0].line) 行）")
+                return
+            }
+            slots = first.indices.map { i in solutions.allSatisfy { $0[i] == first[i] } ? first[i] : nil }
+            if slots.contains(where: { $0 == nil }) {
+                b.warnings.append("财政拨款“三公”经费支出决算表：部分数字所属栏目无法确定（第 \(numbers[0].line) 行），未导入")
+            }
+        }
+        var v = [Int64](repeating: 0, count: 12)
+        for (token, slot) in zip(numbers, slots) {
+            guard let slot else { continue }
+            v[slot] = LayoutScanner.amount(token) ?? 0
+            b.money(sangongSlots[slot].0, column: sangongSlots[slot].1, token)
+        }
+        for c in 0..<2 where v[c] != v[2 + c] + v[4 + c] + v[10 + c] || v[4 + c] != v[6 + c] + v[8 + c] {
+            b.warnings.append("财政拨款“三公”经费支出决算表：\(c == 0 ? "预算数" : "决算数")各项之和与合计不符（第 \(numbers[0].line) 行）")
+        }
+    }
+
+    // MARK: 政府性基金 / 国有资本经营
+
+    static func readFundTable(_ name: String, _ lines: [String], _ range: ClosedRange<Int>, measure: String, fund: String,
+                              into b: inout ShanghaiBuilder) {
+        b.tables += 1
+        let layout = LayoutScanner.isLayout(rawLines(lines, range))
+        let rows = CodeTableScanner.rows(tokenLines(lines, range), layout: layout, totalLabels: ["合计"])
+        // Columns: 年初结转和结余, 本年收入, 本年支出 合计/基本/项目, 年末结转和结余 — only the 合计 row's
+        // 本年支出 is taken when the row prints all six.
+        for row in rows where !row.isCode && row.values.count == 6 {
+            b.money(measure, row.values[2])
+        }
+        if rows.contains(where: { !$0.values.isEmpty && ($0.isCode || $0.values.count != 6) }) {
+            b.warnings.append("\(name)：有数据但未能完整读取（第 \(range.lowerBound) 行起）")
+        }
+        _ = fund
+    }
+}
