@@ -55,7 +55,7 @@ public enum ShanghaiReader: TemplateReader {
                 active.append(column)
             }
             ShanghaiTables.readCodeTable("收入决算表", lines, r, fund: "all",
-                                         columns: ["actual", "income_fiscal", "income_superior", "income_business",
+                                         columns: ["income_total", "income_fiscal", "income_superior", "income_business",
                                                    "income_operating", "income_affiliated", "income_other"],
                                          active: active.isEmpty ? nil : active, totalMeasures: [:], into: &b)
         }

@@ -11,7 +11,7 @@ public enum EmbeddedSQL {
     }
 
     /// SHA-256 over schema.sql and every seed file (name order): each file's name, a newline, its bytes.
-    public static let seedHash = "f8da5d070e74c3e17ed1ebf29c9b836e4f158c91a7c1d6c172d03faa75382016"
+    public static let seedHash = "4413d265fe469f6db14023f90ecffe13b2aae6ad4379e208c4a6cccdaf5541b9"
 
     public static let schema = #"""
 -- dq schema: one normalized database of 部门决算 disclosures.
@@ -414,6 +414,8 @@ FROM project p JOIN disclosure d ON d.id = p.disclosure_id;
     public static let seeds: [SeedFile] = [
         SeedFile(name: "00_catalog.sql", sql: #"""
 -- Catalog: fund scopes, figure columns, measures and their aliases.
+-- Columns: a classification code's figure in the 支出决算表 is 'actual' (合计), 'basic' or
+-- 'project'; in the 收入决算表 it is 'income_total' (本年收入合计) or an income source.
 -- Reference data, not figures of any document. Order = template order.
 
 INSERT INTO fund (id, name_zh, name_en, sort_order) VALUES
@@ -430,17 +432,18 @@ INSERT INTO fact_column (id, name_zh, name_en, sort_order) VALUES
     ('remit_superior',     '上缴上级支出',       'remitted to superior',  4),
     ('operating',          '经营支出',           'operating',             5),
     ('affiliated_subsidy', '对附属单位补助支出', 'affiliated subsidy',    6),
-    ('income_fiscal',      '财政拨款收入',       'appropriation income',  7),
-    ('income_superior',    '上级补助收入',       'superior subsidy',      8),
-    ('income_business',    '事业收入',           'service income',        9),
-    ('income_operating',   '经营收入',           'operating income',     10),
-    ('income_affiliated',  '附属单位上缴收入',   'affiliated income',    11),
-    ('income_other',       '其他收入',           'other income',         12),
-    ('opening_balance',    '年初结转和结余',     'opening balance',      13),
-    ('closing_balance',    '年末结转和结余',     'closing balance',      14),
-    ('budget',             '预算数',             'budget',               15),
-    ('budget_initial',     '年初预算数',         'initial budget',       16),
-    ('adjustment',         '预算调整数',         'budget adjustment',    17);
+    ('income_total',       '本年收入合计',       'income total',          7),
+    ('income_fiscal',      '财政拨款收入',       'appropriation income',  8),
+    ('income_superior',    '上级补助收入',       'superior subsidy',      9),
+    ('income_business',    '事业收入',           'service income',       10),
+    ('income_operating',   '经营收入',           'operating income',     11),
+    ('income_affiliated',  '附属单位上缴收入',   'affiliated income',    12),
+    ('income_other',       '其他收入',           'other income',         13),
+    ('opening_balance',    '年初结转和结余',     'opening balance',      14),
+    ('closing_balance',    '年末结转和结余',     'closing balance',      15),
+    ('budget',             '预算数',             'budget',               16),
+    ('budget_initial',     '年初预算数',         'initial budget',       17),
+    ('adjustment',         '预算调整数',         'budget adjustment',    18);
 
 -- Measures. relation 'part': children add up to the parent; 'of_which' (其中): a subset.
 INSERT INTO measure (id, name_zh, name_en, fund_id, value_kind, count_unit, parent_id, relation, sort_order) VALUES

@@ -130,7 +130,7 @@ final class ShanghaiReaderTests: XCTestCase {
             m("project", "4381.74", line: 206),
             m("personnel", "general", "actual", "4884.09", line: 418),
             m("public_funds", "general", "actual", "480.66", line: 418),
-            c("220", "4461.67", line: 188),                                  // largest 类 (收入决算表)
+            c("220", "all", "income_total", "4461.67", line: 188),           // largest 类 (收入决算表)
             c("220", "all", "project", "2122.09", line: 228),
             c("2200150", "4416.67", line: 230),                              // largest 项
             c("2200150", "all", "basic", "2339.58", line: 230),
@@ -165,7 +165,7 @@ final class ShanghaiReaderTests: XCTestCase {
             m("project", "202.24", line: 149),
             m("personnel", "general", "actual", "95.36", line: 320),
             m("public_funds", "general", "actual", "10.23", line: 320),
-            c("201", "264.87", line: 118),                                   // largest 类
+            c("201", "all", "income_total", "264.87", line: 118),            // largest 类 (收入决算表)
             c("201", "all", "basic", "62.63", line: 150),
             c("2013999", "202.24", line: 154),                               // largest 项
             c("2013999", "all", "project", "202.24", line: 154),
