@@ -18,10 +18,11 @@ let package = Package(
         .target(name: "QueryLanguage", dependencies: ["Core"]),
         .target(name: "Render", dependencies: ["Core"]),
         .target(name: "Importer", dependencies: ["Core"]),
+        .target(name: "Audit", dependencies: ["Core", "Store"]),
         .executableTarget(
             name: "dq",
             dependencies: [
-                "Core", "Store", "QueryLanguage", "Render", "Importer", "CEditLine",
+                "Core", "Store", "QueryLanguage", "Render", "Importer", "Audit", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -31,6 +32,7 @@ let package = Package(
         .testTarget(name: "QueryLanguageTests", dependencies: ["QueryLanguage", "Core", "Store", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Core", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "ImporterTests", dependencies: ["Importer", "Core", "Store", "TestSupport"]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "Importer", "Core", "Store", "TestSupport"]),
         .testTarget(name: "dqTests", dependencies: ["dq", "Store", "Core", "TestSupport"], exclude: ["Goldens"]),
     ]
 )

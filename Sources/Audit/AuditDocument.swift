@@ -1,0 +1,134 @@
+import Core
+import Store
+
+/// One printed (or derived) occurrence of a figure, as the audit reads it.
+public struct AuditFact: Hashable, Sendable {
+    public var id: Int64
+    public var measureID: String?
+    public var code: String?
+    public var fund: String
+    public var column: String
+    public var year: Int
+    public var amountFen: Int64?
+    public var quantity: Int64?
+    public var printed: String?
+    public var printedUnit: String?
+    public var derived: Bool
+    public var sourceKind: String
+    public var lineFrom: Int
+    public var lineTo: Int
+
+    /// The figure for a finding, labelled with what it is.
+    public func figure(_ label: String) -> FindingFigure {
+        FindingFigure(label: label, printed: printed, sourceKind: sourceKind, lineFrom: lineFrom, lineTo: lineTo)
+    }
+}
+
+/// A stated rate or change, as the audit reads it.
+public struct AuditStatement: Hashable, Sendable {
+    public var id: Int64
+    public var kind: String
+    public var printed: String
+    public var direction: String?
+    public var rateScaled: Int64?
+    public var rateDecimals: Int?
+    public var amountFen: Int64?
+    public var partFactID: Int64?
+    public var baseFactID: Int64?
+    public var basis: String?
+    public var sourceKind: String
+    public var lineFrom: Int
+    public var lineTo: Int
+}
+
+public struct AuditProjectFigure: Hashable, Sendable {
+    public var fundingRow: String
+    public var field: String
+    public var amountFen: Int64?
+    public var rateScaled: Int64?
+    public var rateDecimals: Int?
+    public var pointsCenti: Int64?
+    public var printed: String
+    public var sourceKind: String
+    public var lineFrom: Int
+    public var lineTo: Int
+}
+
+public struct AuditIndicator: Hashable, Sendable {
+    public var seq: Int
+    public var level1: String?
+    public var level2: String?
+    public var level3: String?
+    public var operatorPrinted: String?
+    public var normalizedOperator: String?
+    public var target: String?
+    public var unit: String?
+    public var actual: String?
+    public var weightCenti: Int64?
+    public var scoreCenti: Int64?
+    public var reason: String?
+    public var isTotal: Bool
+    public var lineFrom: Int
+    public var lineTo: Int
+}
+
+public struct AuditProject: Hashable, Sendable {
+    public var id: Int64
+    public var seq: Int
+    public var code: String?
+    public var name: String
+    public var hasForm: Bool
+    public var lineFrom: Int
+    public var lineTo: Int
+    public var figures: [AuditProjectFigure]
+    public var indicators: [AuditIndicator]
+}
+
+public struct AuditParagraph: Hashable, Sendable {
+    public var section: String
+    public var body: String
+    /// text or residue.
+    public var kind: String
+    public var line: Int
+}
+
+/// Everything one disclosure says, loaded once, for the rules to read. Rules never touch
+/// SQLite: they see these values only.
+public struct AuditDocument: Sendable {
+    public var disclosureID: Int64
+    public var unitID: Int64
+    public var unitName: String
+    public var year: Int
+    public var template: String
+    public var moneyUnit: MoneyUnit
+    public var facts: [AuditFact]
+    public var statements: [AuditStatement]
+    public var projects: [AuditProject]
+    public var paragraphs: [AuditParagraph]
+    /// The measure catalog (parent links and relation decide which sums are identities).
+    public var measures: [String: Catalog.Measure]
+    /// Names of classification codes (for messages).
+    public var codeNames: [String: String]
+
+    /// Every occurrence of a measure's figure, in source order.
+    public func facts(measure: String, column: String = "actual", year: Int? = nil) -> [AuditFact] {
+        facts.filter { $0.measureID == measure && $0.column == column && $0.year == (year ?? self.year) }
+    }
+
+    /// Every occurrence of a code's figure in a fund and column, in source order.
+    public func facts(code: String, fund: String, column: String = "actual", year: Int? = nil) -> [AuditFact] {
+        facts.filter { $0.code == code && $0.fund == fund && $0.column == column && $0.year == (year ?? self.year) }
+    }
+
+    public func fact(id: Int64?) -> AuditFact? {
+        guard let id else { return nil }
+        return facts.first { $0.id == id }
+    }
+
+    /// What a fact is, in Chinese, for messages: the measure's name or the code and its name.
+    public func label(_ fact: AuditFact) -> String {
+        if let id = fact.measureID { return measures[id]?.nameZh ?? id }
+        let code = fact.code ?? ""
+        return codeNames[code].map { "\(code) \($0)" } ?? code
+    }
+}

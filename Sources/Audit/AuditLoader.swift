@@ -1,0 +1,69 @@
+import Core
+import Store
+
+/// Reads one disclosure from the database into an AuditDocument.
+public enum AuditLoader {
+    public static func load(_ database: Database, disclosureID: Int64) throws -> AuditDocument {
+        let head = try database.query("""
+            SELECT d.unit_id, u.name, d.year, d.template, d.money_unit FROM disclosure d JOIN unit u ON u.id = d.unit_id WHERE d.id = ?
+            """, [.integer(disclosureID)])
+        guard let row = head.first else { throw StoreError(code: 12, message: "没有第 \(disclosureID) 号披露") }
+        let facts = try database.query("""
+            SELECT id, measure_id, code, fund_id, column_id, year, amount_fen, quantity, printed, printed_unit, derived,
+                   source_kind, line_from, line_to FROM fact WHERE disclosure_id = ? ORDER BY line_from, id
+            """, [.integer(disclosureID)]).map { r in
+            AuditFact(id: r[0].int64 ?? 0, measureID: r[1].string, code: r[2].string, fund: r[3].string ?? "",
+                      column: r[4].string ?? "", year: Int(r[5].int64 ?? 0), amountFen: r[6].int64, quantity: r[7].int64,
+                      printed: r[8].string, printedUnit: r[9].string, derived: r[10].int64 == 1, sourceKind: r[11].string ?? "",
+                      lineFrom: Int(r[12].int64 ?? 0), lineTo: Int(r[13].int64 ?? 0))
+        }
+        let statements = try database.query("""
+            SELECT id, kind, printed, direction, rate_scaled, rate_decimals, amount_fen, part_fact_id, base_fact_id, basis,
+                   source_kind, line_from, line_to FROM statement WHERE disclosure_id = ? ORDER BY line_from, id
+            """, [.integer(disclosureID)]).map { r in
+            AuditStatement(id: r[0].int64 ?? 0, kind: r[1].string ?? "", printed: r[2].string ?? "", direction: r[3].string,
+                           rateScaled: r[4].int64, rateDecimals: r[5].int64.map { Int($0) }, amountFen: r[6].int64,
+                           partFactID: r[7].int64, baseFactID: r[8].int64, basis: r[9].string, sourceKind: r[10].string ?? "",
+                           lineFrom: Int(r[11].int64 ?? 0), lineTo: Int(r[12].int64 ?? 0))
+        }
+        var projects = try database.query("""
+            SELECT id, seq, code, name, has_form, line_from, line_to FROM project WHERE disclosure_id = ? ORDER BY seq
+            """, [.integer(disclosureID)]).map { r in
+            AuditProject(id: r[0].int64 ?? 0, seq: Int(r[1].int64 ?? 0), code: r[2].string, name: r[3].string ?? "",
+                         hasForm: r[4].int64 == 1, lineFrom: Int(r[5].int64 ?? 0), lineTo: Int(r[6].int64 ?? 0),
+                         figures: [], indicators: [])
+        }
+        for index in projects.indices {
+            let id = Value.integer(projects[index].id)
+            projects[index].figures = try database.query("""
+                SELECT funding_row, field, amount_fen, rate_scaled, rate_decimals, points_centi, printed, source_kind, line_from, line_to
+                FROM project_figure WHERE project_id = ? ORDER BY line_from, id
+                """, [id]).map { r in
+                AuditProjectFigure(fundingRow: r[0].string ?? "", field: r[1].string ?? "", amountFen: r[2].int64, rateScaled: r[3].int64,
+                                   rateDecimals: r[4].int64.map { Int($0) }, pointsCenti: r[5].int64, printed: r[6].string ?? "",
+                                   sourceKind: r[7].string ?? "", lineFrom: Int(r[8].int64 ?? 0), lineTo: Int(r[9].int64 ?? 0))
+            }
+            projects[index].indicators = try database.query("""
+                SELECT seq, level1, level2, level3, operator_printed, operator, target, unit, actual, weight_centi, score_centi,
+                       reason, is_total, line_from, line_to FROM indicator WHERE project_id = ? ORDER BY seq
+                """, [id]).map { r in
+                AuditIndicator(seq: Int(r[0].int64 ?? 0), level1: r[1].string, level2: r[2].string, level3: r[3].string,
+                               operatorPrinted: r[4].string, normalizedOperator: r[5].string, target: r[6].string, unit: r[7].string,
+                               actual: r[8].string, weightCenti: r[9].int64, scoreCenti: r[10].int64, reason: r[11].string,
+                               isTotal: r[12].int64 == 1, lineFrom: Int(r[13].int64 ?? 0), lineTo: Int(r[14].int64 ?? 0))
+            }
+        }
+        let paragraphs = try database.query("""
+            SELECT section, body, source_kind, line_from FROM paragraph WHERE disclosure_id = ? ORDER BY line_from
+            """, [.integer(disclosureID)]).map { r in
+            AuditParagraph(section: r[0].string ?? "", body: r[1].string ?? "", kind: r[2].string ?? "", line: Int(r[3].int64 ?? 0))
+        }
+        let catalog = try CatalogLoader.load(database)
+        return AuditDocument(disclosureID: disclosureID, unitID: row[0].int64 ?? 0, unitName: row[1].string ?? "",
+                             year: Int(row[2].int64 ?? 0), template: row[3].string ?? "",
+                             moneyUnit: MoneyUnit(rawValue: row[4].string ?? "") ?? .tenThousandYuan,
+                             facts: facts, statements: statements, projects: projects, paragraphs: paragraphs,
+                             measures: Dictionary(catalog.measures.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
+                             codeNames: catalog.codes)
+    }
+}

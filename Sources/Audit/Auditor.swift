@@ -1,0 +1,44 @@
+import Core
+import Store
+
+/// Runs every rule, in the order of `AuditRules.all`, over the disclosures asked for.
+public enum Auditor {
+    /// One rule's outcome on one disclosure.
+    public struct Result: Hashable, Sendable {
+        public var ruleID: String
+        public var family: String
+        public var invariant: String
+        public var disclosureID: Int64
+        public var outcome: RuleOutcome
+    }
+
+    public struct Report: Sendable {
+        public var results: [Result]
+        /// Every finding, by disclosure, then source line, then rule order.
+        public var findings: [Finding] {
+            results.enumerated().flatMap { index, result -> [(Int, Finding)] in
+                guard case .fail(let findings) = result.outcome else { return [] }
+                return findings.map { (index, $0) }
+            }
+            .sorted { ($0.1.disclosureID, $0.1.line, $0.0) < ($1.1.disclosureID, $1.1.line, $1.0) }
+            .map(\.1)
+        }
+
+        /// Rules that could not be evaluated, with why.
+        public var unchecked: [Result] {
+            results.filter { if case .couldNotEvaluate = $0.outcome { return true } else { return false } }
+        }
+    }
+
+    public static func run(_ database: Database, disclosureIDs: [Int64], rules: [AuditRule.Type] = AuditRules.all) throws -> Report {
+        var results: [Result] = []
+        for id in disclosureIDs {
+            let document = try AuditLoader.load(database, disclosureID: id)
+            for rule in rules {
+                results.append(Result(ruleID: rule.id, family: rule.family, invariant: rule.invariant, disclosureID: id,
+                                      outcome: rule.evaluate(document)))
+            }
+        }
+        return Report(results: results)
+    }
+}
