@@ -6,7 +6,7 @@ SWIFT ?= swift
 # poppler-utils (pdftotext) for tests and import; hyperfine for benchmarks.
 PACKAGES := libsqlite3-dev libedit-dev sqlite3 tmux poppler-utils hyperfine
 
-.PHONY: run test build deps generate bench clean
+.PHONY: run test build deps generate bench mutations clean
 
 run: deps
 	$(SWIFT) build -c release --product dq
@@ -37,6 +37,11 @@ generate:
 
 bench: build
 	bench/run.sh
+
+# The audit's full mutation harness (the test suite runs a small fixed sample).
+mutations: deps
+	$(SWIFT) build --build-tests
+	DQ_MUTATIONS=full $(SWIFT) test --skip-build --disable-swift-testing --filter MutationHarnessFull
 
 clean:
 	rm -rf .build

@@ -10,8 +10,8 @@ public enum PreparedStatement: Hashable, Sendable {
     case useUnit(Catalog.Unit)
     case useYear(Int)
     case useAll
-    /// `check [where …]`: the audit's findings (the audit fills them).
-    case check
+    /// `check [where …]`: the audit's findings for the units and year in scope.
+    case check(units: [Catalog.Unit], year: Int, filter: FindingFilter?)
 }
 
 /// Resolves every name of a parsed statement against the catalog, fills in defaults from
@@ -46,9 +46,11 @@ public struct Checker {
         case .useAll:
             return .useAll
         case .check(let filter, let unit):
-            _ = try scope(unit)
-            if let filter { _ = try ConditionChecker(fields: .findings, displayUnit: context.displayUnit).check(filter) }
-            return .check
+            let units = try scope(unit)
+            let condition = try filter.map { condition throws(Diagnostic) in
+                try ConditionChecker(fields: .findings, displayUnit: context.displayUnit).check(condition)
+            }
+            return .check(units: units, year: try resolvedYear(nil, units), filter: condition.map(FindingFilter.init))
         default:
             return .query(SQLCompiler(displayUnit: context.displayUnit).compile(try plan(statement)))
         }

@@ -135,8 +135,24 @@ final class Session {
         case .useAll:
             context.units = []
             context.year = nil
-        case .check:
-            throw Diagnostic(code: "Q301", message: "check（一致性核对）尚未提供")
+        case .check(let units, let year, let filter):
+            let report = try storeCall { try FindingsReport.run(connections.reader, units: units, year: year, filter: filter) }
+            show(report, filtered: filter != nil)
+        }
+    }
+
+    /// Writes the audit's findings like any result; what could not be checked goes to
+    /// stderr, and "no problems" is said only when every rule could be evaluated.
+    func show(_ report: FindingsReport, filtered: Bool) {
+        let writer = ResultWriter(shape: FindingsReport.shape, options: outputOptions, sink: console.sink)
+        report.rows.forEach(writer.write)
+        writer.finish()
+        options.bom = false
+        for line in report.unchecked { console.note(line) }
+        if report.disclosures == 0 {
+            console.note("范围内没有已载入的决算，未作核对。")
+        } else if report.rows.isEmpty && report.unchecked.isEmpty && !filtered && report.rulesRun > 0 {
+            console.note("已核对 \(report.disclosures) 份决算、\(report.rulesRun) 项规则结果，未发现问题。")
         }
     }
 

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Audit
+import Core
+import Foundation
+import QueryLanguage
+import Render
+import Store
+
+/// `dq check [--db FILE] [--for UNIT] [--year YEAR] [--fail-on error|warning|info]`: the
+/// consistency audit for a disclosure office's own pipeline. Exit status as diff/grep:
+/// 0 no finding at or above --fail-on, 1 such findings, 2 usage error, 3 could not run.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "核对已载入的决算：重算各项合计、占比、增幅、执行率，列出不一致之处。")
+
+    @Option(name: .long, help: "数据库文件（默认 $XDG_DATA_HOME/dq/dq.sqlite）")
+    var db: String?
+
+    @Option(name: .customLong("for"), help: "只核对该单位（全称、别名或唯一的名称片段）")
+    var unit: String?
+
+    @Option(name: .long, help: "只核对该年度（默认全部已载入年度）")
+    var year: Int?
+
+    @Option(name: .long, help: "达到该级别即以状态 1 退出：error|warning|info（默认 error）")
+    var failOn: String = "error"
+
+    @OptionGroup var format: FormatOptions
+
+    func validate() throws {
+        guard Severity(rawValue: failOn) != nil else { throw ValidationError("--fail-on 只能是 error、warning 或 info") }
+    }
+
+    func run() throws {
+        let console = Console()
+        let session: Session
+        do {
+            let connections = try db.map { try Connections.existing(path: $0) }
+                ?? Connections.defaultDatabase(path: DataPaths.defaultDatabase())
+            session = try Session(connections: connections, options: format.renderOptions(), console: console)
+        } catch {
+            console.error(error)
+            throw ExitCode(3)
+        }
+        let line = "check" + (unit.map { " for \"\($0.replacingOccurrences(of: "\"", with: ""))\"" } ?? "")
+        let units: [Catalog.Unit]
+        do {
+            guard let parsed = try Parser.parse(line: line).first?.get(),
+                  case .check(let scope, _, _) = try Checker(catalog: session.catalog, context: session.context).prepare(parsed)
+            else { throw ExitCode(2) }
+            units = scope
+        } catch let diagnostic as Diagnostic {
+            session.report(diagnostic, file: "--for", lineNumber: 1, line: line)
+            throw ExitCode(2)
+        }
+        do {
+            let report = try FindingsReport.run(session.connections.reader, units: units, year: year, filter: nil)
+            session.show(report, filtered: false)
+            console.flush()
+            let threshold = Severity(rawValue: failOn) ?? .error
+            let failing = report.rows.filter { row in
+                guard case .text(let severity) = row.cells[0] else { return false }
+                return (Severity(rawValue: severity) ?? .info) >= threshold
+            }
+            if !failing.isEmpty { throw ExitCode(1) }
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            console.error(error)
+            throw ExitCode(3)
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Audit
+import Core
+import QueryLanguage
+import Store
+
+/// Runs the audit for units and a year and turns its findings into a result like any other
+/// (the `check` statement and `dq check` share it).
+struct FindingsReport {
+    let rows: [ResultRow]
+    /// Rules that could not be evaluated, as lines for stderr.
+    let unchecked: [String]
+    /// How many rule outcomes there were, over how many disclosures.
+    let rulesRun: Int
+    let disclosures: Int
+
+    static let shape = ResultShape(columns: [
+        ResultColumn(name: "severity", title: "级别", kind: .text),
+        ResultColumn(name: "rule", title: "规则", kind: .text),
+        ResultColumn(name: "message", title: "说明", kind: .text),
+        ResultColumn(name: "lines", title: "行号", kind: .text),
+        ResultColumn(name: "figures", title: "涉及数字", kind: .text),
+        ResultColumn(name: "expected", title: "应为", kind: .text),
+        ResultColumn(name: "stated", title: "文件所列", kind: .text),
+        ResultColumn(name: "difference", title: "差额", kind: .text),
+    ], hasBlocks: true)
+
+    static func run(_ database: Database, units: [Catalog.Unit], year: Int?, filter: FindingFilter?) throws -> FindingsReport {
+        var disclosures: [(id: Int64, unit: String, year: Int)] = []
+        for unit in units {
+            let rows = try database.query("""
+                SELECT id, year FROM disclosure WHERE unit_id = ? AND kind = '决算' AND (? IS NULL OR year = ?) ORDER BY year
+                """, [.integer(unit.id), year.map { .integer(Int64($0)) } ?? .null, year.map { .integer(Int64($0)) } ?? .null])
+            disclosures += rows.compactMap { row in row[0].int64.map { ($0, unit.name, Int(row[1].int64 ?? 0)) } }
+        }
+        let report = try Auditor.run(database, disclosureIDs: disclosures.map(\.id))
+        let byID = Dictionary(disclosures.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var rows: [ResultRow] = []
+        for finding in report.findings {
+            guard let disclosure = byID[finding.disclosureID] else { continue }
+            let fields: [String: Cell] = [
+                "severity": .text(finding.severity.rawValue), "rule": .text(finding.ruleID), "family": .text(finding.family),
+                "message": .text(finding.message), "unit": .text(disclosure.unit), "year": .integer(Int64(disclosure.year)),
+            ]
+            if let filter, !filter.matches(fields) { continue }
+            rows.append(ResultRow(cells: [
+                .text(finding.severity.rawValue), .text(finding.ruleID), .text(finding.message), .text(lines(finding)),
+                .text(finding.figures.map(describe).joined(separator: "；")),
+                text(finding.expected), text(finding.stated), text(finding.difference),
+            ], block: disclosure.unit))
+        }
+        let unchecked = report.unchecked.compactMap { result -> String? in
+            guard case .couldNotEvaluate(let reason) = result.outcome, let disclosure = byID[result.disclosureID] else { return nil }
+            return "未能核对 \(result.ruleID)（\(disclosure.unit) \(disclosure.year)年）：\(reason)"
+        }
+        return FindingsReport(rows: rows, unchecked: unchecked, rulesRun: report.results.count, disclosures: disclosures.count)
+    }
+
+    private static func text(_ value: String?) -> Cell { value.map(Cell.text) ?? .null }
+
+    private static func lines(_ finding: Finding) -> String {
+        Array(Set(finding.figures.map(\.lineFrom))).sorted().map(String.init).joined(separator: ",")
+    }
+
+    private static func describe(_ figure: FindingFigure) -> String {
+        let place = figure.lineFrom == figure.lineTo ? "\(figure.lineFrom)" : "\(figure.lineFrom)-\(figure.lineTo)"
+        return "\(figure.label) \(figure.printed ?? "（推算）")（\(figure.sourceKind) 第\(place)行）"
+    }
+}
