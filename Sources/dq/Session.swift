@@ -159,11 +159,11 @@ final class Session {
     /// Runs a compiled query on the read-only connection and streams its rows to the writer.
     private func stream(_ query: SQLQuery) throws {
         let statement = try storeCall { try connections.reader.prepare(query.text) }
-        let cursor = try storeCall { try statement.rows(query.parameters.map(Self.value)) }
+        let cursor = try storeCall { try statement.rows(query.parameters.map(Value.init)) }
         let writer = ResultWriter(shape: query.shape, options: outputOptions, sink: console.sink)
         while let values = try storeCall({ try cursor.next() }) {
             try checkStop()
-            writer.write(query.makeRow(values.map(Self.cell)))
+            writer.write(query.makeRow(values.map(\.cell)))
         }
         writer.finish()
         options.bom = false
@@ -183,7 +183,7 @@ final class Session {
         while try storeCall({ try cursor.advance() }) {
             try checkStop()
             row.cells.removeAll(keepingCapacity: true)
-            for index in columns.indices { row.cells.append(Self.cell(statement.column(index))) }
+            for index in columns.indices { row.cells.append(statement.column(index).cell) }
             writer.write(row)
         }
         writer.finish()
@@ -213,22 +213,4 @@ final class Session {
     }
 
     static let interruptedCode = "Q303"
-
-    static func value(_ parameter: SQLParameter) -> Value {
-        switch parameter {
-        case .integer(let number): return .integer(number)
-        case .text(let text): return .text(text)
-        case .null: return .null
-        }
-    }
-
-    static func cell(_ value: Value) -> Cell {
-        switch value {
-        case .null: return .null
-        case .integer(let number): return .integer(number)
-        case .text(let text): return .text(text)
-        case .real(let number): return .text(String(number))
-        case .blob(let bytes): return .text("<\(bytes.count) 字节>")
-        }
-    }
 }

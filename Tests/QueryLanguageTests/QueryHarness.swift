@@ -36,9 +36,9 @@ struct QueryHarness {
     /// Runs a data statement and returns its rows.
     func rows(_ line: String) throws -> [ResultRow] {
         let query = try compile(line)
-        let cursor = try connections.reader.prepare(query.text).rows(query.parameters.map(Self.value))
+        let cursor = try connections.reader.prepare(query.text).rows(query.parameters.map(Value.init))
         var rows: [ResultRow] = []
-        while let values = try cursor.next() { rows.append(query.makeRow(values.map(Self.cell))) }
+        while let values = try cursor.next() { rows.append(query.makeRow(values.map(\.cell))) }
         return rows
     }
 
@@ -51,24 +51,6 @@ struct QueryHarness {
             return diagnostic
         } catch {
             return nil
-        }
-    }
-
-    static func value(_ parameter: SQLParameter) -> Value {
-        switch parameter {
-        case .integer(let number): return .integer(number)
-        case .text(let text): return .text(text)
-        case .null: return .null
-        }
-    }
-
-    static func cell(_ value: Value) -> Cell {
-        switch value {
-        case .null: return .null
-        case .integer(let number): return .integer(number)
-        case .text(let text): return .text(text)
-        case .real(let number): return .text(String(number))
-        case .blob: return .text("<blob>")
         }
     }
 }
