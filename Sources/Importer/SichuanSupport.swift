@@ -3,6 +3,9 @@ import Core
 /// A compiled pattern with the small API the Sichuan rules need (captures as optional strings).
 struct SichuanPattern: @unchecked Sendable {
     let regex: Regex<AnyRegexOutput>
+    /// Text every match contains (the longest run of Chinese outside groups and classes),
+    /// checked before the regex runs: most lines lack it, and the check is far cheaper.
+    let required: String
 
     /// `N` in a pattern stands for a printed decimal number, `R` for a percentage's number
     /// (the `%` itself must follow in the pattern).
@@ -11,15 +14,37 @@ struct SichuanPattern: @unchecked Sendable {
             .sichuanReplacing("⟨N⟩", with: "([0-9]+(?:\\.[0-9]+)?)")
         // The patterns are constants of this file; a bad one is a programming error.
         regex = try! Regex(expanded)
+        required = Self.requiredLiteral(expanded)
+    }
+
+    private static func requiredLiteral(_ pattern: String) -> String {
+        let characters = Array(pattern)
+        var depth = 0, best = "", run = ""
+        for (index, character) in characters.enumerated() {
+            let next = index + 1 < characters.count ? characters[index + 1] : " "
+            let chinese = character.unicodeScalars.first.map { $0.value >= 0x3400 } ?? false
+            if "([".contains(character) { depth += 1 }
+            if ")]".contains(character) { depth -= 1 }
+            if depth == 0 && character == "|" { return "" }   // a top-level alternative: nothing is required
+            if depth == 0 && chinese && !"?*{+".contains(next) {
+                run.append(character)
+                if run.count > best.count { best = run }
+            } else {
+                run = ""
+            }
+        }
+        return best
     }
 
     func first(in text: String) -> [String?]? {
+        guard required.isEmpty || text.contains(required) else { return nil }
         guard let match = try? regex.firstMatch(in: text) else { return nil }
         return (0..<match.output.count).map { match.output[$0].substring.map(String.init) }
     }
 
     func all(in text: String) -> [[String?]] {
-        text.matches(of: regex).map { match in
+        guard required.isEmpty || text.contains(required) else { return [] }
+        return text.matches(of: regex).map { match in
             (0..<match.output.count).map { match.output[$0].substring.map(String.init) }
         }
     }
