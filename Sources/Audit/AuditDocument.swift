@@ -109,6 +109,9 @@ public struct AuditDocument: Sendable {
     public var measures: [String: Catalog.Measure]
     /// Names of classification codes (for messages).
     public var codeNames: [String: String]
+    /// The same unit's own disclosure of the year before, when loaded (at most one; for the
+    /// across-years rule).
+    public var previousYear: [AuditDocument] = []
 
     /// Every occurrence of a measure's figure, in source order.
     public func facts(measure: String, column: String = "actual", year: Int? = nil) -> [AuditFact] {

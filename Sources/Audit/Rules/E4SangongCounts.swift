@@ -1,0 +1,37 @@
+import Core
+
+/// “三公”经费的实物量须公开：因公出国（境）团组数和人次，公务用车购置数和保有量，国内公务
+/// 接待批次和人次（为 0 也须写明）；缺少为警告。
+enum E4SangongCounts: AuditRule {
+    static let id = "E4.sangong-counts"
+    static let family = "E"
+    static let invariant = "三公实物量（团组/人次、购置数/保有量、接待批次/人次）均已公开"
+
+    static let required: [(part: String, counts: [String])] = [
+        ("sangong_abroad", ["abroad_groups", "abroad_people"]),
+        ("sangong_vehicle", ["vehicles_purchased", "vehicles_held"]),
+        ("sangong_reception", ["reception_domestic_batches", "reception_domestic_people"]),
+    ]
+
+    static func evaluate(_ document: AuditDocument) -> RuleOutcome {
+        guard let total = RateArithmetic.primary(document, measure: "sangong") else {
+            return .notApplicable("未读到“三公”经费决算数")
+        }
+        var findings: [Finding] = []
+        var checked = 0
+        for (part, counts) in required {
+            let anchor = RateArithmetic.primary(document, measure: part) ?? total
+            for count in counts {
+                checked += 1
+                let present = document.facts.contains { $0.measureID == count && $0.year == document.year && $0.sourceKind != "chart" }
+                if present { continue }
+                let name = document.measures[count]?.nameZh ?? count
+                findings.append(Finding(ruleID: id, family: family, severity: .warning,
+                                        message: "未公开\(name)（为0也须写明）",
+                                        figures: [anchor.figure(document.label(anchor))], expected: "公开\(name)", stated: "未公开",
+                                        difference: nil, disclosureID: document.disclosureID))
+            }
+        }
+        return findings.isEmpty ? .pass(checked: checked) : .fail(findings)
+    }
+}

@@ -1,0 +1,23 @@
+import Core
+
+/// 正文中不应出现重复标点（“。。”“，，”“；；”“、、”“，。”），为提示。
+enum R5DoubledPunctuation: AuditRule {
+    static let id = "R5.doubled-punctuation"
+    static let family = "R"
+    static let invariant = "正文无重复标点（。。 ，， 等）"
+
+    static let pairs = ["。。", "，，", "；；", "、、", "，。", "。，"]
+
+    static func evaluate(_ document: AuditDocument) -> RuleOutcome {
+        let text = document.paragraphs.filter { $0.kind == "text" }
+        var findings: [Finding] = []
+        for paragraph in text {
+            guard let hit = pairs.first(where: { paragraph.body.contains($0) }) else { continue }
+            findings.append(Finding(ruleID: id, family: family, severity: .info, message: "正文出现重复标点“\(hit)”",
+                                    figures: [FindingFigure(label: "标点", printed: hit, sourceKind: "text", lineFrom: paragraph.line)],
+                                    expected: String(hit.prefix(1)), stated: hit, difference: nil, disclosureID: document.disclosureID))
+        }
+        if !findings.isEmpty { return .fail(findings) }
+        return text.isEmpty ? .couldNotEvaluate("未读到正文段落") : .pass(checked: text.count)
+    }
+}
