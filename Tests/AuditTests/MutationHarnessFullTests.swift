@@ -1,0 +1,23 @@
+import Foundation
+import XCTest
+@testable import Audit
+
+/// The full mutation harness (≥ 200 single-figure mutations over the seed and the three
+/// Shanghai documents); runs only with DQ_MUTATIONS=full (`make mutations`).
+final class MutationHarnessFullTests: XCTestCase {
+    func testFullHarness() throws {
+        guard ProcessInfo.processInfo.environment["DQ_MUTATIONS"] == "full" else {
+            throw XCTSkip("set DQ_MUTATIONS=full to run the full mutation harness")
+        }
+        let count = Int(ProcessInfo.processInfo.environment["DQ_MUTATIONS_COUNT"] ?? "") ?? 240
+        let summary = try MutationHarness.run(count: count)
+        print("mutation harness (full)\n" + summary.report)
+        if ProcessInfo.processInfo.environment["DQ_MUTATIONS_VERBOSE"] != nil {
+            for (mutation, outcome) in summary.outcomes where mutation.figure.participates && outcome == .missed {
+                print("missed: \(mutation.document) L\(mutation.figure.line) \(mutation.figure.kind) \(mutation.figure.token) → \(mutation.replacement)")
+            }
+        }
+        XCTAssertGreaterThanOrEqual(summary.total - summary.rejected, 200)
+        XCTAssertGreaterThanOrEqual(summary.participatingRate, 0.95, summary.report)
+    }
+}
