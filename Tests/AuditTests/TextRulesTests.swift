@@ -17,6 +17,7 @@ final class TextRulesTests: XCTestCase {
             "D2.share error 152", "D2.share error 152",
             "D4.completion error 124", "D4.completion error 131",
             "D5.shares-sum info 76",
+            "D6.execution-zero-base error 273",
             "E6.sangong-reasons warning 115",
             "R3.reviewer-comments warning 1656", "R3.reviewer-comments warning 1659", "R3.reviewer-comments warning 1662",
             "R3.reviewer-comments warning 1665", "R3.reviewer-comments warning 1668", "R3.reviewer-comments warning 1674",
@@ -39,10 +40,12 @@ final class TextRulesTests: XCTestCase {
 
     // MARK: D1
 
-    func testD1TextVsTableOnShanghai() throws {
+    /// A table cell against the text is C3's (table vs text); D1 leaves that pair alone so
+    /// that `check` reports it once.
+    func testD1LeavesTableAndTextPairsToTheCrossTableRules() throws {
         let doc = try F.shanghai("caizhengju")
-        let pins = F.pins(D1PrintedTwice.self, doc)
-        XCTAssertTrue(pins.contains("D1.printed-twice error 280"), "\(pins)")   // 2961.68 vs text 0.3 (line 472)
+        XCTAssertFalse(F.pins(D1PrintedTwice.self, doc).contains("D1.printed-twice error 280"))
+        XCTAssertTrue(F.findings(C3TableAndText.self, doc).contains { $0.severity == .error && $0.figures.contains { $0.lineFrom == 472 } })
     }
 
     func testD1BreakByMutation() throws {
@@ -250,5 +253,23 @@ final class TextRulesTests: XCTestCase {
         same.facts = current.facts.filter { $0.year == prior.year && !$0.derived }.map { var f = $0; f.derived = false; return f }
             + current.facts.filter { $0.year == prior.year && $0.derived }
         if case .fail = Y1PriorYearRestated.compare(current, prior: same) { XCTFail("same figures must agree") }
+    }
+}
+
+/// D6: an execution rate printed on a zero budget (seed line 273).
+final class ExecutionOnZeroBaseTests: XCTestCase {
+    func testSeedLine273IsFound() throws {
+        let seed = try TextRulesFixture.seed()
+        let findings = TextRulesFixture.findings(D6ExecutionOnZeroBase.self, seed)
+        XCTAssertEqual(findings.map(\.line), [273])
+        XCTAssertEqual(findings.first?.severity, .error)
+    }
+
+    func testSilentWhenTheBudgetIsNotZero() throws {
+        var seed = try TextRulesFixture.seed()
+        let index = try XCTUnwrap(seed.facts.firstIndex { $0.measureID == "oneoff_budget" })
+        seed.facts[index].amountFen = 1_000_000
+        XCTAssertEqual(TextRulesFixture.findings(D6ExecutionOnZeroBase.self, seed), [])
+        XCTAssertEqual(D6ExecutionOnZeroBase.evaluate(seed), .pass(checked: 2))
     }
 }

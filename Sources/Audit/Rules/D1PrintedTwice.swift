@@ -1,7 +1,8 @@
 import Core
 
 /// 同一数字两处印出必须一致：同一口径（主题或科目、资金、列、年度）的金额或数量，以及同一
-/// 分子分母的占比、增幅，在正文或表格中两处印出时数值必须相同（不设舍入容差）；图表中的
+/// 分子分母的占比、增幅，在正文中两处印出时数值必须相同（不设舍入容差；涉及表格的由 C1–C3
+/// 核对）；由变动额推算的上年数须与所印上年数一致；图表中的
 /// 数字以正文和表格为准核对（发现记在图表上，警告级），反之不核。
 enum D1PrintedTwice: AuditRule {
     static let id = "D1.printed-twice"
@@ -29,10 +30,12 @@ enum D1PrintedTwice: AuditRule {
             let value: (AuditFact) -> Int64 = { $0.amountFen ?? $0.quantity ?? 0 }
             let show: (Int64) -> String = { reference.amountFen != nil ? RateArithmetic.money($0, unit) : "\($0)" }
             for other in occurrences where other.id != reference.id {
-                checked += 1
-                guard value(other) != value(reference) else { continue }
                 let chart = other.sourceKind == "chart"
                 let derived = other.derived || reference.derived
+                // Two printed figures one of which is a table cell are the cross-table rules' (C1–C3).
+                if !chart && !derived && (other.sourceKind == "table" || reference.sourceKind == "table") { continue }
+                checked += 1
+                guard value(other) != value(reference) else { continue }
                 let what = "\(other.year)年\(document.label(other))\(RateArithmetic.columnName(other.column))"
                 let message = chart
                     ? "图表中\(what)为\(show(value(other)))，与第\(reference.lineFrom)行所印\(show(value(reference)))不一致"
