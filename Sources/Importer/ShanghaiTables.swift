@@ -295,19 +295,15 @@ enum ShanghaiTables {
             if row.values.count > 1 { b.warnings.append("一般公共预算财政拨款基本支出决算表：\(row.key) 行有多于一个数字（第 \(row.line) 行）") }
             value[row.key] = v
         }
-        // Detail rows count only when their class adds up.
-        var dropped: Set<String> = []
+        // Detail rows are kept as printed; a class they do not add up to is reported (the
+        // audit's B4 rule then names the figures).
         for cls in ["301", "302", "303", "310"] {
             let details = value.filter { $0.key.count == 5 && $0.key.hasPrefix(cls) }
-            guard let total = value[cls] else {
-                if !details.isEmpty { dropped.insert(cls) }
-                continue
-            }
+            guard let total = value[cls] else { continue }
             let s = details.values.compactMap(LayoutScanner.amount).reduce(0, +)
             let difference = abs(s - (LayoutScanner.amount(total) ?? 0))
             if difference > 10_000 * Int64(details.count) {
-                b.warnings.append("一般公共预算财政拨款基本支出决算表：\(cls) 的明细之和 \(Amount(fen: s)) 不等于 \(total.text)（第 \(total.line) 行），明细未导入")
-                dropped.insert(cls)
+                b.warnings.append("一般公共预算财政拨款基本支出决算表：\(cls) 的明细之和 \(Amount(fen: s)) 不等于 \(total.text)（第 \(total.line) 行）")
             } else if difference != 0 {
                 b.warnings.append("一般公共预算财政拨款基本支出决算表：\(cls) 的明细之和 \(Amount(fen: s)) 与 \(total.text) 相差 \(Amount(fen: difference))（尾数，第 \(total.line) 行）")
             }
@@ -315,9 +311,7 @@ enum ShanghaiTables {
         for (key, token) in value.sorted(by: { $0.key < $1.key }) {
             if key == "人员经费合计" { b.money("personnel", token) }
             else if key == "公用经费合计" { b.money("public_funds", token) }
-            else if key.count == 3 || !dropped.contains(String(key.prefix(3))) {
-                b.money(nil, code: key, fund: "general", column: "basic", token)
-            }
+            else { b.money(nil, code: key, fund: "general", column: "basic", token) }
         }
         func v(_ k: String) -> Int64 { value[k].flatMap(LayoutScanner.amount) ?? 0 }
         if let p = value["人员经费合计"], v("人员经费合计") != v("301") + v("303") {
