@@ -11,7 +11,7 @@ public enum PreparedStatement: Hashable, Sendable {
     case useYear(Int)
     case useAll
     /// `check [where …]`: the audit's findings for the units and year in scope.
-    case check(units: [Catalog.Unit], year: Int, filter: FindingFilter?)
+    case check(units: [Catalog.Unit], year: Int?, filter: FindingFilter?)
 }
 
 /// Resolves every name of a parsed statement against the catalog, fills in defaults from
@@ -50,7 +50,7 @@ public struct Checker {
             let condition = try filter.map { condition throws(Diagnostic) in
                 try ConditionChecker(fields: .findings, displayUnit: context.displayUnit).check(condition)
             }
-            return .check(units: units, year: try resolvedYear(nil, units), filter: condition.map(FindingFilter.init))
+            return .check(units: units, year: context.year ?? units.flatMap(\.years).max(), filter: condition.map(FindingFilter.init))
         default:
             return .query(SQLCompiler(displayUnit: context.displayUnit).compile(try plan(statement)))
         }
