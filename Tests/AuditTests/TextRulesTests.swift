@@ -272,4 +272,11 @@ final class ExecutionOnZeroBaseTests: XCTestCase {
         XCTAssertEqual(TextRulesFixture.findings(D6ExecutionOnZeroBase.self, seed), [])
         XCTAssertEqual(D6ExecutionOnZeroBase.evaluate(seed), .pass(checked: 2))
     }
+
+    func testBreakingTheRuleOnTheRecurringProjects() throws {
+        var seed = try TextRulesFixture.seed()
+        let index = try XCTUnwrap(seed.facts.firstIndex { $0.measureID == "recurring_budget" })
+        seed.facts[index].amountFen = 0
+        XCTAssertEqual(TextRulesFixture.findings(D6ExecutionOnZeroBase.self, seed).map(\.line), [271, 273])
+    }
 }
