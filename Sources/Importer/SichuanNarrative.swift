@@ -160,6 +160,8 @@ struct SichuanNarrative {
             readProjectReport(line: line, text: text)
             return
         }
+        // Every sentence rule reads a figure: a line without a digit has nothing for them.
+        guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return }
         readSentence(line: line, text: text)
     }
 
