@@ -107,7 +107,8 @@ public enum SichuanReader: TemplateReader {
         var unrecognized: [Int] = []
         let recognized = builder.recognizedLines.union(narrative.projectLines).union(chartLines)
         for prose in sections.prose where prose.kind == "text" && prose.headingLevel == nil {
-            guard !recognized.contains(prose.line), !prose.section.hasPrefix("第三部分") else { continue }
+            guard !recognized.contains(prose.line), !prose.section.hasPrefix("第三部分"),
+                  prose.text.unicodeScalars.contains(where: { "万元%％".unicodeScalars.contains($0) }) else { continue }
             if SichuanRules.figure.all(in: prose.text).contains(where: SichuanRules.isFigure) { unrecognized.append(prose.line) }
         }
 

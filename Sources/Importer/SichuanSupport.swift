@@ -5,7 +5,7 @@ struct SichuanPattern: @unchecked Sendable {
     let regex: Regex<AnyRegexOutput>
     /// Text every match contains (the longest run of Chinese outside groups and classes),
     /// checked before the regex runs: most lines lack it, and the check is far cheaper.
-    let required: String
+    let required: [UInt8]
 
     /// `N` in a pattern stands for a printed decimal number, `R` for a percentage's number
     /// (the `%` itself must follow in the pattern).
@@ -14,7 +14,27 @@ struct SichuanPattern: @unchecked Sendable {
             .sichuanReplacing("⟨N⟩", with: "([0-9]+(?:\\.[0-9]+)?)")
         // The patterns are constants of this file; a bad one is a programming error.
         regex = try! Regex(expanded)
-        required = Self.requiredLiteral(expanded)
+        required = Array(Self.requiredLiteral(expanded).utf8)
+    }
+
+    /// Whether `text` holds the bytes `needle` (a plain byte search: Foundation's
+    /// `contains` goes through NSString and costs more than the regex it would save).
+    private static func contains(_ text: String, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= needle.count else { return false }
+            var index = 0
+            while index <= bytes.count - needle.count {
+                if bytes[index] == first {
+                    var offset = 1
+                    while offset < needle.count && bytes[index + offset] == needle[offset] { offset += 1 }
+                    if offset == needle.count { return true }
+                }
+                index += 1
+            }
+            return false
+        }
     }
 
     private static func requiredLiteral(_ pattern: String) -> String {
@@ -37,13 +57,13 @@ struct SichuanPattern: @unchecked Sendable {
     }
 
     func first(in text: String) -> [String?]? {
-        guard required.isEmpty || text.contains(required) else { return nil }
+        guard Self.contains(text, required) else { return nil }
         guard let match = try? regex.firstMatch(in: text) else { return nil }
         return (0..<match.output.count).map { match.output[$0].substring.map(String.init) }
     }
 
     func all(in text: String) -> [[String?]] {
-        guard required.isEmpty || text.contains(required) else { return [] }
+        guard Self.contains(text, required) else { return [] }
         return text.matches(of: regex).map { match in
             (0..<match.output.count).map { match.output[$0].substring.map(String.init) }
         }
