@@ -66,10 +66,33 @@ enum LayoutScanner {
         return result
     }
 
-    /// True when the lines look like `pdftotext -layout` output (cells separated by runs of spaces).
+    /// True when the lines look like `pdftotext -layout` output (cells separated by runs of spaces)
+    /// or Word text (cells separated by TABs).
     static func isLayout(_ lines: [String]) -> Bool {
-        lines.contains { $0.contains("   ") && $0.contains(where: { $0 != " " }) }
+        lines.contains { ($0.contains("   ") && $0.contains(where: { $0 != " " })) || $0.contains("\t") }
     }
+
+    /// Horizontal distance between two cells of a TAB-separated (Word text) line.
+    static let cellWidth = 100
+
+    /// True when the lines are Word text: table rows as TAB-separated cells.
+    static func isCells(_ lines: [String]) -> Bool { lines.contains { $0.contains("\t") } }
+
+    /// Tokens of a TAB-separated line: each token's x is its cell's index times `cellWidth`
+    /// (plus its place inside the cell), so blank cells keep their place.
+    static func cellTokens(_ text: String, line: Int) -> [LayoutToken] {
+        var result: [LayoutToken] = []
+        for (index, cell) in text.split(separator: "\t", omittingEmptySubsequences: false).enumerated() {
+            for (k, var token) in tokens(String(cell), line: line).enumerated() {
+                token.x = index * cellWidth + k
+                result.append(token)
+            }
+        }
+        return result
+    }
+
+    /// The cell index of a token read by `cellTokens`.
+    static func cell(_ token: LayoutToken) -> Int { token.x / cellWidth }
 
     static func amount(_ token: LayoutToken) -> Int64? {
         Amount(printed: token.text, unit: .tenThousandYuan)?.fen

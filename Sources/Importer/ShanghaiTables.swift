@@ -91,7 +91,7 @@ enum ShanghaiTables {
             let text = lines[n - 1]
             if text.hasPrefix("[PDF page") || text.hasPrefix("#") || text.contains("单位：") || text.hasPrefix("注：")
                 || text.contains("说明：") { return [] }
-            return LayoutScanner.tokens(text, line: n)
+            return text.contains("\t") ? LayoutScanner.cellTokens(text, line: n) : LayoutScanner.tokens(text, line: n)
         }
     }
 
@@ -180,6 +180,7 @@ enum ShanghaiTables {
             activeFunds.append(i + 1)
         }
         let funds = ["fiscal", "general", "gov_fund", "soe"]
+        let cells = LayoutScanner.isCells(rawLines(lines, range))
         var seenLeft = Set<String>()
         var classSum: Int64 = 0, classTotal: LayoutToken?
         for row in rows {
@@ -192,11 +193,21 @@ enum ShanghaiTables {
                 continue
             }
             // Right: 合计 then the fund columns (order kept, blanks skipped).
-            let rest = Array(row.values.dropFirst())
-            let columns = rest.count <= activeFunds.count ? Array(activeFunds.prefix(rest.count)) : Array(1...min(3, rest.count))
             var byFund: [(String, LayoutToken)] = [("fiscal", first)]
-            for (i, column) in columns.enumerated() { byFund.append((funds[column], rest[i])) }
-            if rest.count > columns.count { b.warnings.append("财政拨款收入支出决算总表：第 \(row.line) 行数字多于栏目") }
+            if cells {
+                // Word text: 合计 and the three fund columns follow the label cell (cells 3…6).
+                byFund = []
+                for t in row.values {
+                    let column = LayoutScanner.cell(t) - 3
+                    if funds.indices.contains(column) { byFund.append((funds[column], t)) }
+                    else { b.warnings.append("财政拨款收入支出决算总表：第 \(row.line) 行数字不在栏目内") }
+                }
+            } else {
+                let rest = Array(row.values.dropFirst())
+                let columns = rest.count <= activeFunds.count ? Array(activeFunds.prefix(rest.count)) : Array(1...min(3, rest.count))
+                for (i, column) in columns.enumerated() { byFund.append((funds[column], rest[i])) }
+                if rest.count > columns.count { b.warnings.append("财政拨款收入支出决算总表：第 \(row.line) 行数字多于栏目") }
+            }
             for (fund, token) in byFund {
                 if key.hasPrefix("code:") {
                     b.money(nil, code: String(key.dropFirst(5)), fund: fund, token)
@@ -227,7 +238,18 @@ enum ShanghaiTables {
             .filter { !$0.isCode || $0.key.count != 2 }
         guard !rows.isEmpty else { return }
         var warnings: [String] = []
-        let maps = CodeTableScanner.assign(rows, columnCount: columns.count, active: active, warnings: &warnings)
+        // Word text: each figure sits in its column's cell (code, label, then the columns).
+        let maps = LayoutScanner.isCells(rawLines(lines, range))
+            ? rows.map { row -> [Int: LayoutToken] in
+                var map: [Int: LayoutToken] = [:]
+                for t in row.values {
+                    let column = LayoutScanner.cell(t) - 2
+                    if columns.indices.contains(column) { map[column] = t }
+                    else { b.warnings.append("\(name)：第 \(t.line) 行数字 \(t.text) 不在栏目内") }
+                }
+                return map
+            }
+            : CodeTableScanner.assign(rows, columnCount: columns.count, active: active, warnings: &warnings)
         for (row, map) in zip(rows, maps) {
             for (column, token) in map.sorted(by: { $0.key < $1.key }) {
                 if row.isCode {
