@@ -171,7 +171,9 @@ def rewrite(text):
     return "\n".join(out)
 
 
-def main(argv):
+def write_variants(argv, suffix, rewrite_text):
+    """Writes rewrite_text(file) for each file in argv as NAME<suffix> under --out
+    (default fixtures/disclosures/variants); shared by the variant scripts."""
     out_dir = "fixtures/disclosures/variants"
     files = []
     i = 0
@@ -186,10 +188,14 @@ def main(argv):
     for f in files:
         with open(f, encoding="utf-8") as h:
             text = h.read()
-        name = os.path.basename(f).replace(".txt", "-reading-order.txt")
+        name = os.path.basename(f).replace(".txt", suffix)
         with open(os.path.join(out_dir, name), "w", encoding="utf-8") as h:
-            h.write(rewrite(text))
+            h.write(rewrite_text(text))
         print(os.path.join(out_dir, name))
+
+
+def main(argv):
+    write_variants(argv, "-reading-order.txt", rewrite)
 
 
 if __name__ == "__main__":

@@ -299,24 +299,7 @@ def rewrite(text):
 
 
 def main(argv):
-    out_dir = "fixtures/disclosures/variants"
-    files = []
-    i = 0
-    while i < len(argv):
-        if argv[i] == "--out":
-            out_dir = argv[i + 1]
-            i += 2
-        else:
-            files.append(argv[i])
-            i += 1
-    os.makedirs(out_dir, exist_ok=True)
-    for f in files:
-        with open(f, encoding="utf-8") as h:
-            text = h.read()
-        name = os.path.basename(f).replace(".txt", "-word-text.txt")
-        with open(os.path.join(out_dir, name), "w", encoding="utf-8") as h:
-            h.write(rewrite(text))
-        print(os.path.join(out_dir, name))
+    rov.write_variants(argv, "-word-text.txt", rewrite)
 
 
 if __name__ == "__main__":
