@@ -2,6 +2,9 @@
 #   make run    install what is missing, build (release) and open the REPL on the default data
 #   make test   install what is missing and run every test
 SWIFT ?= swift
+# The release binary carries the Swift runtime and Foundation (linked statically): it starts
+# in a few milliseconds and runs where no Swift toolchain is installed.
+RELEASE := -c release --product dq --static-swift-stdlib
 # System packages: SQLite and libedit headers to build; the sqlite3 CLI, tmux and
 # poppler-utils (pdftotext) for tests and import; hyperfine for benchmarks.
 PACKAGES := libsqlite3-dev libedit-dev sqlite3 tmux poppler-utils hyperfine
@@ -9,7 +12,7 @@ PACKAGES := libsqlite3-dev libedit-dev sqlite3 tmux poppler-utils hyperfine
 .PHONY: run test build deps generate bench mutations clean
 
 run: deps
-	$(SWIFT) build -c release --product dq
+	$(SWIFT) build $(RELEASE)
 	./.build/release/dq
 
 test: deps
@@ -17,7 +20,7 @@ test: deps
 	$(SWIFT) test --skip-build --disable-swift-testing
 
 build: deps
-	$(SWIFT) build -c release --product dq
+	$(SWIFT) build $(RELEASE)
 
 # Installs missing Debian packages: apt-get as root, else sudo -n, else says what to run.
 deps:

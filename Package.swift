@@ -13,6 +13,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .systemLibrary(name: "CMalloc"),
         .target(name: "Core"),
         .target(name: "Store", dependencies: ["Core", "CSQLite"]),
         .target(name: "QueryLanguage", dependencies: ["Core"]),
@@ -23,6 +24,7 @@ let package = Package(
             name: "dq",
             dependencies: [
                 "Core", "Store", "QueryLanguage", "Render", "Importer", "Audit", "CEditLine",
+                .target(name: "CMalloc", condition: .when(platforms: [.linux])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

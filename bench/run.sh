@@ -14,7 +14,7 @@ for tool in hyperfine sqlite3 python3; do
 done
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  swift build -c release --product dq >&2
+  swift build -c release --product dq --static-swift-stdlib >&2   # as `make build`
 fi
 DQ=.build/release/dq
 [ -x "$DQ" ] || { echo "bench: $DQ is missing (run without SKIP_BUILD=1)" >&2; exit 1; }

@@ -245,21 +245,34 @@ enum ShanghaiRates {
     struct Context {
         var j: ShanghaiNarrative.Joined
         var text: String
+        /// The text's scalars, and the character offset of each (the offsets matches report).
+        let scalars: [Unicode.Scalar]
+        let characterOffsets: [Int]
         /// Joined offset of a fact's first digit → fact index.
         var anchors: [Int: Int] = [:]
         /// Joined offset of a change statement's verb → statement index.
         var changes: [(Int, Int)] = []
+
+        init(j: ShanghaiNarrative.Joined, text: String) {
+            self.j = j
+            self.text = text
+            scalars = Array(text.unicodeScalars)
+            var offsets: [Int] = []
+            offsets.reserveCapacity(scalars.count)
+            for (offset, character) in text.enumerated() {
+                offsets.append(contentsOf: repeatElement(offset, count: character.unicodeScalars.count))
+            }
+            offsets.append(offsets.last.map { $0 + 1 } ?? 0)   // the end, where an empty match may start
+            characterOffsets = offsets
+        }
     }
 
-    static func offset(_ text: String, _ i: String.Index) -> Int { text.distance(from: text.startIndex, to: i) }
-
-    /// Matches of `pattern`: each capture as (text, offset) or nil; element 0 is the whole match.
+    /// Matches of `pattern`: each capture as (text, character offset) or nil; element 0 is the whole match.
     static func matches(_ pattern: String, in c: Context) -> [[(String, Int)?]] {
-        guard let regex = try? Regex(pattern) else { return [] }
-        return c.text.matches(of: regex).map { m in
-            (0..<m.output.count).map { k in
-                guard let r = m.output[k].range else { return nil }
-                return (String(c.text[r]), offset(c.text, r.lowerBound))
+        guard let compiled = try? TextPattern(pattern) else { return [] }
+        return compiled.allMatches(in: c.scalars).map { match in
+            match.map { range in
+                range.map { (String(String.UnicodeScalarView(c.scalars[$0])), c.characterOffsets[$0.lowerBound]) }
             }
         }
     }

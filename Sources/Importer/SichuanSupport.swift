@@ -1,20 +1,23 @@
 import Core
 
 /// A compiled pattern with the small API the Sichuan rules need (captures as optional strings).
-struct SichuanPattern: @unchecked Sendable {
-    let regex: Regex<AnyRegexOutput>
+struct SichuanPattern: Sendable {
+    let compiled: TextPattern
     /// Text every match contains (the longest run of Chinese outside groups and classes),
     /// checked before the regex runs: most lines lack it, and the check is far cheaper.
     let required: [UInt8]
 
-    /// `N` in a pattern stands for a printed decimal number, `R` for a percentage's number
-    /// (the `%` itself must follow in the pattern).
+    /// `⟨N⟩` in a pattern stands for a printed decimal number (a capture).
     init(_ pattern: String) {
-        let expanded = pattern
-            .sichuanReplacing("⟨N⟩", with: "([0-9]+(?:\\.[0-9]+)?)")
-        // The patterns are constants of this file; a bad one is a programming error.
-        regex = try! Regex(expanded)
+        let expanded = Self.expanded(pattern)
+        // The patterns are constants of the readers; a bad one is a programming error.
+        compiled = try! TextPattern(expanded)
         required = Array(Self.requiredLiteral(expanded).utf8)
+    }
+
+    /// The pattern with its `⟨N⟩` written out.
+    static func expanded(_ pattern: String) -> String {
+        pattern.sichuanReplacing("⟨N⟩", with: "([0-9]+(?:\\.[0-9]+)?)")
     }
 
     /// Whether `text` holds the bytes `needle` (a plain byte search: Foundation's
@@ -56,17 +59,17 @@ struct SichuanPattern: @unchecked Sendable {
         return best
     }
 
+    /// Whether `text` holds the required text (else it cannot match).
+    func mayMatch(_ text: String) -> Bool { Self.contains(text, required) }
+
     func first(in text: String) -> [String?]? {
-        guard Self.contains(text, required) else { return nil }
-        guard let match = try? regex.firstMatch(in: text) else { return nil }
-        return (0..<match.output.count).map { match.output[$0].substring.map(String.init) }
+        guard mayMatch(text) else { return nil }
+        return compiled.firstMatch(in: text)
     }
 
     func all(in text: String) -> [[String?]] {
-        guard Self.contains(text, required) else { return [] }
-        return text.matches(of: regex).map { match in
-            (0..<match.output.count).map { match.output[$0].substring.map(String.init) }
-        }
+        guard mayMatch(text) else { return [] }
+        return compiled.allMatches(in: text)
     }
 
     func matches(_ text: String) -> Bool { first(in: text) != nil }

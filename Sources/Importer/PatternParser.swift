@@ -1,0 +1,240 @@
+/// The syntax tree of a `TextPattern`.
+indirect enum PatternNode: Sendable {
+    case empty
+    case scalar(UInt32)
+    case set(ScalarSet)
+    case any
+    case textStart
+    case textEnd
+    /// A group; `index` is its capture number, nil for `(?:...)`.
+    case group(PatternNode, index: Int?)
+    case lookahead(PatternNode, negated: Bool)
+    case sequence([PatternNode])
+    case alternation([PatternNode])
+    case repetition(PatternNode, min: Int, max: Int?, lazy: Bool)
+
+    /// Whether the node can match without consuming anything.
+    var canBeEmpty: Bool {
+        switch self {
+        case .scalar, .set, .any: false
+        case .empty, .textStart, .textEnd, .lookahead: true
+        case .group(let body, _): body.canBeEmpty
+        case .sequence(let items): items.allSatisfy(\.canBeEmpty)
+        case .alternation(let branches): branches.contains(where: \.canBeEmpty)
+        case .repetition(let body, let min, _, _): min == 0 || body.canBeEmpty
+        }
+    }
+
+    /// The scalar every match of the node begins with, if there is one.
+    var firstScalar: UInt32? {
+        switch self {
+        case .scalar(let value): return value
+        case .group(let body, _): return body.firstScalar
+        case .repetition(let body, let min, _, _): return min > 0 ? body.firstScalar : nil
+        case .alternation(let branches):
+            let firsts = branches.map(\.firstScalar)
+            guard let first = firsts.first ?? nil, firsts.allSatisfy({ $0 == first }) else { return nil }
+            return first
+        case .sequence(let items):
+            for item in items {
+                switch item {
+                case .textStart, .textEnd, .lookahead: continue
+                default: return item.firstScalar
+                }
+            }
+            return nil
+        default: return nil
+        }
+    }
+
+    /// Whether every match must start at the beginning of the text.
+    var startsWithAnchor: Bool {
+        switch self {
+        case .textStart: true
+        case .group(let body, _): body.startsWithAnchor
+        case .sequence(let items): items.first?.startsWithAnchor ?? false
+        case .alternation(let branches): branches.allSatisfy(\.startsWithAnchor)
+        default: false
+        }
+    }
+}
+
+/// Reads a pattern's text into a `PatternNode` (recursive descent).
+struct PatternParser {
+    private let scalars: [Unicode.Scalar]
+    private var position = 0
+    private(set) var groupCount = 0
+
+    init(_ pattern: String) {
+        scalars = Array(pattern.unicodeScalars)
+    }
+
+    mutating func parse() throws(PatternSyntaxError) -> PatternNode {
+        let node = try alternation()
+        if position < scalars.count { throw error("unbalanced )") }
+        return node
+    }
+
+    private func error(_ message: String) -> PatternSyntaxError {
+        PatternSyntaxError(message: message, offset: position)
+    }
+
+    private var next: Unicode.Scalar? { position < scalars.count ? scalars[position] : nil }
+
+    private mutating func take(_ scalar: Unicode.Scalar) -> Bool {
+        guard next == scalar else { return false }
+        position += 1
+        return true
+    }
+
+    private mutating func alternation() throws(PatternSyntaxError) -> PatternNode {
+        var branches = [try sequence()]
+        while take("|") { branches.append(try sequence()) }
+        return branches.count == 1 ? branches[0] : .alternation(branches)
+    }
+
+    private mutating func sequence() throws(PatternSyntaxError) -> PatternNode {
+        var items: [PatternNode] = []
+        while let scalar = next, scalar != "|", scalar != ")" {
+            items.append(try quantified())
+        }
+        return items.isEmpty ? .empty : (items.count == 1 ? items[0] : .sequence(items))
+    }
+
+    private mutating func quantified() throws(PatternSyntaxError) -> PatternNode {
+        let atomStart = position
+        let atom = try self.atom()
+        guard let (min, max) = try quantifier() else { return atom }
+        switch atom {
+        case .textStart, .textEnd, .lookahead, .empty:
+            position = atomStart
+            throw error("nothing to repeat")
+        default: break
+        }
+        if max == nil && atom.canBeEmpty { throw error("an unbounded repetition of something that can be empty") }
+        return .repetition(atom, min: min, max: max, lazy: take("?"))
+    }
+
+    /// `?` `*` `+` `{n}` `{n,}` `{n,m}`, or nil (a `{` that does not start a count is a literal).
+    private mutating func quantifier() throws(PatternSyntaxError) -> (Int, Int?)? {
+        if take("?") { return (0, 1) }
+        if take("*") { return (0, nil) }
+        if take("+") { return (1, nil) }
+        guard next == "{" else { return nil }
+        let start = position
+        position += 1
+        guard let min = number() else { position = start; return nil }
+        var max: Int? = min
+        if take(",") { max = number() }
+        guard take("}") else { position = start; return nil }
+        if let max, max < min { throw error("a count {\(min),\(max)} whose maximum is below its minimum") }
+        return (min, max)
+    }
+
+    private mutating func number() -> Int? {
+        var value: Int?
+        while let scalar = next, ("0"..."9").contains(scalar) {
+            value = (value ?? 0) * 10 + Int(scalar.value - 0x30)
+            position += 1
+            if value! > 1000 { return nil }
+        }
+        return value
+    }
+
+    private mutating func atom() throws(PatternSyntaxError) -> PatternNode {
+        guard let scalar = next else { throw error("unexpected end") }
+        position += 1
+        switch scalar {
+        case ".": return .any
+        case "^": return .textStart
+        case "$": return .textEnd
+        case "[": return .set(try characterClass())
+        case "\\": return try escape()
+        case "(": return try group()
+        case "*", "+", "?":
+            position -= 1
+            throw error("nothing to repeat")
+        default: return .scalar(scalar.value)
+        }
+    }
+
+    private mutating func group() throws(PatternSyntaxError) -> PatternNode {
+        var node: PatternNode
+        if take("?") {
+            if take(":") {
+                node = .group(try alternation(), index: nil)
+            } else if take("=") {
+                node = .lookahead(try alternation(), negated: false)
+            } else if take("!") {
+                node = .lookahead(try alternation(), negated: true)
+            } else {
+                throw error("unsupported group (?")
+            }
+        } else {
+            groupCount += 1
+            let index = groupCount
+            node = .group(try alternation(), index: index)
+        }
+        guard take(")") else { throw error("missing )") }
+        return node
+    }
+
+    /// After a backslash: `\d` `\D` `\s` `\S`, `\n` `\t`, or an escaped punctuation scalar.
+    private mutating func escape() throws(PatternSyntaxError) -> PatternNode {
+        guard let scalar = next else { throw error("a pattern ending in \\") }
+        position += 1
+        switch scalar {
+        case "d": return .set(ScalarSet(items: [.digit(true)]))
+        case "D": return .set(ScalarSet(items: [.digit(false)]))
+        case "s": return .set(ScalarSet(items: [.space(true)]))
+        case "S": return .set(ScalarSet(items: [.space(false)]))
+        case "n": return .scalar(0x0A)
+        case "t": return .scalar(0x09)
+        default:
+            if scalar.isASCII && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil) {
+                position -= 1
+                throw error("unsupported escape \\\(scalar)")
+            }
+            return .scalar(scalar.value)
+        }
+    }
+
+    /// After `[`: members up to the closing `]`.
+    private mutating func characterClass() throws(PatternSyntaxError) -> ScalarSet {
+        var set = ScalarSet()
+        set.negated = take("^")
+        while true {
+            guard let scalar = next else { throw error("missing ]") }
+            position += 1
+            if scalar == "]" && !set.items.isEmpty { return set }
+            var low: UInt32
+            if scalar == "\\" {
+                switch try escape() {
+                case .scalar(let value): low = value
+                case .set(let inner):
+                    set.items += inner.items
+                    continue
+                default: throw error("unsupported escape in a class")
+                }
+            } else if scalar == "]" {
+                throw error("an empty class []")
+            } else {
+                low = scalar.value
+            }
+            // A range a-b (a '-' before ']' is a literal).
+            if next == "-", position + 1 < scalars.count, scalars[position + 1] != "]" {
+                position += 1
+                var high = scalars[position].value
+                position += 1
+                if high == ("\\" as Unicode.Scalar).value {
+                    guard case .scalar(let value) = try escape() else { throw error("a range ending in a class") }
+                    high = value
+                }
+                guard low <= high else { throw error("a range whose end is below its start") }
+                set.items.append(.range(low...high))
+            } else {
+                set.items.append(.range(low...low))
+            }
+        }
+    }
+}

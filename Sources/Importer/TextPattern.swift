@@ -1,0 +1,201 @@
+/// A regular expression over Unicode scalars: the subset the template readers use, compiled
+/// in microseconds and matched by a small backtracking machine.
+///
+/// Syntax: literals; `.`; `\d` `\s` (Unicode decimal digits and spaces; unlike Swift Regex, `\d`
+/// does not take 万 or 三) and their negations `\D` `\S`;
+/// escaped punctuation; classes `[...]` with ranges and `^`; groups `(...)` (capturing),
+/// `(?:...)`, lookaheads `(?=...)` and `(?!...)`; `|`; `?` `*` `+` `{n}` `{n,}` `{n,m}`, each
+/// lazy with a trailing `?`; anchors `^` and `$` (start and end of the text). Matching is
+/// leftmost, preferring the first alternative and greedy (or lazy) repetition, as in Perl.
+struct TextPattern: Sendable {
+    /// The main program; `lookaheads` holds the sub-programs its `.lookahead` steps run.
+    let program: [PatternInstruction]
+    let lookaheads: [[PatternInstruction]]
+    /// Capture groups, not counting the whole match.
+    let groupCount: Int
+    /// The scalar every match starts with, when there is one (lets the search skip ahead).
+    let firstScalar: UInt32?
+    /// Whether every match starts at the beginning of the text.
+    let anchoredAtStart: Bool
+
+    init(_ pattern: String) throws(PatternSyntaxError) {
+        var parser = PatternParser(pattern)
+        let tree = try parser.parse()
+        var compiler = PatternCompiler()
+        program = compiler.compile(tree)
+        lookaheads = compiler.lookaheads
+        groupCount = parser.groupCount
+        firstScalar = tree.firstScalar
+        anchoredAtStart = tree.startsWithAnchor
+    }
+
+    /// Each group's scalar range in the first match at or after `from` (element 0: the whole match).
+    func firstMatch(in text: [Unicode.Scalar], from: Int = 0) -> [Range<Int>?]? {
+        var machine = PatternMachine(text: text, slots: 2 * (groupCount + 1))
+        let last = anchoredAtStart ? min(from, 0) : text.count
+        var start = from
+        while start <= last {
+            if let first = firstScalar {
+                while start < text.count && text[start].value != first { start += 1 }
+                if start >= text.count { return nil }
+            }
+            if machine.run(program, lookaheads, at: start) { return machine.ranges() }
+            start += 1
+        }
+        return nil
+    }
+
+    /// Every non-overlapping match, left to right.
+    func allMatches(in text: [Unicode.Scalar]) -> [[Range<Int>?]] {
+        var result: [[Range<Int>?]] = []
+        var from = 0
+        while from <= text.count, let match = firstMatch(in: text, from: from), let whole = match[0] {
+            result.append(match)
+            from = whole.isEmpty ? whole.upperBound + 1 : whole.upperBound
+        }
+        return result
+    }
+
+    /// The captures of the first match as strings (nil where a group took no part).
+    func firstMatch(in text: String) -> [String?]? {
+        let scalars = Array(text.unicodeScalars)
+        return firstMatch(in: scalars).map { Self.strings($0, scalars) }
+    }
+
+    /// The captures of every match as strings.
+    func allMatches(in text: String) -> [[String?]] {
+        let scalars = Array(text.unicodeScalars)
+        return allMatches(in: scalars).map { Self.strings($0, scalars) }
+    }
+
+    static func strings(_ ranges: [Range<Int>?], _ scalars: [Unicode.Scalar]) -> [String?] {
+        ranges.map { range in range.map { String(String.UnicodeScalarView(scalars[$0])) } }
+    }
+}
+
+/// A pattern that cannot be compiled, with the scalar offset of the problem.
+struct PatternSyntaxError: Error, Equatable {
+    let message: String
+    let offset: Int
+}
+
+/// One step of a compiled pattern.
+enum PatternInstruction: Sendable {
+    case scalar(UInt32)
+    case set(ScalarSet)
+    /// Any scalar but a line feed.
+    case any
+    /// Try the first target, then (on failure) the second.
+    case split(Int, Int)
+    case jump(Int)
+    /// Record the position in capture slot n.
+    case save(Int)
+    case textStart
+    case textEnd
+    case lookahead(Int, negated: Bool)
+    case match
+}
+
+/// A character class: scalar ranges and the Unicode digits or spaces of `\d` `\s` (or their negations).
+struct ScalarSet: Sendable {
+    enum Item: Sendable {
+        case range(ClosedRange<UInt32>)
+        /// Scalars that are (true) or are not (false) decimal digits.
+        case digit(Bool)
+        case space(Bool)
+    }
+
+    var items: [Item] = []
+    var negated = false
+
+    func contains(_ value: UInt32) -> Bool {
+        let found = items.contains { item in
+            switch item {
+            case .range(let range): range.contains(value)
+            case .digit(let wanted): Self.isDigit(value) == wanted
+            case .space(let wanted): Self.isSpace(value) == wanted
+            }
+        }
+        return found != negated
+    }
+
+    static func isDigit(_ value: UInt32) -> Bool {
+        if value < 0x80 { return value >= 0x30 && value <= 0x39 }
+        return Unicode.Scalar(value)?.properties.numericType == .decimal
+    }
+
+    static func isSpace(_ value: UInt32) -> Bool {
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return Unicode.Scalar(value)?.properties.isWhitespace ?? false
+    }
+}
+
+/// The backtracking machine: runs a program from one start position.
+struct PatternMachine {
+    let text: [Unicode.Scalar]
+    var slots: [Int]
+    /// Choices to come back to: a branch (slot -1) or a capture slot's earlier value.
+    private var stack: [(pc: Int, position: Int, slot: Int)] = []
+
+    init(text: [Unicode.Scalar], slots: Int) {
+        self.text = text
+        self.slots = Array(repeating: -1, count: slots)
+    }
+
+    func ranges() -> [Range<Int>?] {
+        stride(from: 0, to: slots.count, by: 2).map { k in
+            slots[k] >= 0 && slots[k + 1] >= slots[k] ? slots[k]..<slots[k + 1] : nil
+        }
+    }
+
+    mutating func run(_ program: [PatternInstruction], _ lookaheads: [[PatternInstruction]], at start: Int) -> Bool {
+        for k in slots.indices { slots[k] = -1 }
+        stack.removeAll(keepingCapacity: true)
+        var pc = 0
+        var position = start
+        while true {
+            var failed = false
+            switch program[pc] {
+            case .scalar(let value):
+                if position < text.count && text[position].value == value { position += 1; pc += 1 } else { failed = true }
+            case .set(let set):
+                if position < text.count && set.contains(text[position].value) { position += 1; pc += 1 } else { failed = true }
+            case .any:
+                if position < text.count && text[position] != "\n" { position += 1; pc += 1 } else { failed = true }
+            case .split(let first, let second):
+                stack.append((second, position, -1))
+                pc = first
+            case .jump(let target):
+                pc = target
+            case .save(let slot):
+                stack.append((0, slots[slot], slot))
+                slots[slot] = position
+                pc += 1
+            case .textStart:
+                if position == 0 { pc += 1 } else { failed = true }
+            case .textEnd:
+                if position == text.count { pc += 1 } else { failed = true }
+            case .lookahead(let index, let negated):
+                var inner = PatternMachine(text: text, slots: 0)
+                if inner.run(lookaheads[index], lookaheads, at: position) != negated { pc += 1 } else { failed = true }
+            case .match:
+                if slots.count >= 2 { (slots[0], slots[1]) = (start, position) }
+                return true
+            }
+            guard failed else { continue }
+            // Back to the latest branch, undoing the captures recorded since.
+            var resumed = false
+            while let top = stack.popLast() {
+                if top.slot >= 0 {
+                    slots[top.slot] = top.position
+                } else {
+                    pc = top.pc
+                    position = top.position
+                    resumed = true
+                    break
+                }
+            }
+            if !resumed { return false }
+        }
+    }
+}

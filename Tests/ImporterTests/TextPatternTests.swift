@@ -1,0 +1,130 @@
+import Foundation
+import XCTest
+@testable import Importer
+
+/// The readers' own regular expressions: semantics, errors, and agreement with Swift Regex
+/// on every pattern the readers use over every line of the fixture documents.
+final class TextPatternTests: XCTestCase {
+    private func first(_ pattern: String, _ text: String) throws -> [String?]? {
+        try TextPattern(pattern).firstMatch(in: text)
+    }
+
+    func testLiteralsClassesAndCaptures() throws {
+        XCTAssertEqual(try first(#"本年收入合计([0-9]+(?:\.[0-9]+)?)万元"#, "一、本年收入合计1,084.36万元；本年收入合计636.03万元"),
+                       ["本年收入合计636.03万元", "636.03"])
+        XCTAssertEqual(try first(#"[(（](\d{3})[)）]"#, "一般公共服务(201）支出"), ["(201）", "201"])
+        XCTAssertEqual(try first(#"[^，。]+，"#, "甲乙，丙。"), ["甲乙，"])
+        XCTAssertEqual(try first(#"[-－—]"#, "A－B"), ["－"])
+        XCTAssertEqual(try first(#"[0-9A-Za-z]{3,}"#, "x 51090423T"), ["51090423T"])
+        XCTAssertNil(try first(#"^\d+$"#, "12a"))
+        // \d and \s are Unicode's digits and spaces (a full-width ２ and the ideographic space).
+        XCTAssertEqual(try first(#"\d+\s"#, "共２０　人"), ["２０　"])
+        XCTAssertEqual(try first(#"a\.b"#, "axb a.b"), ["a.b"])
+    }
+
+    func testGreedyLazyAndAlternationOrder() throws {
+        XCTAssertEqual(try first(#"(.+)元"#, "甲1元乙2元"), ["甲1元乙2元", "甲1元乙2"])
+        XCTAssertEqual(try first(#"(.+?)元"#, "甲1元乙2元"), ["甲1元", "甲1"])
+        XCTAssertEqual(try first(#"(增长|增)(\d+)"#, "增长12"), ["增长12", "增长", "12"])
+        XCTAssertEqual(try first(#"(增|增长)(\d*)"#, "增长12"), ["增", "增", ""])
+        XCTAssertEqual(try first(#"x{2}"#, "xxx"), ["xx"])
+        XCTAssertEqual(try first(#"x{1,2}?y"#, "xxy"), ["xxy"])
+        XCTAssertEqual(try first(#"x{0,2}?"#, "xx"), [""])
+        XCTAssertEqual(try first(#"x{2,}"#, "xxxx"), ["xxxx"])
+    }
+
+    func testCapturesOfAbandonedBranchesAreCleared() throws {
+        // The first branch captures 甲 and fails; its capture must not survive.
+        XCTAssertEqual(try first(#"(?:(甲)乙|甲丙)"#, "甲丙"), ["甲丙", nil])
+        XCTAssertEqual(try first(#"完成(?:，(占(\d+)%))?"#, "完成，占x"), ["完成", nil, nil])
+    }
+
+    func testDigitsAreDecimalDigitsOnly() throws {
+        // Unlike Swift Regex, \d does not take numeric characters such as 万 or 三.
+        XCTAssertEqual(try first(#"(\d[\d.]*)"#, "增长44.34万元"), ["44.34", "44.34"])
+        XCTAssertNil(try first(#"\d"#, "三万"))
+    }
+
+    func testLookaheadAndAnchors() throws {
+        XCTAssertEqual(try first(#"\d+(?=万)"#, "12元 34万"), ["34"])
+        XCTAssertEqual(try first(#"年初预算(\d+)万(?!元)"#, "年初预算5万元，年初预算6万"), ["年初预算6万", "6"])
+        XCTAssertEqual(try first(#"(?:^|[^宾])接待(\d+)"#, "接待3批次"), ["接待3", "3"])
+        XCTAssertEqual(try first(#"(?:^|[^宾])接待(\d+)"#, "外宾接待3、国内接待4"), ["内接待4", "4"])
+        XCTAssertNil(try first(#"^乙"#, "甲乙"))
+        XCTAssertEqual(try first(#"乙$"#, "乙甲乙"), ["乙"])
+    }
+
+    func testAllMatchesDoNotOverlapAndStepPastEmptyOnes() throws {
+        let pattern = try TextPattern(#"(\d+)万"#)
+        XCTAssertEqual(pattern.allMatches(in: "1万22万元333万"), [["1万", "1"], ["22万", "22"], ["333万", "333"]])
+        XCTAssertEqual(try TextPattern("x*").allMatches(in: "axxb").map { $0[0] }, ["", "xx", "", ""])
+        XCTAssertEqual(pattern.allMatches(in: ""), [])
+    }
+
+    func testSyntaxErrorsNameTheProblemAndItsOffset() {
+        func error(_ pattern: String) -> PatternSyntaxError? {
+            do { _ = try TextPattern(pattern); return nil } catch { return error }
+        }
+        XCTAssertEqual(error("(甲"), PatternSyntaxError(message: "missing )", offset: 2))
+        XCTAssertEqual(error("甲)"), PatternSyntaxError(message: "unbalanced )", offset: 1))
+        XCTAssertEqual(error("*甲"), PatternSyntaxError(message: "nothing to repeat", offset: 0))
+        XCTAssertEqual(error("甲^*")?.message, "nothing to repeat")
+        XCTAssertEqual(error("(?:x?)*")?.message, "an unbounded repetition of something that can be empty")
+        XCTAssertEqual(error("[甲")?.message, "missing ]")
+        XCTAssertEqual(error("[z-a]")?.message, "a range whose end is below its start")
+        XCTAssertEqual(error(#"\q"#), PatternSyntaxError(message: "unsupported escape \\q", offset: 1))
+        XCTAssertEqual(error("x{3,1}")?.message, "a count {3,1} whose maximum is below its minimum")
+        XCTAssertEqual(error("(?<n>x)")?.message, "unsupported group (?")
+        // A brace that does not start a count is a literal.
+        XCTAssertNil(error("x{a}"))
+    }
+
+    /// Every pattern literal in the readers, matched over every fixture line by TextPattern
+    /// and by Swift Regex, must give the same matches and captures. Swift's `\d` also takes
+    /// 万 and 一 (any numeric character), so it is given `\p{Nd}`, which is what `\d` means here.
+    func testAgreesWithSwiftRegexOnTheReadersPatternsAndDocuments() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let sources = root.appendingPathComponent("Sources/Importer")
+        var patterns: [String] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: sources.path) where name.hasSuffix(".swift") {
+            let code = try String(contentsOf: sources.appendingPathComponent(name), encoding: .utf8)
+            for line in code.split(separator: "\n") where line.contains("SichuanPattern(") || line.contains("matches(")
+                || line.contains("(#\"") && line.contains("\"#, [(") {
+                var rest = Substring(line)
+                while let open = rest.range(of: "#\""), let close = rest[open.upperBound...].range(of: "\"#") {
+                    patterns.append(SichuanPattern.expanded(String(rest[open.upperBound..<close.lowerBound])))
+                    rest = rest[close.upperBound...]
+                }
+            }
+        }
+        XCTAssertGreaterThan(patterns.count, 80, "the readers' pattern literals were not found")
+        var lines: Set<String> = []
+        for directory in ["fixtures/disclosures", "fixtures/disclosures/variants"] {
+            let url = root.appendingPathComponent(directory)
+            for name in try FileManager.default.contentsOfDirectory(atPath: url.path) where name.hasSuffix(".txt") {
+                let text = try String(contentsOf: url.appendingPathComponent(name), encoding: .utf8)
+                lines.formUnion(text.split(separator: "\n").map { String($0).trimmingCharacters(in: .whitespaces) })
+            }
+        }
+        var compared = 0, matched = 0
+        for pattern in patterns {
+            let ours = try TextPattern(pattern)
+            let theirs = try Regex(pattern.replacingOccurrences(of: #"\d"#, with: #"\p{Nd}"#))
+            // Lines without the pattern's required text are skipped (by the readers too).
+            let filter = SichuanPattern(pattern)
+            for line in lines where filter.mayMatch(line) {
+                let expected = line.matches(of: theirs).map { match in
+                    (0..<match.output.count).map { match.output[$0].substring.map(String.init) }
+                }
+                let actual = ours.allMatches(in: line)
+                if actual != expected {
+                    XCTFail("\(pattern) on «\(line)»: \(actual) ≠ \(expected)")
+                    return
+                }
+                compared += 1
+                matched += expected.count
+            }
+        }
+        XCTAssertGreaterThan(matched, 1000, "too few matches to compare (\(compared) pattern × line pairs)")
+    }
+}
