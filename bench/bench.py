@@ -285,10 +285,7 @@ def section_c(args, out, missed):
     dq, db, sq = args.dq, args.db, args.sqlite3
     out()
     out(f"c) start-up (bar: dq under {STARTUP_BAR * 1000:.0f} ms on the synthetic database)")
-    empty = os.path.join(os.path.dirname(os.path.abspath(db)), "empty.sqlite")
-    if not os.path.exists(empty):
-        subprocess.run([dq, "init", "--empty", "--db", empty], check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    empty = fresh_empty_database(dq, os.path.join(os.path.dirname(os.path.abspath(db)), "empty.sqlite"))
     commands = {
         "sqlite3 DB 'select 1'": [sq, db, "select 1"],
         "dq --db DB -c 'sql SELECT 1'": [dq, "--db", db, "-c", "sql SELECT 1"],
@@ -321,6 +318,16 @@ DOCUMENTS = ["000_aa60969cd7f058a1.txt", "2024-shanghai-putuo-caizhengju.txt",
              "2024-shanghai-putuo-guihuaziyuanju.txt", "2024-shanghai-putuo-shehuigongzuobu.txt"]
 
 
+def fresh_empty_database(dq, path):
+    """A database made by this dq with `init --empty` (one left by another version is refused)."""
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(path + suffix):
+            os.remove(path + suffix)
+    subprocess.run([dq, "init", "--empty", "--db", path], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return path
+
+
 def section_d(args, out, missed):
     """d) import time per document, into a fresh empty database each run (text files, so no
     pdftotext); the bar applies to the seed text. Includes dq's start-up, which section c
@@ -330,10 +337,7 @@ def section_d(args, out, missed):
     out(f"d) import of one disclosure (bar: seed text under {IMPORT_BAR * 1000:.0f} ms, process start included)")
     work = os.path.join(args.results, "import")
     os.makedirs(work, exist_ok=True)
-    empty = os.path.join(work, "empty.sqlite")
-    if not os.path.exists(empty):
-        subprocess.run([dq, "init", "--empty", "--db", empty], check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    empty = fresh_empty_database(dq, os.path.join(work, "empty.sqlite"))
     target = os.path.join(work, "target.sqlite")
     out(f"   {'median':>12}  {'verdict':<8} document")
     for name in DOCUMENTS:

@@ -70,6 +70,8 @@ def main(path):
     print("INSERT INTO paragraph (id, disclosure_id, section, body, source_kind, line_from, line_to) VALUES")
     body = [f"    ({n}, 1, {sql_text(s)}, {sql_text(t)}, '{k}', {n}, {n})" for n, s, t, k in rows]
     print(",\n".join(body) + ";")
+    print("-- Full-text index of these paragraphs (schema.sql: whoever inserts paragraphs indexes them).")
+    print("INSERT INTO paragraph_fts(rowid, body) SELECT id, body FROM paragraph WHERE disclosure_id = 1;")
 
 
 if __name__ == "__main__":

@@ -381,3 +381,5 @@ INSERT INTO paragraph (id, disclosure_id, section, body, source_kind, line_from,
     (1674, 1, '（审阅批注）', '国内公务接待支出0万元。国内公务接待0批次，0人次（不包括陪同人员），共计支出0万元。', 'residue', 1674, 1674),
     (1677, 1, '（审阅批注）', '外事接待支出0万元。外事接待0批次，0人次（不包括陪同人员），共计支出0万元。', 'residue', 1677, 1677),
     (1683, 1, '（审阅批注）', '在此加一下项目名称，后边几个报告也是', 'residue', 1683, 1683);
+-- Full-text index of these paragraphs (schema.sql: whoever inserts paragraphs indexes them).
+INSERT INTO paragraph_fts(rowid, body) SELECT id, body FROM paragraph WHERE disclosure_id = 1;

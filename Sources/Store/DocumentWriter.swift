@@ -319,6 +319,9 @@ private struct Transaction {
                                        .text(paragraph.kind), .integer(Int64(paragraph.line)), .integer(Int64(paragraph.line))])
             }
         }
+        // One statement indexes them all (schema.sql, paragraph_fts).
+        try database.run("INSERT INTO paragraph_fts(rowid, body) SELECT id, body FROM paragraph WHERE disclosure_id = ?",
+                         [.integer(disclosureID)])
     }
 
     // MARK: - Helpers

@@ -415,6 +415,10 @@ enum MultiUnitFixture {
                     """, [.integer(paragraph.disclosure), .text(paragraph.section), .text(paragraph.body), .text(paragraph.kind),
                           .integer(Int64(paragraph.line)), .integer(Int64(paragraph.line))])
             }
+            for disclosure in Set(paragraphs.map(\.disclosure)) {
+                try db.run("INSERT INTO paragraph_fts(rowid, body) SELECT id, body FROM paragraph WHERE disclosure_id = ?",
+                           [.integer(disclosure)])
+            }
         }
         return connections
     }

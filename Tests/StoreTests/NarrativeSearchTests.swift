@@ -25,6 +25,17 @@ final class NarrativeSearchTests: XCTestCase {
         XCTAssertTrue(found.contains(160))
     }
 
+    func testTheSeedParagraphsAreAllIndexed() throws {
+        // Each paragraph of three characters or more is found by the index through its first three.
+        let unfound = try database.scalar("""
+            SELECT count(*) FROM paragraph p WHERE length(p.body) >= 3 AND p.id NOT IN (
+                SELECT rowid FROM paragraph_fts WHERE paragraph_fts MATCH '"' || replace(substr(p.body, 1, 3), '"', '""') || '"')
+            """)
+        XCTAssertEqual(unfound, 0)
+        XCTAssertGreaterThan(try database.scalar("SELECT count(*) FROM paragraph")?.int64 ?? 0, 300)
+        try Connections.memory().writer.execute("INSERT INTO paragraph_fts(paragraph_fts) VALUES ('integrity-check')")
+    }
+
     func testShortWordsNeedTheSubstringScan() throws {
         let viaIndex = try lines("""
             SELECT rowid FROM paragraph_fts WHERE paragraph_fts MATCH ?
