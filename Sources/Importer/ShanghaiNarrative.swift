@@ -59,7 +59,7 @@ enum ShanghaiNarrative {
     /// A line holds a figure when it prints an amount in 万元/元 or a percentage (counts such as
     /// 500余篇, 4个 and years are not figures).
     static func holdsFigure(_ line: String) -> Bool {
-        let s = line.filter { $0 != " " }
+        let s = line.withoutSpaces
         let chars = Array(s)
         for (i, c) in chars.enumerated() where c.isASCIIDigitChar {
             let next = i + 1 < chars.count ? chars[i + 1] : " "

@@ -6,7 +6,7 @@ public enum ShanghaiReader: TemplateReader {
 
     public static func confidence(_ text: SourceText) -> Double {
         let tables = ShanghaiTables.locate(text.lines)
-        let hasNarrative = text.lines.contains { $0.filter { $0 != " " }.contains("情况说明") }
+        let hasNarrative = text.lines.contains { $0.withoutSpaces.containsBytes("情况说明") }
         let found = Double(tables.count) / Double(ShanghaiTables.titles.count)
         return min(1, found * 0.85 + (hasNarrative ? 0.15 : 0))
     }
@@ -21,7 +21,7 @@ public enum ShanghaiReader: TemplateReader {
         var cover = ""
         var titleLine = 1
         for (i, line) in lines.enumerated() where !line.hasPrefix("#") && !line.hasPrefix("[PDF page") {
-            let s = line.filter { $0 != " " }
+            let s = line.withoutSpaces
             if s.isEmpty { continue }
             if cover.isEmpty { titleLine = i + 1 }
             cover += s
@@ -87,7 +87,7 @@ public enum ShanghaiReader: TemplateReader {
         // Narrative: from the 情况说明 heading after the tables.
         var paragraphs: [ImportedParagraph] = []
         let lastTableEnd = tables.values.map(\.upperBound).max() ?? 0
-        if let start = (lastTableEnd..<lines.count).first(where: { lines[$0].filter { $0 != " " }.hasPrefix("第三部分") })
+        if let start = (lastTableEnd..<lines.count).first(where: { lines[$0].withoutSpaces.hasPrefix("第三部分") })
             .map({ $0 + 1 }) ?? (lastTableEnd < lines.count ? lastTableEnd + 1 : nil) {
             ShanghaiNarrative.read(lines, from: start, into: &b, paragraphs: &paragraphs,
                                    unrecognized: &report.unrecognizedFigureLines)

@@ -59,8 +59,8 @@ enum ShanghaiTables {
     /// Line ranges (1-based, inclusive) of each table, found by its title line.
     static func locate(_ lines: [String]) -> [String: ClosedRange<Int>] {
         var starts: [(String, Int)] = []
-        for (i, raw) in lines.enumerated() {
-            let line = raw.filter { $0 != " " }
+        for (i, raw) in lines.enumerated() where raw.containsBytes("表") {   // every title ends in 表
+            let line = raw.withoutSpaces
             if line.hasPrefix("#") { continue }
             if let title = titles.first(where: { $0 == line }), !starts.contains(where: { $0.0 == title }) {
                 starts.append((title, i + 1))
@@ -71,14 +71,14 @@ enum ShanghaiTables {
             var end = k + 1 < starts.count ? starts[k + 1].1 - 1 : lines.count
             // The last table ends where the narrative starts.
             if k + 1 == starts.count {
-                for n in start..<lines.count where lines[n].filter({ $0 != " " }).hasPrefix("第三部分")
-                    || lines[n].filter({ $0 != " " }) == "一、收入支出决算总体情况说明" {
+                for n in start..<lines.count where lines[n].withoutSpaces.hasPrefix("第三部分")
+                    || lines[n].withoutSpaces == "一、收入支出决算总体情况说明" {
                     end = n; break
                 }
             }
             // The line before a title may be the 第二部分 heading or the unit's table caption.
             if k + 1 < starts.count {
-                let before = lines[end - 1].filter { $0 != " " }
+                let before = lines[end - 1].withoutSpaces
                 if before.contains("部门决算表") || before.hasPrefix("第二部分") { end -= 1 }
             }
             result[title] = start...max(start, end)

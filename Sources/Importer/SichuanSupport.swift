@@ -5,39 +5,19 @@ struct SichuanPattern: Sendable {
     let compiled: TextPattern
     /// Text every match contains (the longest run of Chinese outside groups and classes),
     /// checked before the regex runs: most lines lack it, and the check is far cheaper.
-    let required: [UInt8]
+    let required: String
 
     /// `⟨N⟩` in a pattern stands for a printed decimal number (a capture).
     init(_ pattern: String) {
         let expanded = Self.expanded(pattern)
         // The patterns are constants of the readers; a bad one is a programming error.
         compiled = try! TextPattern(expanded)
-        required = Array(Self.requiredLiteral(expanded).utf8)
+        required = Self.requiredLiteral(expanded)
     }
 
     /// The pattern with its `⟨N⟩` written out.
     static func expanded(_ pattern: String) -> String {
         pattern.sichuanReplacing("⟨N⟩", with: "([0-9]+(?:\\.[0-9]+)?)")
-    }
-
-    /// Whether `text` holds the bytes `needle` (a plain byte search: Foundation's
-    /// `contains` goes through NSString and costs more than the regex it would save).
-    private static func contains(_ text: String, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
-        var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.count >= needle.count else { return false }
-            var index = 0
-            while index <= bytes.count - needle.count {
-                if bytes[index] == first {
-                    var offset = 1
-                    while offset < needle.count && bytes[index + offset] == needle[offset] { offset += 1 }
-                    if offset == needle.count { return true }
-                }
-                index += 1
-            }
-            return false
-        }
     }
 
     private static func requiredLiteral(_ pattern: String) -> String {
@@ -60,7 +40,7 @@ struct SichuanPattern: Sendable {
     }
 
     /// Whether `text` holds the required text (else it cannot match).
-    func mayMatch(_ text: String) -> Bool { Self.contains(text, required) }
+    func mayMatch(_ text: String) -> Bool { text.containsBytes(required) }
 
     func first(in text: String) -> [String?]? {
         guard mayMatch(text) else { return nil }

@@ -67,7 +67,7 @@ public enum TextDecoder {
         if let first = lines.first, first.unicodeScalars.first == "\u{FEFF}" {
             lines[0] = String(String.UnicodeScalarView(first.unicodeScalars.dropFirst()))
         }
-        lines = lines.map { $0.contains("\u{0C}") ? $0.replacingOccurrences(of: "\u{0C}", with: "") : $0 }
+        lines = lines.map { $0.utf8.contains(0x0C) ? $0.replacingOccurrences(of: "\u{0C}", with: "") : $0 }
         try checkNotEmpty(lines, sourceFile: sourceFile)
         return SourceText(lines: lines, sourceFile: sourceFile, sha256: sha256, encoding: encoding)
     }
