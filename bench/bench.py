@@ -285,7 +285,7 @@ def section_c(args, out, missed):
     dq, db, sq = args.dq, args.db, args.sqlite3
     out()
     out(f"c) start-up (bar: dq under {STARTUP_BAR * 1000:.0f} ms on the synthetic database)")
-    empty = fresh_empty_database(dq, os.path.join(os.path.dirname(os.path.abspath(db)), "empty.sqlite"))
+    empty = fresh_database(dq, os.path.join(os.path.dirname(os.path.abspath(db)), "empty.sqlite"))
     commands = {
         "sqlite3 DB 'select 1'": [sq, db, "select 1"],
         "dq --db DB -c 'sql SELECT 1'": [dq, "--db", db, "-c", "sql SELECT 1"],
@@ -318,12 +318,12 @@ DOCUMENTS = ["000_aa60969cd7f058a1.txt", "2024-shanghai-putuo-caizhengju.txt",
              "2024-shanghai-putuo-guihuaziyuanju.txt", "2024-shanghai-putuo-shehuigongzuobu.txt"]
 
 
-def fresh_empty_database(dq, path):
-    """A database made by this dq with `init --empty` (one left by another version is refused)."""
+def fresh_database(dq, path, empty=True):
+    """A database made anew by this dq's `init` (one left by another version is refused)."""
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(path + suffix):
             os.remove(path + suffix)
-    subprocess.run([dq, "init", "--empty", "--db", path], check=True,
+    subprocess.run([dq, "init", "--db", path] + (["--empty"] if empty else []), check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return path
 
@@ -337,7 +337,7 @@ def section_d(args, out, missed):
     out(f"d) import of one disclosure (bar: seed text under {IMPORT_BAR * 1000:.0f} ms, process start included)")
     work = os.path.join(args.results, "import")
     os.makedirs(work, exist_ok=True)
-    empty = fresh_empty_database(dq, os.path.join(work, "empty.sqlite"))
+    empty = fresh_database(dq, os.path.join(work, "empty.sqlite"))
     target = os.path.join(work, "target.sqlite")
     out(f"   {'median':>12}  {'verdict':<8} document")
     for name in DOCUMENTS:
@@ -366,9 +366,7 @@ def section_e(args, out, missed):
     dq = args.dq
     out()
     out(f"e) check on the seed (bar: under {CHECK_BAR * 1000:.0f} ms, process start included)")
-    seeded = os.path.join(args.results, "seeded.sqlite")
-    if not os.path.exists(seeded):
-        subprocess.run([dq, "init", "--db", seeded], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seeded = fresh_database(dq, os.path.join(args.results, "seeded.sqlite"), empty=False)
     # --fail-on error: the seed's findings make dq exit 1 only for errors; -i in hyperfine
     # would hide real failures, so the status is checked once here instead.
     status = subprocess.run([dq, "check", "--db", seeded, "--format", "csv"], capture_output=True).returncode

@@ -64,7 +64,7 @@ public struct ImportOverrides: Hashable, Sendable {
 }
 
 /// One template's reader. Readers are pure: text in, model values out; no SQLite.
-public protocol TemplateReader {
+public protocol TemplateReader: Sendable {
     /// The template id stored on the disclosure ('sichuan', 'shanghai').
     static var template: String { get }
     /// How sure the reader is that `text` is its template (0 = not at all, 1 = certain).
