@@ -130,16 +130,40 @@ struct ScalarSet: Sendable {
     }
 }
 
-/// The backtracking machine: runs a program from one start position.
+/// The backtracking machine: runs a program from one start position, then (reused) from the
+/// next ones.
+///
+/// Backtracking can take exponential time on unlucky text. After `stepsBeforeMemo` steps
+/// the machine starts remembering each (instruction, position) it reaches: reaching one
+/// again can only fail as it did before (nothing depends on captures or the start), so the
+/// rest of the search takes at most 2 × instructions × positions steps.
 struct PatternMachine {
     let text: [Unicode.Scalar]
     var slots: [Int]
     /// Choices to come back to: a branch (slot -1) or a capture slot's earlier value.
     private var stack: [(pc: Int, position: Int, slot: Int)] = []
+    private(set) var steps = 0
+    /// One bit per (instruction, position) reached; empty until the memo starts.
+    private var reached: [UInt64] = []
+    static let stepsBeforeMemo = 10_000
 
     init(text: [Unicode.Scalar], slots: Int) {
         self.text = text
         self.slots = Array(repeating: -1, count: slots)
+    }
+
+    /// Marks (pc, position) reached; false when it already was.
+    private mutating func reach(_ pc: Int, _ position: Int, programSize: Int) -> Bool {
+        steps += 1
+        if reached.isEmpty {
+            guard steps > Self.stepsBeforeMemo else { return true }
+            reached = Array(repeating: 0, count: (programSize * (text.count + 1) + 63) / 64)
+        }
+        let bit = pc * (text.count + 1) + position
+        let mask: UInt64 = 1 << UInt64(bit & 63)
+        guard reached[bit >> 6] & mask == 0 else { return false }
+        reached[bit >> 6] |= mask
+        return true
     }
 
     func ranges() -> [Range<Int>?] {
@@ -154,33 +178,35 @@ struct PatternMachine {
         var pc = 0
         var position = start
         while true {
-            var failed = false
-            switch program[pc] {
-            case .scalar(let value):
-                if position < text.count && text[position].value == value { position += 1; pc += 1 } else { failed = true }
-            case .set(let set):
-                if position < text.count && set.contains(text[position].value) { position += 1; pc += 1 } else { failed = true }
-            case .any:
-                if position < text.count && text[position] != "\n" { position += 1; pc += 1 } else { failed = true }
-            case .split(let first, let second):
-                stack.append((second, position, -1))
-                pc = first
-            case .jump(let target):
-                pc = target
-            case .save(let slot):
-                stack.append((0, slots[slot], slot))
-                slots[slot] = position
-                pc += 1
-            case .textStart:
-                if position == 0 { pc += 1 } else { failed = true }
-            case .textEnd:
-                if position == text.count { pc += 1 } else { failed = true }
-            case .lookahead(let index, let negated):
-                var inner = PatternMachine(text: text, slots: 0)
-                if inner.run(lookaheads[index], lookaheads, at: position) != negated { pc += 1 } else { failed = true }
-            case .match:
-                if slots.count >= 2 { (slots[0], slots[1]) = (start, position) }
-                return true
+            var failed = !reach(pc, position, programSize: program.count)
+            if !failed {
+                switch program[pc] {
+                case .scalar(let value):
+                    if position < text.count && text[position].value == value { position += 1; pc += 1 } else { failed = true }
+                case .set(let set):
+                    if position < text.count && set.contains(text[position].value) { position += 1; pc += 1 } else { failed = true }
+                case .any:
+                    if position < text.count && text[position] != "\n" { position += 1; pc += 1 } else { failed = true }
+                case .split(let first, let second):
+                    stack.append((second, position, -1))
+                    pc = first
+                case .jump(let target):
+                    pc = target
+                case .save(let slot):
+                    stack.append((0, slots[slot], slot))
+                    slots[slot] = position
+                    pc += 1
+                case .textStart:
+                    if position == 0 { pc += 1 } else { failed = true }
+                case .textEnd:
+                    if position == text.count { pc += 1 } else { failed = true }
+                case .lookahead(let index, let negated):
+                    var inner = PatternMachine(text: text, slots: 0)
+                    if inner.run(lookaheads[index], lookaheads, at: position) != negated { pc += 1 } else { failed = true }
+                case .match:
+                    if slots.count >= 2 { (slots[0], slots[1]) = (start, position) }
+                    return true
+                }
             }
             guard failed else { continue }
             // Back to the latest branch, undoing the captures recorded since.

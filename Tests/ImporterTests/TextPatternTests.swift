@@ -61,6 +61,26 @@ final class TextPatternTests: XCTestCase {
         XCTAssertEqual(pattern.allMatches(in: ""), [])
     }
 
+    /// Patterns that backtrack exponentially (or cubically) on unlucky text: once the memo
+    /// starts, each (instruction, position) runs at most once and is tried at most twice (as
+    /// the next step and as a branch), and the search still finds the right match.
+    func testUnluckyTextStaysLinear() throws {
+        for (source, text, expected) in [("(?:a|a)*c|b", String(repeating: "a", count: 2000) + "b", Optional(2000..<2001)),
+                                         ("(.*?)(.*?)(.*?)x", String(repeating: "y", count: 400), nil)] {
+            let pattern = try TextPattern(source)
+            let scalars = Array(text.unicodeScalars)
+            var machine = PatternMachine(text: scalars, slots: 2 * (pattern.groupCount + 1))
+            var found: Range<Int>?
+            for start in 0...scalars.count where found == nil {
+                if machine.run(pattern.program, pattern.lookaheads, at: start) { found = machine.ranges()[0] }
+            }
+            XCTAssertEqual(found, expected, source)
+            XCTAssertGreaterThan(machine.steps, PatternMachine.stepsBeforeMemo, "the memo should have started")
+            XCTAssertLessThanOrEqual(machine.steps, PatternMachine.stepsBeforeMemo + 2 * pattern.program.count * (scalars.count + 1), source)
+            XCTAssertEqual(pattern.firstMatch(in: scalars)?[0], expected)
+        }
+    }
+
     func testSyntaxErrorsNameTheProblemAndItsOffset() {
         func error(_ pattern: String) -> PatternSyntaxError? {
             do { _ = try TextPattern(pattern); return nil } catch { return error }
