@@ -92,6 +92,7 @@ public enum ShanghaiReader: TemplateReader {
             ShanghaiNarrative.read(lines, from: start, into: &b, paragraphs: &paragraphs,
                                    unrecognized: &report.unrecognizedFigureLines)
         }
+        ShanghaiTables.settleSangong(into: &b)
 
         report.warnings = b.warnings
         report.recognized = ["facts": b.facts.count, "statements": b.statements.count, "paragraphs": paragraphs.count,

@@ -8,6 +8,9 @@ struct ShanghaiBuilder {
     var warnings: [String] = []
     var recognizedLines: Set<Int> = []
     var tables = 0
+    /// A reading-order 三公 row whose figures fit the table in several ways: its figures and
+    /// the placements, settled once the 情况说明 has been read (`ShanghaiTables.settleSangong`).
+    var unsettledSangong: (numbers: [LayoutToken], placements: [[Int]])?
 
     static let measureFund: [String: String] = [
         "income_general": "general", "income_gov_fund": "gov_fund", "income_soe": "soe",
@@ -378,30 +381,73 @@ enum ShanghaiTables {
                 if picked.count == numbers.count {
                     var v = [Int64](repeating: 0, count: 12)
                     for (i, s) in picked.enumerated() { v[s] = LayoutScanner.amount(numbers[i]) ?? 0 }
-                    for c in 0..<2 where v[c] != v[2 + c] + v[4 + c] + v[10 + c] || v[4 + c] != v[6 + c] + v[8 + c] { return }
-                    solutions.append(picked)
+                    if unbalancedColumns(v).isEmpty { solutions.append(picked) }
                     return
                 }
                 guard from < 12 else { return }
                 for s in from..<12 { choose(s + 1, picked + [s]) }
             }
             choose(0, [])
-            guard let first = solutions.first else {
+            guard !solutions.isEmpty else {
                 b.warnings.append("财政拨款“三公”经费支出决算表：数字无法与栏目对应（第 \(numbers[0].line) 行）")
                 return
             }
-            slots = first.indices.map { i in solutions.allSatisfy { $0[i] == first[i] } ? first[i] : nil }
-            if slots.contains(where: { $0 == nil }) {
-                b.warnings.append("财政拨款“三公”经费支出决算表：部分数字所属栏目无法确定（第 \(numbers[0].line) 行），未导入")
+            if solutions.count > 1 {
+                b.unsettledSangong = (numbers, solutions)
+                return
+            }
+            slots = solutions[0]
+        }
+        placeSangong(numbers, slots, into: &b)
+    }
+
+    /// Settles a reading-order 三公 row with the figures the 情况说明 states (a placement that
+    /// contradicts one of them is dropped; blank cells count as 0), then places the figures
+    /// whose column every remaining placement agrees on and reports the others.
+    static func settleSangong(into b: inout ShanghaiBuilder) {
+        guard let (numbers, placements) = b.unsettledSangong else { return }
+        b.unsettledSangong = nil
+        var stated: [String: Int64] = [:]
+        for fact in b.facts where fact.provenance.kind == "text" {
+            if let measure = fact.measureID, let amount = fact.amountFen { stated["\(measure) \(fact.column)"] = amount }
+        }
+        let agreeing = placements.filter { placement in
+            sangongSlots.indices.allSatisfy { slot in
+                let (measure, column) = sangongSlots[slot]
+                guard let said = stated["\(measure) \(column)"] else { return true }
+                return said == (placement.firstIndex(of: slot).flatMap { LayoutScanner.amount(numbers[$0]) } ?? 0)
             }
         }
+        let candidates = agreeing.isEmpty ? placements : agreeing
+        let slots = candidates[0].indices.map { i in candidates.allSatisfy { $0[i] == candidates[0][i] } ? candidates[0][i] : nil }
+        for (i, slot) in slots.enumerated() where slot == nil {
+            let columns = Set(candidates.map { $0[i] }).sorted().map(sangongColumnName).joined(separator: "、")
+            b.warnings.append("财政拨款“三公”经费支出决算表：\(numbers[i].text) 可能属于 \(columns)，无法确定（第 \(numbers[i].line) 行），未导入")
+        }
+        placeSangong(numbers, slots, into: &b)
+    }
+
+    /// "公务接待费 预算数" for slot 10.
+    static func sangongColumnName(_ slot: Int) -> String {
+        let parts = ["合计", "因公出国（境）费", "公务用车购置及运行费", "公务用车购置费", "公务用车运行费", "公务接待费"]
+        return parts[slot / 2] + (slot % 2 == 0 ? "预算数" : "决算数")
+    }
+
+    /// The columns (0 预算数, 1 决算数) whose parts do not add up: 合计 = 出国 + 车 + 接待, 车 = 购置 + 运行.
+    private static func unbalancedColumns(_ v: [Int64]) -> [Int] {
+        (0..<2).filter { c in v[c] != v[2 + c] + v[4 + c] + v[10 + c] || v[4 + c] != v[6 + c] + v[8 + c] }
+    }
+
+    private static func placeSangong(_ numbers: [LayoutToken], _ slots: [Int?], into b: inout ShanghaiBuilder) {
         var v = [Int64](repeating: 0, count: 12)
         for (token, slot) in zip(numbers, slots) {
             guard let slot else { continue }
             v[slot] = LayoutScanner.amount(token) ?? 0
             b.money(sangongSlots[slot].0, column: sangongSlots[slot].1, token)
         }
-        for c in 0..<2 where v[c] != v[2 + c] + v[4 + c] + v[10 + c] || v[4 + c] != v[6 + c] + v[8 + c] {
+        // With a figure left out the sums cannot hold; every placement tried added up anyway.
+        guard !slots.contains(nil) else { return }
+        for c in unbalancedColumns(v) {
             b.warnings.append("财政拨款“三公”经费支出决算表：\(c == 0 ? "预算数" : "决算数")各项之和与合计不符（第 \(numbers[0].line) 行）")
         }
     }
