@@ -11,9 +11,9 @@ if setlocale(LC_CTYPE, "") == nil || String(cString: nl_langinfo(nl_item(CODESET
 }
 
 #if canImport(CMalloc)
-// SQLite allocates and frees a statement journal for every insert; with glibc's default
-// trim threshold (128 KiB) each free gave the top of the heap back to the kernel, and an
-// import paid thousands of page faults taking it again. Keep up to 64 MiB of freed heap.
+// Each insert of an import has SQLite allocate and free a few hundred KiB; with glibc's
+// default trim threshold (128 KiB) every free gave the top of the heap back to the kernel,
+// and an import paid thousands of page faults taking it again. Keep up to 64 MiB freed.
 _ = mallopt(M_TRIM_THRESHOLD, 64 << 20)
 #endif
 
