@@ -13,6 +13,20 @@ indirect enum PatternNode: Sendable {
     case alternation([PatternNode])
     case repetition(PatternNode, min: Int, max: Int?, lazy: Bool)
 
+    /// About how many instructions the node compiles to, counted repetitions written out
+    /// (capped, so that nested counts cannot overflow).
+    var unrolledSize: Int {
+        let cap = 1 << 40
+        switch self {
+        case .empty: return 0
+        case .scalar, .set, .any, .textStart, .textEnd: return 1
+        case .group(let body, _): return body.unrolledSize + 2
+        case .lookahead(let body, _): return body.unrolledSize + 2
+        case .sequence(let items), .alternation(let items): return min(cap, items.reduce(0) { $0 + $1.unrolledSize } + items.count)
+        case .repetition(let body, let min, let max, _): return Swift.min(cap, (body.unrolledSize + 2) * Swift.max(max ?? min, 1) + 2)
+        }
+    }
+
     /// Whether the node can match without consuming anything.
     var canBeEmpty: Bool {
         switch self {
@@ -64,6 +78,9 @@ struct PatternParser {
     private let scalars: [Unicode.Scalar]
     private var position = 0
     private(set) var groupCount = 0
+    /// Lookaheads being read (a capture inside one is refused).
+    private var lookaheadDepth = 0
+    static let maximumCount = 1000
 
     init(_ pattern: String) {
         scalars = Array(pattern.unicodeScalars)
@@ -123,20 +140,20 @@ struct PatternParser {
         guard next == "{" else { return nil }
         let start = position
         position += 1
-        guard let min = number() else { position = start; return nil }
+        guard let min = try number() else { position = start; return nil }
         var max: Int? = min
-        if take(",") { max = number() }
+        if take(",") { max = try number() }
         guard take("}") else { position = start; return nil }
         if let max, max < min { throw error("a count {\(min),\(max)} whose maximum is below its minimum") }
         return (min, max)
     }
 
-    private mutating func number() -> Int? {
+    private mutating func number() throws(PatternSyntaxError) -> Int? {
         var value: Int?
         while let scalar = next, ("0"..."9").contains(scalar) {
             value = (value ?? 0) * 10 + Int(scalar.value - 0x30)
+            if value! > Self.maximumCount { throw error("a count above \(Self.maximumCount)") }
             position += 1
-            if value! > 1000 { return nil }
         }
         return value
     }
@@ -163,14 +180,18 @@ struct PatternParser {
         if take("?") {
             if take(":") {
                 node = .group(try alternation(), index: nil)
-            } else if take("=") {
-                node = .lookahead(try alternation(), negated: false)
-            } else if take("!") {
-                node = .lookahead(try alternation(), negated: true)
+            } else if take("=") || take("!") {
+                let negated = scalars[position - 1] == "!"
+                lookaheadDepth += 1
+                node = .lookahead(try alternation(), negated: negated)
+                lookaheadDepth -= 1
             } else {
                 throw error("unsupported group (?")
             }
         } else {
+            if lookaheadDepth > 0 {
+                throw PatternSyntaxError(message: "a capture inside a lookahead (use (?:...))", offset: position - 1)
+            }
             groupCount += 1
             let index = groupCount
             node = .group(try alternation(), index: index)

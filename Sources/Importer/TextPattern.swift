@@ -17,10 +17,14 @@ struct TextPattern: Sendable {
     let firstScalar: UInt32?
     /// Whether every match starts at the beginning of the text.
     let anchoredAtStart: Bool
+    static let maximumSize = 100_000
 
     init(_ pattern: String) throws(PatternSyntaxError) {
         var parser = PatternParser(pattern)
         let tree = try parser.parse()
+        guard tree.unrolledSize <= Self.maximumSize else {
+            throw PatternSyntaxError(message: "a pattern too large once its counts are written out", offset: 0)
+        }
         var compiler = PatternCompiler()
         program = compiler.compile(tree)
         lookaheads = compiler.lookaheads
@@ -33,7 +37,7 @@ struct TextPattern: Sendable {
     func firstMatch(in text: [Unicode.Scalar], from: Int = 0) -> [Range<Int>?]? {
         var machine = PatternMachine(text: text, slots: 2 * (groupCount + 1))
         let last = anchoredAtStart ? min(from, 0) : text.count
-        var start = from
+        var start = max(from, 0)
         while start <= last {
             if let first = firstScalar {
                 while start < text.count && text[start].value != first { start += 1 }
@@ -83,7 +87,7 @@ struct PatternSyntaxError: Error, Equatable {
 enum PatternInstruction: Sendable {
     case scalar(UInt32)
     case set(ScalarSet)
-    /// Any scalar but a line feed.
+    /// Any scalar but a line break (as in Swift Regex: \n \r U+000B U+000C U+0085 U+2028 U+2029).
     case any
     /// Try the first target, then (on failure) the second.
     case split(Int, Int)
@@ -136,7 +140,8 @@ struct ScalarSet: Sendable {
 /// Backtracking can take exponential time on unlucky text. After `stepsBeforeMemo` steps
 /// the machine starts remembering each (instruction, position) it reaches: reaching one
 /// again can only fail as it did before (nothing depends on captures or the start), so the
-/// rest of the search takes at most 2 × instructions × positions steps.
+/// rest of the search takes at most 2 × instructions × positions steps. A lookahead runs
+/// on a machine of its own, kept for the whole search; its memo lasts until it succeeds.
 struct PatternMachine {
     let text: [Unicode.Scalar]
     var slots: [Int]
@@ -146,6 +151,8 @@ struct PatternMachine {
     /// One bit per (instruction, position) reached; empty until the memo starts.
     private var reached: [UInt64] = []
     static let stepsBeforeMemo = 10_000
+    /// One machine per lookahead, kept for the whole search so that its memo lasts too.
+    private var lookaheadMachines: [Int: PatternMachine] = [:]
 
     init(text: [Unicode.Scalar], slots: Int) {
         self.text = text
@@ -164,6 +171,13 @@ struct PatternMachine {
         guard reached[bit >> 6] & mask == 0 else { return false }
         reached[bit >> 6] |= mask
         return true
+    }
+
+    static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
     }
 
     func ranges() -> [Range<Int>?] {
@@ -186,7 +200,7 @@ struct PatternMachine {
                 case .set(let set):
                     if position < text.count && set.contains(text[position].value) { position += 1; pc += 1 } else { failed = true }
                 case .any:
-                    if position < text.count && text[position] != "\n" { position += 1; pc += 1 } else { failed = true }
+                    if position < text.count && !Self.isLineBreak(text[position]) { position += 1; pc += 1 } else { failed = true }
                 case .split(let first, let second):
                     stack.append((second, position, -1))
                     pc = first
@@ -201,10 +215,17 @@ struct PatternMachine {
                 case .textEnd:
                     if position == text.count { pc += 1 } else { failed = true }
                 case .lookahead(let index, let negated):
-                    var inner = PatternMachine(text: text, slots: 0)
-                    if inner.run(lookaheads[index], lookaheads, at: position) != negated { pc += 1 } else { failed = true }
+                    var inner = lookaheadMachines.removeValue(forKey: index) ?? PatternMachine(text: text, slots: 0)
+                    let before = inner.steps
+                    let found = inner.run(lookaheads[index], lookaheads, at: position)
+                    steps += inner.steps - before
+                    lookaheadMachines[index] = inner
+                    if found != negated { pc += 1 } else { failed = true }
                 case .match:
                     if slots.count >= 2 { (slots[0], slots[1]) = (start, position) }
+                    // The pairs marked on the way here did not fail: a machine run again (a
+                    // lookahead's) must not take them for failures.
+                    reached = []
                     return true
                 }
             }

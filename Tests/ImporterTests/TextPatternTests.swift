@@ -39,6 +39,13 @@ final class TextPatternTests: XCTestCase {
         XCTAssertEqual(try first(#"完成(?:，(占(\d+)%))?"#, "完成，占x"), ["完成", nil, nil])
     }
 
+    func testDotStopsAtLineBreaksAsSwiftRegexDoes() throws {
+        XCTAssertNil(try first("a.", "a\r"))
+        XCTAssertEqual(try TextPattern(".").allMatches(in: "x\r\n\u{0B}\u{0C}\u{85}\u{2028}\u{2029}y").map { $0[0] }, ["x", "y"])
+        // A search may start anywhere, even before the text.
+        XCTAssertEqual(try TextPattern("y").firstMatch(in: Array("xy".unicodeScalars), from: -3)?[0], 1..<2)
+    }
+
     func testDigitsAreDecimalDigitsOnly() throws {
         // Unlike Swift Regex, \d does not take numeric characters such as 万 or 三.
         XCTAssertEqual(try first(#"(\d[\d.]*)"#, "增长44.34万元"), ["44.34", "44.34"])
@@ -63,10 +70,12 @@ final class TextPatternTests: XCTestCase {
 
     /// Patterns that backtrack exponentially (or cubically) on unlucky text: once the memo
     /// starts, each (instruction, position) runs at most once and is tried at most twice (as
-    /// the next step and as a branch), and the search still finds the right match.
+    /// the next step and as a branch), lookaheads' included, and the search still finds the
+    /// right match.
     func testUnluckyTextStaysLinear() throws {
         for (source, text, expected) in [("(?:a|a)*c|b", String(repeating: "a", count: 2000) + "b", Optional(2000..<2001)),
-                                         ("(.*?)(.*?)(.*?)x", String(repeating: "y", count: 400), nil)] {
+                                         ("(.*?)(.*?)(.*?)x", String(repeating: "y", count: 400), nil),
+                                         ("(?=(?:a|a)*b)a|c", String(repeating: "a", count: 2000) + "c", Optional(2000..<2001))] {
             let pattern = try TextPattern(source)
             let scalars = Array(text.unicodeScalars)
             var machine = PatternMachine(text: scalars, slots: 2 * (pattern.groupCount + 1))
@@ -76,7 +85,9 @@ final class TextPatternTests: XCTestCase {
             }
             XCTAssertEqual(found, expected, source)
             XCTAssertGreaterThan(machine.steps, PatternMachine.stepsBeforeMemo, "the memo should have started")
-            XCTAssertLessThanOrEqual(machine.steps, PatternMachine.stepsBeforeMemo + 2 * pattern.program.count * (scalars.count + 1), source)
+            let instructions = pattern.program.count + pattern.lookaheads.reduce(0) { $0 + $1.count }
+            let bound = PatternMachine.stepsBeforeMemo * (1 + pattern.lookaheads.count) + 2 * instructions * (scalars.count + 1)
+            XCTAssertLessThanOrEqual(machine.steps, bound, source)
             XCTAssertEqual(pattern.firstMatch(in: scalars)?[0], expected)
         }
     }
@@ -95,12 +106,17 @@ final class TextPatternTests: XCTestCase {
         XCTAssertEqual(error(#"\q"#), PatternSyntaxError(message: "unsupported escape \\q", offset: 1))
         XCTAssertEqual(error("x{3,1}")?.message, "a count {3,1} whose maximum is below its minimum")
         XCTAssertEqual(error("(?<n>x)")?.message, "unsupported group (?")
+        XCTAssertEqual(error("x{1001}"), PatternSyntaxError(message: "a count above 1000", offset: 5))
+        XCTAssertEqual(error("x{0,1001}")?.message, "a count above 1000")
+        XCTAssertEqual(error("(?=(万))"), PatternSyntaxError(message: "a capture inside a lookahead (use (?:...))", offset: 3))
+        XCTAssertEqual(error("(?:(?:a{1000}){1000}){20}")?.message, "a pattern too large once its counts are written out")
         // A brace that does not start a count is a literal.
         XCTAssertNil(error("x{a}"))
     }
 
     /// Every pattern literal in the readers, matched over every fixture line by TextPattern
-    /// and by Swift Regex, must give the same matches and captures. Swift's `\d` also takes
+    /// and by Swift Regex (matching scalars, as TextPattern does), must give the same matches
+    /// and captures. Swift's `\d` also takes
     /// 万 and 一 (any numeric character), so it is given `\p{Nd}`, which is what `\d` means here.
     func testAgreesWithSwiftRegexOnTheReadersPatternsAndDocuments() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -129,7 +145,7 @@ final class TextPatternTests: XCTestCase {
         var compared = 0, matched = 0
         for pattern in patterns {
             let ours = try TextPattern(pattern)
-            let theirs = try Regex(pattern.replacingOccurrences(of: #"\d"#, with: #"\p{Nd}"#))
+            let theirs = try Regex(pattern.replacingOccurrences(of: #"\d"#, with: #"\p{Nd}"#)).matchingSemantics(.unicodeScalar)
             // Lines without the pattern's required text are skipped (by the readers too).
             let filter = SichuanPattern(pattern)
             for line in lines where filter.mayMatch(line) {
