@@ -41,37 +41,6 @@ public struct AuditStatement: Hashable, Sendable {
     public var lineTo: Int
 }
 
-public struct AuditProjectFigure: Hashable, Sendable {
-    public var fundingRow: String
-    public var field: String
-    public var amountFen: Int64?
-    public var rateScaled: Int64?
-    public var rateDecimals: Int?
-    public var pointsCenti: Int64?
-    public var printed: String
-    public var sourceKind: String
-    public var lineFrom: Int
-    public var lineTo: Int
-}
-
-public struct AuditIndicator: Hashable, Sendable {
-    public var seq: Int
-    public var level1: String?
-    public var level2: String?
-    public var level3: String?
-    public var operatorPrinted: String?
-    public var normalizedOperator: String?
-    public var target: String?
-    public var unit: String?
-    public var actual: String?
-    public var weightCenti: Int64?
-    public var scoreCenti: Int64?
-    public var reason: String?
-    public var isTotal: Bool
-    public var lineFrom: Int
-    public var lineTo: Int
-}
-
 public struct AuditProject: Hashable, Sendable {
     public var id: Int64
     public var seq: Int
@@ -80,16 +49,9 @@ public struct AuditProject: Hashable, Sendable {
     public var hasForm: Bool
     public var lineFrom: Int
     public var lineTo: Int
-    public var figures: [AuditProjectFigure]
-    public var indicators: [AuditIndicator]
-}
-
-public struct AuditParagraph: Hashable, Sendable {
-    public var section: String
-    public var body: String
-    /// text or residue.
-    public var kind: String
-    public var line: Int
+    /// The form's figures and indicator rows, as the importer reads them.
+    public var figures: [ImportedProjectFigure]
+    public var indicators: [ImportedIndicator]
 }
 
 /// Everything one disclosure says, loaded once, for the rules to read. Rules never touch
@@ -104,7 +66,7 @@ public struct AuditDocument: Sendable {
     public var facts: [AuditFact]
     public var statements: [AuditStatement]
     public var projects: [AuditProject]
-    public var paragraphs: [AuditParagraph]
+    public var paragraphs: [ImportedParagraph]
     /// The measure catalog (parent links and relation decide which sums are identities).
     public var measures: [String: Catalog.Measure]
     /// Names of classification codes (for messages).

@@ -41,24 +41,25 @@ public enum AuditLoader {
                 SELECT funding_row, field, amount_fen, rate_scaled, rate_decimals, points_centi, printed, source_kind, line_from, line_to
                 FROM project_figure WHERE project_id = ? ORDER BY line_from, id
                 """, [id]).map { r in
-                AuditProjectFigure(fundingRow: r[0].string ?? "", field: r[1].string ?? "", amountFen: r[2].int64, rateScaled: r[3].int64,
-                                   rateDecimals: r[4].int64.map { Int($0) }, pointsCenti: r[5].int64, printed: r[6].string ?? "",
-                                   sourceKind: r[7].string ?? "", lineFrom: Int(r[8].int64 ?? 0), lineTo: Int(r[9].int64 ?? 0))
+                ImportedProjectFigure(fundingRow: r[0].string ?? "", field: r[1].string ?? "", amountFen: r[2].int64,
+                                      rateScaled: r[3].int64, rateDecimals: r[4].int64.map { Int($0) }, pointsCenti: r[5].int64,
+                                      printed: r[6].string ?? "",
+                                      provenance: Provenance(r[7].string ?? "", Int(r[8].int64 ?? 0), Int(r[9].int64 ?? 0)))
             }
             projects[index].indicators = try database.query("""
-                SELECT seq, level1, level2, level3, operator_printed, operator, target, unit, actual, weight_centi, score_centi,
+                SELECT level1, level2, level3, operator_printed, operator, target, unit, actual, weight_centi, score_centi,
                        reason, is_total, line_from, line_to FROM indicator WHERE project_id = ? ORDER BY seq
                 """, [id]).map { r in
-                AuditIndicator(seq: Int(r[0].int64 ?? 0), level1: r[1].string, level2: r[2].string, level3: r[3].string,
-                               operatorPrinted: r[4].string, normalizedOperator: r[5].string, target: r[6].string, unit: r[7].string,
-                               actual: r[8].string, weightCenti: r[9].int64, scoreCenti: r[10].int64, reason: r[11].string,
-                               isTotal: r[12].int64 == 1, lineFrom: Int(r[13].int64 ?? 0), lineTo: Int(r[14].int64 ?? 0))
+                ImportedIndicator(level1: r[0].string, level2: r[1].string, level3: r[2].string,
+                                  operatorPrinted: r[3].string, normalizedOperator: r[4].string, target: r[5].string, unit: r[6].string,
+                                  actual: r[7].string, weightCenti: r[8].int64, scoreCenti: r[9].int64, reason: r[10].string,
+                                  isTotal: r[11].int64 == 1, lineFrom: Int(r[12].int64 ?? 0), lineTo: Int(r[13].int64 ?? 0))
             }
         }
         let paragraphs = try database.query("""
             SELECT section, body, source_kind, line_from FROM paragraph WHERE disclosure_id = ? ORDER BY line_from
             """, [.integer(disclosureID)]).map { r in
-            AuditParagraph(section: r[0].string ?? "", body: r[1].string ?? "", kind: r[2].string ?? "", line: Int(r[3].int64 ?? 0))
+            ImportedParagraph(section: r[0].string ?? "", body: r[1].string ?? "", kind: r[2].string ?? "", line: Int(r[3].int64 ?? 0))
         }
         let catalog = try CatalogLoader.load(database)
         var previous: [AuditDocument] = []

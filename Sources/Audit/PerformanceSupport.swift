@@ -9,27 +9,27 @@ enum Performance {
     /// The funding rows that make up 总额, in form order.
     static let partRows = ["fiscal", "special_account", "unit_funds", "other"]
 
-    static func label(_ project: AuditProject, _ figure: AuditProjectFigure) -> String {
+    static func label(_ project: AuditProject, _ figure: ImportedProjectFigure) -> String {
         "\(project.name) \(rowNames[figure.fundingRow] ?? figure.fundingRow) \(fieldNames[figure.field] ?? figure.field)"
     }
 
-    static func figure(_ project: AuditProject, _ figure: AuditProjectFigure) -> FindingFigure {
-        FindingFigure(label: label(project, figure), printed: figure.printed, sourceKind: figure.sourceKind,
-                      lineFrom: figure.lineFrom, lineTo: figure.lineTo)
+    static func figure(_ project: AuditProject, _ figure: ImportedProjectFigure) -> FindingFigure {
+        FindingFigure(label: label(project, figure), printed: figure.printed, sourceKind: figure.provenance.kind,
+                      lineFrom: figure.provenance.lineFrom, lineTo: figure.provenance.lineTo)
     }
 
     /// The form's cell (table source) of a funding row and field.
-    static func cell(_ project: AuditProject, _ row: String, _ field: String) -> AuditProjectFigure? {
-        project.figures.first { $0.sourceKind == "table" && $0.fundingRow == row && $0.field == field }
+    static func cell(_ project: AuditProject, _ row: String, _ field: String) -> ImportedProjectFigure? {
+        project.figures.first { $0.provenance.kind == "table" && $0.fundingRow == row && $0.field == field }
     }
 
     /// The cell, or else the first text figure of that row and field.
-    static func value(_ project: AuditProject, _ row: String, _ field: String) -> AuditProjectFigure? {
+    static func value(_ project: AuditProject, _ row: String, _ field: String) -> ImportedProjectFigure? {
         cell(project, row, field) ?? project.figures.first { $0.fundingRow == row && $0.field == field }
     }
 
     /// The interval (half-分) of a printed project amount.
-    static func interval(_ figure: AuditProjectFigure, _ unit: MoneyUnit) -> PrintedInterval? {
+    static func interval(_ figure: ImportedProjectFigure, _ unit: MoneyUnit) -> PrintedInterval? {
         guard let fen = figure.amountFen else { return nil }
         return PrintedInterval.of(printed: figure.printed.replacingOccurrences(of: "-", with: ""), unit: unit)
             .map { fen < 0 ? PrintedInterval(low: -$0.high, high: -$0.low) : $0 } ?? .exact(fen)
@@ -68,7 +68,7 @@ enum Performance {
 
     /// A printed indicator value in 分 ("3.5" 万 → 35,000,000), with its interval; nil when
     /// the unit is not an amount (元/人 is a unit cost, not an amount).
-    static func costAmount(_ indicator: AuditIndicator) -> (fen: Int64, interval: PrintedInterval)? {
+    static func costAmount(_ indicator: ImportedIndicator) -> (fen: Int64, interval: PrintedInterval)? {
         guard let target = indicator.target?.trimmingCharacters(in: .whitespaces), let unitText = indicator.unit else { return nil }
         let unit: MoneyUnit
         switch unitText.trimmingCharacters(in: .whitespaces) {
@@ -82,13 +82,14 @@ enum Performance {
         return (fen, interval)
     }
 
-    static func indicatorFigure(_ project: AuditProject, _ indicator: AuditIndicator, _ what: String, printed: String?) -> FindingFigure {
-        let name = indicator.isTotal ? "合计" : (indicator.level3 ?? indicator.level2 ?? indicator.level1 ?? "第\(indicator.seq)项指标")
+    static func indicatorFigure(_ project: AuditProject, _ indicator: ImportedIndicator, _ what: String, printed: String?) -> FindingFigure {
+        let number = (project.indicators.firstIndex(of: indicator) ?? 0) + 1
+        let name = indicator.isTotal ? "合计" : (indicator.level3 ?? indicator.level2 ?? indicator.level1 ?? "第\(number)项指标")
         return FindingFigure(label: "\(project.name) \(name) \(what)", printed: printed, sourceKind: "table",
                              lineFrom: indicator.lineFrom, lineTo: indicator.lineTo)
     }
 
-    static func isSatisfaction(_ indicator: AuditIndicator) -> Bool {
+    static func isSatisfaction(_ indicator: ImportedIndicator) -> Bool {
         [indicator.level1, indicator.level2, indicator.level3].contains { $0?.contains("满意") == true }
     }
 }

@@ -157,7 +157,7 @@ enum MutationHarness {
             let hasTotalRow = project.indicators.contains(where: \.isTotal)
             for figure in project.figures {
                 let token = figure.printed.replacingOccurrences(of: "%", with: "")
-                guard ExactDecimal(parsing: normalized(token)) != nil, let line = locate(figure.lineFrom, figure.lineTo, token) else { continue }
+                guard ExactDecimal(parsing: normalized(token)) != nil, let line = locate(figure.provenance.lineFrom, figure.provenance.lineTo, token) else { continue }
                 let ties: Bool
                 switch figure.field {
                 case "rate":
@@ -167,16 +167,16 @@ enum MutationHarness {
                 case "adjustment":
                     ties = Performance.cell(project, "total", "initial") != nil && Performance.cell(project, "total", "adjusted") != nil
                 default:
-                    if figure.sourceKind == "table" {
-                        let column = project.figures.filter { $0.sourceKind == "table" && $0.field == figure.field && $0.amountFen != nil }
-                        let row = project.figures.filter { $0.sourceKind == "table" && $0.fundingRow == figure.fundingRow && $0.field == "rate" }
+                    if figure.provenance.kind == "table" {
+                        let column = project.figures.filter { $0.provenance.kind == "table" && $0.field == figure.field && $0.amountFen != nil }
+                        let row = project.figures.filter { $0.provenance.kind == "table" && $0.fundingRow == figure.fundingRow && $0.field == "rate" }
                         ties = column.count > 1 || !row.isEmpty
                     } else {
                         ties = project.figures.contains { $0 != figure && $0.fundingRow == figure.fundingRow && $0.field == figure.field }
                     }
                 }
                 let anchor = project.name.replacingOccurrences(of: #"[（(]\d{4}[）)]$"#, with: "", options: .regularExpression)
-                raw.append((line, normalized(token), "project \(figure.field)", ties, figure.sourceKind == "text" ? anchor : nil))
+                raw.append((line, normalized(token), "project \(figure.field)", ties, figure.provenance.kind == "text" ? anchor : nil))
             }
             for indicator in project.indicators {
                 guard let weight = indicator.weightCenti, let score = indicator.scoreCenti else { continue }

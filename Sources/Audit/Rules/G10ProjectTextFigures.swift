@@ -12,7 +12,7 @@ enum ProjectTextFigures: AuditRule {
         var findings: [Finding] = []
         var checked = 0
         for project in document.projects where project.hasForm {
-            for text in project.figures where text.sourceKind == "text" {
+            for text in project.figures where text.provenance.kind == "text" {
                 if text.field == "adjustment" {
                     guard let i = Performance.cell(project, "total", "initial"), let a = Performance.cell(project, "total", "adjusted"),
                           let iFen = i.amountFen, let aFen = a.amountFen, let stated = text.amountFen else { continue }

@@ -61,7 +61,7 @@ enum ScoresAndWeights: AuditRule {
                     add(.error, "\(project.name)：指标得分之和加预算执行得分为\(Performance.points(expected))，合计得分印为\(Performance.points(totalScore))",
                         figures, expected: expected, stated: totalScore)
                 }
-                for text in project.figures where text.sourceKind == "text" && text.field == "score" {
+                for text in project.figures where text.provenance.kind == "text" && text.field == "score" {
                     guard let stated = text.pointsCenti else { continue }
                     checked += 1
                     if stated != totalScore {

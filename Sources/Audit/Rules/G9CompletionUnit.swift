@@ -11,7 +11,7 @@ enum CompletionUnit: AuditRule {
         var findings: [Finding] = []
         var checked = 0
         for project in document.projects where !project.indicators.isEmpty {
-            var rows: [AuditIndicator] = []
+            var rows: [ImportedIndicator] = []
             for row in project.indicators where !row.isTotal {
                 guard let unit = row.unit?.trimmingCharacters(in: .whitespaces), !unit.isEmpty,
                       let actual = row.actual?.trimmingCharacters(in: .whitespaces) else { continue }

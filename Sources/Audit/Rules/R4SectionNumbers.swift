@@ -15,7 +15,7 @@ enum R4SectionNumbers: AuditRule {
         let headings = document.paragraphs.filter { p in
             p.kind == "text" && p.section != "（文首）" && !p.section.contains(" / ") && sections.contains(p.section + " / " + p.body)
         }
-        var byPart: [String: [AuditParagraph]] = [:]
+        var byPart: [String: [ImportedParagraph]] = [:]
         var order: [String] = []
         for h in headings {
             if byPart[h.section] == nil { order.append(h.section) }
@@ -48,7 +48,7 @@ enum R4SectionNumbers: AuditRule {
         return numerals.contains(head) ? head : nil
     }
 
-    static func finding(_ document: AuditDocument, _ p: AuditParagraph, _ message: String, _ expected: String, _ stated: String) -> Finding {
+    static func finding(_ document: AuditDocument, _ p: ImportedParagraph, _ message: String, _ expected: String, _ stated: String) -> Finding {
         Finding(ruleID: id, family: family, severity: .warning, message: message,
                 figures: [FindingFigure(label: "一级标题", printed: p.body, sourceKind: "text", lineFrom: p.line)],
                 expected: expected, stated: stated, difference: nil, disclosureID: document.disclosureID)
