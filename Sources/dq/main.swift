@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-#if canImport(CMalloc)
+#if os(Linux)
 import CMalloc
 #endif
 
@@ -10,7 +10,7 @@ if setlocale(LC_CTYPE, "") == nil || String(cString: nl_langinfo(nl_item(CODESET
     setlocale(LC_CTYPE, "C.UTF-8")
 }
 
-#if canImport(CMalloc)
+#if os(Linux)
 // Each insert of an import has SQLite allocate and free a few hundred KiB; with glibc's
 // default trim threshold (128 KiB) every free gave the top of the heap back to the kernel,
 // and an import paid thousands of page faults taking it again. Keep up to 64 MiB freed.
