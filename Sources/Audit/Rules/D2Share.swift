@@ -32,26 +32,13 @@ enum D2Share: AuditRule {
                                          lineFrom: statement.lineFrom, lineTo: statement.lineTo),
                            part.figure(document.label(part)), base.figure(document.label(base))]
             let chart = statement.sourceKind == "chart"
-            switch verdict {
-            case .exact: continue
-            case .zeroBase:
-                findings.append(Finding(ruleID: id, family: family, severity: chart ? .warning : .error,
-                                        message: "\(document.label(base))为0，\(label)无意义，却印为\(stated)（零基数上的比率）",
-                                        figures: figures, expected: "无（基数为0）", stated: stated, difference: nil,
-                                        disclosureID: document.disclosureID))
-            case .roundingNote(let expected):
-                findings.append(Finding(ruleID: id, family: family, severity: .info,
-                                        message: "\(label)印为\(stated)，四舍五入应为\(RateArithmetic.formatRate(expected, decimals: decimals))（在印出精度内，舍入提示）",
-                                        figures: figures, expected: RateArithmetic.formatRate(expected, decimals: decimals), stated: stated,
-                                        difference: RateArithmetic.formatRate(rate - expected, decimals: decimals),
-                                        disclosureID: document.disclosureID))
-            case .outside(let expected):
-                let e = expected.map { RateArithmetic.formatRate($0, decimals: decimals) } ?? "?"
-                findings.append(Finding(ruleID: id, family: family, severity: chart ? .warning : .error,
-                                        message: "\(label)印为\(stated)，按\(RateArithmetic.value(part, unit))/\(RateArithmetic.value(base, unit))计算应为\(e)",
-                                        figures: figures, expected: e, stated: stated,
-                                        difference: expected.map { RateArithmetic.formatRate(rate - $0, decimals: decimals) },
-                                        disclosureID: document.disclosureID))
+            let wording = RateFinding.Wording(
+                zeroBase: "\(document.label(base))为0，\(label)无意义，却印为\(stated)（零基数上的比率）", zeroBaseExpected: "无（基数为0）",
+                rounding: { "\(label)印为\(stated)，四舍五入应为\($0)（在印出精度内，舍入提示）" },
+                outside: { "\(label)印为\(stated)，按\(RateArithmetic.value(part, unit))/\(RateArithmetic.value(base, unit))计算应为\($0)" })
+            if let finding = RateFinding.make(self, verdict, rate: rate, decimals: decimals, figures: figures,
+                                              severity: chart ? .warning : .error, document: document, wording: wording) {
+                findings.append(finding)
             }
         }
         if !findings.isEmpty { return .fail(findings) }

@@ -61,27 +61,15 @@ enum D3Growth: AuditRule {
                 let p = (isMoney ? RateArithmetic.interval(prior, unit: unit) : nil) ?? .exact(priorFen)
                 corners = RateArithmetic.growthCornersFromPrior(current: c, prior: p)
             }
-            switch RateArithmetic.judge(numerator: change, denominator: priorFen, corners: corners, rateScaled: rate, decimals: decimals) {
-            case .exact: continue
-            case .zeroBase:
-                findings.append(Finding(ruleID: id, family: family, severity: .error,
-                                        message: "\(label)上年为0，增幅无意义，却印为\(stated)（零基数上的比率）",
-                                        figures: [here, current.figure(label), prior.figure(label)],
-                                        expected: "无（上年为0）", stated: stated, difference: nil, disclosureID: document.disclosureID))
-            case .roundingNote(let expected):
-                let e = RateArithmetic.formatRate(expected, decimals: decimals)
-                findings.append(Finding(ruleID: id, family: family, severity: .info,
-                                        message: "\(label)增幅印为\(stated)，四舍五入应为\(e)（在印出精度内，舍入提示）",
-                                        figures: [here, current.figure(label), prior.figure(label)], expected: e, stated: stated,
-                                        difference: RateArithmetic.formatRate(rate - expected, decimals: decimals),
-                                        disclosureID: document.disclosureID))
-            case .outside(let expected):
-                let e = expected.map { RateArithmetic.formatRate($0, decimals: decimals) } ?? "?"
-                findings.append(Finding(ruleID: id, family: family, severity: .error,
-                                        message: "\(label)增幅印为\(stated)，按变动\(show(change))/上年\(show(priorFen))计算应为\(e)",
-                                        figures: [here, current.figure(label), prior.figure(label)], expected: e, stated: stated,
-                                        difference: expected.map { RateArithmetic.formatRate(rate - $0, decimals: decimals) },
-                                        disclosureID: document.disclosureID))
+            let verdict = RateArithmetic.judge(numerator: change, denominator: priorFen, corners: corners, rateScaled: rate, decimals: decimals)
+            let wording = RateFinding.Wording(
+                zeroBase: "\(label)上年为0，增幅无意义，却印为\(stated)（零基数上的比率）", zeroBaseExpected: "无（上年为0）",
+                rounding: { "\(label)增幅印为\(stated)，四舍五入应为\($0)（在印出精度内，舍入提示）" },
+                outside: { "\(label)增幅印为\(stated)，按变动\(show(change))/上年\(show(priorFen))计算应为\($0)" })
+            if let finding = RateFinding.make(self, verdict, rate: rate, decimals: decimals,
+                                              figures: [here, current.figure(label), prior.figure(label)], document: document,
+                                              wording: wording) {
+                findings.append(finding)
             }
         }
         if !findings.isEmpty { return .fail(findings) }

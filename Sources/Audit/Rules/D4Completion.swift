@@ -41,27 +41,18 @@ enum D4Completion: AuditRule {
                 guard let rate, let stated else { continue }
                 let corners = RateArithmetic.shareCorners(RateArithmetic.interval(actual, unit: unit) ?? .exact(actualFen),
                                                           RateArithmetic.interval(budget, unit: unit) ?? .exact(budgetFen))
-                switch RateArithmetic.judge(numerator: actualFen, denominator: budgetFen, corners: corners, rateScaled: rate, decimals: decimals) {
-                case .exact: break
-                case .zeroBase:
-                    findings.append(Finding(ruleID: id, family: family, severity: .error,
-                                            message: "\(label)\(basis)为0，完成率无意义，却印为\(stated)（零基数上的比率）",
-                                            figures: [here, actual.figure(label), budget.figure(label)], expected: "无（预算为0）",
-                                            stated: stated, difference: nil, disclosureID: document.disclosureID))
-                case .roundingNote(let expected):
-                    let e = RateArithmetic.formatRate(expected, decimals: decimals)
-                    findings.append(Finding(ruleID: id, family: family, severity: .info,
-                                            message: "\(label)完成\(basis)印为\(stated)，四舍五入应为\(e)（在印出精度内，舍入提示）",
-                                            figures: [here, actual.figure(label), budget.figure(label)], expected: e, stated: stated,
-                                            difference: RateArithmetic.formatRate(rate - expected, decimals: decimals),
-                                            disclosureID: document.disclosureID))
-                case .outside(let expected):
-                    let e = expected.map { RateArithmetic.formatRate($0, decimals: decimals) } ?? "?"
-                    findings.append(Finding(ruleID: id, family: family, severity: .error,
-                                            message: "\(label)完成\(basis)印为\(stated)，按决算\(RateArithmetic.money(actualFen, unit))/\(basis)\(RateArithmetic.money(budgetFen, unit))应为\(e)",
-                                            figures: [here, actual.figure(label), budget.figure(label)], expected: e, stated: stated,
-                                            difference: expected.map { RateArithmetic.formatRate(rate - $0, decimals: decimals) },
-                                            disclosureID: document.disclosureID))
+                let verdict = RateArithmetic.judge(numerator: actualFen, denominator: budgetFen, corners: corners,
+                                                   rateScaled: rate, decimals: decimals)
+                let wording = RateFinding.Wording(
+                    zeroBase: "\(label)\(basis)为0，完成率无意义，却印为\(stated)（零基数上的比率）", zeroBaseExpected: "无（预算为0）",
+                    rounding: { "\(label)完成\(basis)印为\(stated)，四舍五入应为\($0)（在印出精度内，舍入提示）" },
+                    outside: {
+                        "\(label)完成\(basis)印为\(stated)，按决算\(RateArithmetic.money(actualFen, unit))/\(basis)\(RateArithmetic.money(budgetFen, unit))应为\($0)"
+                    })
+                if let finding = RateFinding.make(self, verdict, rate: rate, decimals: decimals,
+                                                  figures: [here, actual.figure(label), budget.figure(label)], document: document,
+                                                  wording: wording) {
+                    findings.append(finding)
                 }
                 continue
             }
