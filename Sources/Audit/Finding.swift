@@ -73,7 +73,7 @@ public enum RuleOutcome: Hashable, Sendable {
 }
 
 /// A rule of the audit: one invariant, one file.
-public protocol AuditRule {
+public protocol AuditRule: SendableMetatype {
     /// English id, e.g. "B1.class-sum".
     static var id: String { get }
     /// A–G, R or Y.
