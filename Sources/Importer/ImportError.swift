@@ -4,6 +4,8 @@ public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
     case empty(file: String)
     case binary(file: String)
     case undecodable(file: String, line: Int)
+    /// The file is in `encoding` but line `line` is not: two encodings in one file.
+    case mixedEncoding(file: String, line: Int, encoding: String)
     case unknownTemplate(file: String)
     case truncated(file: String, line: Int, missing: String)
     case pdftotextMissing(file: String)
@@ -22,6 +24,7 @@ public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
         case .pdftotextMissing: return "I107"
         case .invalid: return "I108"
         case .strict: return "I109"
+        case .mixedEncoding: return "I113"
         }
     }
 
@@ -31,6 +34,8 @@ public enum ImportError: Error, Hashable, Sendable, CustomStringConvertible {
         case .empty(let file): return "\(file)：文件为空"
         case .binary(let file): return "\(file)：不是文本文件（含二进制内容）"
         case .undecodable(let file, let line): return "\(file):\(line)：无法识别的字符编码（既不是 UTF-8 也不是 GB18030）"
+        case .mixedEncoding(let file, let line, let encoding):
+            return "\(file):\(line)：文件混用了两种字符编码：全文为 \(encoding)，本行不是；请把整个文件转成同一种编码后再导入"
         case .unknownTemplate(let file): return "\(file)：无法识别的决算公开模板（目前支持四川、上海两种）"
         case .truncated(let file, let line, let missing): return "\(file):\(line)：文件不完整，缺少\(missing)"
         case .pdftotextMissing(let file): return "\(file)：读取 PDF 需要 pdftotext（Debian 软件包 poppler-utils），请先安装"

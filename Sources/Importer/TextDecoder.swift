@@ -12,15 +12,29 @@ public enum TextDecoder {
     /// and used in messages (default: `path` as given).
     public static func read(path: String, sourceFile: String? = nil) throws -> SourceText {
         let name = sourceFile ?? path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ImportError.unreadable(file: name, reason: "文件不存在")
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            throw ImportError.unreadable(file: name, reason: errno == ENOENT ? "文件不存在" : String(cString: strerror(errno)))
         }
-        guard !isDirectory.boolValue else { throw ImportError.unreadable(file: name, reason: "是目录") }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ImportError.unreadable(file: name, reason: String(cString: strerror(errno)))
+        guard (status.st_mode & S_IFMT) != S_IFDIR else { throw ImportError.unreadable(file: name, reason: "是目录") }
+        // Read to the end with read(2): a pipe or FIFO (`/dev/stdin`, `<(…)`) has no size to trust.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw ImportError.unreadable(file: name, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(max(Int(status.st_size), 0))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw ImportError.unreadable(file: name, reason: String(cString: strerror(errno)))
+            }
+            bytes.append(contentsOf: chunk[0..<count])
         }
-        return try decode([UInt8](data), sourceFile: name, pdfPath: path)
+        let isRegular = (status.st_mode & S_IFMT) == S_IFREG
+        return try decode(bytes, sourceFile: name, pdfPath: isRegular ? path : nil)
     }
 
     /// Decodes bytes already in memory. A PDF is handed to pdftotext: from `pdfPath` when
@@ -51,16 +65,31 @@ public enum TextDecoder {
             encoding = "UTF-8"
             lines = rawLines.map { String(decoding: $0, as: UTF8.self) }
         } else {
-            encoding = "GB18030"
+            // One encoding for the whole file: a file mostly in UTF-8 with a line that is not
+            // (or a GB18030 file with a UTF-8 line) is refused at the line that breaks it,
+            // never decoded line by line into text of two encodings.
             let converter = try GB18030Converter(sourceFile: sourceFile)
+            let utf8Lines = rawLines.indices.filter { isMultibyteUTF8(rawLines[$0]) }
+            let otherLines = rawLines.indices.filter { String(validatingUTF8Bytes: rawLines[$0]) == nil }
+            // The encoding with more non-ASCII bytes wins.
+            let weight = { (lines: [Int]) in lines.reduce(0) { $0 + rawLines[$1].count(where: { $0 >= 0x80 }) } }
+            if weight(utf8Lines) >= weight(otherLines), let first = otherLines.first {
+                guard converter.convert(rawLines[first]) != nil else {
+                    throw ImportError.undecodable(file: sourceFile, line: first + 1)
+                }
+                throw ImportError.mixedEncoding(file: sourceFile, line: first + 1, encoding: "UTF-8")
+            }
+            if let first = utf8Lines.first(where: { rawLines[$0].count(where: { $0 >= 0x80 }) >= 6 }) {
+                throw ImportError.mixedEncoding(file: sourceFile, line: first + 1, encoding: "GB18030")
+            }
+            encoding = "GB18030"
             lines = []
             lines.reserveCapacity(rawLines.count)
             for (index, raw) in rawLines.enumerated() {
-                if let line = converter.convert(raw) ?? String(validatingUTF8Bytes: raw) {
-                    lines.append(line)
-                } else {
+                guard let line = converter.convert(raw) else {
                     throw ImportError.undecodable(file: sourceFile, line: index + 1)
                 }
+                lines.append(line)
             }
         }
         rawLines.removeAll()
@@ -76,10 +105,17 @@ public enum TextDecoder {
 
     /// Splits at LF; a trailing CR is dropped from each line; a final LF ends the last line
     /// rather than starting an empty one.
+    /// A document with CR but no LF anywhere (old Mac line ends) is split at CR.
     static func splitLines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
-        var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        let separator: UInt8 = !bytes.contains(0x0A) && bytes.contains(0x0D) ? 0x0D : 0x0A
+        var lines = bytes.split(separator: separator, omittingEmptySubsequences: false)
         if lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
         return lines.map { $0.last == 0x0D ? $0.dropLast() : $0 }
+    }
+
+    /// True when the line is valid UTF-8 and holds at least one non-ASCII character.
+    private static func isMultibyteUTF8(_ line: ArraySlice<UInt8>) -> Bool {
+        line.contains(where: { $0 >= 0x80 }) && String(validatingUTF8Bytes: line) != nil
     }
 
     private static func isBlankByte(_ byte: UInt8) -> Bool {

@@ -2,7 +2,12 @@ import Core
 
 /// Reads the catalog (measures, funds, units, projects, codes) from a database.
 public enum CatalogLoader {
+    /// Every table is read in one snapshot, so an import committing meanwhile is seen whole or not at all.
     public static func load(_ database: Database) throws -> Catalog {
+        try database.readSnapshot { try loadInSnapshot(database) }
+    }
+
+    private static func loadInSnapshot(_ database: Database) throws -> Catalog {
         var aliases: [String: [String]] = [:]
         for row in try database.query("SELECT measure_id, alias FROM measure_alias ORDER BY alias") {
             if let id = row[0].string, let alias = row[1].string { aliases[id, default: []].append(alias) }

@@ -3,14 +3,16 @@ import Foundation
 /// The two connections a session uses: queries read through `reader` (read-only, so no
 /// query can write); init and import write through `writer`.
 public final class Connections: @unchecked Sendable {
-    public let writer: Database
+    // Declared reader first: it is released first, so that the writer, closing last, can
+    // checkpoint the WAL and remove the -wal and -shm files.
     public let reader: Database
+    public let writer: Database
     /// The file, or ":memory:", as shown to the user.
     public let displayName: String
 
     init(writer: Database, reader: Database, displayName: String) {
-        self.writer = writer
         self.reader = reader
+        self.writer = writer
         self.displayName = displayName
     }
 
@@ -25,12 +27,23 @@ public final class Connections: @unchecked Sendable {
     }
 
     /// An existing database file (`--db FILE`): it must exist and be of this version.
+    ///
+    /// Nothing is written to the file before it is known to be a dq database: it is checked
+    /// through a read-only connection first. A file that cannot be written (read-only file or
+    /// directory) is opened read-only for both roles: queries work, writes fail as read-only.
     public static func existing(path: String) throws -> Connections {
         guard FileManager.default.fileExists(atPath: path) else { throw SetupError.missing(path: path) }
-        let writer = try Database(.file(path), mode: .readWriteCreate)
-        try DatabaseSetup.validate(writer, path: path)
-        let reader = try Database(.file(path), mode: .readOnly)
+        let writable = isWritable(path)
+        let reader = try Database(writable ? .file(path) : .immutableFile(path), mode: .readOnly)
+        try DatabaseSetup.validate(reader, path: path)
+        let writer = writable ? try Database(.file(path), mode: .readWriteCreate) : reader
         return Connections(writer: writer, reader: reader, displayName: path)
+    }
+
+    /// True when the file and its directory (for the -wal/-shm files) can be written.
+    static func isWritable(_ path: String) -> Bool {
+        let directory = (path as NSString).deletingLastPathComponent
+        return access(path, W_OK) == 0 && access(directory.isEmpty ? "." : directory, W_OK) == 0
     }
 
     /// The default database: created from the embedded data on first use, and rebuilt

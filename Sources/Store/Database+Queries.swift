@@ -4,9 +4,11 @@ import CSQLite
 extension Database {
     /// Runs `body` inside `BEGIN IMMEDIATE … COMMIT`; rolls back and rethrows if it throws.
     ///
+    /// While another connection writes, BEGIN waits (the busy timeout, then again, calling
+    /// `onBusyWait` with the seconds waited so far) up to `writeWaitLimit` seconds.
     /// Not nestable: a `transaction` inside another fails with a StoreError from BEGIN.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
-        try execute("BEGIN IMMEDIATE")
+        try beginImmediate()
         let result: T
         do {
             result = try body()
@@ -21,6 +23,37 @@ extension Database {
             throw error
         }
         return result
+    }
+
+    private func beginImmediate() throws {
+        var waited = 0
+        while true {
+            do {
+                try execute("BEGIN IMMEDIATE")
+                return
+            } catch let error as StoreError where error.isBusy && waited + Self.busyTimeoutSeconds <= writeWaitLimit {
+                waited += Self.busyTimeoutSeconds
+                onBusyWait?(waited)
+            }
+        }
+    }
+
+    /// Runs `body` inside one read transaction: every query it makes sees the same snapshot
+    /// of the database, whatever other processes commit meanwhile. Nested calls share the
+    /// outer snapshot.
+    public func readSnapshot<T>(_ body: () throws -> T) throws -> T {
+        if isInTransaction { return try body() }
+        try execute("BEGIN DEFERRED")
+        do {
+            // A deferred transaction takes its snapshot at the first read.
+            _ = try scalar("SELECT count(*) FROM sqlite_schema")
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            if isInTransaction { try? execute("ROLLBACK") }
+            throw error
+        }
     }
 
     /// Runs one statement with `params`, discarding any rows.

@@ -16,6 +16,9 @@ public final class Database: @unchecked Sendable {
         case sharedMemory(String)
         /// A private in-memory database.
         case memory
+        /// A database file nobody can change while it is open (a read-only file or directory),
+        /// opened with `immutable=1`: no lock, no -wal/-shm needed.
+        case immutableFile(String)
     }
 
     /// How a connection may use its database.
@@ -25,6 +28,14 @@ public final class Database: @unchecked Sendable {
         /// `SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE`; file databases switch to WAL.
         case readWriteCreate
     }
+
+    /// Seconds one busy wait lasts (`sqlite3_busy_timeout`).
+    static let busyTimeoutSeconds = 5
+    /// Seconds a write transaction waits in all for another writer before failing.
+    public var writeWaitLimit = 600
+    /// Called each time a write transaction has waited another `busyTimeoutSeconds` for
+    /// another writer, with the seconds waited so far (for a progress note).
+    public var onBusyWait: ((Int) -> Void)?
 
     /// The raw connection; valid until `deinit`.
     let handle: OpaquePointer
@@ -47,6 +58,9 @@ public final class Database: @unchecked Sendable {
             flags |= SQLITE_OPEN_URI
         case .memory:
             filename = ":memory:"
+        case .immutableFile(let path):
+            filename = "file:\(Self.uriEscaped(path, keepingSlashes: true))?immutable=1"
+            flags |= SQLITE_OPEN_URI
         }
         var raw: OpaquePointer?
         let rc = sqlite3_open_v2(filename, &raw, flags, nil)
@@ -59,7 +73,7 @@ public final class Database: @unchecked Sendable {
         self.location = location
         self.mode = mode
         // From here on `deinit` closes the handle if a setting fails.
-        try StoreError.check(sqlite3_busy_timeout(raw, 5000), raw)
+        try StoreError.check(sqlite3_busy_timeout(raw, Int32(Self.busyTimeoutSeconds * 1000)), raw)
         try execute("PRAGMA foreign_keys = ON")
         if mode == .readOnly {
             try execute("PRAGMA query_only = ON")
@@ -124,14 +138,16 @@ public final class Database: @unchecked Sendable {
     /// True while a transaction is open (autocommit is off).
     public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 
-    /// Percent-escapes a shared-memory name for a `file:` URI (keeps `A-Za-z0-9-._~`).
-    static func uriEscaped(_ name: String) -> String {
+    /// Percent-escapes a name or path for a `file:` URI (keeps `A-Za-z0-9-._~`, and `/` when asked).
+    static func uriEscaped(_ name: String, keepingSlashes: Bool = false) -> String {
         var out = ""
         for byte in name.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
                  UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
                  UInt8(ascii: "_"), UInt8(ascii: "~"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            case UInt8(ascii: "/") where keepingSlashes:
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             default:
                 let hex = String(byte, radix: 16, uppercase: true)

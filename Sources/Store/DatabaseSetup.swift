@@ -34,6 +34,7 @@ public enum DatabaseSetup {
         if manager.fileExists(atPath: path) { throw SetupError.alreadyExists(path: path) }
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty { try makeDirectories(directory) }
+        removeStaleBuildFiles(for: path)
         let temporary = "\(path).building-\(ProcessInfo.processInfo.processIdentifier)"
         defer { for suffix in ["", "-wal", "-shm"] { try? manager.removeItem(atPath: temporary + suffix) } }
         do {
@@ -45,6 +46,21 @@ public enum DatabaseSetup {
         guard link(temporary, path) == 0 else {
             if errno == EEXIST { throw SetupError.alreadyExists(path: path) }
             throw SetupError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// Removes `PATH.building-PID` files (and their -wal/-shm) left by a process that was
+    /// killed while creating `path`; those of a live process are left alone.
+    static func removeStaleBuildFiles(for path: String) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let prefix = (path as NSString).lastPathComponent + ".building-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count)
+            let digits = rest.prefix(while: \.isNumber)
+            guard let pid = Int32(digits), ["", "-wal", "-shm", "-journal"].contains(String(rest.dropFirst(digits.count))) else { continue }
+            if pid == ProcessInfo.processInfo.processIdentifier || kill(pid, 0) == 0 || errno != ESRCH { continue }
+            try? FileManager.default.removeItem(atPath: directory.isEmpty ? name : directory + "/" + name)
         }
     }
 

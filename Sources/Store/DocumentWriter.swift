@@ -48,7 +48,7 @@ public enum DocumentWriter {
         } catch let error as DocumentWriteError {
             throw error
         } catch let error as StoreError {
-            throw DocumentWriteError(code: "I112", message: "写入数据库失败：\(error.message)")
+            throw DocumentWriteError(code: "I112", message: "写入数据库失败：\(error.explanation)")
         }
     }
 
@@ -335,7 +335,7 @@ private struct Transaction {
     private func checked(line: Int, _ body: () throws -> Void) throws {
         do {
             try body()
-        } catch let error as StoreError {
+        } catch let error as StoreError where error.code & 0xff == 19 {   // SQLITE_CONSTRAINT
             throw DocumentWriteError.invalid("数据不符合数据库约束：\(error.message)", line: line)
         }
     }

@@ -21,6 +21,20 @@ public struct StoreError: Error, CustomStringConvertible, Equatable, Sendable {
     /// True for SQLITE_BUSY (5) and SQLITE_LOCKED (6): another connection holds a lock.
     public var isBusy: Bool { code & 0xff == SQLITE_BUSY || code & 0xff == SQLITE_LOCKED }
 
+    /// True for SQLITE_FULL (13): the disk (or the file system's quota) is full.
+    public var isDiskFull: Bool { code & 0xff == SQLITE_FULL }
+
+    /// The message for a user: the usual system causes named in Chinese, SQLite's text kept.
+    public var explanation: String {
+        switch code & 0xff {
+        case SQLITE_FULL: return "磁盘已满（SQLITE_FULL：\(message)）"
+        case SQLITE_BUSY, SQLITE_LOCKED: return "数据库正被另一进程写入，等待超时（\(message)）"
+        case SQLITE_READONLY: return "数据库只读，无法写入（\(message)）"
+        case SQLITE_IOERR: return "读写数据库文件出错（\(message)）"
+        default: return message
+        }
+    }
+
     /// `SQLite error 8: attempt to write a readonly database (SQL: INSERT …)`.
     public var description: String {
         var text = "SQLite error \(code): \(message)"

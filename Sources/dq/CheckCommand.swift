@@ -55,7 +55,8 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode(2)
         }
         do {
-            let report = try FindingsReport.run(session.connections.reader, units: units, year: year, filter: nil)
+            let reader = session.connections.reader
+            let report = try reader.readSnapshot { try FindingsReport.run(reader, units: units, year: year, filter: nil) }
             session.show(report, filtered: false)
             console.flush()
             let threshold = Severity(rawValue: failOn) ?? .error

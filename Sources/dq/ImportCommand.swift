@@ -42,9 +42,21 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let console = Console()
+        if !files.contains(where: { access($0, R_OK) == 0 }) {
+            // Nothing can be read: say why for each file, and create no database.
+            for file in files {
+                do { _ = try TextDecoder.read(path: file) } catch {
+                    console.note(DocumentImport.failure(error, file: file).report, newline: false)
+                }
+            }
+            throw ExitCode(1)
+        }
         let connections: Connections
         do {
             connections = try openConnections()
+            connections.writer.onBusyWait = { seconds in
+                console.note("数据库正被另一进程写入，已等待 \(seconds) 秒，继续等待…")
+            }
         } catch {
             console.error(error)
             throw ExitCode(1)
@@ -131,7 +143,8 @@ enum DocumentImport {
         case let error as ImportError:
             var line: Int?
             switch error {
-            case .undecodable(_, let number), .truncated(_, let number, _), .invalid(_, let number, _): line = number
+            case .undecodable(_, let number), .mixedEncoding(_, let number, _), .truncated(_, let number, _),
+                 .invalid(_, let number, _): line = number
             default: break
             }
             var message = error.description
@@ -143,7 +156,7 @@ enum DocumentImport {
         case let error as DocumentWriteError:
             return (error.code, error.line, error.message)
         case let error as StoreError:
-            return ("I112", nil, "写入数据库失败：\(error.message)")
+            return ("I112", nil, "写入数据库失败：\(error.explanation)")
         default:
             return ("E000", nil, "\(error)")
         }

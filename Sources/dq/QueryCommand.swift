@@ -46,7 +46,9 @@ struct QueryCommand: ParsableCommand {
         if let command {
             succeeded = runLines(command, file: "<command-line>", in: session)
         } else if let script, script != "-" {
-            guard let text = try? String(contentsOfFile: script, encoding: .utf8) else {
+            // Read through a handle, not by size: `-f <(…)` names a pipe.
+            guard let handle = FileHandle(forReadingAtPath: script), let data = try? handle.readToEnd() ?? Data(),
+                  let text = String(data: data, encoding: .utf8) else {
                 console.note("dq: error[E001]: 无法读取脚本文件：\(script)")
                 throw ExitCode(1)
             }

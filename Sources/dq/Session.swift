@@ -136,7 +136,8 @@ final class Session {
             context.units = []
             context.year = nil
         case .check(let units, let year, let filter):
-            let report = try storeCall { try FindingsReport.run(connections.reader, units: units, year: year, filter: filter) }
+            let reader = connections.reader
+            let report = try storeCall { try reader.readSnapshot { try FindingsReport.run(reader, units: units, year: year, filter: filter) } }
             show(report, filtered: filter != nil)
         }
     }

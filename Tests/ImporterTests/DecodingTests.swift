@@ -119,6 +119,39 @@ final class DecodingTests: XCTestCase {
         expect(.undecodable(file: "g.txt", line: 4)) { try TextDecoder.decode(gb, sourceFile: "g.txt") }
     }
 
+    /// A UTF-8 document with one GB18030 line is refused at that line, not decoded as
+    /// GB18030 into garbled text.
+    func testUTF8FileWithOneGB18030LineIsRefused() throws {
+        let gbLine: [UInt8] = [0xD6, 0xD0, 0xCE, 0xC4, 0xB2, 0xBF, 0xC3, 0xC5]   // 中文部门
+        let bytes = Array("单位名称：某某局\n第二行正文\n第三行正文\n".utf8) + gbLine + Array("\n第五行正文\n".utf8)
+        expect(.mixedEncoding(file: "m.txt", line: 4, encoding: "UTF-8")) { try TextDecoder.decode(bytes, sourceFile: "m.txt") }
+    }
+
+    /// A GB18030 document with one UTF-8 line is refused at that line.
+    func testGB18030FileWithOneUTF8LineIsRefused() throws {
+        let gb: [UInt8] = [0xD6, 0xD0, 0xCE, 0xC4, 0x0A, 0xB2, 0xBF, 0xC3, 0xC5, 0x0A, 0xD6, 0xD0, 0xCE, 0xC4, 0x0A]
+        let bytes = gb + Array("部门决算公开\n".utf8) + gb
+        expect(.mixedEncoding(file: "g.txt", line: 4, encoding: "GB18030")) { try TextDecoder.decode(bytes, sourceFile: "g.txt") }
+    }
+
+    /// A document whose lines end in CR alone (no LF anywhere) has its lines.
+    func testCROnlyLineEnds() throws {
+        let text = try TextDecoder.decode(Array("第一行\r第二行\r\r第四行\r".utf8), sourceFile: "cr.txt")
+        XCTAssertEqual(text.lines, ["第一行", "第二行", "", "第四行"])
+    }
+
+    /// A pipe (`dq import /dev/stdin`, `<(…)`) is read like a file.
+    func testReadsFromAPipe() throws {
+        var fds: [Int32] = [0, 0]
+        XCTAssertEqual(pipe(&fds), 0)
+        let payload = Array("第一行\n第二行\n".utf8)
+        _ = payload.withUnsafeBytes { Glibc.write(fds[1], $0.baseAddress, $0.count) }
+        close(fds[1])
+        defer { close(fds[0]) }
+        let text = try TextDecoder.read(path: "/dev/fd/\(fds[0])", sourceFile: "stdin")
+        XCTAssertEqual(text.lines, ["第一行", "第二行"])
+    }
+
     func testUnreadable() throws {
         let missing = "/nonexistent/dq-\(UUID().uuidString).txt"
         expect(.unreadable(file: missing, reason: "文件不存在")) { try TextDecoder.read(path: missing) }

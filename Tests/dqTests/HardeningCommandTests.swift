@@ -1,0 +1,71 @@
+import Foundation
+import XCTest
+
+/// What a careless or hostile user can feed the binary: files it must not create or change,
+/// pipes it must read, statements it must refuse.
+final class HardeningCommandTests: XCTestCase {
+    static let seed = ImportCommandTests.seed
+
+    private var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = try DQProcess.temporaryDirectory(self)
+    }
+
+    private func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
+
+    func testImportOfMissingFileCreatesNoDatabase() throws {
+        let db = path("new.db")
+        let result = try DQProcess.run(["import", path("missing.txt"), "--db", db])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("I101"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: db), "no database for nothing imported")
+    }
+
+    func testImportFromStandardInput() throws {
+        let db = path("stdin.db")
+        XCTAssertEqual(try DQProcess.run(["init", "--empty", "--db", db]).status, 0)
+        let text = try String(contentsOfFile: Self.seed, encoding: .utf8)
+        let result = try DQProcess.run(["import", "/dev/stdin", "--db", db], stdin: text)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("已导入"), result.stderr)
+    }
+
+    func testScriptFromProcessSubstitution() throws {
+        let result = try runShell("'\(DQProcess.binary.path)' --memory -f <(printf 'units\\n') --format csv")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.hasPrefix("name,"), result.stdout)
+    }
+
+    func testQueryLeavesNoWALFiles() throws {
+        let db = path("q.db")
+        XCTAssertEqual(try DQProcess.run(["init", "--db", db]).status, 0)
+        XCTAssertEqual(try DQProcess.run(["--db", db, "-c", "units"]).status, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: db + "-wal"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: db + "-shm"))
+    }
+
+    func testEmptyFileGivenAsDatabaseIsNotModified() throws {
+        let db = path("empty.db")
+        XCTAssertTrue(FileManager.default.createFile(atPath: db, contents: Data()))
+        let result = try DQProcess.run(["--db", db, "-c", "units"])
+        XCTAssertNotEqual(result.status, 0)
+        XCTAssertTrue(result.stderr.contains("不是 dq 数据库"), result.stderr)
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: db)[.size] as? Int, 0)
+    }
+
+    private func runShell(_ command: String) throws -> DQProcess.Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", command]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return DQProcess.Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                                stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
