@@ -9,8 +9,11 @@ struct ConditionCompiler {
 
     func sql(_ condition: TypedCondition, _ builder: inout SQLBuilder) -> String {
         switch condition {
-        case .and(let lhs, let rhs): return "(\(sql(lhs, &builder)) AND \(sql(rhs, &builder)))"
-        case .or(let lhs, let rhs): return "(\(sql(lhs, &builder)) OR \(sql(rhs, &builder)))"
+        // A chain of one operator is one flat SQL list and `not not c` is `c` (also for NULL):
+        // the SQL nests no deeper than the condition's parentheses.
+        case .and: return "(" + chain(condition, isAnd: true).map { sql($0, &builder) }.joined(separator: " AND ") + ")"
+        case .or: return "(" + chain(condition, isAnd: false).map { sql($0, &builder) }.joined(separator: " OR ") + ")"
+        case .not(.not(let inner)): return sql(inner, &builder)
         case .not(let inner): return "(NOT \(sql(inner, &builder)))"
         case .compare(let op, let lhs, let rhs):
             let context = Self.type(lhs) ?? Self.type(rhs)
@@ -26,6 +29,20 @@ struct ConditionCompiler {
             let symbol = op == .notEqual ? "!=" : op.rawValue
             return "((\(left.sql)) * \(builder.bind(.integer(right.denominator))) \(symbol) (\(right.sql)) * \(builder.bind(.integer(left.denominator))))"
         }
+    }
+
+    /// The operands of a chain of `and` (or of `or`), left to right.
+    private func chain(_ condition: TypedCondition, isAnd: Bool) -> [TypedCondition] {
+        var operands: [TypedCondition] = []
+        var pending = [condition]
+        while let next = pending.popLast() {
+            switch next {
+            case .and(let lhs, let rhs) where isAnd: pending += [rhs, lhs]
+            case .or(let lhs, let rhs) where !isAnd: pending += [rhs, lhs]
+            default: operands.append(next)
+            }
+        }
+        return operands
     }
 
     private func text(_ expression: TypedExpression, _ builder: inout SQLBuilder) -> String {

@@ -20,7 +20,7 @@ extension StatementParser {
         var result = try parseAnd(stops)
         while cursor.keyword == .or {
             let lhs = try requireCondition(result)
-            cursor.advance()
+            try countOperator(at: cursor.advance().span)
             let rhs = try requireCondition(try parseAnd(stops))
             result = .condition(.or(lhs, rhs))
         }
@@ -32,7 +32,7 @@ extension StatementParser {
         var result = try parseNot(stops)
         while cursor.keyword == .and {
             let lhs = try requireCondition(result)
-            cursor.advance()
+            try countOperator(at: cursor.advance().span)
             let rhs = try requireCondition(try parseNot(stops))
             result = .condition(.and(lhs, rhs))
         }
@@ -66,7 +66,9 @@ extension StatementParser {
         var result = try parseTerm(stops)
         while cursor.isSymbol("+") || cursor.isSymbol("-") {
             let lhs = try requireExpression(result, before: cursor.current)
-            let op: ArithmeticOperator = cursor.advance().text == "+" ? .add : .subtract
+            let token = cursor.advance()
+            try countOperator(at: token.span)
+            let op: ArithmeticOperator = token.text == "+" ? .add : .subtract
             let rhs = try requireExpression(try parseTerm(stops))
             result = .expression(.binary(op, lhs, rhs))
         }
@@ -78,7 +80,9 @@ extension StatementParser {
         var result = try parseUnary(stops)
         while cursor.isSymbol("*") || cursor.isSymbol("/") {
             let lhs = try requireExpression(result, before: cursor.current)
-            let op: ArithmeticOperator = cursor.advance().text == "*" ? .multiply : .divide
+            let token = cursor.advance()
+            try countOperator(at: token.span)
+            let op: ArithmeticOperator = token.text == "*" ? .multiply : .divide
             let rhs = try requireExpression(try parseUnary(stops))
             result = .expression(.binary(op, lhs, rhs))
         }
@@ -129,6 +133,13 @@ extension StatementParser {
         case .symbol:
             throw .unexpected(expected: "字段、数值或字符串", found: describe(token), at: token.span)
         }
+    }
+
+    /// Counts one more binary operator, refusing more than the limit: the checker, the
+    /// compiler and SQLite all recurse over the tree a condition becomes.
+    private mutating func countOperator(at span: SourceSpan) throws(SyntaxError) {
+        guard operators < SyntaxError.maximumOperators else { throw .tooManyOperators(at: span) }
+        operators += 1
     }
 
     /// Counts one more level of nesting, refusing to go deeper than the limit.

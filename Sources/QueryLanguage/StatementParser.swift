@@ -12,6 +12,8 @@ struct StatementParser {
     private(set) var sqlStart: Int?
     /// Current depth of parentheses, `not` and unary minus in a condition.
     var nesting = 0
+    /// Binary operators (`and`, `or`, `+`, `-`, `*`, `/`) read so far in the statement.
+    var operators = 0
 
     init(tokens: [Token], chars: [Character], contentEnd: Int) {
         self.cursor = TokenCursor(tokens)

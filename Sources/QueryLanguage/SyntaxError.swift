@@ -14,6 +14,7 @@ struct SyntaxError: Error, Hashable, Sendable {
         case duplicateClause = "Q108"
         case malformedCode = "Q109"
         case nestingTooDeep = "Q110"
+        case tooManyOperators = "Q111"
     }
 
     var code: Code
@@ -27,7 +28,10 @@ struct SyntaxError: Error, Hashable, Sendable {
     }
 
     /// The deepest nesting of parentheses, `not` and unary minus a condition may have.
-    static let maximumNesting = 64
+    static let maximumNesting = 32
+
+    /// The most binary operators (`and`, `or`, `+`, `-`, `*`, `/`) one statement may have.
+    static let maximumOperators = 64
 
     /// Q101: `expected` was wanted where `found` (already described) stands.
     static func unexpected(expected: String, found: String, at span: SourceSpan, hints: [String] = []) -> SyntaxError {
@@ -95,6 +99,12 @@ struct SyntaxError: Error, Hashable, Sendable {
     /// Q110: a condition nests deeper than `maximumNesting`.
     static func nestingTooDeep(at span: SourceSpan) -> SyntaxError {
         SyntaxError(code: .nestingTooDeep, message: "条件嵌套过深（最多 \(maximumNesting) 层）", span: span)
+    }
+
+    /// Q111: a statement has more than `maximumOperators` binary operators.
+    static func tooManyOperators(at span: SourceSpan) -> SyntaxError {
+        SyntaxError(code: .tooManyOperators, message: "条件过长（最多 \(maximumOperators) 个 and、or、+、-、*、/ 运算符）", span: span,
+                    hints: ["请拆成几条查询，或用 in、~ 等写法缩短条件"])
     }
 
     /// The hint offered for a likely typo.

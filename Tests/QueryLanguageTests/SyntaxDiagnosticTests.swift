@@ -18,10 +18,16 @@ final class SyntaxDiagnosticTests: XCTestCase {
             ("breakdown 20131011", "Q109", sp(10, 18),
              "无效的科目编码「20131011」：应为 3、5 或 7 位数字，如 201、20131、2013101，也可写作 201 31 01 或 201.31.01", []),
             ("check where " + String(repeating: "(", count: 70) + "a < b" + String(repeating: ")", count: 70),
-             "Q110", sp(76, 77), "条件嵌套过深（最多 64 层）", []),
+             "Q110", sp(44, 45), "条件嵌套过深（最多 32 层）", []),
+            // 65 `and`: the 65th is refused (12 + 64 × 10 + 6 = column of the 65th `and`).
+            ("check where " + Array(repeating: "a < b", count: 66).joined(separator: " and "),
+             "Q111", sp(658, 661), "条件过长（最多 64 个 and、or、+、-、*、/ 运算符）", ["请拆成几条查询，或用 in、~ 等写法缩短条件"]),
         ]
         for (input, code, span, message, hints) in cases {
-            guard let found = diagnostic(input) else { continue }
+            guard let found = diagnostic(input) else {
+                XCTFail("no diagnostic for \(input)")
+                continue
+            }
             XCTAssertEqual(found.code, code, input)
             XCTAssertEqual(found.span, span, input)
             XCTAssertEqual(found.message, message, input)

@@ -1,0 +1,53 @@
+import Core
+import XCTest
+@testable import QueryLanguage
+
+/// Long or deep conditions: refused with Q110/Q111 past the documented limits, and every
+/// condition within them runs in SQLite (no "parser stack overflow", no stack overflow here).
+final class ConditionLimitTests: XCTestCase {
+    private func and(_ count: Int) -> String {
+        "projects where " + Array(repeating: "adjusted > 1", count: count).joined(separator: " and ")
+    }
+
+    func testVeryLongChainsAreRefusedNotCrashing() throws {
+        let harness = try QueryHarness.seed()
+        for line in [and(24_000),
+                     "projects where adjusted" + String(repeating: " + adjusted", count: 24_000) + " > 1",
+                     "projects where " + Array(repeating: "adjusted > 1", count: 24_000).joined(separator: " or ")] {
+            XCTAssertEqual(harness.diagnostic(line)?.code, "Q111", String(line.prefix(60)))
+        }
+    }
+
+    func testConditionsAtTheLimitsRunInSQLite() throws {
+        let harness = try QueryHarness.seed()
+        let lines = [
+            and(SyntaxError.maximumOperators + 1),
+            "projects where " + Array(repeating: "adjusted > 1", count: SyntaxError.maximumOperators + 1).joined(separator: " or "),
+            "projects where adjusted" + String(repeating: " * 2", count: SyntaxError.maximumOperators) + " > 1",
+            "projects where adjusted" + String(repeating: " + initial", count: SyntaxError.maximumOperators) + " > 1",
+            "projects where " + String(repeating: "not ", count: SyntaxError.maximumNesting) + "adjusted > 1",
+            "projects where " + String(repeating: "(adjusted > 1 or not ", count: SyntaxError.maximumNesting / 2)
+                + "adjusted > 2" + String(repeating: ")", count: SyntaxError.maximumNesting / 2),
+        ]
+        for line in lines {
+            XCTAssertNoThrow(try harness.rows(line), String(line.prefix(60)))
+        }
+        XCTAssertEqual(harness.diagnostic(and(SyntaxError.maximumOperators + 2))?.code, "Q111")
+    }
+
+    /// A flat `and` chain compiles to one flat SQL list: its parentheses nest no deeper for
+    /// 50 terms than for 2.
+    func testAndChainCompilesFlat() throws {
+        let harness = try QueryHarness.seed()
+        XCTAssertEqual(try depth(harness.compile(and(50)).text), try depth(harness.compile(and(2)).text))
+    }
+
+    private func depth(_ sql: String) -> Int {
+        var deepest = 0, current = 0
+        for character in sql {
+            if character == "(" { current += 1; deepest = max(deepest, current) }
+            if character == ")" { current -= 1 }
+        }
+        return deepest
+    }
+}
