@@ -51,3 +51,17 @@ final class ConditionLimitTests: XCTestCase {
         return deepest
     }
 }
+
+/// Did-you-mean stays bounded: a huge mistyped name gets no suggestion (at once), a
+/// normal one still gets its suggestion.
+final class SuggestionBoundTests: XCTestCase {
+    func testHugeNameGetsNoSuggestionAndANormalOneDoes() throws {
+        let candidates = (0..<2_000).map { "单位名称第\($0)号" } + ["区委办公室"]
+        XCTAssertEqual(NameSuggestions.closest(to: String(repeating: "区", count: 1 << 20), among: candidates), [])
+        XCTAssertEqual(NameSuggestions.closest(to: "区委办公", among: candidates).first, "区委办公室")
+        let harness = try QueryHarness.seed()
+        let diagnostic = harness.diagnostic("summary for " + String(repeating: "区", count: 1 << 20))
+        XCTAssertEqual(diagnostic?.code, "Q204", "an unknown unit, reported")
+        XCTAssertFalse(diagnostic?.hints.joined().contains("您是否想输入") ?? true, "no suggestion for a 1 MB name")
+    }
+}
