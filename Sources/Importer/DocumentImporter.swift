@@ -17,6 +17,7 @@ public enum DocumentImporter {
     public static func read(_ text: SourceText, overrides: ImportOverrides = ImportOverrides(),
                             strict: Bool = false) throws -> ImportResult {
         let reader = try self.reader(for: text, overrides: overrides)
+        if let lastPart = reader.lastPart { try TruncationCheck.check(text, lastPart: lastPart) }
         let result = try reader.read(text, overrides: overrides)
         if strict && !result.report.unrecognizedFigureLines.isEmpty {
             throw ImportError.strict(file: text.sourceFile, lines: result.report.unrecognizedFigureLines.sorted())

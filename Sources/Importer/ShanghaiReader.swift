@@ -3,6 +3,8 @@ import Core
 /// Reads the Shanghai district / central 9-table template (部门决算表 + 情况说明).
 public enum ShanghaiReader: TemplateReader {
     public static let template = "shanghai"
+    /// 第四部分 名词解释 ends a Shanghai disclosure.
+    public static let lastPart: Int? = 4
 
     public static func confidence(_ text: SourceText) -> Double {
         let tables = ShanghaiTables.locate(text.lines)

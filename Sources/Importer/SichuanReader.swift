@@ -4,6 +4,8 @@ import Core
 /// 情况说明 sentences, the tab-separated 绩效自评表, and the chart data left at the end).
 public enum SichuanReader: TemplateReader {
     public static let template = "sichuan"
+    /// 第五部分 附表 ends a Sichuan disclosure.
+    public static let lastPart: Int? = 5
 
     /// Markers of the template; confidence is the share of them found.
     static let markers: [SichuanPattern] = [
@@ -81,6 +83,17 @@ public enum SichuanReader: TemplateReader {
             projects.append(ImportedProject(name: named.name, hasForm: false, lineFrom: named.line, lineTo: named.line))
         }
         var warnings: [String] = []
+        // An operator the table does not define (≧, 大于 …) is kept as printed, in front of the
+        // target it qualifies, never stored as a normal form it may not mean.
+        for p in projects.indices {
+            for i in projects[p].indicators.indices {
+                let indicator = projects[p].indicators[i]
+                guard let printed = indicator.operatorPrinted, indicator.normalizedOperator == nil else { continue }
+                projects[p].indicators[i].operatorPrinted = nil
+                projects[p].indicators[i].target = printed + (indicator.target ?? "")
+                warnings.append("第\(indicator.lineFrom)行：无法识别的指标性质“\(printed)”，已按原文并入指标值")
+            }
+        }
         for (name, figure) in narrative.projectFigures {
             if let index = projectIndex(name) {
                 projects[index].figures.append(figure)

@@ -67,6 +67,9 @@ public struct ImportOverrides: Hashable, Sendable {
 public protocol TemplateReader: Sendable {
     /// The template id stored on the disclosure ('sichuan', 'shanghai').
     static var template: String { get }
+    /// The number of the template's last part (`第N部分`): a document whose body stops before
+    /// it is refused as truncated. Nil when the template has no numbered parts.
+    static var lastPart: Int? { get }
     /// How sure the reader is that `text` is its template (0 = not at all, 1 = certain).
     static func confidence(_ text: SourceText) -> Double
     /// Reads the whole document or throws an ImportError naming the line.

@@ -58,6 +58,14 @@ public enum TextDecoder {
         }
         if isBinary(bytes) { throw ImportError.binary(file: sourceFile) }
 
+        var bytes = bytes
+        // A UTF-8 file cut in the middle of its last character (a truncated download) loses
+        // that character, so that the truncation is reported rather than an encoding.
+        if String(validatingUTF8Bytes: bytes) == nil,
+           let cut = (1...3).first(where: { $0 < bytes.count && String(validatingUTF8Bytes: bytes.dropLast($0)) != nil }),
+           bytes.suffix(cut).allSatisfy({ $0 >= 0x80 }), bytes.dropLast(cut).contains(where: { $0 >= 0x80 }) {
+            bytes.removeLast(cut)
+        }
         var rawLines = splitLines(bytes)
         let encoding: String
         var lines: [String]
