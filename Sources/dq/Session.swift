@@ -172,7 +172,13 @@ final class Session {
 
     /// `sql …`: one read-only statement; every column shown as text.
     private func streamRaw(_ sql: String) throws {
-        let statement = try storeCall { try connections.reader.prepare(sql) }
+        let statement = try storeCall { () throws -> Store.Statement in
+            do {
+                return try connections.reader.prepareUserQuery(sql)
+            } catch let error as StoreError where error.isSessionChange {
+                throw Diagnostic(code: "Q302", message: "sql 不接受改变会话状态的语句（BEGIN、SAVEPOINT、ATTACH、带参数的 PRAGMA 等），只能执行只读查询（SELECT、WITH …）")
+            }
+        }
         guard statement.isReadOnly else {
             throw Diagnostic(code: "Q302", message: "sql 只能执行只读查询（SELECT、WITH …）")
         }
