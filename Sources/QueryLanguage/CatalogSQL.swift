@@ -92,8 +92,15 @@ extension SQLCompiler {
         let scope = b.scopeCTE(units)
         let match: String
         if text.count >= 3 {
-            let phrase = "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            match = "p.id IN (SELECT rowid FROM paragraph_fts WHERE paragraph_fts MATCH \(b.bind(phrase)))"
+            // Doubled per scalar: a `"` followed by a combining mark is one Character, which a
+            // Character replacement would miss, ending the phrase early.
+            var phrase = String.UnicodeScalarView([Unicode.Scalar(0x22)!])
+            for scalar in text.unicodeScalars {
+                phrase.append(scalar)
+                if scalar == "\"" { phrase.append(scalar) }
+            }
+            phrase.append("\"")
+            match = "p.id IN (SELECT rowid FROM paragraph_fts WHERE paragraph_fts MATCH \(b.bind(String(phrase))))"
         } else {
             match = "instr(p.body, \(b.bind(text))) > 0"
         }

@@ -65,3 +65,14 @@ final class SuggestionBoundTests: XCTestCase {
         XCTAssertFalse(diagnostic?.hints.joined().contains("您是否想输入") ?? true, "no suggestion for a 1 MB name")
     }
 }
+
+/// `find` text is one full-text phrase, whatever follows a `"`.
+final class FindQuotingTests: XCTestCase {
+    func testCombiningMarkAfterQuoteDoesNotOpenTheQuery() throws {
+        let harness = try QueryHarness.seed()
+        XCTAssertFalse(try harness.rows("find '慰问'").isEmpty, "the seed mentions 慰问")
+        // Unquoted, `OR 慰问` would match every paragraph naming 慰问.
+        XCTAssertEqual(try harness.rows("find 'zz\"\u{301} OR \"慰问'").count, 0)
+        XCTAssertEqual(try harness.rows("find 'zz\"\u{301} OR 慰问 *'").count, 0)
+    }
+}
