@@ -7,9 +7,11 @@
 ///     因公出国（境）费,0.00,0.00,0.00,,false,
 ///     合计,9.99,13.14,3.15,31.53,true,"y2022,change"
 ///
-/// and a field with quotes and a comma: `"档案工作（含""数字化"",扫描）"`.
+/// and a field with quotes and a comma: `"档案工作（含""数字化"",扫描）"`; other control
+/// characters than CR, LF and tab are shown as control pictures (ESC as ␛).
 ///
-/// tsv (LF line ends, no quoting; tabs and line breaks inside a cell become spaces):
+/// tsv (LF line ends, no quoting; a tab, line break or backslash inside a cell is escaped as
+/// `\t` `\n` `\r` `\\`, other control characters as `\xHH`):
 ///
 ///     item	y2022	y2023	change	change_pct	is_total	derived
 ///     公务用车购置及运行维护费	6.89	12.52	5.63	81.71	false	y2022

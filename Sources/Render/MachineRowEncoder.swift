@@ -123,49 +123,62 @@ struct MachineRowEncoder {
         }
     }
 
-    /// Text as the syntax needs it: csv quotes fields with , " CR or LF and doubles quotes;
-    /// tsv turns tabs and line breaks (CR, LF, VT, FF) into spaces; json escapes.
+    /// Text as the syntax needs it: csv quotes fields with , " CR or LF and doubles quotes,
+    /// and shows other control characters as their Unicode control pictures (ESC → ␛), so no
+    /// raw control reaches a terminal or spreadsheet; tsv escapes with a backslash
+    /// (`\t` `\n` `\r` `\\`, other controls `\xHH`), so a value never splits a line or a
+    /// field and reads back exactly; json escapes.
     private func appendText(_ text: String, to bytes: inout [UInt8]) {
         var text = text
         text.withUTF8 { utf8 in
             switch syntax {
             case .csv:
-                var needsQuotes = false
-                for byte in utf8 where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0D || byte == 0x0A {
-                    needsQuotes = true
-                    break
+                var needsQuotes = false, hasControl = false
+                for byte in utf8 {
+                    if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 0x0D || byte == 0x0A { needsQuotes = true }
+                    if Self.isControl(byte) && byte != 0x0D && byte != 0x0A && byte != 0x09 { hasControl = true }
                 }
-                guard needsQuotes else {
+                guard needsQuotes || hasControl else {
                     bytes.append(contentsOf: utf8)
                     return
                 }
-                bytes.append(UInt8(ascii: "\""))
+                if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
                 for byte in utf8 {
                     if byte == UInt8(ascii: "\"") { bytes.append(byte) }
-                    bytes.append(byte)
+                    if Self.isControl(byte) && byte != 0x0D && byte != 0x0A && byte != 0x09 {
+                        // U+2400 + byte (U+2421 for DEL), three bytes of UTF-8.
+                        let picture = byte == 0x7F ? 0x2421 : 0x2400 + UInt32(byte)
+                        bytes += [0xE2, UInt8(0x80 | (picture >> 6) & 0x3F), UInt8(0x80 | picture & 0x3F)]
+                    } else {
+                        bytes.append(byte)
+                    }
                 }
-                bytes.append(UInt8(ascii: "\""))
+                if needsQuotes { bytes.append(UInt8(ascii: "\"")) }
             case .tsv:
-                if !utf8.contains(where: { $0 >= 0x09 && $0 <= 0x0D }) {
+                if !utf8.contains(where: { Self.isControl($0) || $0 == UInt8(ascii: "\\") }) {
                     bytes.append(contentsOf: utf8)
                     return
                 }
-                var index = 0
-                while index < utf8.count {
-                    let byte = utf8[index]
-                    if byte == 0x0D, index + 1 < utf8.count, utf8[index + 1] == 0x0A {
-                        bytes.append(0x20)  // CRLF is one line break
-                        index += 2
-                        continue
+                for byte in utf8 {
+                    switch byte {
+                    case 0x09: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+                    case 0x0A: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+                    case 0x0D: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+                    case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+                    case _ where Self.isControl(byte):
+                        let hex = Array("0123456789ABCDEF".utf8)
+                        bytes += [UInt8(ascii: "\\"), UInt8(ascii: "x"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+                    default: bytes.append(byte)
                     }
-                    bytes.append(byte == 0x09 || byte == 0x0A || byte == 0x0B || byte == 0x0C || byte == 0x0D ? 0x20 : byte)
-                    index += 1
                 }
             case .json:
                 Self.appendJSONString(utf8, to: &bytes)
             }
         }
     }
+
+    /// C0 controls and DEL.
+    private static func isControl(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x7F }
 
     static func appendJSONString(_ text: String, to bytes: inout [UInt8]) {
         var text = text

@@ -114,10 +114,19 @@ final class ResultWriterTests: XCTestCase {
         XCTAssertEqual(text, "a,b\r\n\"x,y\",\"say \"\"hi\"\"\"\r\n\"line\nbreak\",\"cr\r\"\r\nplain,\r\n")
     }
 
-    func testTSVFlattensTabsAndLineBreaks() {
+    func testTSVEscapesTabsLineBreaksAndControls() {
         let shape = ResultShape(columns: [ResultColumn(name: "a", title: "A", kind: .text), ResultColumn(name: "b", title: "B", kind: .money)])
-        let text = ResultWriter.render(shape: shape, rows: [ResultRow(cells: [.text("x\ty\r\nz\"q\""), .integer(-1)])], options: RenderOptions(format: .tsv))
-        XCTAssertEqual(text, "a\tb\nx y z\"q\"\t-0.000001\n")
+        let text = ResultWriter.render(shape: shape, rows: [ResultRow(cells: [.text("x\ty\r\nz\"q\"\\\u{1B}[2J"), .integer(-1)])],
+                                       options: RenderOptions(format: .tsv))
+        XCTAssertEqual(text, "a\tb\nx\\ty\\r\\nz\"q\"\\\\\\x1B[2J\t-0.000001\n")
+        XCTAssertEqual(text.split(separator: "\n").count, 2, "one line per row")
+    }
+
+    func testCSVShowsControlCharactersAsPictures() {
+        let shape = ResultShape(columns: [ResultColumn(name: "a", title: "A", kind: .text)])
+        let text = ResultWriter.render(shape: shape, rows: [ResultRow(cells: [.text("红\u{1B}[31m\u{7}\u{7F}")]),
+                                                            ResultRow(cells: [.text("a,\u{0}")])], options: RenderOptions(format: .csv))
+        XCTAssertEqual(text, "a\r\n红\u{241B}[31m\u{2407}\u{2421}\r\n\"a,\u{2400}\"\r\n")
     }
 
     func testCSVWithoutHeaderOrRowsStillWritesTheBOM() {
