@@ -118,6 +118,10 @@ enum DocumentImport {
         }
         switch written {
         case .alreadyLoaded(let id):
+            if let ignored = ignoredOverrides(options.overrides, disclosure: id, in: database) {
+                return Outcome(succeeded: false, report: "\(path): error[I110]: 已载入（与第 \(id) 号披露相同，\(ignored)），"
+                               + "本次指定的 --unit/--year/--template 未生效，未作更改\n", unitID: nil)
+            }
             return Outcome(succeeded: true, report: "\(path): 已载入（与第 \(id) 号披露相同），未作更改\n", unitID: nil)
         case .imported(let id, let unitID, let replaced):
             let document = result.document
@@ -129,6 +133,22 @@ enum DocumentImport {
             for warning in report.warnings { line += "  警告：\(warning)\n" }
             return Outcome(succeeded: true, report: line, unitID: unitID)
         }
+    }
+
+    /// How the loaded disclosure differs from the overrides given (`单位为…、年度为…`), or nil
+    /// when every override matches it (or none was given).
+    static func ignoredOverrides(_ overrides: ImportOverrides, disclosure id: Int64, in database: Database) -> String? {
+        guard overrides.unit != nil || overrides.year != nil || overrides.template != nil,
+              let row = try? database.query("""
+                  SELECT d.year, d.template, u.name,
+                         EXISTS (SELECT 1 FROM unit_alias a WHERE a.unit_id = u.id AND a.alias = ?)
+                  FROM disclosure d JOIN unit u ON u.id = d.unit_id WHERE d.id = ?
+                  """, [.text(overrides.unit ?? ""), .integer(id)]).first else { return nil }
+        var differences: [String] = []
+        if let unit = overrides.unit, row[2].string != unit, row[3] != .integer(1) { differences.append("单位为\(row[2].string ?? "")") }
+        if let year = overrides.year, row[0].int64 != Int64(year) { differences.append("年度为 \(row[0].int64 ?? 0)") }
+        if let template = overrides.template, row[1].string != template { differences.append("模板为 \(row[1].string ?? "")") }
+        return differences.isEmpty ? nil : differences.joined(separator: "、")
     }
 
     /// `FILE: error[CODE]: message`, or `FILE:LINE: error[CODE]: message` when there is a line.

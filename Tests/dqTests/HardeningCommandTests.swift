@@ -54,6 +54,19 @@ final class HardeningCommandTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: db)[.size] as? Int, 0)
     }
 
+    /// The same bytes again with another --year: refused (exit 1), not a silent no-op.
+    func testOverridesForALoadedFileAreNotIgnoredSilently() throws {
+        let db = path("o.db")
+        XCTAssertEqual(try DQProcess.run(["init", "--empty", "--db", db]).status, 0)
+        XCTAssertEqual(try DQProcess.run(["import", Self.seed, "--db", db]).status, 0)
+        let other = try DQProcess.run(["import", Self.seed, "--db", db, "--year", "2020"])
+        XCTAssertEqual(other.status, 1)
+        XCTAssertTrue(other.stderr.contains("error[I110]") && other.stderr.contains("年度为 2023"), other.stderr)
+        let same = try DQProcess.run(["import", Self.seed, "--db", db, "--year", "2023"])
+        XCTAssertEqual(same.status, 0, same.stderr)
+        XCTAssertTrue(same.stderr.contains("已载入"), same.stderr)
+    }
+
     private func runShell(_ command: String) throws -> DQProcess.Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
