@@ -28,7 +28,7 @@ enum TextRulesFixture {
         if let old {
             var lines = try String(contentsOfFile: filePath, encoding: .utf8).components(separatedBy: "\n")
             let index = lines.indices.first { ($0 + 1 >= (line ?? 1)) && lines[$0].contains(old) }
-            guard let index else { throw XCTSkip("\(old) not found in \(name)") }
+            guard let index else { throw FixtureError("\(old) not found in \(name)") }
             lines[index] = lines[index].replacingOccurrences(of: old, with: new)
             filePath = NSTemporaryDirectory() + "textrules-\(UUID().uuidString).txt"
             try lines.joined(separator: "\n").write(toFile: filePath, atomically: true, encoding: .utf8)
@@ -36,39 +36,32 @@ enum TextRulesFixture {
         let result = try DocumentImporter.read(path: filePath, sourceFile: "2024-shanghai-putuo-\(name).txt")
         let connections = try Connections.memory(contents: .empty)
         guard case .imported(let id, _, _) = try DocumentWriter.write(result.document, into: connections.writer) else {
-            throw XCTSkip("not imported")
+            throw FixtureError("\(name) was not imported")
         }
         return try AuditLoader.load(connections.reader, disclosureID: id)
     }
 
-    static func findings(_ rule: AuditRule.Type, _ document: AuditDocument) -> [Finding] {
-        if case .fail(let f) = rule.evaluate(document) { return f }
-        return []
+    /// The rule's findings; [] when it passes or does not apply. A rule that could not be
+    /// evaluated fails the calling test: an empty list must mean "checked, nothing found".
+    static func findings(_ rule: AuditRule.Type, _ document: AuditDocument,
+                         file: StaticString = #filePath, line: UInt = #line) -> [Finding] {
+        switch rule.evaluate(document) {
+        case .fail(let f): return f
+        case .couldNotEvaluate(let reason):
+            XCTFail("\(rule.id) could not be evaluated: \(reason)", file: file, line: line)
+            return []
+        default: return []
+        }
     }
 
     /// "D2.share error 152" per finding, in order.
-    static func pins(_ rule: AuditRule.Type, _ document: AuditDocument) -> [String] {
-        findings(rule, document).map { "\($0.ruleID) \($0.severity.rawValue) \($0.line)" }
-    }
-
-    static func dump(_ document: AuditDocument) -> String {
-        var out = ""
-        for rule in AuditRules.textRules {
-            let outcome = rule.evaluate(document)
-            switch outcome {
-            case .fail(let fs): for f in fs { out += "\(f.ruleID) \(f.severity.rawValue) L\(f.line) \(f.message) [exp \(f.expected ?? "-") stated \(f.stated ?? "-")]\n" }
-            default: out += "\(rule.id) \(outcome)\n"
-            }
-        }
-        return out
+    static func pins(_ rule: AuditRule.Type, _ document: AuditDocument, file: StaticString = #filePath, line: UInt = #line) -> [String] {
+        findings(rule, document, file: file, line: line).map { "\($0.ruleID) \($0.severity.rawValue) \($0.line)" }
     }
 }
 
-final class TextRulesDumpTests: XCTestCase {
-    func testDump() throws {
-        guard ProcessInfo.processInfo.environment["TEXTRULES_DUMP"] != nil else { return }
-        var out = "== seed\n" + TextRulesFixture.dump(try TextRulesFixture.seed())
-        for name in TextRulesFixture.shanghai { out += "== \(name)\n" + TextRulesFixture.dump(try TextRulesFixture.shanghai(name)) }
-        try out.write(toFile: "/tmp/textrules-dump.txt", atomically: true, encoding: .utf8)
-    }
+/// A fixture could not be prepared: the test fails (never skips).
+struct FixtureError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }

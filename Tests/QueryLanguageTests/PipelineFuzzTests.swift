@@ -1,5 +1,6 @@
 import Core
 import QueryLanguage
+import Store
 import XCTest
 
 /// No input crashes the pipeline: random and mutated queries (Chinese included) either
@@ -29,12 +30,20 @@ final class PipelineFuzzTests: XCTestCase {
             for result in Parser.parse(line: input) {
                 switch result {
                 case .success(let parsed):
+                    let prepared: PreparedStatement
                     do {
-                        _ = try Checker(catalog: catalog, context: QueryContext()).prepare(parsed)
-                        compiled += 1
+                        prepared = try Checker(catalog: catalog, context: QueryContext()).prepare(parsed)
                     } catch {
                         rejected += 1
-                        assertInside(error.span, length, input)
+                        // A checker diagnostic without a span is shown at the statement (as the session does).
+                        assertInside(error.span ?? parsed.span, length, input)
+                        continue
+                    }
+                    compiled += 1
+                    // Every compiled query must be SQL that SQLite accepts, with its parameters.
+                    if case .query(let query) = prepared {
+                        XCTAssertNoThrow(try harness.connections.reader.prepare(query.text).bind(query.parameters.map(Value.init)),
+                                         "«\(input)» compiled to SQL that does not prepare: \(query.text)")
                     }
                 case .failure(let diagnostic):
                     rejected += 1
@@ -47,7 +56,7 @@ final class PipelineFuzzTests: XCTestCase {
     }
 
     private func assertInside(_ span: SourceSpan?, _ length: Int, _ input: String) {
-        guard let span else { return }
+        guard let span else { return XCTFail("diagnostic without a span for «\(input)»") }
         XCTAssertTrue(span.start >= 0 && span.start <= span.end && span.end <= length, "span \(span) outside «\(input)» (\(length))")
     }
 
