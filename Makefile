@@ -9,7 +9,7 @@ RELEASE := -c release --product dq --static-swift-stdlib
 # poppler-utils (pdftotext) for tests and import; hyperfine for benchmarks.
 PACKAGES := libsqlite3-dev libedit-dev sqlite3 tmux poppler-utils hyperfine
 
-.PHONY: run test build deps generate bench mutations clean
+.PHONY: run test build deps generate bench mutations fuzz torture clean
 
 run: deps
 	$(SWIFT) build $(RELEASE)
@@ -45,6 +45,26 @@ bench: build
 mutations: deps
 	$(SWIFT) build --build-tests
 	DQ_MUTATIONS=full $(SWIFT) test --skip-build --disable-swift-testing --filter MutationHarnessFull
+
+# libFuzzer over the query language and the importer, FUZZ_SECONDS each (default 60), from the
+# corpus in fuzz/corpus; new inputs go to a scratch directory, crashes to fuzz/crashes/.
+# Add a crash's input to fuzz/corpus/<target>/ once fixed: `make test` replays the corpus.
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD := $(SWIFT) build --scratch-path .build/fuzz --sanitize fuzzer -Xswiftc -parse-as-library -Xswiftc -DFUZZING
+fuzz: deps
+	$(FUZZ_BUILD) --product FuzzQuery
+	$(FUZZ_BUILD) --product FuzzImport
+	mkdir -p fuzz/crashes .build/fuzz/work/query .build/fuzz/work/import
+	SWIFT_BACKTRACE=enable=no .build/fuzz/debug/FuzzQuery -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+	  -artifact_prefix=fuzz/crashes/query- .build/fuzz/work/query fuzz/corpus/query
+	SWIFT_BACKTRACE=enable=no .build/fuzz/debug/FuzzImport -max_total_time=$(FUZZ_SECONDS) -max_len=200000 -rss_limit_mb=4096 \
+	  -artifact_prefix=fuzz/crashes/import- .build/fuzz/work/import fuzz/corpus/import
+
+# Crash-safety: kill -9 during import and init, concurrent import + query + check, a full
+# disk, read-only files (a few minutes; not part of `make test`).
+torture: deps
+	$(SWIFT) build --product dq
+	scripts/torture.sh .build/debug/dq
 
 clean:
 	rm -rf .build

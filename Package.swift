@@ -6,6 +6,9 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "dq", targets: ["dq"]),
+        // libFuzzer targets: `make fuzz` (swift build --sanitize fuzzer, see the Makefile).
+        .executable(name: "FuzzQuery", targets: ["FuzzQuery"]),
+        .executable(name: "FuzzImport", targets: ["FuzzImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,6 +31,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "FuzzEntries", dependencies: ["Core", "Store", "QueryLanguage", "Importer"]),
+        .executableTarget(name: "FuzzQuery", dependencies: ["FuzzEntries"]),
+        .executableTarget(name: "FuzzImport", dependencies: ["FuzzEntries"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CoreTests", dependencies: ["Core"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Core"]),
@@ -35,6 +41,7 @@ let package = Package(
         .testTarget(name: "RenderTests", dependencies: ["Render", "Core", "TestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "ImporterTests", dependencies: ["Importer", "Core", "Store", "TestSupport"]),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "Importer", "Core", "Store", "TestSupport"]),
+        .testTarget(name: "FuzzTests", dependencies: ["FuzzEntries"]),
         .testTarget(name: "dqTests", dependencies: ["dq", "Store", "Core", "TestSupport"], exclude: ["Goldens"]),
     ]
 )
