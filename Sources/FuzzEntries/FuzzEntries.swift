@@ -9,15 +9,16 @@ import Store
 /// input goes through. Nothing here may crash; errors are the expected outcome.
 public enum FuzzEntries {
     /// The seed database the query target checks and runs against (made once).
-    nonisolated(unsafe) private static var seeded: Connections?
+    nonisolated(unsafe) private static var seeded: (connections: Connections, catalog: Catalog)?
 
     /// A query line: parse, check against the seed catalog, compile, and run the SQL (at most
     /// a few rows). Returns the number of statements that compiled.
     @discardableResult
     public static func query(_ bytes: [UInt8]) -> Int {
-        guard let connections = try? seeded ?? Connections.memory() else { return 0 }
-        seeded = connections
-        guard let catalog = try? CatalogLoader.load(connections.reader) else { return 0 }
+        if seeded == nil, let connections = try? Connections.memory(), let catalog = try? CatalogLoader.load(connections.reader) {
+            seeded = (connections, catalog)
+        }
+        guard let (connections, catalog) = seeded else { return 0 }
         let line = String(decoding: bytes, as: UTF8.self)
         var compiled = 0
         for result in Parser.parse(line: line) {
