@@ -59,3 +59,20 @@ final class ImportHardeningTests: XCTestCase {
         }
     }
 }
+
+/// A write that runs out of space (SQLITE_FULL, injected with max_page_count) is reported as
+/// a full disk, not as a constraint failure, and changes nothing.
+final class FullDiskTests: XCTestCase {
+    func testFullDiskIsNamedAndChangesNothing() throws {
+        let document = try DocumentImporter.read(SichuanReaderTests.source(SichuanReaderTests.seedPath)).document
+        let connections = try Connections.memory(contents: .empty)
+        let pages = try XCTUnwrap(connections.writer.scalar("PRAGMA page_count")?.int64)
+        try connections.writer.execute("PRAGMA max_page_count = \(pages + 2)")
+        XCTAssertThrowsError(try DocumentWriter.write(document, into: connections.writer)) { error in
+            let failure = error as? DocumentWriteError
+            XCTAssertEqual(failure?.code, "I112", "\(error)")
+            XCTAssertTrue(failure?.message.contains("磁盘已满") ?? false, "\(error)")
+        }
+        XCTAssertEqual(try connections.reader.scalar("SELECT count(*) FROM disclosure"), .integer(0))
+    }
+}
