@@ -67,6 +67,28 @@ final class HardeningCommandTests: XCTestCase {
         XCTAssertTrue(same.stderr.contains("已载入"), same.stderr)
     }
 
+    /// `sql` refuses what would change the session, with Q302; a BEGIN would otherwise pin
+    /// the session to one snapshot.
+    func testSQLRefusesSessionChanges() throws {
+        for statement in ["BEGIN", "SAVEPOINT s", "PRAGMA query_only = 0", "PRAGMA writable_schema = 1",
+                          "PRAGMA locking_mode = EXCLUSIVE", "ATTACH DATABASE ':memory:' AS x"] {
+            let result = try DQProcess.run(["--memory", "-c", "sql \(statement)"])
+            XCTAssertEqual(result.status, 1, statement)
+            XCTAssertTrue(result.stderr.contains("error[Q302]: sql 不接受改变会话状态的语句"), result.stderr)
+        }
+        let read = try DQProcess.run(["--memory", "-c", "sql SELECT count(*) AS n FROM disclosure"])
+        XCTAssertEqual(read.stdout, "n\n1\n", read.stderr)
+    }
+
+    /// `.open` of an empty file refuses it and leaves it empty.
+    func testOpenOfEmptyFileLeavesItUnchanged() throws {
+        let db = path("empty-open.db")
+        XCTAssertTrue(FileManager.default.createFile(atPath: db, contents: Data()))
+        let result = try DQProcess.run(["--memory", "-f", "-"], stdin: ".open \(db)\n")
+        XCTAssertTrue(result.stderr.contains("不是 dq 数据库"), result.stderr)
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: db)[.size] as? Int, 0)
+    }
+
     private func runShell(_ command: String) throws -> DQProcess.Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
