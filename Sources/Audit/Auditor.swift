@@ -14,14 +14,32 @@ public enum Auditor {
 
     public struct Report: Sendable {
         public var results: [Result]
-        /// Every finding, by disclosure, then source line, then rule order.
-        public var findings: [Finding] {
+        /// Every finding, one per root cause (RootCauses), by disclosure, then source line,
+        /// then rule order.
+        public var findings: [Finding] { RootCauses.merge(ungroupedFindings) }
+
+        /// Every finding of every rule, as the rules report them.
+        public var ungroupedFindings: [Finding] {
             results.enumerated().flatMap { index, result -> [(Int, Finding)] in
                 guard case .fail(let findings) = result.outcome else { return [] }
                 return findings.map { (index, $0) }
             }
             .sorted { ($0.1.disclosureID, $0.1.line, $0.0) < ($1.1.disclosureID, $1.1.line, $1.0) }
             .map(\.1)
+        }
+
+        /// How the rule outcomes ended: passed, not applicable, could not evaluate, failed.
+        public var outcomeCounts: (passed: Int, notApplicable: Int, couldNotEvaluate: Int, failed: Int) {
+            var counts = (passed: 0, notApplicable: 0, couldNotEvaluate: 0, failed: 0)
+            for result in results {
+                switch result.outcome {
+                case .pass: counts.passed += 1
+                case .notApplicable: counts.notApplicable += 1
+                case .couldNotEvaluate: counts.couldNotEvaluate += 1
+                case .fail: counts.failed += 1
+                }
+            }
+            return counts
         }
 
         /// Rules that could not be evaluated, with why.

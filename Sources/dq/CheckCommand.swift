@@ -8,7 +8,8 @@ import Store
 
 /// `dq check [--db FILE] [--for UNIT] [--year YEAR] [--fail-on error|warning|info]`: the
 /// consistency audit for a disclosure office's own pipeline. Exit status as diff/grep:
-/// 0 no finding at or above --fail-on, 1 such findings, 2 usage error, 3 could not run.
+/// 0 no finding at or above --fail-on, 1 such findings, 2 usage error, 3 could not run or
+/// nothing to check (no disclosure in scope, e.g. `--year 1999`).
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -58,6 +59,7 @@ struct CheckCommand: ParsableCommand {
             let report = try FindingsReport.run(session.connections.reader, units: units, year: year, filter: nil)
             session.show(report, filtered: false)
             console.flush()
+            if report.disclosures == 0 { throw ExitCode(3) }
             let threshold = Severity(rawValue: failOn) ?? .error
             let failing = report.rows.filter { row in
                 guard case .text(let severity) = row.cells[0] else { return false }

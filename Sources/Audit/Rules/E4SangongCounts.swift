@@ -1,15 +1,19 @@
 import Core
 
 /// “三公”经费的实物量须公开：因公出国（境）团组数和人次，公务用车购置数和保有量，国内公务
-/// 接待批次和人次（为 0 也须写明）；缺少为警告。
+/// 接待批次和人次；缺少为警告。金额为 0（或未单列而三公合计为 0）的部分不要求实物量。
 enum E4SangongCounts: AuditRule {
     static let id = "E4.sangong-counts"
     static let family = "E"
     static let invariant = "三公实物量（团组/人次、购置数/保有量、接待批次/人次）均已公开"
 
+    /// Each count with the amount it accompanies: a count is demanded only where that
+    /// amount is printed and not zero (a zero 购置费 asks no 购置数, a unit with no 三公
+    /// spending asks none; the template wants them where money was spent).
     static let required: [(part: String, counts: [String])] = [
         ("sangong_abroad", ["abroad_groups", "abroad_people"]),
-        ("sangong_vehicle", ["vehicles_purchased", "vehicles_held"]),
+        ("vehicle_purchase", ["vehicles_purchased"]),
+        ("sangong_vehicle", ["vehicles_held"]),
         ("sangong_reception", ["reception_domestic_batches", "reception_domestic_people"]),
     ]
 
@@ -21,6 +25,7 @@ enum E4SangongCounts: AuditRule {
         var checked = 0
         for (part, counts) in required {
             let anchor = RateArithmetic.primary(document, measure: part) ?? total
+            guard anchor.amountFen ?? 0 != 0 else { continue }
             for count in counts {
                 checked += 1
                 let present = document.facts.contains { $0.measureID == count && $0.year == document.year && $0.sourceKind != "chart" }

@@ -1,0 +1,49 @@
+import Core
+
+/// `check` in table mode: one block per finding, wrapped to the terminal width (80 columns
+/// when not a terminal), so a long message never stretches a table wider than the screen.
+enum FindingsLayout {
+    static let severityNames = ["error": "错误", "warning": "警告", "info": "提示"]
+
+    static func blocks(_ rows: [ResultRow], width: Int) -> String {
+        let width = max(width, 40)
+        var out = "", currentBlock: String?, number = 0
+        for row in rows {
+            if row.block != currentBlock, let block = row.block {
+                if currentBlock != nil { out += "\n" }
+                out += "【\(block)】\n"
+                currentBlock = block
+                number = 0
+            }
+            number += 1
+            let cell = { (index: Int) -> String? in
+                guard index < row.cells.count, case .text(let text) = row.cells[index] else { return nil }
+                return text
+            }
+            let severity = cell(0).map { severityNames[$0] ?? $0 } ?? ""
+            out += "\(number). [\(severity)] \(cell(1) ?? "")  第 \(cell(3) ?? "") 行\n"
+            out += wrap(cell(2) ?? "", indent: "   ", width: width)
+            if let figures = cell(4), !figures.isEmpty { out += wrap("涉及：" + figures, indent: "   ", width: width) }
+            let comparison = [("应为", cell(5)), ("文件所列", cell(6)), ("差额", cell(7))]
+                .compactMap { name, value in value.map { "\(name) \($0)" } }
+            if !comparison.isEmpty { out += wrap(comparison.joined(separator: "；"), indent: "   ", width: width) }
+        }
+        return out
+    }
+
+    /// Breaks text into lines of at most `width` display columns, each starting with `indent`.
+    static func wrap(_ text: String, indent: String, width: Int) -> String {
+        let room = width - DisplayWidth.of(indent)
+        var out = "", line = "", used = 0
+        for character in text {
+            let w = DisplayWidth.of(character)
+            if used + w > room {
+                out += indent + line + "\n"
+                line = ""; used = 0
+            }
+            line.append(character); used += w
+        }
+        if !line.isEmpty || out.isEmpty { out += indent + line + "\n" }
+        return out
+    }
+}
