@@ -14,6 +14,8 @@ public enum Auditor {
 
     public struct Report: Sendable {
         public var results: [Result]
+
+        public init(results: [Result]) { self.results = results }
         /// Every finding, one per root cause (RootCauses), by disclosure, then source line,
         /// then rule order.
         public var findings: [Finding] { RootCauses.merge(ungroupedFindings) }
@@ -51,12 +53,16 @@ public enum Auditor {
     public static func run(_ database: Database, disclosureIDs: [Int64], rules: [AuditRule.Type] = AuditRules.all) throws -> Report {
         var results: [Result] = []
         for id in disclosureIDs {
-            let document = try AuditLoader.load(database, disclosureID: id)
-            for rule in rules {
-                results.append(Result(ruleID: rule.id, family: rule.family, invariant: rule.invariant, disclosureID: id,
-                                      outcome: rule.evaluate(document)))
-            }
+            results += evaluate(try AuditLoader.load(database, disclosureID: id), rules: rules)
         }
         return Report(results: results)
+    }
+
+    /// Every rule's outcome on one loaded document.
+    public static func evaluate(_ document: AuditDocument, rules: [AuditRule.Type] = AuditRules.all) -> [Result] {
+        rules.map { rule in
+            Result(ruleID: rule.id, family: rule.family, invariant: rule.invariant, disclosureID: document.disclosureID,
+                   outcome: rule.evaluate(document))
+        }
     }
 }

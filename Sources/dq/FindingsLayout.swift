@@ -31,19 +31,35 @@ enum FindingsLayout {
         return out
     }
 
-    /// Breaks text into lines of at most `width` display columns, each starting with `indent`.
+    /// Breaks text into lines of at most `width` display columns, each starting with `indent`;
+    /// a run of ASCII letters, digits and dots (a number, a rule id) is not split.
     static func wrap(_ text: String, indent: String, width: Int) -> String {
         let room = width - DisplayWidth.of(indent)
-        var out = "", line = "", used = 0
+        var out = "", line: [Character] = [], used = 0
+        let isWordPart = { (c: Character) in c.isASCII && (c.isLetter || c.isNumber || c == "." || c == "," || c == "-") }
         for character in text {
             let w = DisplayWidth.of(character)
             if used + w > room {
-                out += indent + line + "\n"
-                line = ""; used = 0
+                var carry: [Character] = []
+                if isWordPart(character) {
+                    while let last = line.last, isWordPart(last), carry.count < room / 2 { carry.insert(line.removeLast(), at: 0) }
+                    if line.isEmpty { line = carry; carry = [] }
+                }
+                out += indent + String(line).trimmingTrailingSpaces + "\n"
+                line = carry
+                used = carry.reduce(0) { $0 + DisplayWidth.of($1) }
             }
             line.append(character); used += w
         }
-        if !line.isEmpty || out.isEmpty { out += indent + line + "\n" }
+        if !line.isEmpty || out.isEmpty { out += indent + String(line) + "\n" }
         return out
+    }
+}
+
+private extension String {
+    var trimmingTrailingSpaces: String {
+        var text = Substring(self)
+        while text.last == " " { text = text.dropLast() }
+        return String(text)
     }
 }
