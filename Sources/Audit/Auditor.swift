@@ -58,11 +58,37 @@ public enum Auditor {
         return Report(results: results)
     }
 
-    /// Every rule's outcome on one loaded document.
+    /// Every rule's outcome on one loaded document. Where the document has uncertain figures,
+    /// each rule also runs with them taken as printed: a rule whose outcome changes needed
+    /// one of them, and keeps only the findings both readings agree on and that cite no
+    /// uncertain figure, or else could not be evaluated, with the figures and reasons.
     public static func evaluate(_ document: AuditDocument, rules: [AuditRule.Type] = AuditRules.all) -> [Result] {
-        rules.map { rule in
-            Result(ruleID: rule.id, family: rule.family, invariant: rule.invariant, disclosureID: document.disclosureID,
-                   outcome: rule.evaluate(document))
+        let alternative = document.uncertain.isEmpty ? nil : document.withUncertainFigures
+        return rules.map { rule in
+            var outcome = rule.evaluate(document)
+            if let alternative {
+                let other = rule.evaluate(alternative)
+                if other != outcome { outcome = settled(outcome, other, uncertain: document.uncertain) }
+            }
+            return Result(ruleID: rule.id, family: rule.family, invariant: rule.invariant, disclosureID: document.disclosureID,
+                          outcome: outcome)
         }
+    }
+
+    static func settled(_ certain: RuleOutcome, _ other: RuleOutcome, uncertain: [UncertainFact]) -> RuleOutcome {
+        let lines = Set(uncertain.map(\.fact.lineFrom))
+        if case .fail(let findings) = certain, case .fail(let alsoThere) = other {
+            let kept = findings.filter { finding in
+                alsoThere.contains(finding) && !finding.figures.contains { lines.contains($0.lineFrom) }
+            }
+            if !kept.isEmpty { return .fail(kept) }
+        }
+        var needed = uncertain
+        if case .fail(let findings) = other {
+            let cited = Set(findings.flatMap(\.figures).map(\.lineFrom))
+            let named = uncertain.filter { cited.contains($0.fact.lineFrom) }
+            if !named.isEmpty { needed = named }
+        }
+        return .couldNotEvaluate("需用读数不确定的数字：" + needed.map(\.reason).joined(separator: "；"))
     }
 }
