@@ -27,6 +27,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "达到该级别即以状态 1 退出：error|warning|info（默认 error）")
     var failOn: String = "error"
 
+    @Flag(name: .long, help: "列出全部核对规则（编号、核对内容、级别、示例）后退出")
+    var rules = false
+
     @OptionGroup var format: FormatOptions
 
     func validate() throws {
@@ -35,6 +38,11 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let console = Console()
+        if rules {
+            console.write(Self.rulesListing())
+            console.flush()
+            return
+        }
         let session: Session
         do {
             let connections = try db.map { try Connections.existing(path: $0) }
@@ -72,5 +80,12 @@ struct CheckCommand: ParsableCommand {
             console.error(error)
             throw ExitCode(3)
         }
+    }
+
+    /// `dq check --rules`: one block per rule.
+    static func rulesListing() -> String {
+        RuleCatalog.entries.map { entry in
+            "\(entry.id)（\(entry.family) 族）\n  核对：\(entry.invariant)\n  级别：\(entry.severity)\n  示例：\(entry.example)\n"
+        }.joined(separator: "\n")
     }
 }

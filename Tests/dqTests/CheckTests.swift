@@ -80,4 +80,13 @@ final class CheckTests: XCTestCase {
         XCTAssertEqual(none.status, 3)
         XCTAssertTrue(none.stderr.contains("没有已载入的决算"), none.stderr)
     }
+
+    func testRulesListing() throws {
+        let listing = try DQProcess.run(["check", "--rules"])
+        XCTAssertEqual(listing.status, 0, listing.stderr)
+        XCTAssertTrue(listing.stdout.contains("C6.sangong-economic（C 族）\n  核对："), listing.stdout)
+        Self.goldens.assert(listing.stdout, named: "check/rules.txt")
+        let help = try DQProcess.run(["--memory", "-c", ".help check"])
+        XCTAssertTrue(help.stdout.contains("dq check --rules"), help.stdout)
+    }
 }
