@@ -68,11 +68,12 @@ public enum RuleCatalog {
         "G9.completion-unit": ("info：完成值与度量单位不一致", "度量单位“%”，完成值“完成”"),
         "G10.project-text-figures": ("error：正文所述项目金额与自评表不同", "正文年初预算 20.00，自评表 21.00"),
         "R1.placeholders": ("warning：残留占位符、错年度标题或残缺年度", "“下降（增长）27.78%”；“XX年度”；“【单位名称】”"),
-        "R2.instructions": ("warning：残留编写说明", "“此处需要按模版写完整一点”"),
+        "R2.instructions": ("warning：残留编写说明", "“此处需要按模版写完整一点”；“若涉及……的，应在……”"),
         "R3.reviewer-comments": ("warning：残留审阅批注", "“图名称统一放图下方”"),
         "R4.section-numbers": ("warning：一级标题缺号或跳号", "“收入决算情况说明”缺少编号“二、”"),
         "R5.doubled-punctuation": ("info：重复标点", "“共计支出0万元。。”"),
         "R6.figure-captions": ("info：图缺图名", "图下无“图N：……”"),
+        "R7.year-residue": ("warning：标题或“截至”日期写成其他年度", "2024年度文件中“截至2023年12月31日”"),
         "Y1.prior-year": ("warning：本年披露的上年数与上年披露不同", "上年三公 6.89，上年披露为 6.98"),
     ]
 }
