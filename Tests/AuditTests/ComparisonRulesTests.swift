@@ -37,4 +37,16 @@ final class ComparisonRulesTests: XCTestCase {
         XCTAssertEqual(findings.first?.line, 591)
         XCTAssertTrue(findings.first?.figures.contains { $0.label == "比较用语" && $0.lineFrom == 596 } ?? false)
     }
+
+    /// 财政局 lines 539–541: no 三公 spending, “完成预算的0%”. 0 of a budget above zero is 0%:
+    /// no zero-base error, and nothing to split into 购置费 and 运行维护费.
+    func testZeroSpendingAgainstABudget() throws {
+        let doc = try F.shanghai("caizhengju")
+        XCTAssertFalse(F.findings(D4Completion.self, doc).contains { (539...542).contains($0.line) })
+        XCTAssertEqual(F.findings(E3SangongPartsDisclosed.self, doc), [])
+        // Seed lines 124 and 131: 0 spent but “完成预算100%” (needs a zero budget: 0/0) stays an error.
+        XCTAssertEqual(F.pins(D4Completion.self, try F.seed()), ["D4.completion error 124", "D4.completion error 131"])
+        // 规划 line 431: spending and a 0.00 budget (三公 table) printed as 0.00%: zero base, an error.
+        XCTAssertTrue(F.pins(D4Completion.self, try F.shanghai("guihuaziyuanju")).contains("D4.completion error 431"))
+    }
 }
