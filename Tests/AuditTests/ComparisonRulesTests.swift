@@ -50,3 +50,28 @@ final class ComparisonRulesTests: XCTestCase {
         XCTAssertTrue(F.pins(D4Completion.self, try F.shanghai("guihuaziyuanju")).contains("D4.completion error 431"))
     }
 }
+
+/// E4 accepts 三公 counts written in words when the importer read no figure for them.
+final class SangongCountWordsTests: XCTestCase {
+    typealias F = TextRulesFixture
+
+    func testCountsInWords() {
+        let held = E4SangongCounts.statedInWords
+        XCTAssertTrue(held("vehicles_held", ["截至年末，单位共有公务用车一辆"]))
+        XCTAssertTrue(held("reception_domestic_batches", ["国内公务接待1次，共计12人"]))
+        XCTAssertTrue(held("reception_domestic_people", ["国内公务接待1次，共计12人"]))
+        XCTAssertTrue(held("abroad_groups", ["全年安排因公出国（境）团组0次，出国（境）0人"]))
+        XCTAssertFalse(held("reception_domestic_batches", ["国内公务接待26 人次"]), "人次 is people, not batches")
+        XCTAssertFalse(held("vehicles_purchased", ["单位共有公务用车一辆"]), "a holding is not a purchase")
+    }
+
+    /// 规划 line 623 prints “接待 2 批次、26 人次”; with the importer's counts removed the words still count.
+    func testE4FallsBackToTheWords() throws {
+        var doc = try F.shanghai("guihuaziyuanju")
+        doc.facts.removeAll { $0.measureID == "reception_domestic_batches" || $0.measureID == "reception_domestic_people" }
+        XCTAssertEqual(F.findings(E4SangongCounts.self, doc), [])
+        // Without the words either, both are missing.
+        doc.paragraphs.removeAll { $0.body.contains("批次") }
+        XCTAssertEqual(F.findings(E4SangongCounts.self, doc).count, 2)
+    }
+}

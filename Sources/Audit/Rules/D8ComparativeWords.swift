@@ -24,8 +24,8 @@ enum D8ComparativeWords: AuditRule {
         var checked = 0
         var seen = Set<Int>()
         for (index, paragraph) in text.enumerated() {
-            let body = paragraph.body.replacingOccurrences(of: " ", with: "")
-            guard TextSearch.contains(body, "预算数") else { continue }
+            guard TextSearch.contains(paragraph.body, "预算") else { continue }
+            let body = String(paragraph.body.unicodeScalars.filter { $0 != " " })
             for (phrase, sign) in phrases where TextSearch.contains(body, phrase) && !seen.contains(paragraph.line) {
                 // The completion statements this sentence may refer to: from the last heading up to here.
                 var start = index
@@ -39,7 +39,7 @@ enum D8ComparativeWords: AuditRule {
                 guard !pairs.isEmpty else { continue }
                 // “预算数” may mean a 全年/调整后 budget the sentences print but the figures do not
                 // hold: then the comparison cannot be decided.
-                let span = text[start...index].map(\.body).joined().replacingOccurrences(of: " ", with: "")
+                let span = String(text[start...index].map(\.body).joined().unicodeScalars.filter { $0 != " " })
                 if pairs.allSatisfy({ $0.1.column == "budget_initial" }),
                    TextSearch.containsAny(span, ["全年预算", "调整后预算", "调整预算"]) { continue }
                 checked += 1
