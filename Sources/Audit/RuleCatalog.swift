@@ -76,6 +76,7 @@ public enum RuleCatalog {
         "R5.doubled-punctuation": ("info：重复标点", "“共计支出0万元。。”"),
         "R6.figure-captions": ("info：图缺图名", "图下无“图N：……”"),
         "R7.year-residue": ("warning：标题或“截至”日期写成其他年度", "2024年度文件中“截至2023年12月31日”"),
+        "R8.tables-published": ("error：正文列出数字而决算表未公开或被清空", "第五部分附表只列表名，没有表"),
         "Y1.prior-year": ("warning：本年披露的上年数与上年披露不同", "上年三公 6.89，上年披露为 6.98"),
     ]
 }

@@ -34,4 +34,16 @@ final class TemplateResidueTests: XCTestCase {
         seed.paragraphs[i].body = "（一）2021年收入情况。"
         XCTAssertEqual(F.pins(R7YearResidue.self, seed), ["R7.year-residue warning 250"])
     }
+
+    /// R8: the seed lists its tables' names (lines 1642–1655) but publishes none; 规划's 三公
+    /// table (lines 424–433) emptied while the text states 0.39 is an error too.
+    func testR8TablesPublished() throws {
+        XCTAssertEqual(F.pins(R8TablesPublished.self, try F.seed()), ["R8.tables-published error 1642"])
+        for name in F.shanghai { guard case .pass = R8TablesPublished.evaluate(try F.shanghai(name)) else { return XCTFail(name) } }
+        var doc = try F.shanghai("guihuaziyuanju")
+        doc.facts.removeAll { $0.sourceKind == "table" && (($0.measureID ?? "").hasPrefix("sangong") || ($0.measureID ?? "").hasPrefix("vehicle_")) }
+        let findings = F.findings(R8TablesPublished.self, doc)
+        XCTAssertEqual(findings.map(\.severity), [.error])
+        XCTAssertTrue(findings.first?.message.contains("三公") ?? false, findings.first?.message ?? "")
+    }
 }

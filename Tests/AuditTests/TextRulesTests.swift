@@ -25,6 +25,7 @@ final class TextRulesTests: XCTestCase {
             "R4.section-numbers warning 43", "R4.section-numbers warning 50", "R4.section-numbers warning 54",
             "R4.section-numbers warning 140", "R4.section-numbers warning 144",
             "R5.doubled-punctuation info 133",
+            "R8.tables-published error 1642",
         ])
         // The chart's 84.70% is the finding's first figure, the text's 84.69% the reference.
         let d1 = F.findings(D1PrintedTwice.self, seed)
