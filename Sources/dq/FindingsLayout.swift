@@ -21,8 +21,20 @@ enum FindingsLayout {
                 return text
             }
             let severity = cell(0).map { severityNames[$0] ?? $0 } ?? ""
-            out += "\(number). [\(severity)] \(cell(1) ?? "")  第 \(cell(3) ?? "") 行\n"
-            out += wrap(cell(2) ?? "", indent: "   ", width: width)
+            let head = "\(number). [\(severity)] \(cell(1) ?? "")", lines = "第 \(cell(3) ?? "") 行"
+            if DisplayWidth.of(head) + 2 + DisplayWidth.of(lines) <= width {
+                out += head + "  " + lines + "\n"
+            } else {
+                out += wrap(head, indent: "", width: width) + wrap(lines.replacingCommas, indent: "   ", width: width)
+            }
+            // A finding that stands for several identities lists each on its own line.
+            let message = cell(2) ?? ""
+            let parts = message.split(separator: "［", omittingEmptySubsequences: false)
+            out += wrap(String(parts[0]), indent: "   ", width: width)
+            for part in parts.dropFirst() {
+                let item = part.last == "；" ? part.dropLast() : part
+                out += wrap("- ［" + item, indent: "   ", width: width)
+            }
             if let figures = cell(4), !figures.isEmpty { out += wrap("涉及：" + figures, indent: "   ", width: width) }
             let comparison = [("应为", cell(5)), ("文件所列", cell(6)), ("差额", cell(7))]
                 .compactMap { name, value in value.map { "\(name) \($0)" } }
@@ -48,6 +60,7 @@ enum FindingsLayout {
                 out += indent + String(line).trimmingTrailingSpaces + "\n"
                 line = carry
                 used = carry.reduce(0) { $0 + DisplayWidth.of($1) }
+                if line.isEmpty && character == " " { continue }
             }
             line.append(character); used += w
         }
@@ -57,6 +70,9 @@ enum FindingsLayout {
 }
 
 private extension String {
+    /// "1,2,3" as "1, 2, 3", so that a long list of line numbers wraps between numbers.
+    var replacingCommas: String { split(separator: ",", omittingEmptySubsequences: false).joined(separator: ", ") }
+
     var trimmingTrailingSpaces: String {
         var text = Substring(self)
         while text.last == " " { text = text.dropLast() }

@@ -89,4 +89,22 @@ final class CheckTests: XCTestCase {
         let help = try DQProcess.run(["--memory", "-c", ".help check"])
         XCTAssertTrue(help.stdout.contains("dq check --rules"), help.stdout)
     }
+
+    /// 规划 (lines 206, 342, 576): the one 基本支出 gap breaks C3 and C4; table mode lists it as
+    /// one block with each identity on its own line, and no line is blank or wider than 80.
+    func testMergedFindingInTableMode() throws {
+        let db = try DQProcess.temporaryDirectory(self).appendingPathComponent("guihua.sqlite").path
+        XCTAssertEqual(try DQProcess.run(["init", "--empty", "--db", db]).status, 0)
+        let fixture = ImportCommandTests.root.appendingPathComponent("fixtures/disclosures/2024-shanghai-putuo-guihuaziyuanju.txt").path
+        XCTAssertEqual(try DQProcess.run(["import", "--db", db, fixture]).status, 0)
+        let table = try DQProcess.run(["check", "--db", db, "--format", "table"])
+        XCTAssertEqual(table.status, 1, table.stderr)
+        XCTAssertTrue(table.stdout.contains("1. [错误] C3.table-and-text,C4.basic-general  第 129,206,342,576 行\n"), table.stdout)
+        XCTAssertTrue(table.stdout.contains("\n   - ［C4.basic-general］"), table.stdout)
+        XCTAssertTrue(table.stdout.contains("\n   - ［C3.table-and-text］"), table.stdout)
+        for line in table.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+            XCTAssertFalse(line.allSatisfy { $0 == " " }, "blank line in\n" + table.stdout)
+            XCTAssertLessThanOrEqual(DisplayWidth.of(String(line)), 80, String(line))
+        }
+    }
 }
