@@ -51,6 +51,29 @@ final class ComparisonRulesTests: XCTestCase {
     }
 }
 
+/// D3: a year-on-year rate against the prior year derived from the stated change, with no
+/// tolerance beyond the printed precision (seed lines 115 and 126: 12.52 − 5.63 = 6.89, 5.63/6.89 = 81.71%).
+final class GrowthFromChangeTests: XCTestCase {
+    typealias F = TextRulesFixture
+
+    private func seed(rateAtLine line: Int, _ scaled: Int64) throws -> AuditDocument {
+        var seed = try F.seed()
+        let index = try XCTUnwrap(seed.statements.firstIndex { $0.kind == "growth" && $0.lineFrom == line })
+        seed.statements[index].rateScaled = scaled
+        return seed
+    }
+
+    func testRatesAgainstTheDerivedPriorYear() throws {
+        guard case .pass = D3Growth.evaluate(try F.seed()) else { return XCTFail("both 81.71% are right") }
+        // The total's rate copied onto a part with another change would be far off: an error.
+        XCTAssertEqual(F.pins(D3Growth.self, try seed(rateAtLine: 126, 9171)), ["D3.growth error 126"])
+        // 81.73%: attainable by the printed 12.52 and 5.63 (each ± 0.005), but not their 四舍五入 value: a note.
+        XCTAssertEqual(F.pins(D3Growth.self, try seed(rateAtLine: 115, 8173)), ["D3.growth info 115"])
+        // 82.00%: beyond what any reading of the printed figures gives: an error.
+        XCTAssertEqual(F.pins(D3Growth.self, try seed(rateAtLine: 115, 8200)), ["D3.growth error 115"])
+    }
+}
+
 /// E4 accepts 三公 counts written in words when the importer read no figure for them.
 final class SangongCountWordsTests: XCTestCase {
     typealias F = TextRulesFixture
