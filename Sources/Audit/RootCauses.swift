@@ -4,10 +4,12 @@
 ///
 /// Two errors or warnings of the arithmetic families (A–F, Y) of one disclosure belong to
 /// one cause when they cite the same printed, non-zero figure (same source, line and text);
-/// the relation is transitive. Rounding notes (info) and residue or performance findings
+/// the relation is transitive. Rounding notes (info) of the table families (A–C) that share
+/// a printed figure merge among themselves into one note; residue and performance findings
 /// are never merged.
 public enum RootCauses {
     static let mergedFamilies: Set<String> = ["A", "B", "C", "D", "E", "F", "Y"]
+    static let roundingFamilies: Set<String> = ["A", "B", "C"]
 
     public static func merge(_ findings: [Finding]) -> [Finding] {
         var parent = Array(findings.indices)
@@ -20,7 +22,8 @@ public enum RootCauses {
         var shared: [Int: FindingFigure] = [:]
         for (index, finding) in findings.enumerated() where mergeable(finding) {
             for figure in finding.figures {
-                guard let key = key(figure, finding.disclosureID) else { continue }
+                guard let figureKey = key(figure, finding.disclosureID) else { continue }
+                let key = (finding.severity == .info ? "info|" : "") + figureKey
                 if let other = owner[key] {
                     let a = root(other), b = root(index)
                     if a != b { parent[max(a, b)] = min(a, b) }
@@ -41,7 +44,7 @@ public enum RootCauses {
     }
 
     static func mergeable(_ finding: Finding) -> Bool {
-        finding.severity != .info && mergedFamilies.contains(finding.family)
+        finding.severity == .info ? roundingFamilies.contains(finding.family) : mergedFamilies.contains(finding.family)
     }
 
     /// A printed figure's identity, or nil for a derived, zero or unprinted one (zeros are
@@ -62,7 +65,13 @@ public enum RootCauses {
         let subject = shared.map { "\($0.label) \($0.printed ?? "")（第 \($0.lineFrom) 行）" } ?? "同一数字"
         let items = members.map { "［\($0.ruleID)］\($0.message)" }
         var finding = primary
-        finding.message = "\(subject)涉及 \(members.count) 处不符：" + items.joined(separator: "；")
+        finding.message = primary.severity == .info
+            ? "同一张表的 \(members.count) 条尾差提示（涉及\(subject)）：" + items.joined(separator: "；")
+            : "\(subject)涉及 \(members.count) 处不符：" + items.joined(separator: "；")
+        if primary.severity == .info {
+            finding.expected = nil; finding.stated = nil; finding.difference = nil
+            finding.expectedFen = nil; finding.statedFen = nil
+        }
         finding.figures = figures
         finding.relatedRules = Array(rules.dropFirst())
         finding.identities = members.count
