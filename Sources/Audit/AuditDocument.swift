@@ -54,6 +54,17 @@ public struct AuditProject: Hashable, Sendable {
     public var indicators: [ImportedIndicator]
 }
 
+/// A figure whose reading is not certain, with why (AuditLoader.uncertainty decides).
+public struct UncertainFact: Hashable, Sendable {
+    public var fact: AuditFact
+    public var reason: String
+
+    public init(fact: AuditFact, reason: String) {
+        self.fact = fact
+        self.reason = reason
+    }
+}
+
 /// Everything one disclosure says, loaded once, for the rules to read. Rules never touch
 /// SQLite: they see these values only.
 public struct AuditDocument: Sendable {
@@ -63,7 +74,11 @@ public struct AuditDocument: Sendable {
     public var year: Int
     public var template: String
     public var moneyUnit: MoneyUnit
+    /// The figures whose reading is certain: the only ones rules see.
     public var facts: [AuditFact]
+    /// Figures read with doubt, kept out of `facts`: a rule whose outcome would depend on
+    /// one of them could not be evaluated (Auditor.evaluate).
+    public var uncertain: [UncertainFact] = []
     public var statements: [AuditStatement]
     public var projects: [AuditProject]
     public var paragraphs: [ImportedParagraph]
@@ -74,6 +89,14 @@ public struct AuditDocument: Sendable {
     /// The same unit's own disclosure of the year before, when loaded (at most one; for the
     /// across-years rule).
     public var previousYear: [AuditDocument] = []
+
+    /// The document as it would read if its uncertain figures were taken as printed.
+    public var withUncertainFigures: AuditDocument {
+        var document = self
+        document.facts = (facts + uncertain.map(\.fact)).sorted { ($0.lineFrom, $0.id) < ($1.lineFrom, $1.id) }
+        document.uncertain = []
+        return document
+    }
 
     /// Every occurrence of a measure's figure, in source order.
     public func facts(measure: String, column: String = "actual", year: Int? = nil) -> [AuditFact] {

@@ -19,6 +19,8 @@ public enum AuditLoader {
                       printed: r[8].string, printedUnit: r[9].string, derived: r[10].int64 == 1, sourceKind: r[11].string ?? "",
                       lineFrom: Int(r[12].int64 ?? 0), lineTo: Int(r[13].int64 ?? 0))
         }
+        let certain = facts.filter { uncertainty(of: $0) == nil }
+        let uncertain = facts.compactMap { fact in uncertainty(of: fact).map { UncertainFact(fact: fact, reason: $0) } }
         let statements = try database.query("""
             SELECT id, kind, printed, direction, rate_scaled, rate_decimals, amount_fen, part_fact_id, base_fact_id, basis,
                    source_kind, line_from, line_to FROM statement WHERE disclosure_id = ? ORDER BY line_from, id
@@ -71,10 +73,22 @@ public enum AuditLoader {
         var document = AuditDocument(disclosureID: disclosureID, unitID: row[0].int64 ?? 0, unitName: row[1].string ?? "",
                              year: Int(row[2].int64 ?? 0), template: row[3].string ?? "",
                              moneyUnit: MoneyUnit(rawValue: row[4].string ?? "") ?? .tenThousandYuan,
-                             facts: facts, statements: statements, projects: projects, paragraphs: paragraphs,
+                             facts: certain, statements: statements, projects: projects, paragraphs: paragraphs,
                              measures: Dictionary(catalog.measures.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
                              codeNames: catalog.codes)
+        document.uncertain = uncertain
         document.previousYear = previous
         return document
+    }
+
+    /// Why a figure's reading is uncertain, or nil when it is certain: the one place that
+    /// decides which figures rules may use. A figure printed but read as neither an amount
+    /// nor a count is uncertain. (The importer's quarantine marker, per table or per fact,
+    /// is to be read here too.)
+    static func uncertainty(of fact: AuditFact) -> String? {
+        if fact.amountFen == nil && fact.quantity == nil, let printed = fact.printed, !printed.isEmpty {
+            return "第 \(fact.lineFrom) 行所印“\(printed)”读不出数值"
+        }
+        return nil
     }
 }

@@ -14,14 +14,34 @@ public enum Auditor {
 
     public struct Report: Sendable {
         public var results: [Result]
-        /// Every finding, by disclosure, then source line, then rule order.
-        public var findings: [Finding] {
+
+        public init(results: [Result]) { self.results = results }
+        /// Every finding, one per root cause (RootCauses), by disclosure, then source line,
+        /// then rule order.
+        public var findings: [Finding] { RootCauses.merge(ungroupedFindings) }
+
+        /// Every finding of every rule, as the rules report them.
+        public var ungroupedFindings: [Finding] {
             results.enumerated().flatMap { index, result -> [(Int, Finding)] in
                 guard case .fail(let findings) = result.outcome else { return [] }
                 return findings.map { (index, $0) }
             }
             .sorted { ($0.1.disclosureID, $0.1.line, $0.0) < ($1.1.disclosureID, $1.1.line, $1.0) }
             .map(\.1)
+        }
+
+        /// How the rule outcomes ended: passed, not applicable, could not evaluate, failed.
+        public var outcomeCounts: (passed: Int, notApplicable: Int, couldNotEvaluate: Int, failed: Int) {
+            var counts = (passed: 0, notApplicable: 0, couldNotEvaluate: 0, failed: 0)
+            for result in results {
+                switch result.outcome {
+                case .pass: counts.passed += 1
+                case .notApplicable: counts.notApplicable += 1
+                case .couldNotEvaluate: counts.couldNotEvaluate += 1
+                case .fail: counts.failed += 1
+                }
+            }
+            return counts
         }
 
         /// Rules that could not be evaluated, with why.
@@ -33,12 +53,42 @@ public enum Auditor {
     public static func run(_ database: Database, disclosureIDs: [Int64], rules: [AuditRule.Type] = AuditRules.all) throws -> Report {
         var results: [Result] = []
         for id in disclosureIDs {
-            let document = try AuditLoader.load(database, disclosureID: id)
-            for rule in rules {
-                results.append(Result(ruleID: rule.id, family: rule.family, invariant: rule.invariant, disclosureID: id,
-                                      outcome: rule.evaluate(document)))
-            }
+            results += evaluate(try AuditLoader.load(database, disclosureID: id), rules: rules)
         }
         return Report(results: results)
+    }
+
+    /// Every rule's outcome on one loaded document. Where the document has uncertain figures,
+    /// each rule also runs with them taken as printed: a rule whose outcome changes needed
+    /// one of them, and keeps only the findings both readings agree on and that cite no
+    /// uncertain figure, or else could not be evaluated, with the figures and reasons.
+    public static func evaluate(_ document: AuditDocument, rules: [AuditRule.Type] = AuditRules.all) -> [Result] {
+        let alternative = document.uncertain.isEmpty ? nil : document.withUncertainFigures
+        return rules.map { rule in
+            var outcome = rule.evaluate(document)
+            if let alternative {
+                let other = rule.evaluate(alternative)
+                if other != outcome { outcome = settled(outcome, other, uncertain: document.uncertain) }
+            }
+            return Result(ruleID: rule.id, family: rule.family, invariant: rule.invariant, disclosureID: document.disclosureID,
+                          outcome: outcome)
+        }
+    }
+
+    static func settled(_ certain: RuleOutcome, _ other: RuleOutcome, uncertain: [UncertainFact]) -> RuleOutcome {
+        let lines = Set(uncertain.map(\.fact.lineFrom))
+        if case .fail(let findings) = certain, case .fail(let alsoThere) = other {
+            let kept = findings.filter { finding in
+                alsoThere.contains(finding) && !finding.figures.contains { lines.contains($0.lineFrom) }
+            }
+            if !kept.isEmpty { return .fail(kept) }
+        }
+        var needed = uncertain
+        if case .fail(let findings) = other {
+            let cited = Set(findings.flatMap(\.figures).map(\.lineFrom))
+            let named = uncertain.filter { cited.contains($0.fact.lineFrom) }
+            if !named.isEmpty { needed = named }
+        }
+        return .couldNotEvaluate("需用读数不确定的数字：" + needed.map(\.reason).joined(separator: "；"))
     }
 }

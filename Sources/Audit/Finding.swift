@@ -42,7 +42,21 @@ public struct Finding: Hashable, Sendable {
     public var expected: String?
     public var stated: String?
     public var difference: String?
+    /// The same comparison in 分 when it is between two amounts (for machine formats).
+    public var expectedFen: Int64?
+    public var statedFen: Int64?
+    public var differenceFen: Int64? {
+        guard let expectedFen, let statedFen else { return nil }
+        return statedFen - expectedFen
+    }
     public var disclosureID: Int64
+    /// Other rules whose identities the same root cause breaks (RootCauses.merge).
+    public var relatedRules: [String] = []
+    /// How many identities the finding stands for (1 unless merged).
+    public var identities: Int = 1
+
+    /// The rule and the related ones, as `check` lists them.
+    public var rules: String { ([ruleID] + relatedRules).joined(separator: ",") }
 
     public init(ruleID: String, family: String, severity: Severity, message: String, figures: [FindingFigure],
                 expected: String? = nil, stated: String? = nil, difference: String? = nil, disclosureID: Int64) {

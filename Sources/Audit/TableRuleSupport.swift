@@ -124,9 +124,12 @@ enum TableRuleSupport {
             severity = .info
             message = "\(name) \(shown)（\(where_)）与\(partsWording) \(expected) 相差 \(difference)，在各数四舍五入的范围内（尾差）"
         }
-        return Finding(ruleID: rule.id, family: rule.family, severity: severity, message: message,
-                       figures: [figure(stated, in: document)] + parts.map { figure($0, in: document) },
-                       expected: expected, stated: shown, difference: difference, disclosureID: document.disclosureID)
+        var finding = Finding(ruleID: rule.id, family: rule.family, severity: severity, message: message,
+                              figures: [figure(stated, in: document)] + parts.map { figure($0, in: document) },
+                              expected: expected, stated: shown, difference: difference, disclosureID: document.disclosureID)
+        finding.expectedFen = judgement.expectedFen
+        finding.statedFen = judgement.statedFen
+        return finding
     }
 
     /// Rounding notes of one table grouped into one info finding (ISSUE: repeated 0.01 gaps
@@ -356,13 +359,16 @@ extension TableRuleSupport {
                 checked += 1
                 guard let a = reference.amountFen, let b = other.amountFen, a != b else { continue }
                 let name = label(other, in: document)
-                findings.append(Finding(
+                var finding = Finding(
                     ruleID: rule.id, family: rule.family, severity: severity,
                     message: "\(name)在\(place(reference, names))为 \(money(a, document))，在\(place(other, names))为 \(money(b, document))，"
                         + "同一数字两处不一致，相差 \(money(b - a, document))",
                     figures: [figure(other, in: document), figure(reference, in: document)],
                     expected: money(a, document), stated: money(b, document), difference: money(b - a, document),
-                    disclosureID: document.disclosureID))
+                    disclosureID: document.disclosureID)
+                finding.expectedFen = a
+                finding.statedFen = b
+                findings.append(finding)
             }
         }
         return (checked, findings)

@@ -8,7 +8,8 @@ import Store
 
 /// `dq check [--db FILE] [--for UNIT] [--year YEAR] [--fail-on error|warning|info]`: the
 /// consistency audit for a disclosure office's own pipeline. Exit status as diff/grep:
-/// 0 no finding at or above --fail-on, 1 such findings, 2 usage error, 3 could not run.
+/// 0 no finding at or above --fail-on, 1 such findings, 2 usage error, 3 could not run or
+/// nothing to check (no disclosure in scope, e.g. `--year 1999`).
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -26,6 +27,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "达到该级别即以状态 1 退出：error|warning|info（默认 error）")
     var failOn: String = "error"
 
+    @Flag(name: .long, help: "列出全部核对规则（编号、核对内容、级别、示例）后退出")
+    var rules = false
+
     @OptionGroup var format: FormatOptions
 
     func validate() throws {
@@ -34,6 +38,11 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let console = Console()
+        if rules {
+            console.write(Self.rulesListing())
+            console.flush()
+            return
+        }
         let session: Session
         do {
             let connections = try db.map { try Connections.existing(path: $0) }
@@ -59,6 +68,7 @@ struct CheckCommand: ParsableCommand {
             let report = try reader.readSnapshot { try FindingsReport.run(reader, units: units, year: year, filter: nil) }
             session.show(report, filtered: false)
             console.flush()
+            if report.disclosures == 0 { throw ExitCode(3) }
             let threshold = Severity(rawValue: failOn) ?? .error
             let failing = report.rows.filter { row in
                 guard case .text(let severity) = row.cells[0] else { return false }
@@ -71,5 +81,12 @@ struct CheckCommand: ParsableCommand {
             console.error(error)
             throw ExitCode(3)
         }
+    }
+
+    /// `dq check --rules`: one block per rule.
+    static func rulesListing() -> String {
+        RuleCatalog.entries.map { entry in
+            "\(entry.id)（\(entry.family) 族）\n  核对：\(entry.invariant)\n  级别：\(entry.severity)\n  示例：\(entry.example)\n"
+        }.joined(separator: "\n")
     }
 }

@@ -12,6 +12,8 @@ struct FindingsReport {
     /// How many rule outcomes there were, over how many disclosures.
     let rulesRun: Int
     let disclosures: Int
+    /// The count line: findings by severity, rule outcomes by kind.
+    let summary: String
 
     static let shape = ResultShape(columns: [
         ResultColumn(name: "severity", title: "级别", kind: .text),
@@ -22,6 +24,11 @@ struct FindingsReport {
         ResultColumn(name: "expected", title: "应为", kind: .text),
         ResultColumn(name: "stated", title: "文件所列", kind: .text),
         ResultColumn(name: "difference", title: "差额", kind: .text),
+        ResultColumn(name: "line", title: "首行", kind: .integer),
+        ResultColumn(name: "identities", title: "涉及核对数", kind: .integer),
+        ResultColumn(name: "expected_amount", title: "应为金额", kind: .money),
+        ResultColumn(name: "stated_amount", title: "所列金额", kind: .money),
+        ResultColumn(name: "difference_amount", title: "差额金额", kind: .moneyChange),
     ], hasBlocks: true)
 
     static func run(_ database: Database, units: [Catalog.Unit], year: Int?, filter: FindingFilter?) throws -> FindingsReport {
@@ -35,27 +42,37 @@ struct FindingsReport {
         let report = try Auditor.run(database, disclosureIDs: disclosures.map(\.id))
         let byID = Dictionary(disclosures.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var rows: [ResultRow] = []
+        var bySeverity: [Severity: Int] = [:]
         for finding in report.findings {
             guard let disclosure = byID[finding.disclosureID] else { continue }
             let fields: [String: Cell] = [
-                "severity": .text(finding.severity.rawValue), "rule": .text(finding.ruleID), "family": .text(finding.family),
+                "severity": .text(finding.severity.rawValue), "rule": .text(finding.rules), "family": .text(finding.family),
                 "message": .text(finding.message), "unit": .text(disclosure.unit), "year": .integer(Int64(disclosure.year)),
             ]
             if let filter, !filter.matches(fields) { continue }
+            bySeverity[finding.severity, default: 0] += 1
             rows.append(ResultRow(cells: [
-                .text(finding.severity.rawValue), .text(finding.ruleID), .text(finding.message), .text(lines(finding)),
+                .text(finding.severity.rawValue), .text(finding.rules), .text(finding.message), .text(lines(finding)),
                 .text(finding.figures.map(describe).joined(separator: "；")),
                 text(finding.expected), text(finding.stated), text(finding.difference),
-            ], block: disclosure.unit))
+                .integer(Int64(finding.line)), .integer(Int64(finding.identities)),
+                amount(finding.expectedFen), amount(finding.statedFen), amount(finding.differenceFen),
+            ], block: disclosure.unit + "（\(disclosure.year)年）"))
         }
         let unchecked = report.unchecked.compactMap { result -> String? in
             guard case .couldNotEvaluate(let reason) = result.outcome, let disclosure = byID[result.disclosureID] else { return nil }
             return "未能核对 \(result.ruleID)（\(disclosure.unit) \(disclosure.year)年）：\(reason)"
         }
-        return FindingsReport(rows: rows, unchecked: unchecked, rulesRun: report.results.count, disclosures: disclosures.count)
+        let counts = report.outcomeCounts
+        let summary = "合计：错误 \(bySeverity[.error] ?? 0) 条，警告 \(bySeverity[.warning] ?? 0) 条，提示 \(bySeverity[.info] ?? 0) 条；"
+            + "规则 通过 \(counts.passed)，有发现 \(counts.failed)，不适用 \(counts.notApplicable)，未能核对 \(counts.couldNotEvaluate)"
+            + "（\(disclosures.count) 份决算）"
+        return FindingsReport(rows: rows, unchecked: unchecked, rulesRun: report.results.count, disclosures: disclosures.count,
+                              summary: summary)
     }
 
     private static func text(_ value: String?) -> Cell { value.map(Cell.text) ?? .null }
+    private static func amount(_ value: Int64?) -> Cell { value.map(Cell.integer) ?? .null }
 
     private static func lines(_ finding: Finding) -> String {
         Array(Set(finding.figures.map(\.lineFrom))).sorted().map(String.init).joined(separator: ",")

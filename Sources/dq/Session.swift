@@ -145,15 +145,23 @@ final class Session {
     /// Writes the audit's findings like any result; what could not be checked goes to
     /// stderr, and "no problems" is said only when every rule could be evaluated.
     func show(_ report: FindingsReport, filtered: Bool) {
-        let writer = ResultWriter(shape: FindingsReport.shape, options: outputOptions, sink: console.sink)
-        report.rows.forEach(writer.write)
-        writer.finish()
-        options.bom = false
+        let options = outputOptions
+        if options.format == .table {
+            console.write(FindingsLayout.blocks(report.rows, width: options.maxWidth ?? 80))
+        } else {
+            let writer = ResultWriter(shape: FindingsReport.shape, options: options, sink: console.sink)
+            report.rows.forEach(writer.write)
+            writer.finish()
+        }
+        self.options.bom = false
         for line in report.unchecked { console.note(line) }
         if report.disclosures == 0 {
             console.note("范围内没有已载入的决算，未作核对。")
-        } else if report.rows.isEmpty && report.unchecked.isEmpty && !filtered && report.rulesRun > 0 {
-            console.note("已核对 \(report.disclosures) 份决算、\(report.rulesRun) 项规则结果，未发现问题。")
+        } else {
+            console.note(report.summary)
+            if report.rows.isEmpty && report.unchecked.isEmpty && !filtered && report.rulesRun > 0 {
+                console.note("已核对 \(report.disclosures) 份决算、\(report.rulesRun) 项规则结果，未发现问题。")
+            }
         }
     }
 

@@ -85,7 +85,11 @@ final class TableRulesCrossTableTests: XCTestCase {
         // drops 302 details that no longer add up).
         let broken = F.mutated(guihua, line: 379, printed: "0.39", to: "1.39")
         let findings = F.findings(C6SangongEconomic.self, broken)
-        XCTAssertEqual(F.summary(findings), ["info C6.sangong-economic L379 1.39/≤ 0.39"])
+        // A part larger than the whole it belongs to cannot be right: an error.
+        XCTAssertEqual(F.summary(findings), ["error C6.sangong-economic L379 1.39/≤ 0.39"])
         XCTAssertTrue(findings[0].message.contains("30217"), findings[0].message)
+        // Within one unit of the last printed digit (0.40 against 0.39) it may be rounding: a note.
+        let close = F.mutated(guihua, line: 379, printed: "0.39", to: "0.40")
+        XCTAssertEqual(F.summary(F.findings(C6SangongEconomic.self, close)), ["info C6.sangong-economic L379 0.40/≤ 0.39"])
     }
 }

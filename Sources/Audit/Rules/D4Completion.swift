@@ -56,9 +56,11 @@ enum D4Completion: AuditRule {
                 }
                 continue
             }
-            // No budget figure: only a rate on a zero actual can be judged here.
+            // No budget figure: only a rate on a zero actual can be judged here. 0% fits any
+            // budget above zero; any other rate on a zero actual needs a zero budget (0/0).
             if actualFen == 0, let stated {
                 checked += 1
+                if rate == 0 { continue }
                 findings.append(Finding(ruleID: id, family: family, severity: .error,
                                         message: "\(label)决算为0却印“完成预算\(stated)”：预算须为0，0/0 的完成率无意义（零基数上的比率）",
                                         figures: [here, actual.figure(label)], expected: "无（零基数）", stated: stated, difference: nil,

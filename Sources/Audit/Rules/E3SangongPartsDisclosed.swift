@@ -1,7 +1,8 @@
 import Core
 
 /// “三公”经费的四个组成部分（因公出国（境）费、公务用车购置费、公务用车运行维护费、公务接待费）
-/// 的决算数都须单独公开（MOF 细化要求：购置费与运行费分列）；缺一项为警告。
+/// 的决算数都须单独公开（MOF 细化要求：购置费与运行费分列）；缺一项为警告。所属整体为 0
+/// （无公务用车支出、无三公支出）时不要求分列。
 enum E3SangongPartsDisclosed: AuditRule {
     static let id = "E3.sangong-disclosed"
     static let family = "E"
@@ -13,7 +14,14 @@ enum E3SangongPartsDisclosed: AuditRule {
         guard let total = RateArithmetic.primary(document, measure: "sangong") else {
             return .notApplicable("未读到“三公”经费决算数（无三公经费时须明确说明）")
         }
-        let missing = parts.filter { RateArithmetic.primary(document, measure: $0) == nil }
+        // Where the whole a part belongs to is zero (no vehicle spending, no 三公 spending),
+        // there is nothing to split out.
+        let vehicles = RateArithmetic.primary(document, measure: "sangong_vehicle")?.amountFen
+        let missing = parts.filter { part in
+            guard RateArithmetic.primary(document, measure: part) == nil else { return false }
+            let whole = part.hasPrefix("vehicle_") ? (vehicles ?? total.amountFen) : total.amountFen
+            return whole != 0
+        }
         guard !missing.isEmpty else { return .pass(checked: parts.count) }
         let names = missing.map { document.measures[$0]?.nameZh ?? $0 }
         return .fail(missing.indices.map { i in

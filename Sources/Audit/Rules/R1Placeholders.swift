@@ -1,19 +1,21 @@
 import Core
 
-/// 正文中不得残留模板占位符：“XX”、“增加（减少）”、“（增长）”、“下降（增长）”、缺位的年度（如“202 年度”）。
+/// 正文中不得残留模板占位符：“XX”、“××”、“【单位名称】”一类待填空位、“增加（减少）”、“（增长）”、
+/// “下降（增长）”、缺位的年度（如“202 年度”）。
 enum R1Placeholders: AuditRule {
     static let id = "R1.placeholders"
     static let family = "R"
     static let invariant = "正文无模板占位符（XX、增加（减少）、（增长）、202 年度）"
 
-    static let literals = ["XX", "ＸＸ", "xx年", "增加（减少）", "增加(减少)", "增长（减少）", "增长(减少)", "减少（增加）",
+    static let literals = ["XX", "ＸＸ", "××", "xx年", "【】", "增加（减少）", "增加(减少)", "增长（减少）", "增长(减少)", "减少（增加）",
                            "下降（增长）", "下降(增长)", "（增长）", "(增长)", "（下降）", "增长（下降）"]
 
     static func evaluate(_ document: AuditDocument) -> RuleOutcome {
         var findings: [Finding] = []
         let text = document.paragraphs.filter { $0.kind == "text" }
         for paragraph in text {
-            let found = literals.filter { paragraph.body.contains($0) }
+            var found = literals.filter { TextSearch.contains(paragraph.body, $0) }
+            if let bracket = fillInBracket(paragraph.body) { found.append(bracket) }
             var hits = found.filter { hit in !found.contains { $0 != hit && $0.contains(hit) } }
             if let year = truncatedYear(paragraph.body) { hits.append(year) }
             for hit in hits {
@@ -25,6 +27,22 @@ enum R1Placeholders: AuditRule {
         }
         if !findings.isEmpty { return .fail(findings) }
         return text.isEmpty ? .couldNotEvaluate("未读到正文段落") : .pass(checked: text.count)
+    }
+
+    /// Words inside 【…】 that mark a blank of the template (【单位名称】, 【填写…】).
+    static let blankWords = ["单位", "名称", "填", "写", "年", "X", "×", "金额", "数"]
+
+    /// A template blank in 【…】 (at most 12 characters, naming what to fill in).
+    static func fillInBracket(_ body: String) -> String? {
+        var search = body[...]
+        while let open = search.firstIndex(of: "【") {
+            let rest = search[search.index(after: open)...]
+            guard let close = rest.firstIndex(of: "】") else { return nil }
+            let inside = String(rest[..<close])
+            if inside.count <= 12, blankWords.contains(where: { TextSearch.contains(inside, $0) }) { return "【\(inside)】" }
+            search = rest[rest.index(after: close)...]
+        }
+        return nil
     }
 
     /// "202 年度" / "202年": a year missing its last digit.

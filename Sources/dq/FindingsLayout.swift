@@ -1,0 +1,81 @@
+import Core
+
+/// `check` in table mode: one block per finding, wrapped to the terminal width (80 columns
+/// when not a terminal), so a long message never stretches a table wider than the screen.
+enum FindingsLayout {
+    static let severityNames = ["error": "错误", "warning": "警告", "info": "提示"]
+
+    static func blocks(_ rows: [ResultRow], width: Int) -> String {
+        let width = max(width, 40)
+        var out = "", currentBlock: String?, number = 0
+        for row in rows {
+            if row.block != currentBlock, let block = row.block {
+                if currentBlock != nil { out += "\n" }
+                out += "【\(block)】\n"
+                currentBlock = block
+                number = 0
+            }
+            number += 1
+            let cell = { (index: Int) -> String? in
+                guard index < row.cells.count, case .text(let text) = row.cells[index] else { return nil }
+                return text
+            }
+            let severity = cell(0).map { severityNames[$0] ?? $0 } ?? ""
+            let head = "\(number). [\(severity)] \(cell(1) ?? "")", lines = "第 \(cell(3) ?? "") 行"
+            if DisplayWidth.of(head) + 2 + DisplayWidth.of(lines) <= width {
+                out += head + "  " + lines + "\n"
+            } else {
+                out += wrap(head, indent: "", width: width) + wrap(lines.replacingCommas, indent: "   ", width: width)
+            }
+            // A finding that stands for several identities lists each on its own line.
+            let message = cell(2) ?? ""
+            let parts = message.split(separator: "［", omittingEmptySubsequences: false)
+            out += wrap(String(parts[0]), indent: "   ", width: width)
+            for part in parts.dropFirst() {
+                let item = part.last == "；" ? part.dropLast() : part
+                out += wrap("- ［" + item, indent: "   ", width: width)
+            }
+            if let figures = cell(4), !figures.isEmpty { out += wrap("涉及：" + figures, indent: "   ", width: width) }
+            let comparison = [("应为", cell(5)), ("文件所列", cell(6)), ("差额", cell(7))]
+                .compactMap { name, value in value.map { "\(name) \($0)" } }
+            if !comparison.isEmpty { out += wrap(comparison.joined(separator: "；"), indent: "   ", width: width) }
+        }
+        return out
+    }
+
+    /// Breaks text into lines of at most `width` display columns, each starting with `indent`;
+    /// a run of ASCII letters, digits and dots (a number, a rule id) is not split.
+    static func wrap(_ text: String, indent: String, width: Int) -> String {
+        let room = width - DisplayWidth.of(indent)
+        var out = "", line: [Character] = [], used = 0
+        let isWordPart = { (c: Character) in c.isASCII && (c.isLetter || c.isNumber || c == "." || c == "," || c == "-") }
+        for character in text {
+            let w = DisplayWidth.of(character)
+            if used + w > room {
+                var carry: [Character] = []
+                if isWordPart(character) {
+                    while let last = line.last, isWordPart(last), carry.count < room / 2 { carry.insert(line.removeLast(), at: 0) }
+                    if line.isEmpty { line = carry; carry = [] }
+                }
+                out += indent + String(line).trimmingTrailingSpaces + "\n"
+                line = carry
+                used = carry.reduce(0) { $0 + DisplayWidth.of($1) }
+                if line.isEmpty && character == " " { continue }
+            }
+            line.append(character); used += w
+        }
+        if !line.isEmpty || out.isEmpty { out += indent + String(line) + "\n" }
+        return out
+    }
+}
+
+private extension String {
+    /// "1,2,3" as "1, 2, 3", so that a long list of line numbers wraps between numbers.
+    var replacingCommas: String { split(separator: ",", omittingEmptySubsequences: false).joined(separator: ", ") }
+
+    var trimmingTrailingSpaces: String {
+        var text = Substring(self)
+        while text.last == " " { text = text.dropLast() }
+        return String(text)
+    }
+}

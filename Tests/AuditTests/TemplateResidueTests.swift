@@ -1,0 +1,49 @@
+import XCTest
+import Core
+@testable import Audit
+
+/// Template residue: blanks, instructions and years copied from another year's text.
+final class TemplateResidueTests: XCTestCase {
+    typealias F = TextRulesFixture
+
+    /// Seed line 291: the template's instruction “若涉及……的，应在……进行梳理阐述” left in, followed by “无”.
+    func testR2InstructionLeftInTheSeed() throws {
+        let findings = F.findings(R2Instructions.self, try F.seed())
+        XCTAssertEqual(findings.map(\.line), [291])
+        for name in F.shanghai { XCTAssertEqual(F.findings(R2Instructions.self, try F.shanghai(name)), [], name) }
+    }
+
+    func testR1BlanksOfTheTemplate() throws {
+        for name in F.shanghai { XCTAssertEqual(F.pins(R1Placeholders.self, try F.shanghai(name)).filter { !$0.hasSuffix(" 599") }, [], name) }
+        let crosses = try F.shanghai("caizhengju", replacing: "上海市普陀区财政局2024年度无“三公”经费", with: "××局2024年度无“三公”经费")
+        XCTAssertEqual(F.findings(R1Placeholders.self, crosses).map(\.stated), ["××"])
+        let bracket = try F.shanghai("caizhengju", replacing: "上海市普陀区财政局2024年度无“三公”经费", with: "【单位名称】2024年度无“三公”经费")
+        XCTAssertEqual(F.findings(R1Placeholders.self, bracket).map(\.stated), ["【单位名称】"])
+        XCTAssertNil(R1Placeholders.fillInBracket("见【附件】说明"), "a bracket naming no blank is not residue")
+    }
+
+    /// Dates and headings naming the document's year (or, for headings, the year before) are
+    /// clean on every dev document; a 截至 date or heading copied from another year is not.
+    func testR7YearResidue() throws {
+        guard case .pass = R7YearResidue.evaluate(try F.seed()) else { return XCTFail("seed: 截至2023年12月31日 (lines 127, 156, 1410)") }
+        for name in F.shanghai { guard case .pass = R7YearResidue.evaluate(try F.shanghai(name)) else { return XCTFail(name) } }
+        let date = try F.shanghai("guihuaziyuanju", replacing: "截至 2024 年", with: "截至 2023 年", atLine: 670)
+        XCTAssertEqual(F.pins(R7YearResidue.self, date), ["R7.year-residue warning 670"])
+        var seed = try F.seed()
+        let i = seed.paragraphs.firstIndex { $0.line == 250 }!
+        seed.paragraphs[i].body = "（一）2021年收入情况。"
+        XCTAssertEqual(F.pins(R7YearResidue.self, seed), ["R7.year-residue warning 250"])
+    }
+
+    /// R8: the seed lists its tables' names (lines 1642–1655) but publishes none; 规划's 三公
+    /// table (lines 424–433) emptied while the text states 0.39 is an error too.
+    func testR8TablesPublished() throws {
+        XCTAssertEqual(F.pins(R8TablesPublished.self, try F.seed()), ["R8.tables-published error 1642"])
+        for name in F.shanghai { guard case .pass = R8TablesPublished.evaluate(try F.shanghai(name)) else { return XCTFail(name) } }
+        var doc = try F.shanghai("guihuaziyuanju")
+        doc.facts.removeAll { $0.sourceKind == "table" && (($0.measureID ?? "").hasPrefix("sangong") || ($0.measureID ?? "").hasPrefix("vehicle_")) }
+        let findings = F.findings(R8TablesPublished.self, doc)
+        XCTAssertEqual(findings.map(\.severity), [.error])
+        XCTAssertTrue(findings.first?.message.contains("三公") ?? false, findings.first?.message ?? "")
+    }
+}
