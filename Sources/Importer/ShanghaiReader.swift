@@ -37,11 +37,10 @@ public enum ShanghaiReader: TemplateReader {
         }
         let unitName = overrides.unit ?? String(beforeYear.dropLast(4))
         let year = overrides.year ?? printedYear
-        let region = unitName.range(of: "上海市普陀区").map { _ in "上海市普陀区" }
-            ?? (unitName.contains("上海市") ? "上海市" : "")
+        let region = DocumentIdentity.region(ofUnit: unitName)
         let title = cover.hasSuffix("部门决算") ? cover : cover.components(separatedBy: "部门决算").first! + "部门决算"
 
-        var b = ShanghaiBuilder(year: year)
+        var b = ShanghaiBuilder(year: year, priorYear: DocumentIdentity.priorYear(in: lines, year: year))
         var report = ImportReport()
         if let r = tables["收入支出决算总表"] { _ = ShanghaiTables.readSummary(lines, r, into: &b) }
         if let r = tables["收入决算表"] {

@@ -3,6 +3,8 @@ import Core
 /// Collects facts and statements while a Shanghai document is read.
 struct ShanghaiBuilder {
     var year: Int
+    /// The year the text compares against, as the document writes it (`DocumentIdentity.priorYear`).
+    var priorYear: Int
     var facts: [ImportedFact] = []
     var statements: [ImportedStatement] = []
     var warnings: [String] = []

@@ -242,6 +242,8 @@ final class ShanghaiReaderTests: XCTestCase {
         let result = try ShanghaiReader.read(text, overrides: ImportOverrides(unit: "区委社会工作部", year: 2025))
         XCTAssertEqual(result.document.unit.name, "区委社会工作部")
         XCTAssertEqual(result.document.year, 2025)
-        XCTAssertTrue(result.document.facts.allSatisfy { $0.year == 2025 || $0.year == 2024 })
+        // Prior-year figures keep the year the text compares with (与2023年度相比), not year − 1.
+        XCTAssertTrue(result.document.facts.allSatisfy { $0.year == 2025 || $0.year == 2023 })
+        XCTAssertTrue(result.document.facts.contains { $0.year == 2023 })
     }
 }

@@ -1,0 +1,141 @@
+/// The text every template reader sees: page furniture removed and full-width figures made
+/// half-width, with every line kept at its number (a removed line becomes empty), so that each
+/// line a reader names is the line of the file as given.
+///
+/// - Page markers ("— 12 —", "- 3 -", "第 3 页", "第3页 共20页", "3/20") are removed wherever
+///   they stand alone on a line; a bare page number only at a page's top or bottom.
+/// - Running headers and footers: a line that opens or closes at least three pages (and a third
+///   of them), digits aside, is removed at those places. The first page (the cover) is kept.
+/// - Full-width digits become ASCII; full-width ．，％－ become . , % - where they are part of
+///   a number ("１，２３４．５６" → "1,234.56").
+///
+/// Re-joining of wrapped lines stays with the readers, which already read paragraphs and table
+/// rows across line breaks (and so across a removed marker line).
+public enum TextNormalizer {
+    public static func normalize(_ text: SourceText) -> SourceText {
+        var lines = text.lines
+        let pages = pageRanges(text)
+        var removed = Set<Int>()   // 0-based
+        for (index, line) in lines.enumerated() where isPageMarker(line) { removed.insert(index) }
+        for page in pages {
+            if let first = edgeLine(lines, page, fromTop: true, removed: removed), isBareNumber(lines[first]) { removed.insert(first) }
+            if let last = edgeLine(lines, page, fromTop: false, removed: removed), isBareNumber(lines[last]) { removed.insert(last) }
+        }
+        for index in runningLines(lines, pages.dropFirst(), removed: removed) { removed.insert(index) }
+        for index in removed { lines[index] = "" }
+        for index in lines.indices where mayHoldFullWidth(lines[index]) { lines[index] = halfWidthFigures(lines[index]) }
+        return text.replacingLines(lines)
+    }
+
+    // MARK: pages
+
+    /// 0-based line ranges of the pages: split at form feeds and at "[PDF page" annotations.
+    static func pageRanges(_ text: SourceText) -> [Range<Int>] {
+        var starts = Set(text.pageStarts.map { $0 - 1 })
+        for (index, line) in text.lines.enumerated() where line.hasPrefix("[PDF page") { starts.insert(index) }
+        starts.insert(0)
+        let sorted = starts.filter { $0 < text.lines.count }.sorted()
+        return sorted.enumerated().map { k, start in start..<(k + 1 < sorted.count ? sorted[k + 1] : text.lines.count) }
+    }
+
+    /// The page's first (or last) line with text, annotations and removed lines skipped.
+    static func edgeLine(_ lines: [String], _ page: Range<Int>, fromTop: Bool, removed: Set<Int>) -> Int? {
+        let order = fromTop ? Array(page) : page.reversed()
+        return order.first { index in
+            !removed.contains(index) && !lines[index].hasPrefix("[PDF page") && !lines[index].trimmingSpaces.isEmpty
+        }
+    }
+
+    /// Lines opening or closing ≥ 3 pages (and ≥ a third of them) with the same text, digits aside.
+    static func runningLines(_ lines: [String], _ pages: ArraySlice<Range<Int>>, removed: Set<Int>) -> [Int] {
+        guard pages.count >= 3 else { return [] }
+        var places: [String: [Int]] = [:]
+        for page in pages {
+            var edges: [Int] = []
+            if let first = edgeLine(lines, page, fromTop: true, removed: removed) { edges.append(first) }
+            if let last = edgeLine(lines, page, fromTop: false, removed: removed), !edges.contains(last) { edges.append(last) }
+            for index in edges {
+                let key = shape(lines[index])
+                if !key.isEmpty { places[key, default: []].append(index) }
+            }
+        }
+        let needed = max(3, (pages.count + 2) / 3)
+        return places.values.filter { $0.count >= needed }.flatMap { $0 }
+    }
+
+    /// A line's text without spaces, its digits as "#"; empty for lines that hold an amount
+    /// (table rows are never furniture).
+    static func shape(_ line: String) -> String {
+        let s = line.withoutSpaces.replacingOccurrences(of: "\u{3000}", with: "")
+        let chars = Array(s)
+        for (i, c) in chars.enumerated() where c == "." && i > 0 && i + 1 < chars.count
+            && chars[i - 1].isASCIIDigitChar && chars[i + 1].isASCIIDigitChar { return "" }
+        return String(chars.map { $0.isASCIIDigitChar ? "#" : $0 })
+    }
+
+    // MARK: markers
+
+    static let dashes: Set<Character> = ["-", "—", "–", "－", "―", "─", "_"]
+
+    /// "— 12 —", "- 3 -", "第 3 页", "第3页 共20页", "第3页/共20页", "3 / 20".
+    static func isPageMarker(_ line: String) -> Bool {
+        let s = Array(line.filter { $0 != " " && $0 != "\u{3000}" && $0 != "\t" })
+        guard !s.isEmpty, s.count <= 16 else { return false }
+        let digits = s.filter(\.isASCIIDigitChar).count
+        guard digits > 0 else { return false }
+        // Dashes around a number.
+        if let first = s.first, let last = s.last, dashes.contains(first), dashes.contains(last),
+           s.allSatisfy({ dashes.contains($0) || $0.isASCIIDigitChar }) { return true }
+        // 第N页, optionally followed by 共M页 (with a separator).
+        let text = String(s)
+        if text.hasPrefix("第"), text.hasSuffix("页") {
+            let inner = text.dropFirst().dropLast()
+            return inner.allSatisfy { $0.isASCIIDigitChar || $0 == "页" || $0 == "共" || $0 == "/" || $0 == "，" || $0 == "," }
+        }
+        // N/M
+        if let slash = s.firstIndex(of: "/"), slash > 0, slash < s.count - 1 {
+            return s.enumerated().allSatisfy { $0.offset == slash || $0.element.isASCIIDigitChar }
+        }
+        return false
+    }
+
+    /// A line holding only a number of 1–4 digits.
+    static func isBareNumber(_ line: String) -> Bool {
+        let s = line.trimmingSpaces
+        return !s.isEmpty && s.count <= 4 && s.allSatisfy(\.isASCIIDigitChar)
+    }
+
+    // MARK: full width
+
+    /// Full-width forms (U+FF01…U+FF5E) are encoded as EF BC xx / EF BD xx.
+    static func mayHoldFullWidth(_ line: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in line.utf8 {
+            if previous == 0xEF && (byte == 0xBC || byte == 0xBD) { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    /// Full-width digits to ASCII; ．，％－ to ASCII where they belong to a number.
+    static func halfWidthFigures(_ line: String) -> String {
+        var chars = Array(line)
+        func digit(_ c: Character) -> Character? {
+            guard let v = c.unicodeScalars.first?.value, c.unicodeScalars.count == 1, (0xFF10...0xFF19).contains(v) else { return nil }
+            return Character(Unicode.Scalar(v - 0xFF10 + 0x30)!)
+        }
+        for i in chars.indices { if let d = digit(chars[i]) { chars[i] = d } }
+        func isDigit(_ i: Int) -> Bool { i >= 0 && i < chars.count && chars[i].isASCIIDigitChar }
+        for i in chars.indices {
+            switch chars[i] {
+            case "．" where isDigit(i - 1) && isDigit(i + 1): chars[i] = "."
+            case "，" where isDigit(i - 1) && isDigit(i + 1) && isDigit(i + 2) && isDigit(i + 3) && !isDigit(i + 4):
+                chars[i] = ","
+            case "％" where isDigit(i - 1): chars[i] = "%"
+            case "－" where isDigit(i + 1): chars[i] = "-"
+            default: break
+            }
+        }
+        return String(chars)
+    }
+}
