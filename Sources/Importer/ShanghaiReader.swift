@@ -41,6 +41,22 @@ public enum ShanghaiReader: TemplateReader {
         let title = cover.hasSuffix("部门决算") ? cover : cover.components(separatedBy: "部门决算").first! + "部门决算"
 
         var b = ShanghaiBuilder(year: year, priorYear: DocumentIdentity.priorYear(in: lines, year: year))
+        b.pageStarts = Set(text.pageStarts + lines.indices.filter { lines[$0].hasPrefix("[PDF page") }.map { $0 + 1 })
+        // Narrative start: the 第三部分 heading after the tables.
+        let lastTableEnd = tables.values.map(\.upperBound).max() ?? 0
+        let narrativeStart = (lastTableEnd..<lines.count).first(where: { lines[$0].withoutSpaces.hasPrefix("第三部分") })
+            .map({ $0 + 1 }) ?? (lastTableEnd < lines.count ? lastTableEnd + 1 : nil)
+        // Totals the 情况说明 states, which settle columns a table's own sums leave open.
+        var stated: [String: Int64] = [:]
+        if let start = narrativeStart {
+            var scratch = ShanghaiBuilder(year: year, priorYear: b.priorYear)
+            var paragraphs: [ImportedParagraph] = [], unrecognized: [Int] = []
+            ShanghaiNarrative.read(lines, from: start, into: &scratch, paragraphs: &paragraphs, unrecognized: &unrecognized)
+            for fact in scratch.facts where fact.year == year && fact.column == "actual" {
+                if let measure = fact.measureID, let amount = fact.amountFen, stated[measure] == nil { stated[measure] = amount }
+            }
+        }
+        func statedTotals(_ measures: [Int: String]) -> [Int: Int64] { measures.compactMapValues { stated[$0] } }
         var report = ImportReport()
         if let r = tables["收入支出决算总表"] { _ = ShanghaiTables.readSummary(lines, r, into: &b) }
         if let r = tables["收入决算表"] {
@@ -56,11 +72,14 @@ public enum ShanghaiReader: TemplateReader {
             ShanghaiTables.readCodeTable("收入决算表", lines, r, fund: "all",
                                          columns: ["income_total", "income_fiscal", "income_superior", "income_business",
                                                    "income_operating", "income_affiliated", "income_other"],
+                                         headings: ["本年收入合", "财政拨款收", "上级补助", "事业收", "经营收", "附属单", "其他收"],
                                          active: active.isEmpty ? nil : active, totalMeasures: [:], into: &b)
         }
         if let r = tables["支出决算表"] {
             ShanghaiTables.readCodeTable("支出决算表", lines, r, fund: "all",
                                          columns: ["actual", "basic", "project", "remit_superior", "operating", "affiliated_subsidy"],
+                                         headings: ["本年支出合", "基本支出", "项目支", "上缴上级", "经营支", "对附属单位"],
+                                         columnTotals: statedTotals([1: "basic", 2: "project"]),
                                          totalMeasures: ["actual": "expenditure_total", "basic": "basic", "project": "project",
                                                          "remit_superior": "remit_superior", "operating": "operating_expenditure",
                                                          "affiliated_subsidy": "affiliated_subsidy"], into: &b)
@@ -69,6 +88,8 @@ public enum ShanghaiReader: TemplateReader {
         if let r = tables["一般公共预算财政拨款支出决算表"] {
             ShanghaiTables.readCodeTable("一般公共预算财政拨款支出决算表", lines, r, fund: "general",
                                          columns: ["actual", "basic", "project"],
+                                         headings: ["合计", "基本支出", "项目支出"],
+                                         columnTotals: statedTotals([1: "general_basic"]),
                                          totalMeasures: ["actual": "general_expenditure", "basic": "general_basic",
                                                          "project": "general_project"], into: &b)
         }
@@ -85,9 +106,7 @@ public enum ShanghaiReader: TemplateReader {
 
         // Narrative: from the 情况说明 heading after the tables.
         var paragraphs: [ImportedParagraph] = []
-        let lastTableEnd = tables.values.map(\.upperBound).max() ?? 0
-        if let start = (lastTableEnd..<lines.count).first(where: { lines[$0].withoutSpaces.hasPrefix("第三部分") })
-            .map({ $0 + 1 }) ?? (lastTableEnd < lines.count ? lastTableEnd + 1 : nil) {
+        if let start = narrativeStart {
             ShanghaiNarrative.read(lines, from: start, into: &b, paragraphs: &paragraphs,
                                    unrecognized: &report.unrecognizedFigureLines)
         }

@@ -10,6 +10,8 @@ struct ShanghaiBuilder {
     var warnings: [String] = []
     var recognizedLines: Set<Int> = []
     var tables = 0
+    /// 1-based lines that start a page (form feeds and "[PDF page" annotations).
+    var pageStarts: Set<Int> = []
     /// A reading-order 三公 row whose figures fit the table in several ways: its figures and
     /// the placements, settled once the 情况说明 has been read (`ShanghaiTables.settleSangong`).
     var unsettledSangong: (numbers: [LayoutToken], placements: [[Int]])?
@@ -35,6 +37,17 @@ struct ShanghaiBuilder {
                                   provenance: Provenance(kind, token.line)))
         recognizedLines.insert(token.line)
         return facts.count - 1
+    }
+
+    /// The pages of a table's range, each with its token lines (`tokenLines` is the range after its title).
+    func pages(of range: ClosedRange<Int>, tokenLines: [[LayoutToken]]) -> [(range: ClosedRange<Int>, lines: [[LayoutToken]])] {
+        let first = range.lowerBound + 1
+        guard first <= range.upperBound else { return [] }
+        var starts = [first] + pageStarts.filter { $0 > first && $0 <= range.upperBound }.sorted()
+        starts.append(range.upperBound + 1)
+        return zip(starts, starts.dropFirst()).map { from, to in
+            (from...(to - 1), Array(tokenLines[(from - first)..<(to - first)]))
+        }
     }
 
     mutating func count(_ measure: String, _ value: Int64, printed: String, unit: String, line: Int) {
@@ -105,6 +118,13 @@ enum ShanghaiTables {
     }
 
     static func sum(_ tokens: [LayoutToken?]) -> Int64 { tokens.compactMap { $0.flatMap(LayoutScanner.amount) }.reduce(0, +) }
+
+    /// A placement whose parts (columns after the first) add up to its total, or that has no parts.
+    static func rowAddsUp(_ map: [Int: LayoutToken]) -> Bool {
+        let parts = map.filter { $0.key != 0 }
+        guard let total = map[0], !parts.isEmpty else { return true }
+        return parts.values.compactMap(LayoutScanner.amount).reduce(0, +) == (LayoutScanner.amount(total) ?? 0)
+    }
 
     // MARK: 收入支出决算总表
 
@@ -235,26 +255,57 @@ enum ShanghaiTables {
 
     // MARK: 收入决算表, 支出决算表, 一般公共预算财政拨款支出决算表
 
-    /// Reads a 功能分类 code table; `columns[0]` is the total column.
+    /// Reads a 功能分类 code table; `columns[0]` is the total column, `headings` its printed
+    /// column headings (prefixes, "|" between alternatives). Figures are placed by their cell
+    /// (Word text), under their heading (layout text, on a page that prints the headings), else
+    /// by the table's identities (`TableSolver`); a figure whose column stays open is not stored.
     static func readCodeTable(_ name: String, _ lines: [String], _ range: ClosedRange<Int>, fund: String, columns: [String],
-                              active: [Int]? = nil, totalMeasures: [String: String], into b: inout ShanghaiBuilder) {
+                              headings: [String], active: [Int]? = nil, columnTotals: [Int: Int64] = [:],
+                              totalMeasures: [String: String], into b: inout ShanghaiBuilder) {
         let layout = LayoutScanner.isLayout(rawLines(lines, range))
-        let rows = CodeTableScanner.rows(tokenLines(lines, range), layout: layout, totalLabels: ["合计"])
+        let tokenLines = tokenLines(lines, range)
+        let rows = CodeTableScanner.rows(tokenLines, layout: layout, totalLabels: ["合计"])
             .filter { !$0.isCode || $0.key.count != 2 }
         guard !rows.isEmpty else { return }
-        var warnings: [String] = []
-        // Word text: each figure sits in its column's cell (code, label, then the columns).
-        let maps = LayoutScanner.isCells(rawLines(lines, range))
-            ? rows.map { row -> [Int: LayoutToken] in
+        var fixed: [Int: [Int: LayoutToken]] = [:]
+        if LayoutScanner.isCells(rawLines(lines, range)) {
+            // Word text: each figure sits in its column's cell (code, label, then the columns).
+            for (i, row) in rows.enumerated() {
                 var map: [Int: LayoutToken] = [:]
                 for t in row.values {
                     let column = LayoutScanner.cell(t) - 2
                     if columns.indices.contains(column) { map[column] = t }
                     else { b.warnings.append("\(name)：第 \(t.line) 行数字 \(t.text) 不在栏目内") }
                 }
-                return map
+                fixed[i] = map
             }
-            : CodeTableScanner.assign(rows, columnCount: columns.count, active: active, warnings: &warnings)
+        } else if layout {
+            // Layout text: on each page that prints the headings, figures sit under them.
+            let pages = b.pages(of: range, tokenLines: tokenLines)
+            var used: [Int] = []   // the columns the last headed page's figures took
+            for page in pages {
+                let onPage = rows.indices.filter { page.range.contains(rows[$0].line) }
+                let ends = onPage.flatMap { rows[$0].values.map { $0.x + $0.text.count } }
+                var columns: [Int: Int]?
+                if let found = ColumnHeadings.find(page.lines, names: headings) {
+                    columns = found.columns(forFiguresEndingAt: ends)
+                    used = Set(columns?.values.map { $0 } ?? []).sorted()
+                } else if !used.isEmpty {
+                    columns = ColumnHeadings.continuing(used, forFiguresEndingAt: ends)
+                }
+                guard let columns else { continue }
+                for i in onPage {
+                    if let map = ColumnHeadings.place(rows[i].values, columns: columns), rowAddsUp(map) { fixed[i] = map }
+                }
+            }
+        }
+        let placements = TableSolver.solve(rows, columnCount: columns.count, fixed: fixed, active: active,
+                                           columnTotals: columnTotals)
+        let maps = placements.map(\.cells)
+        for (row, placement) in zip(rows, placements) where !placement.unknown.isEmpty {
+            let figures = placement.unknown.map(\.text).joined(separator: "、")
+            b.warnings.append("\(name)：\(row.key) 行的 \(figures) 无法确定所在栏目（第 \(row.line) 行），未导入")
+        }
         for (row, map) in zip(rows, maps) {
             for (column, token) in map.sorted(by: { $0.key < $1.key }) {
                 if row.isCode {
@@ -361,7 +412,7 @@ enum ShanghaiTables {
     static func readSangong(_ lines: [String], _ range: ClosedRange<Int>, into b: inout ShanghaiBuilder) {
         let tokenLines = tokenLines(lines, range)
         let layout = LayoutScanner.isLayout(rawLines(lines, range))
-        let numbers = tokenLines.flatMap { $0.filter(\.isAmount) }
+        let numbers = tokenLines.flatMap { $0.filter(\.isCell) }
         b.tables += 1
         guard !numbers.isEmpty else { return }
         var slots: [Int?] = []
