@@ -3,7 +3,8 @@
 /// line a reader names is the line of the file as given.
 ///
 /// - Page markers ("— 12 —", "- 3 -", "第 3 页", "第3页 共20页", "3/20") are removed wherever
-///   they stand alone on a line; a bare page number only at a page's top or bottom.
+///   they stand alone on a line; a bare page number only at a page's top or bottom, when it
+///   follows the count of pages.
 /// - Running headers and footers: a line that opens or closes at least three pages (and a third
 ///   of them), digits aside, is removed at those places. The first page (the cover) is kept.
 /// - Full-width digits become ASCII; full-width ．，％－ become . , % - where they are part of
@@ -17,10 +18,7 @@ public enum TextNormalizer {
         let pages = pageRanges(text)
         var removed = Set<Int>()   // 0-based
         for (index, line) in lines.enumerated() where isPageMarker(line) { removed.insert(index) }
-        for page in pages {
-            if let first = edgeLine(lines, page, fromTop: true, removed: removed), isBareNumber(lines[first]) { removed.insert(first) }
-            if let last = edgeLine(lines, page, fromTop: false, removed: removed), isBareNumber(lines[last]) { removed.insert(last) }
-        }
+        for index in pageNumbers(lines, pages, removed: removed) { removed.insert(index) }
         for index in runningLines(lines, pages.dropFirst(), removed: removed) { removed.insert(index) }
         for index in removed { lines[index] = "" }
         for index in lines.indices where mayHoldFullWidth(lines[index]) { lines[index] = halfWidthFigures(lines[index]) }
@@ -44,6 +42,26 @@ public enum TextNormalizer {
         return order.first { index in
             !removed.contains(index) && !lines[index].hasPrefix("[PDF page") && !lines[index].trimmingSpaces.isEmpty
         }
+    }
+
+    /// Bare numbers at a page's top or bottom that count the pages: their value minus the
+    /// page's index is the same on at least two pages (a code or figure that happens to open
+    /// a page does not follow the count), or a lone one no larger than the page count.
+    static func pageNumbers(_ lines: [String], _ pages: [Range<Int>], removed: Set<Int>) -> [Int] {
+        var candidates: [(line: Int, offset: Int, value: Int)] = []
+        for (k, page) in pages.enumerated() {
+            for top in [true, false] {
+                if let edge = edgeLine(lines, page, fromTop: top, removed: removed), isBareNumber(lines[edge]),
+                   let value = Int(lines[edge].trimmingSpaces) {
+                    candidates.append((edge, value - k, value))
+                }
+            }
+        }
+        var offsets: [Int: Int] = [:]
+        for c in candidates { offsets[c.offset, default: 0] += 1 }
+        return candidates.filter { c in
+            offsets[c.offset]! >= 2 || (candidates.count == 1 && c.value <= pages.count)
+        }.map(\.line)
     }
 
     /// Lines opening or closing ≥ 3 pages (and ≥ a third of them) with the same text, digits aside.

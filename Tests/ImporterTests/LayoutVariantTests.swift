@@ -83,3 +83,67 @@ final class LayoutVariantTests: XCTestCase {
         XCTAssertEqual(variant.document.statements.count, try original("guihuaziyuanju").document.statements.count)
     }
 }
+
+/// Row layouts of other converters (scripts/row_layout_variant.py) and printed placeholders.
+final class RowLayoutVariantTests: XCTestCase {
+    func read(_ path: String) throws -> ImportResult { try ShanghaiFixture.read(path) }
+
+    func assertSame(_ source: String, _ variant: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let a = ShanghaiFixture.keys(try read(source)), result = try read(variant), b = ShanghaiFixture.keys(result)
+        for (k, n) in a where b[k] != n { XCTFail("\(variant): only in the source: \(k) ×\(n) (variant ×\(b[k] ?? 0))", file: file, line: line) }
+        for (k, n) in b where a[k] != n { XCTFail("\(variant): only in the variant: \(k) ×\(n) (source ×\(a[k] ?? 0))", file: file, line: line) }
+        XCTAssertGreaterThan(b.count, 100, file: file, line: line)
+    }
+
+    /// "208 社会保障" / "326.72 326.72" / "和就业支出": the figures belong to 208, not to the next code.
+    func testNamesWrappedAroundTheirFigures() throws {
+        for name in LayoutVariantTests.names {
+            let source = "fixtures/disclosures/variants/2024-shanghai-putuo-\(name)-reading-order.txt"
+            let variant = source.replacingOccurrences(of: ".txt", with: "-wrapped-names.txt")
+            let text = try ShanghaiFixture.text(variant)
+            XCTAssertTrue(text.lines.contains("208 社会保障") || text.lines.contains { $0.hasPrefix("2") && !$0.contains(".") },
+                          "\(name): no wrapped row")
+            try assertSame(source, variant)
+        }
+    }
+
+    /// "208 05 05" / "机关事业单位基本养老保险缴费支出" / "160.75 160.75" on three lines.
+    func testCodeNameAndFiguresOnThreeLines() throws {
+        for name in LayoutVariantTests.names {
+            let source = "fixtures/disclosures/variants/2024-shanghai-putuo-\(name)-reading-order.txt"
+            let variant = source.replacingOccurrences(of: ".txt", with: "-three-lines.txt")
+            XCTAssertTrue(try ShanghaiFixture.text(variant).lines.contains { $0 == "201" || $0 == "208" },
+                          "\(name): no code alone on its line")
+            try assertSame(source, variant)
+        }
+    }
+
+    /// A bare "0" where the original prints 0.00 (right-aligned, layout and Word text) and "-" in
+    /// a blank cell of Word text: the same facts, the other figures in their columns.
+    func testBareZeroAndDashCells() throws {
+        for (name, kind) in [("guihuaziyuanju", ""), ("guihuaziyuanju", "word text"),
+                             ("shehuigongzuobu", "word text"), ("caizhengju", "word text")] {
+            let path = kind.isEmpty ? "fixtures/disclosures/2024-shanghai-putuo-\(name).txt"
+                : "fixtures/disclosures/variants/2024-shanghai-putuo-\(name)-word-text.txt"
+            let source = try ShanghaiFixture.text(path)
+            var changed = 0
+            let lines = source.lines.map { line -> String in
+                guard line.hasPrefix("2"), line.contains("0.00") || line.contains("\t\t") else { return line }
+                changed += 1
+                var out = line.replacingOccurrences(of: "\t0.00", with: "\t0").replacingOccurrences(of: " 0.00", with: "    0")
+                if out.contains("\t") {
+                    // Blank cells of a code row become "-" (fields after the label).
+                    var fields = out.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                    for i in fields.indices where i >= 2 && fields[i].isEmpty { fields[i] = "-" }
+                    out = fields.joined(separator: "\t")
+                }
+                return out
+            }
+            XCTAssertGreaterThan(changed, 3, path)
+            let original = ShanghaiFixture.keys(try read(path))
+            let variant = ShanghaiFixture.keys(try ShanghaiReader.read(TextNormalizer.normalize(source.replacingLines(lines)),
+                                                                       overrides: ImportOverrides()))
+            XCTAssertEqual(original, variant, path)
+        }
+    }
+}

@@ -16,10 +16,11 @@ final class TextNormalizerTests: XCTestCase {
     }
 
     func testBareNumbersGoOnlyAtAPageEdge() {
-        // Page 2 starts at line 4 (a form feed); "7" closes page 1, "3" inside page 2 is a figure of the text.
-        let lines = ["封面", "正文", "7", "第二页", "3", "末行"]
-        let normalized = TextNormalizer.normalize(text(lines, pageStarts: [4]))
-        XCTAssertEqual(normalized.lines, ["封面", "正文", "", "第二页", "3", "末行"])
+        // Pages start at lines 4 and 7 (form feeds); "1" and "2" close pages 1 and 2 (they follow
+        // the count); "3" inside page 2 is text; "212" opening page 3 is a code, not a page number.
+        let lines = ["封面", "正文", "1", "第二页", "3", "2", "212", "城乡社区支出 12.00"]
+        let normalized = TextNormalizer.normalize(text(lines, pageStarts: [4, 7]))
+        XCTAssertEqual(normalized.lines, ["封面", "正文", "", "第二页", "3", "", "212", "城乡社区支出 12.00"])
     }
 
     func testRunningHeadersAreRemovedButNotTheCover() {
