@@ -119,6 +119,8 @@ struct CodeRow: Sendable {
     var isCode: Bool
     var line: Int
     var values: [LayoutToken]
+    /// The row's name as printed (pieces on wrapped lines joined; spaces inside dropped).
+    var label: String = ""
 }
 
 enum CodeTableScanner {
@@ -179,9 +181,11 @@ enum CodeTableScanner {
                 tokens.removeAll { $0 == label }
             }
             let numbers = tokens.filter(\.isCell)
+            let text = tokens.filter { !$0.isCell && !$0.isCode }.map(\.text).joined()
+            if key == nil, !text.isEmpty, !rows.isEmpty { rows[rows.count - 1].label += text }
             if let key {
                 var row = CodeRow(key: key, isCode: isCode, line: tokens.first?.line ?? lines[index - 1].first!.line,
-                                  values: pending + numbers)
+                                  values: pending + numbers, label: isCode ? text : key)
                 row.line = lines[index - 1].first?.line ?? row.line
                 pending = []
                 finish(&row)

@@ -42,6 +42,10 @@ public enum ShanghaiReader: TemplateReader {
 
         var b = ShanghaiBuilder(year: year, priorYear: DocumentIdentity.priorYear(in: lines, year: year))
         b.pageStarts = Set(text.pageStarts + lines.indices.filter { lines[$0].hasPrefix("[PDF page") }.map { $0 + 1 })
+        b.sortedPageStarts = b.pageStarts.sorted()
+        if let first = b.sortedPageStarts.first {
+            b.firstPageBeforeStarts = lines.prefix(first - 1).contains { !$0.hasPrefix("#") && !$0.trimmingSpaces.isEmpty }
+        }
         // Narrative start: the 第三部分 heading after the tables.
         let lastTableEnd = tables.values.map(\.upperBound).max() ?? 0
         let narrativeStart = (lastTableEnd..<lines.count).first(where: { lines[$0].withoutSpaces.hasPrefix("第三部分") })
@@ -73,12 +77,16 @@ public enum ShanghaiReader: TemplateReader {
                                          columns: ["income_total", "income_fiscal", "income_superior", "income_business",
                                                    "income_operating", "income_affiliated", "income_other"],
                                          headings: ["本年收入合", "财政拨款收", "上级补助", "事业收", "经营收", "附属单", "其他收"],
+                                         columnLabels: ["本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入",
+                                                        "附属单位上缴收入", "其他收入"],
                                          active: active.isEmpty ? nil : active, totalMeasures: [:], into: &b)
         }
         if let r = tables["支出决算表"] {
             ShanghaiTables.readCodeTable("支出决算表", lines, r, fund: "all",
                                          columns: ["actual", "basic", "project", "remit_superior", "operating", "affiliated_subsidy"],
                                          headings: ["本年支出合", "基本支出", "项目支", "上缴上级", "经营支", "对附属单位"],
+                                         columnLabels: ["本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出",
+                                                        "对附属单位补助支出"],
                                          columnTotals: statedTotals([1: "basic", 2: "project"]),
                                          totalMeasures: ["actual": "expenditure_total", "basic": "basic", "project": "project",
                                                          "remit_superior": "remit_superior", "operating": "operating_expenditure",
@@ -89,6 +97,7 @@ public enum ShanghaiReader: TemplateReader {
             ShanghaiTables.readCodeTable("一般公共预算财政拨款支出决算表", lines, r, fund: "general",
                                          columns: ["actual", "basic", "project"],
                                          headings: ["合计", "基本支出", "项目支出"],
+                                         columnLabels: ["合计", "基本支出", "项目支出"],
                                          columnTotals: statedTotals([1: "general_basic"]),
                                          totalMeasures: ["actual": "general_expenditure", "basic": "general_basic",
                                                          "project": "general_project"], into: &b)
@@ -118,7 +127,7 @@ public enum ShanghaiReader: TemplateReader {
         let document = ImportedDocument(
             unit: ImportedUnit(name: unitName, region: region), year: year, template: template, title: title,
             sourceFile: text.sourceFile, sha256: text.sha256, moneyUnit: .tenThousandYuan, lineCount: lines.count,
-            facts: b.facts, statements: b.statements, paragraphs: paragraphs)
+            facts: b.facts, statements: b.statements, paragraphs: paragraphs, tables: b.tableRecords)
         return ImportResult(document: document, report: report)
     }
 }

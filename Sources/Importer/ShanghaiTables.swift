@@ -27,14 +27,40 @@ struct ShanghaiBuilder {
         "gov_fund_expenditure": "gov_fund", "soe_expenditure": "soe",
     ]
 
+    /// Where a table figure is printed: the table's title, the row and column as printed.
+    struct Place {
+        var table: String
+        var row: String?
+        var column: String?
+    }
+
+    /// The tables read so far, with their status.
+    var tableRecords: [ImportedTable] = []
+    /// Sorted page starts, and whether text before the first one is a page of its own.
+    var sortedPageStarts: [Int] = []
+    var firstPageBeforeStarts = false
+
+    /// The 1-based page of `line`; nil when the text marks no pages.
+    func page(of line: Int) -> Int? {
+        guard !sortedPageStarts.isEmpty else { return nil }
+        let before = sortedPageStarts.filter { $0 <= line }.count
+        return max(1, before + (firstPageBeforeStarts ? 1 : 0))
+    }
+
     @discardableResult
     mutating func money(_ measure: String?, code: String? = nil, fund: String? = nil, column: String = "actual",
-                        _ token: LayoutToken, kind: String = "table", year: Int? = nil) -> Int? {
+                        _ token: LayoutToken, kind: String = "table", year: Int? = nil, place: Place? = nil) -> Int? {
         guard let fen = LayoutScanner.amount(token) else { return nil }
         let fundID = fund ?? measure.flatMap { ShanghaiBuilder.measureFund[$0] } ?? "all"
+        var provenance = Provenance(kind, token.line)
+        if kind == "table" {
+            provenance.table = place?.table
+            provenance.rowLabel = place?.row
+            provenance.columnLabel = place?.column
+            provenance.page = page(of: token.line)
+        }
         facts.append(ImportedFact(measureID: measure, code: code, fund: fundID, column: column, year: year ?? self.year,
-                                  amountFen: fen, printed: token.text, printedUnit: "万元",
-                                  provenance: Provenance(kind, token.line)))
+                                  amountFen: fen, printed: token.text, printedUnit: "万元", provenance: provenance))
         recognizedLines.insert(token.line)
         return facts.count - 1
     }
@@ -260,7 +286,7 @@ enum ShanghaiTables {
     /// (Word text), under their heading (layout text, on a page that prints the headings), else
     /// by the table's identities (`TableSolver`); a figure whose column stays open is not stored.
     static func readCodeTable(_ name: String, _ lines: [String], _ range: ClosedRange<Int>, fund: String, columns: [String],
-                              headings: [String], active: [Int]? = nil, columnTotals: [Int: Int64] = [:],
+                              headings: [String], columnLabels: [String], active: [Int]? = nil, columnTotals: [Int: Int64] = [:],
                               totalMeasures: [String: String], into b: inout ShanghaiBuilder) {
         let layout = LayoutScanner.isLayout(rawLines(lines, range))
         let tokenLines = tokenLines(lines, range)
@@ -302,18 +328,32 @@ enum ShanghaiTables {
         let placements = TableSolver.solve(rows, columnCount: columns.count, fixed: fixed, active: active,
                                            columnTotals: columnTotals)
         let maps = placements.map(\.cells)
+        let firstFact = b.facts.count
+        for (row, map) in zip(rows, maps) {
+            let label = row.isCode ? (row.key + " " + row.label).trimmingSpaces : row.label
+            for (column, token) in map.sorted(by: { $0.key < $1.key }) {
+                let place = ShanghaiBuilder.Place(table: name, row: label, column: columnLabels[column])
+                if row.isCode {
+                    b.money(nil, code: row.key, fund: fund, column: columns[column], token, place: place)
+                } else if let measure = totalMeasures[columns[column]] {
+                    b.money(measure, token, place: place)
+                }
+            }
+        }
+        if let verdict = TableIdentities.verdict(rows, maps) {
+            // Identities fail wholesale: one report, the figures kept but marked, no per-row cascade.
+            for i in firstFact..<b.facts.count { b.facts[i].status = .quarantined }
+            let reason = "\(verdict.checked) 项恒等关系（各栏之和等于合计，或下级科目之和等于上级）中 \(verdict.failed) 项不成立，疑似栏目错位"
+            b.warnings.append("\(name)：\(reason)，已隔离（第 \(range.lowerBound)–\(range.upperBound) 行），其数字不参与核对")
+            b.tableRecords.append(ImportedTable(title: name, lineFrom: range.lowerBound, lineTo: range.upperBound, status: .quarantined,
+                                                reason: reason, rawCells: TableIdentities.rawCells(rows)))
+            b.tables += 1
+            return
+        }
+        b.tableRecords.append(ImportedTable(title: name, lineFrom: range.lowerBound, lineTo: range.upperBound))
         for (row, placement) in zip(rows, placements) where !placement.unknown.isEmpty {
             let figures = placement.unknown.map(\.text).joined(separator: "、")
             b.warnings.append("\(name)：\(row.key) 行的 \(figures) 无法确定所在栏目（第 \(row.line) 行），未导入")
-        }
-        for (row, map) in zip(rows, maps) {
-            for (column, token) in map.sorted(by: { $0.key < $1.key }) {
-                if row.isCode {
-                    b.money(nil, code: row.key, fund: fund, column: columns[column], token)
-                } else if let measure = totalMeasures[columns[column]] {
-                    b.money(measure, token)
-                }
-            }
         }
         // Row and hierarchy checks.
         for (row, map) in zip(rows, maps) {
