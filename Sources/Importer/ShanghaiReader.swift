@@ -43,6 +43,9 @@ public enum ShanghaiReader: TemplateReader {
         var b = ShanghaiBuilder(year: year, priorYear: DocumentIdentity.priorYear(in: lines, year: year))
         b.pageStarts = Set(text.pageStarts + lines.indices.filter { lines[$0].hasPrefix("[PDF page") }.map { $0 + 1 })
         b.sortedPageStarts = b.pageStarts.sorted()
+        for (i, line) in lines.enumerated() where line.hasPrefix("[PDF page ") {
+            if let n = Int(line.dropFirst("[PDF page ".count).prefix(while: \.isASCIIDigitChar)) { b.annotatedPages[i + 1] = n }
+        }
         if let first = b.sortedPageStarts.first {
             b.firstPageBeforeStarts = lines.prefix(first - 1).contains { !$0.hasPrefix("#") && !$0.trimmingSpaces.isEmpty }
         }

@@ -40,11 +40,16 @@ struct ShanghaiBuilder {
     var sortedPageStarts: [Int] = []
     var firstPageBeforeStarts = false
 
-    /// The 1-based page of `line`; nil when the text marks no pages.
+    /// Page numbers an annotation ("[PDF page 17 …]") gives its start line.
+    var annotatedPages: [Int: Int] = [:]
+
+    /// The 1-based page of `line`: the number its page's annotation gives, else the count of
+    /// pages so far; nil when the text marks no pages.
     func page(of line: Int) -> Int? {
         guard !sortedPageStarts.isEmpty else { return nil }
-        let before = sortedPageStarts.filter { $0 <= line }.count
-        return max(1, before + (firstPageBeforeStarts ? 1 : 0))
+        let before = sortedPageStarts.filter { $0 <= line }
+        if let start = before.last, let number = annotatedPages[start] { return number }
+        return max(1, before.count + (firstPageBeforeStarts ? 1 : 0))
     }
 
     @discardableResult
@@ -145,6 +150,13 @@ enum ShanghaiTables {
 
     static func sum(_ tokens: [LayoutToken?]) -> Int64 { tokens.compactMap { $0.flatMap(LayoutScanner.amount) }.reduce(0, +) }
 
+    /// Where a right-hand figure of the 财政拨款收入支出决算总表 is printed.
+    static func fiscalPlace(_ row: LabelRow, _ fund: String) -> ShanghaiBuilder.Place {
+        let heading = ["fiscal": "合计", "general": "一般公共预算财政拨款", "gov_fund": "政府性基金预算财政拨款",
+                       "soe": "国有资本经营预算财政拨款"][fund]
+        return ShanghaiBuilder.Place(table: "财政拨款收入支出决算总表", row: row.spec.text, column: heading)
+    }
+
     // MARK: 收入支出决算总表
 
     static func readSummary(_ lines: [String], _ range: ClosedRange<Int>, into b: inout ShanghaiBuilder) -> [String: LayoutToken] {
@@ -168,10 +180,11 @@ enum ShanghaiTables {
             if row.values.count > 1 { b.warnings.append("收入支出决算总表 第\(row.spec.text)行有多于一个数字（第 \(row.line) 行）") }
             found[row.spec.key] = value
             if row.spec.key.hasPrefix("code:") {
-                b.money(nil, code: String(row.spec.key.dropFirst(5)), value)
+                b.money(nil, code: String(row.spec.key.dropFirst(5)), value,
+                        place: .init(table: "收入支出决算总表", row: row.spec.text, column: "决算数"))
                 classTotal += LayoutScanner.amount(value) ?? 0
             } else if row.spec.key != "grand_total_right" {
-                b.money(row.spec.key, value)
+                b.money(row.spec.key, value, place: .init(table: "收入支出决算总表", row: row.spec.text, column: "决算数"))
             }
         }
         b.tables += 1
@@ -233,7 +246,7 @@ enum ShanghaiTables {
             if row.spec.side == 0 {
                 if key == "-" || seenLeft.contains(key) { continue }
                 seenLeft.insert(key)
-                b.money(key, first)
+                b.money(key, first, place: .init(table: "财政拨款收入支出决算总表", row: row.spec.text, column: "决算数"))
                 continue
             }
             // Right: 合计 then the fund columns (order kept, blanks skipped).
@@ -254,13 +267,13 @@ enum ShanghaiTables {
             }
             for (fund, token) in byFund {
                 if key.hasPrefix("code:") {
-                    b.money(nil, code: String(key.dropFirst(5)), fund: fund, token)
+                    b.money(nil, code: String(key.dropFirst(5)), fund: fund, token, place: fiscalPlace(row, fund))
                 } else if key == "fiscal_expenditure" {
                     let measure = ["fiscal": "fiscal_expenditure", "general": "general_expenditure",
                                    "gov_fund": "gov_fund_expenditure", "soe": "soe_expenditure"][fund]!
-                    b.money(measure, token)
+                    b.money(measure, token, place: fiscalPlace(row, fund))
                 } else if key == "fiscal_closing_balance" && fund == "fiscal" {
-                    b.money(key, token)
+                    b.money(key, token, place: fiscalPlace(row, fund))
                 }
             }
             if key.hasPrefix("code:") { classSum += LayoutScanner.amount(first) ?? 0 }
@@ -422,9 +435,10 @@ enum ShanghaiTables {
             }
         }
         for (key, token) in value.sorted(by: { $0.key < $1.key }) {
-            if key == "人员经费合计" { b.money("personnel", token) }
-            else if key == "公用经费合计" { b.money("public_funds", token) }
-            else { b.money(nil, code: key, fund: "general", column: "basic", token) }
+            let place = ShanghaiBuilder.Place(table: "一般公共预算财政拨款基本支出决算表", row: key, column: "决算数")
+            if key == "人员经费合计" { b.money("personnel", token, place: place) }
+            else if key == "公用经费合计" { b.money("public_funds", token, place: place) }
+            else { b.money(nil, code: key, fund: "general", column: "basic", token, place: place) }
         }
         func v(_ k: String) -> Int64 { value[k].flatMap(LayoutScanner.amount) ?? 0 }
         if let p = value["人员经费合计"], v("人员经费合计") != v("301") + v("303") {
@@ -531,7 +545,9 @@ enum ShanghaiTables {
         for (token, slot) in zip(numbers, slots) {
             guard let slot else { continue }
             v[slot] = LayoutScanner.amount(token) ?? 0
-            b.money(sangongSlots[slot].0, column: sangongSlots[slot].1, token)
+            let heading = sangongColumnName(slot)
+            b.money(sangongSlots[slot].0, column: sangongSlots[slot].1, token,
+                    place: .init(table: "财政拨款“三公”经费支出决算表", row: nil, column: heading))
         }
         // With a figure left out the sums cannot hold; every placement tried added up anyway.
         guard !slots.contains(nil) else { return }

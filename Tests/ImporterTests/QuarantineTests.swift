@@ -70,4 +70,21 @@ final class QuarantineTests: XCTestCase {
         XCTAssertEqual(row.prefix(3).map { $0.string ?? "" }, ["一般公共预算财政拨款支出决算表", "2010601 行政运行", "项目支出"])
         XCTAssertNotNil(row[3].int64)
     }
+
+    /// Every table figure of the dev documents says which table, row, column and page it is from.
+    func testEveryTableFigureHasItsPlace() throws {
+        for name in LayoutVariantTests.names {
+            let text = try ShanghaiFixture.text("fixtures/disclosures/2024-shanghai-putuo-\(name).txt")
+            let result = try ShanghaiReader.read(TextNormalizer.normalize(text), overrides: ImportOverrides())
+            for f in result.document.facts where f.provenance.kind == "table" {
+                let p = f.provenance
+                XCTAssertNotNil(p.table, "\(name) line \(p.lineFrom)")
+                XCTAssertNotNil(p.columnLabel, "\(name) line \(p.lineFrom)")
+                // The page is the one the fixture's "[PDF page N" annotation before the line names.
+                let marker = try XCTUnwrap(text.lines[..<p.lineFrom].last { $0.hasPrefix("[PDF page ") })
+                let printed = Int(marker.dropFirst("[PDF page ".count).prefix { $0.isNumber })
+                XCTAssertEqual(p.page, printed, "\(name) line \(p.lineFrom)")
+            }
+        }
+    }
 }
