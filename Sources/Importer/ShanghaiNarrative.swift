@@ -56,6 +56,28 @@ enum ShanghaiNarrative {
         }
     }
 
+    /// The totals the 情况说明 states that settle a table's open columns (基本支出, 项目支出,
+    /// 一般公共预算财政拨款基本支出), read with the same rules as `extract`, without the rest.
+    static func statedTotals(_ lines: [String], from start: Int) -> [String: Int64] {
+        var joined = Joined()
+        for n in start...max(start, lines.count) where n <= lines.count {
+            let raw = lines[n - 1]
+            if raw.hasPrefix("[PDF page") || raw.hasPrefix("#") { continue }
+            for ch in raw where ch != " " {
+                joined.chars.append(ch)
+                joined.lines.append(n)
+            }
+        }
+        var stated: [String: Int64] = [:]
+        for (label, measure, gap) in [("其中：基本支出", "basic", 12), ("项目支出", "project", 2),
+                                      ("一般公共预算财政拨款基本支出", "general_basic", 12)] {
+            if let (token, _) = amount(after: label, in: joined, gap: gap), let fen = LayoutScanner.amount(token) {
+                stated[measure] = fen
+            }
+        }
+        return stated
+    }
+
     /// A line holds a figure when it prints an amount in 万元/元 or a percentage (counts such as
     /// 500余篇, 4个 and years are not figures).
     static func holdsFigure(_ line: String) -> Bool {

@@ -54,15 +54,7 @@ public enum ShanghaiReader: TemplateReader {
         let narrativeStart = (lastTableEnd..<lines.count).first(where: { lines[$0].withoutSpaces.hasPrefix("第三部分") })
             .map({ $0 + 1 }) ?? (lastTableEnd < lines.count ? lastTableEnd + 1 : nil)
         // Totals the 情况说明 states, which settle columns a table's own sums leave open.
-        var stated: [String: Int64] = [:]
-        if let start = narrativeStart {
-            var scratch = ShanghaiBuilder(year: year, priorYear: b.priorYear)
-            var paragraphs: [ImportedParagraph] = [], unrecognized: [Int] = []
-            ShanghaiNarrative.read(lines, from: start, into: &scratch, paragraphs: &paragraphs, unrecognized: &unrecognized)
-            for fact in scratch.facts where fact.year == year && fact.column == "actual" {
-                if let measure = fact.measureID, let amount = fact.amountFen, stated[measure] == nil { stated[measure] = amount }
-            }
-        }
+        let stated = narrativeStart.map { ShanghaiNarrative.statedTotals(lines, from: $0) } ?? [:]
         func statedTotals(_ measures: [Int: String]) -> [Int: Int64] { measures.compactMapValues { stated[$0] } }
         var report = ImportReport()
         if let r = tables["收入支出决算总表"] { _ = ShanghaiTables.readSummary(lines, r, into: &b) }

@@ -111,7 +111,7 @@ enum TableSolver {
         var steps = 0
         func go(_ k: Int) {
             steps += 1
-            if solutions.count >= 64 || steps > 200_000 { return }
+            if solutions.count >= 64 || steps > 50_000 { return }
             if k == siblings.count {
                 if checked.allSatisfy({ abs(sums[$0] - targets[$0]) <= tolerance }) { solutions.append(pick) }
                 return
@@ -131,7 +131,7 @@ enum TableSolver {
             }
         }
         go(0)
-        return steps > 200_000 ? [] : solutions
+        return steps > 50_000 ? [] : solutions
     }
 
     /// The row a row adds up into: its code's parent, or the total row (with figures) for a 类.

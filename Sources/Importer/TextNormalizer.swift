@@ -30,7 +30,9 @@ public enum TextNormalizer {
     /// 0-based line ranges of the pages: split at form feeds and at "[PDF page" annotations.
     static func pageRanges(_ text: SourceText) -> [Range<Int>] {
         var starts = Set(text.pageStarts.map { $0 - 1 })
-        for (index, line) in text.lines.enumerated() where line.hasPrefix("[PDF page") { starts.insert(index) }
+        for (index, line) in text.lines.enumerated() where line.utf8.first == 0x5B && line.hasPrefix("[PDF page") {
+            starts.insert(index)
+        }
         starts.insert(0)
         let sorted = starts.filter { $0 < text.lines.count }.sorted()
         return sorted.enumerated().map { k, start in start..<(k + 1 < sorted.count ? sorted[k + 1] : text.lines.count) }
@@ -97,6 +99,8 @@ public enum TextNormalizer {
 
     /// "— 12 —", "- 3 -", "第 3 页", "第3页 共20页", "第3页/共20页", "3 / 20".
     static func isPageMarker(_ line: String) -> Bool {
+        // Cheap refusals first: a marker is short and holds an ASCII digit.
+        guard line.utf8.count <= 64, line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
         let s = Array(line.filter { $0 != " " && $0 != "\u{3000}" && $0 != "\t" })
         guard !s.isEmpty, s.count <= 16 else { return false }
         let digits = s.filter(\.isASCIIDigitChar).count
@@ -125,14 +129,20 @@ public enum TextNormalizer {
 
     // MARK: full width
 
-    /// Full-width forms (U+FF01…U+FF5E) are encoded as EF BC xx / EF BD xx.
+    /// Whether the line holds a full-width digit (U+FF10…U+FF19 = EF BC 90…99), ．％－ (EF BC
+    /// 8E/85/8D) or a full-width comma right after an ASCII digit: the only forms changed.
+    /// Chinese text is full of other full-width punctuation (，（：), which is left alone.
     static func mayHoldFullWidth(_ line: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in line.utf8 {
-            if previous == 0xEF && (byte == 0xBC || byte == 0xBD) { return true }
-            previous = byte
+        var line = line
+        return line.withUTF8 { bytes in
+            guard bytes.count >= 3 else { return false }
+            for i in 0..<(bytes.count - 2) where bytes[i] == 0xEF && bytes[i + 1] == 0xBC {
+                let third = bytes[i + 2]
+                if (0x90...0x99).contains(third) || third == 0x8E || third == 0x85 || third == 0x8D { return true }
+                if third == 0x8C, i > 0, (0x30...0x39).contains(bytes[i - 1]) { return true }
+            }
+            return false
         }
-        return false
     }
 
     /// Full-width digits to ASCII; ．，％－ to ASCII where they belong to a number.
