@@ -19,11 +19,13 @@ public struct ImportedDocument: Hashable, Sendable {
     public var statements: [ImportedStatement]
     public var projects: [ImportedProject]
     public var paragraphs: [ImportedParagraph]
+    /// The tables read, each with its status (a quarantined table's facts carry that status).
+    public var tables: [ImportedTable]
 
     public init(unit: ImportedUnit, subunits: [String] = [], year: Int, kind: String = "决算", template: String, title: String,
                 sourceFile: String, sha256: String, moneyUnit: MoneyUnit = .tenThousandYuan, lineCount: Int,
                 facts: [ImportedFact] = [], statements: [ImportedStatement] = [], projects: [ImportedProject] = [],
-                paragraphs: [ImportedParagraph] = []) {
+                paragraphs: [ImportedParagraph] = [], tables: [ImportedTable] = []) {
         self.unit = unit
         self.subunits = subunits
         self.year = year
@@ -38,6 +40,38 @@ public struct ImportedDocument: Hashable, Sendable {
         self.statements = statements
         self.projects = projects
         self.paragraphs = paragraphs
+        self.tables = tables
+    }
+}
+
+/// Whether a table's figures can be trusted (a row of `source_table`, and `fact.status`).
+public enum TableStatus: String, Hashable, Sendable {
+    /// The table's identities hold (up to rounding), or too few could be checked to tell.
+    case ok
+    /// Most of the table's identities fail (columns shifted, rows misread): its figures are
+    /// kept, marked, and left out of the audit's arithmetic; the audit reports the table once.
+    case quarantined
+}
+
+/// One table as read: its printed title, lines, status and, when quarantined, why and its raw cells.
+public struct ImportedTable: Hashable, Sendable {
+    public var title: String
+    public var lineFrom: Int
+    public var lineTo: Int
+    public var status: TableStatus
+    /// Why the table is quarantined (identities checked and failed), in Chinese.
+    public var reason: String?
+    /// The cells as printed, one row per line ("key<TAB>cell<TAB>cell…"), kept for a quarantined table.
+    public var rawCells: String?
+
+    public init(title: String, lineFrom: Int, lineTo: Int, status: TableStatus = .ok, reason: String? = nil,
+                rawCells: String? = nil) {
+        self.title = title
+        self.lineFrom = lineFrom
+        self.lineTo = lineTo
+        self.status = status
+        self.reason = reason
+        self.rawCells = rawCells
     }
 }
 
@@ -62,6 +96,12 @@ public struct Provenance: Hashable, Sendable {
     public var kind: String
     public var lineFrom: Int
     public var lineTo: Int
+    /// For a table figure: the table's title, the row label and the column heading as printed
+    /// (the row's code first when it has one), and the page (1-based) the figure is on.
+    public var table: String?
+    public var rowLabel: String?
+    public var columnLabel: String?
+    public var page: Int?
 
     public init(_ kind: String, _ lineFrom: Int, _ lineTo: Int? = nil) {
         self.kind = kind
@@ -87,6 +127,8 @@ public struct ImportedFact: Hashable, Sendable {
     public var provenance: Provenance
     /// For a derived fact: value = Σ sign × value(input).
     public var inputs: [DerivationInput]
+    /// The status of the table the figure was read from (`.ok` for text and charts).
+    public var status: TableStatus = .ok
 
     public init(measureID: String? = nil, code: String? = nil, fund: String, column: String = "actual", year: Int,
                 amountFen: Int64? = nil, quantity: Int64? = nil, printed: String?, printedUnit: String?,

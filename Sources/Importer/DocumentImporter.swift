@@ -13,9 +13,11 @@ public enum DocumentImporter {
         return try read(text, overrides: overrides, strict: strict)
     }
 
-    /// Reads already-decoded text.
+    /// Reads already-decoded text, normalized first (`TextNormalizer`: same lines, page
+    /// furniture removed, full-width figures half-width).
     public static func read(_ text: SourceText, overrides: ImportOverrides = ImportOverrides(),
                             strict: Bool = false) throws -> ImportResult {
+        let text = TextNormalizer.normalize(text)
         let reader = try self.reader(for: text, overrides: overrides)
         if let lastPart = reader.lastPart { try TruncationCheck.check(text, lastPart: lastPart) }
         let result = try reader.read(text, overrides: overrides)

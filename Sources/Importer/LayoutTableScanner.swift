@@ -7,6 +7,13 @@ struct LayoutToken: Hashable, Sendable {
     var x: Int
 
     var isAmount: Bool { LayoutToken.isAmount(text) }
+    /// A printed cell that is not a figure with decimals: "0", "-", "—" (read as a cell, so the
+    /// figures beside it keep their columns; "0" is stored as 0, a dash as nothing).
+    var isPlaceholder: Bool { LayoutToken.placeholders.contains(text) }
+    /// A table cell: an amount or a placeholder.
+    var isCell: Bool { isAmount || isPlaceholder }
+
+    static let placeholders: Set<String> = ["0", "-", "—", "－", "–", "―", "--", "——"]
     var isCode: Bool { LayoutToken.isCodeText(text) }
 
     static func isAmount(_ s: String) -> Bool {
@@ -99,7 +106,7 @@ enum LayoutScanner {
     }
 
     static func isNumbersOnly(_ tokens: [LayoutToken]) -> Bool {
-        !tokens.isEmpty && tokens.allSatisfy(\.isAmount)
+        !tokens.isEmpty && tokens.allSatisfy(\.isCell)
     }
 }
 
@@ -112,6 +119,8 @@ struct CodeRow: Sendable {
     var isCode: Bool
     var line: Int
     var values: [LayoutToken]
+    /// The row's name as printed (pieces on wrapped lines joined; spaces inside dropped).
+    var label: String = ""
 }
 
 enum CodeTableScanner {
@@ -125,12 +134,26 @@ enum CodeTableScanner {
         func finish(_ row: inout CodeRow) {
             if layout { row.values.sort { $0.x < $1.x } }
         }
+        var previousWasNameFragment = false
         while index < lines.count {
             var tokens = lines[index]
             index += 1
             if tokens.isEmpty { continue }
+            defer { previousWasNameFragment = isNameFragment(tokens) }
             if LayoutScanner.isNumbersOnly(tokens) {
-                pending += tokens
+                // Reading-order text: a code row still without figures owns them when a piece of
+                // its name stands between (code, name and figures on three lines) or follows (a
+                // name wrapped around its figures). Layout text prints a tall row's figures at
+                // its middle height, above its code line: they wait for the next row.
+                let nextLine = lines[index...].first { !$0.isEmpty }
+                if !layout, var last = rows.last, last.isCode, last.values.isEmpty, pending.isEmpty,
+                   previousWasNameFragment || nextLine.map(isNameFragment) == true {
+                    last.values = tokens
+                    finish(&last)
+                    rows[rows.count - 1] = last
+                } else {
+                    pending += tokens
+                }
                 continue
             }
             // A code at the start of the line (with 款/项 parts as separate tokens).
@@ -157,10 +180,12 @@ enum CodeTableScanner {
                 isCode = false
                 tokens.removeAll { $0 == label }
             }
-            let numbers = tokens.filter(\.isAmount)
+            let numbers = tokens.filter(\.isCell)
+            let text = tokens.filter { !$0.isCell && !$0.isCode }.map(\.text).joined()
+            if key == nil, !text.isEmpty, !rows.isEmpty { rows[rows.count - 1].label += text }
             if let key {
                 var row = CodeRow(key: key, isCode: isCode, line: tokens.first?.line ?? lines[index - 1].first!.line,
-                                  values: pending + numbers)
+                                  values: pending + numbers, label: isCode ? text : key)
                 row.line = lines[index - 1].first?.line ?? row.line
                 pending = []
                 finish(&row)
@@ -179,89 +204,9 @@ enum CodeTableScanner {
         return rows
     }
 
-    /// Assigns each row's figures after the first (the total column) to `columns`
-    /// (order-preserving), choosing among ambiguous placements the one under which children
-    /// add up to their parent. Returns per row the (column index → token) map; column 0 is the total.
-    static func assign(_ rows: [CodeRow], columnCount: Int, active: [Int]? = nil, warnings: inout [String]) -> [[Int: LayoutToken]] {
-        let maxRest = rows.map { max(0, $0.values.count - 1) }.max() ?? 0
-        let activeColumns = active.map { $0.count >= maxRest ? $0 : Array(1..<columnCount) }
-            ?? Array(1..<min(columnCount, maxRest + 1))
-        func candidates(_ row: CodeRow) -> [[Int: LayoutToken]] {
-            guard let total = row.values.first else { return [[:]] }
-            let rest = Array(row.values.dropFirst())
-            let pool = rest.count <= activeColumns.count ? activeColumns : Array(1..<columnCount)
-            var out: [[Int: LayoutToken]] = []
-            func choose(_ from: Int, _ picked: [Int]) {
-                if out.count > 64 { return }
-                if picked.count == rest.count {
-                    var map: [Int: LayoutToken] = [0: total]
-                    for (i, c) in picked.enumerated() { map[c] = rest[i] }
-                    out.append(map)
-                    return
-                }
-                guard from < pool.count else { return }
-                for i in from..<pool.count { choose(i + 1, picked + [pool[i]]) }
-            }
-            choose(0, [])
-            // Prefer placements whose figures add up to the row's total.
-            let adding = out.filter { map in
-                let sum = map.filter { $0.key != 0 }.values.compactMap(LayoutScanner.amount).reduce(0, +)
-                return LayoutScanner.amount(total) == sum
-            }
-            return adding.isEmpty ? out : adding
-        }
-        var options = rows.map(candidates)
-        var chosen: [[Int: LayoutToken]?] = Array(repeating: nil, count: rows.count)
-        func parentIndex(_ i: Int) -> Int? {
-            let row = rows[i]
-            guard row.isCode else { return nil }
-            let parentLength = row.key.count == 7 ? 5 : row.key.count == 5 ? 3 : 0
-            if parentLength == 0 {
-                return rows.firstIndex { !$0.isCode }
-            }
-            let prefix = String(row.key.prefix(parentLength))
-            return rows.firstIndex { $0.isCode && $0.key == prefix }
-        }
-        func value(_ map: [Int: LayoutToken]?, _ column: Int) -> Int64 {
-            map?[column].flatMap(LayoutScanner.amount) ?? 0
-        }
-        // Roots first (totals and rows without a parent), then by code length.
-        let order = rows.indices.sorted { a, b in
-            let la = rows[a].isCode ? rows[a].key.count : 0, lb = rows[b].isCode ? rows[b].key.count : 0
-            return la != lb ? la < lb : a < b
-        }
-        for i in order where chosen[i] == nil {
-            guard let parent = parentIndex(i), let parentMap = chosen[parent] else {
-                chosen[i] = options[i].first
-                continue
-            }
-            let siblings = rows.indices.filter { parentIndex($0) == parent && chosen[$0] == nil }
-            var found: [Int: [Int: LayoutToken]]?
-            var product = 1
-            for s in siblings { product *= max(1, options[s].count) }
-            if product <= 20_000 {
-                var pick: [Int: [Int: LayoutToken]] = [:]
-                func search(_ k: Int) -> Bool {
-                    if k == siblings.count {
-                        for column in activeColumns {
-                            let sum = siblings.map { value(pick[$0], column) }.reduce(0, +)
-                                + rows.indices.filter { parentIndex($0) == parent && chosen[$0] != nil }.map { value(chosen[$0], column) }.reduce(0, +)
-                            if sum != value(parentMap, column) { return false }
-                        }
-                        return true
-                    }
-                    for option in options[siblings[k]] {
-                        pick[siblings[k]] = option
-                        if search(k + 1) { return true }
-                    }
-                    return false
-                }
-                if search(0) { found = pick }
-            }
-            for s in siblings { chosen[s] = found?[s] ?? options[s].first }
-        }
-        options = []
-        return chosen.map { $0 ?? [:] }
+    /// A line holding only a piece of a row name: text, no code, no figure.
+    static func isNameFragment(_ tokens: [LayoutToken]) -> Bool {
+        !tokens.isEmpty && !tokens.contains { $0.isCell || $0.isCode }
     }
 }
 
@@ -305,7 +250,7 @@ enum LabelTableScanner {
                 var side = (tokens.first?.x ?? 0) < threshold ? 0 : 1
                 var sawText = false
                 for t in tokens {
-                    if !t.isAmount {
+                    if !t.isCell {
                         if side == 0 && sawText { side = 1 }
                         sawText = true
                     }
@@ -357,7 +302,7 @@ enum LabelTableScanner {
                 continue
             }
             for t in tokens {
-                if t.isAmount {
+                if t.isCell {
                     scan()
                     if let c = current, pending.isEmpty { rows[c].values.append(t) } else { pending.append(t) }
                 } else {

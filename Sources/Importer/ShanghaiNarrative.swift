@@ -56,6 +56,28 @@ enum ShanghaiNarrative {
         }
     }
 
+    /// The totals the 情况说明 states that settle a table's open columns (基本支出, 项目支出,
+    /// 一般公共预算财政拨款基本支出), read with the same rules as `extract`, without the rest.
+    static func statedTotals(_ lines: [String], from start: Int) -> [String: Int64] {
+        var joined = Joined()
+        for n in start...max(start, lines.count) where n <= lines.count {
+            let raw = lines[n - 1]
+            if raw.hasPrefix("[PDF page") || raw.hasPrefix("#") { continue }
+            for ch in raw where ch != " " {
+                joined.chars.append(ch)
+                joined.lines.append(n)
+            }
+        }
+        var stated: [String: Int64] = [:]
+        for (label, measure, gap) in [("其中：基本支出", "basic", 12), ("项目支出", "project", 2),
+                                      ("一般公共预算财政拨款基本支出", "general_basic", 12)] {
+            if let (token, _) = amount(after: label, in: joined, gap: gap), let fen = LayoutScanner.amount(token) {
+                stated[measure] = fen
+            }
+        }
+        return stated
+    }
+
     /// A line holds a figure when it prints an amount in 万元/元 or a percentage (counts such as
     /// 500余篇, 4个 and years are not figures).
     static func holdsFigure(_ line: String) -> Bool {
@@ -127,7 +149,10 @@ enum ShanghaiNarrative {
         let window = min(chars.count, end + 70)
         guard end < window else { return }
         let text = String(chars[end..<window])
-        guard text.contains("2023年") || text.contains("上年") else { return }
+        // The comparison's year as the sentence writes it, else the document's prior year for 上年.
+        let stated = DocumentIdentity.firstYear(in: text, before: b.year)
+        guard stated != nil || text.contains("上年") else { return }
+        let priorYear = stated ?? b.priorYear
         var k = end
         while k < window {
             let rest = String(chars[k..<min(chars.count, k + 2)])
@@ -137,12 +162,13 @@ enum ShanghaiNarrative {
                     let (printed, line) = ShanghaiRates.printed(ShanghaiRates.Context(j: j, text: ""), from: k,
                                                                   to: min(chars.count, numEnd + 2), key: k + 2)
                     addChange(printed: printed, direction: rest, fen: rest == "增加" ? fen : -fen, line: line,
-                              subject: subject, measure: measure, into: &b)
+                              subject: subject, measure: measure, priorYear: priorYear, into: &b)
                 }
                 return
             }
             if rest == "持平" {
-                addChange(printed: "持平", direction: "持平", fen: 0, line: j.lines[k], subject: subject, measure: measure, into: &b)
+                addChange(printed: "持平", direction: "持平", fen: 0, line: j.lines[k], subject: subject, measure: measure,
+                          priorYear: priorYear, into: &b)
                 return
             }
             if chars[k] == "。", !(k + 1 < chars.count && chars[k + 1] == "与") { return }
@@ -151,7 +177,7 @@ enum ShanghaiNarrative {
     }
 
     static func addChange(printed: String, direction: String, fen: Int64, line: Int, subject: Int, measure: String,
-                          into b: inout ShanghaiBuilder) {
+                          priorYear: Int? = nil, into b: inout ShanghaiBuilder) {
         let current = b.facts[subject]
         let statementIndex = b.statements.count
         let priorIndex = b.facts.count
@@ -159,7 +185,7 @@ enum ShanghaiNarrative {
                                               amountFen: fen, partFact: subject,
                                               baseFact: priorIndex, provenance: Provenance("text", line)))
         b.facts.append(ImportedFact(measureID: current.measureID, code: current.code, fund: current.fund, column: current.column,
-                                    year: b.year - 1, amountFen: (current.amountFen ?? 0) - fen, printed: nil, printedUnit: nil,
+                                    year: priorYear ?? b.priorYear, amountFen: (current.amountFen ?? 0) - fen, printed: nil, printedUnit: nil,
                                     provenance: Provenance("text", min(current.provenance.lineFrom, line),
                                                            max(current.provenance.lineTo, line)),
                                     inputs: [DerivationInput(sign: 1, .fact(subject)),

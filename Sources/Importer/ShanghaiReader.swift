@@ -39,11 +39,25 @@ public enum ShanghaiReader: TemplateReader {
         }
         let unitName = overrides.unit ?? String(beforeYear.dropLast(4))
         let year = overrides.year ?? printedYear
-        let region = unitName.range(of: "上海市普陀区").map { _ in "上海市普陀区" }
-            ?? (unitName.contains("上海市") ? "上海市" : "")
+        let region = DocumentIdentity.region(ofUnit: unitName)
         let title = cover.hasSuffix("部门决算") ? cover : cover.components(separatedBy: "部门决算").first! + "部门决算"
 
-        var b = ShanghaiBuilder(year: year)
+        var b = ShanghaiBuilder(year: year, priorYear: DocumentIdentity.priorYear(in: lines, year: year))
+        b.pageStarts = Set(text.pageStarts + lines.indices.filter { lines[$0].hasPrefix("[PDF page") }.map { $0 + 1 })
+        b.sortedPageStarts = b.pageStarts.sorted()
+        for (i, line) in lines.enumerated() where line.hasPrefix("[PDF page ") {
+            if let n = Int(line.dropFirst("[PDF page ".count).prefix(while: \.isASCIIDigitChar)) { b.annotatedPages[i + 1] = n }
+        }
+        if let first = b.sortedPageStarts.first {
+            b.firstPageBeforeStarts = lines.prefix(first - 1).contains { !$0.hasPrefix("#") && !$0.trimmingSpaces.isEmpty }
+        }
+        // Narrative start: the 第三部分 heading after the tables.
+        let lastTableEnd = tables.values.map(\.upperBound).max() ?? 0
+        let narrativeStart = (lastTableEnd..<lines.count).first(where: { lines[$0].withoutSpaces.hasPrefix("第三部分") })
+            .map({ $0 + 1 }) ?? (lastTableEnd < lines.count ? lastTableEnd + 1 : nil)
+        // Totals the 情况说明 states, which settle columns a table's own sums leave open.
+        let stated = narrativeStart.map { ShanghaiNarrative.statedTotals(lines, from: $0) } ?? [:]
+        func statedTotals(_ measures: [Int: String]) -> [Int: Int64] { measures.compactMapValues { stated[$0] } }
         var report = ImportReport()
         if let r = tables["收入支出决算总表"] { _ = ShanghaiTables.readSummary(lines, r, into: &b) }
         if let r = tables["收入决算表"] {
@@ -59,11 +73,18 @@ public enum ShanghaiReader: TemplateReader {
             ShanghaiTables.readCodeTable("收入决算表", lines, r, fund: "all",
                                          columns: ["income_total", "income_fiscal", "income_superior", "income_business",
                                                    "income_operating", "income_affiliated", "income_other"],
+                                         headings: ["本年收入合", "财政拨款收", "上级补助", "事业收", "经营收", "附属单", "其他收"],
+                                         columnLabels: ["本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入",
+                                                        "附属单位上缴收入", "其他收入"],
                                          active: active.isEmpty ? nil : active, totalMeasures: [:], into: &b)
         }
         if let r = tables["支出决算表"] {
             ShanghaiTables.readCodeTable("支出决算表", lines, r, fund: "all",
                                          columns: ["actual", "basic", "project", "remit_superior", "operating", "affiliated_subsidy"],
+                                         headings: ["本年支出合", "基本支出", "项目支", "上缴上级", "经营支", "对附属单位"],
+                                         columnLabels: ["本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出",
+                                                        "对附属单位补助支出"],
+                                         columnTotals: statedTotals([1: "basic", 2: "project"]),
                                          totalMeasures: ["actual": "expenditure_total", "basic": "basic", "project": "project",
                                                          "remit_superior": "remit_superior", "operating": "operating_expenditure",
                                                          "affiliated_subsidy": "affiliated_subsidy"], into: &b)
@@ -72,6 +93,9 @@ public enum ShanghaiReader: TemplateReader {
         if let r = tables["一般公共预算财政拨款支出决算表"] {
             ShanghaiTables.readCodeTable("一般公共预算财政拨款支出决算表", lines, r, fund: "general",
                                          columns: ["actual", "basic", "project"],
+                                         headings: ["合计", "基本支出", "项目支出"],
+                                         columnLabels: ["合计", "基本支出", "项目支出"],
+                                         columnTotals: statedTotals([1: "general_basic"]),
                                          totalMeasures: ["actual": "general_expenditure", "basic": "general_basic",
                                                          "project": "general_project"], into: &b)
         }
@@ -88,9 +112,7 @@ public enum ShanghaiReader: TemplateReader {
 
         // Narrative: from the 情况说明 heading after the tables.
         var paragraphs: [ImportedParagraph] = []
-        let lastTableEnd = tables.values.map(\.upperBound).max() ?? 0
-        if let start = (lastTableEnd..<lines.count).first(where: { lines[$0].withoutSpaces.hasPrefix("第三部分") })
-            .map({ $0 + 1 }) ?? (lastTableEnd < lines.count ? lastTableEnd + 1 : nil) {
+        if let start = narrativeStart {
             ShanghaiNarrative.read(lines, from: start, into: &b, paragraphs: &paragraphs,
                                    unrecognized: &report.unrecognizedFigureLines)
         }
@@ -102,7 +124,7 @@ public enum ShanghaiReader: TemplateReader {
         let document = ImportedDocument(
             unit: ImportedUnit(name: unitName, region: region), year: year, template: template, title: title,
             sourceFile: text.sourceFile, sha256: text.sha256, moneyUnit: .tenThousandYuan, lineCount: lines.count,
-            facts: b.facts, statements: b.statements, paragraphs: paragraphs)
+            facts: b.facts, statements: b.statements, paragraphs: paragraphs, tables: b.tableRecords)
         return ImportResult(document: document, report: report)
     }
 }

@@ -3,11 +3,15 @@ import Core
 /// Collects facts and statements while a Shanghai document is read.
 struct ShanghaiBuilder {
     var year: Int
+    /// The year the text compares against, as the document writes it (`DocumentIdentity.priorYear`).
+    var priorYear: Int
     var facts: [ImportedFact] = []
     var statements: [ImportedStatement] = []
     var warnings: [String] = []
     var recognizedLines: Set<Int> = []
     var tables = 0
+    /// 1-based lines that start a page (form feeds and "[PDF page" annotations).
+    var pageStarts: Set<Int> = []
     /// A reading-order 三公 row whose figures fit the table in several ways: its figures and
     /// the placements, settled once the 情况说明 has been read (`ShanghaiTables.settleSangong`).
     var unsettledSangong: (numbers: [LayoutToken], placements: [[Int]])?
@@ -23,16 +27,58 @@ struct ShanghaiBuilder {
         "gov_fund_expenditure": "gov_fund", "soe_expenditure": "soe",
     ]
 
+    /// Where a table figure is printed: the table's title, the row and column as printed.
+    struct Place {
+        var table: String
+        var row: String?
+        var column: String?
+    }
+
+    /// The tables read so far, with their status.
+    var tableRecords: [ImportedTable] = []
+    /// Sorted page starts, and whether text before the first one is a page of its own.
+    var sortedPageStarts: [Int] = []
+    var firstPageBeforeStarts = false
+
+    /// Page numbers an annotation ("[PDF page 17 …]") gives its start line.
+    var annotatedPages: [Int: Int] = [:]
+
+    /// The 1-based page of `line`: the number its page's annotation gives, else the count of
+    /// pages so far; nil when the text marks no pages.
+    func page(of line: Int) -> Int? {
+        guard !sortedPageStarts.isEmpty else { return nil }
+        let before = sortedPageStarts.filter { $0 <= line }
+        if let start = before.last, let number = annotatedPages[start] { return number }
+        return max(1, before.count + (firstPageBeforeStarts ? 1 : 0))
+    }
+
     @discardableResult
     mutating func money(_ measure: String?, code: String? = nil, fund: String? = nil, column: String = "actual",
-                        _ token: LayoutToken, kind: String = "table", year: Int? = nil) -> Int? {
+                        _ token: LayoutToken, kind: String = "table", year: Int? = nil, place: Place? = nil) -> Int? {
         guard let fen = LayoutScanner.amount(token) else { return nil }
         let fundID = fund ?? measure.flatMap { ShanghaiBuilder.measureFund[$0] } ?? "all"
+        var provenance = Provenance(kind, token.line)
+        if kind == "table" {
+            provenance.table = place?.table
+            provenance.rowLabel = place?.row
+            provenance.columnLabel = place?.column
+            provenance.page = page(of: token.line)
+        }
         facts.append(ImportedFact(measureID: measure, code: code, fund: fundID, column: column, year: year ?? self.year,
-                                  amountFen: fen, printed: token.text, printedUnit: "万元",
-                                  provenance: Provenance(kind, token.line)))
+                                  amountFen: fen, printed: token.text, printedUnit: "万元", provenance: provenance))
         recognizedLines.insert(token.line)
         return facts.count - 1
+    }
+
+    /// The pages of a table's range, each with its token lines (`tokenLines` is the range after its title).
+    func pages(of range: ClosedRange<Int>, tokenLines: [[LayoutToken]]) -> [(range: ClosedRange<Int>, lines: [[LayoutToken]])] {
+        let first = range.lowerBound + 1
+        guard first <= range.upperBound else { return [] }
+        var starts = [first] + pageStarts.filter { $0 > first && $0 <= range.upperBound }.sorted()
+        starts.append(range.upperBound + 1)
+        return zip(starts, starts.dropFirst()).map { from, to in
+            (from...(to - 1), Array(tokenLines[(from - first)..<(to - first)]))
+        }
     }
 
     mutating func count(_ measure: String, _ value: Int64, printed: String, unit: String, line: Int) {
@@ -104,6 +150,13 @@ enum ShanghaiTables {
 
     static func sum(_ tokens: [LayoutToken?]) -> Int64 { tokens.compactMap { $0.flatMap(LayoutScanner.amount) }.reduce(0, +) }
 
+    /// Where a right-hand figure of the 财政拨款收入支出决算总表 is printed.
+    static func fiscalPlace(_ row: LabelRow, _ fund: String) -> ShanghaiBuilder.Place {
+        let heading = ["fiscal": "合计", "general": "一般公共预算财政拨款", "gov_fund": "政府性基金预算财政拨款",
+                       "soe": "国有资本经营预算财政拨款"][fund]
+        return ShanghaiBuilder.Place(table: "财政拨款收入支出决算总表", row: row.spec.text, column: heading)
+    }
+
     // MARK: 收入支出决算总表
 
     static func readSummary(_ lines: [String], _ range: ClosedRange<Int>, into b: inout ShanghaiBuilder) -> [String: LayoutToken] {
@@ -127,10 +180,11 @@ enum ShanghaiTables {
             if row.values.count > 1 { b.warnings.append("收入支出决算总表 第\(row.spec.text)行有多于一个数字（第 \(row.line) 行）") }
             found[row.spec.key] = value
             if row.spec.key.hasPrefix("code:") {
-                b.money(nil, code: String(row.spec.key.dropFirst(5)), value)
+                b.money(nil, code: String(row.spec.key.dropFirst(5)), value,
+                        place: .init(table: "收入支出决算总表", row: row.spec.text, column: "决算数"))
                 classTotal += LayoutScanner.amount(value) ?? 0
             } else if row.spec.key != "grand_total_right" {
-                b.money(row.spec.key, value)
+                b.money(row.spec.key, value, place: .init(table: "收入支出决算总表", row: row.spec.text, column: "决算数"))
             }
         }
         b.tables += 1
@@ -192,7 +246,7 @@ enum ShanghaiTables {
             if row.spec.side == 0 {
                 if key == "-" || seenLeft.contains(key) { continue }
                 seenLeft.insert(key)
-                b.money(key, first)
+                b.money(key, first, place: .init(table: "财政拨款收入支出决算总表", row: row.spec.text, column: "决算数"))
                 continue
             }
             // Right: 合计 then the fund columns (order kept, blanks skipped).
@@ -213,13 +267,13 @@ enum ShanghaiTables {
             }
             for (fund, token) in byFund {
                 if key.hasPrefix("code:") {
-                    b.money(nil, code: String(key.dropFirst(5)), fund: fund, token)
+                    b.money(nil, code: String(key.dropFirst(5)), fund: fund, token, place: fiscalPlace(row, fund))
                 } else if key == "fiscal_expenditure" {
                     let measure = ["fiscal": "fiscal_expenditure", "general": "general_expenditure",
                                    "gov_fund": "gov_fund_expenditure", "soe": "soe_expenditure"][fund]!
-                    b.money(measure, token)
+                    b.money(measure, token, place: fiscalPlace(row, fund))
                 } else if key == "fiscal_closing_balance" && fund == "fiscal" {
-                    b.money(key, token)
+                    b.money(key, token, place: fiscalPlace(row, fund))
                 }
             }
             if key.hasPrefix("code:") { classSum += LayoutScanner.amount(first) ?? 0 }
@@ -227,57 +281,6 @@ enum ShanghaiTables {
         }
         if let total = classTotal, LayoutScanner.amount(total) != classSum {
             b.warnings.append("财政拨款收入支出决算总表：各类支出之和 \(Amount(fen: classSum)) 不等于本年支出合计 \(total.text)（第 \(total.line) 行）")
-        }
-        b.tables += 1
-    }
-
-    // MARK: 收入决算表, 支出决算表, 一般公共预算财政拨款支出决算表
-
-    /// Reads a 功能分类 code table; `columns[0]` is the total column.
-    static func readCodeTable(_ name: String, _ lines: [String], _ range: ClosedRange<Int>, fund: String, columns: [String],
-                              active: [Int]? = nil, totalMeasures: [String: String], into b: inout ShanghaiBuilder) {
-        let layout = LayoutScanner.isLayout(rawLines(lines, range))
-        let rows = CodeTableScanner.rows(tokenLines(lines, range), layout: layout, totalLabels: ["合计"])
-            .filter { !$0.isCode || $0.key.count != 2 }
-        guard !rows.isEmpty else { return }
-        var warnings: [String] = []
-        // Word text: each figure sits in its column's cell (code, label, then the columns).
-        let maps = LayoutScanner.isCells(rawLines(lines, range))
-            ? rows.map { row -> [Int: LayoutToken] in
-                var map: [Int: LayoutToken] = [:]
-                for t in row.values {
-                    let column = LayoutScanner.cell(t) - 2
-                    if columns.indices.contains(column) { map[column] = t }
-                    else { b.warnings.append("\(name)：第 \(t.line) 行数字 \(t.text) 不在栏目内") }
-                }
-                return map
-            }
-            : CodeTableScanner.assign(rows, columnCount: columns.count, active: active, warnings: &warnings)
-        for (row, map) in zip(rows, maps) {
-            for (column, token) in map.sorted(by: { $0.key < $1.key }) {
-                if row.isCode {
-                    b.money(nil, code: row.key, fund: fund, column: columns[column], token)
-                } else if let measure = totalMeasures[columns[column]] {
-                    b.money(measure, token)
-                }
-            }
-        }
-        // Row and hierarchy checks.
-        for (row, map) in zip(rows, maps) {
-            let parts = map.filter { $0.key != 0 }.values.compactMap(LayoutScanner.amount).reduce(0, +)
-            if let total = map[0], map.count > 1, LayoutScanner.amount(total) != parts {
-                b.warnings.append("\(name)：\(row.key) 行各栏之和 \(Amount(fen: parts)) 不等于合计 \(total.text)（第 \(total.line) 行）")
-            }
-        }
-        for (row, map) in zip(rows, maps) {
-            let childLength = !row.isCode ? 3 : row.key.count == 3 ? 5 : row.key.count == 5 ? 7 : 0
-            guard childLength > 0, let total = map[0] else { continue }
-            let children = zip(rows, maps).filter { $0.0.isCode && $0.0.key.count == childLength && (!row.isCode || $0.0.key.hasPrefix(row.key)) }
-            guard !children.isEmpty else { continue }
-            let s = children.compactMap { $0.1[0].flatMap(LayoutScanner.amount) }.reduce(0, +)
-            if s != LayoutScanner.amount(total) {
-                b.warnings.append("\(name)：\(row.key) 的下级科目之和 \(Amount(fen: s)) 不等于 \(total.text)（第 \(total.line) 行）")
-            }
         }
         b.tables += 1
     }
@@ -334,9 +337,10 @@ enum ShanghaiTables {
             }
         }
         for (key, token) in value.sorted(by: { $0.key < $1.key }) {
-            if key == "人员经费合计" { b.money("personnel", token) }
-            else if key == "公用经费合计" { b.money("public_funds", token) }
-            else { b.money(nil, code: key, fund: "general", column: "basic", token) }
+            let place = ShanghaiBuilder.Place(table: "一般公共预算财政拨款基本支出决算表", row: key, column: "决算数")
+            if key == "人员经费合计" { b.money("personnel", token, place: place) }
+            else if key == "公用经费合计" { b.money("public_funds", token, place: place) }
+            else { b.money(nil, code: key, fund: "general", column: "basic", token, place: place) }
         }
         func v(_ k: String) -> Int64 { value[k].flatMap(LayoutScanner.amount) ?? 0 }
         if let p = value["人员经费合计"], v("人员经费合计") != v("301") + v("303") {
@@ -359,7 +363,7 @@ enum ShanghaiTables {
     static func readSangong(_ lines: [String], _ range: ClosedRange<Int>, into b: inout ShanghaiBuilder) {
         let tokenLines = tokenLines(lines, range)
         let layout = LayoutScanner.isLayout(rawLines(lines, range))
-        let numbers = tokenLines.flatMap { $0.filter(\.isAmount) }
+        let numbers = tokenLines.flatMap { $0.filter(\.isCell) }
         b.tables += 1
         guard !numbers.isEmpty else { return }
         var slots: [Int?] = []
@@ -443,7 +447,9 @@ enum ShanghaiTables {
         for (token, slot) in zip(numbers, slots) {
             guard let slot else { continue }
             v[slot] = LayoutScanner.amount(token) ?? 0
-            b.money(sangongSlots[slot].0, column: sangongSlots[slot].1, token)
+            let heading = sangongColumnName(slot)
+            b.money(sangongSlots[slot].0, column: sangongSlots[slot].1, token,
+                    place: .init(table: "财政拨款“三公”经费支出决算表", row: nil, column: heading))
         }
         // With a figure left out the sums cannot hold; every placement tried added up anyway.
         guard !slots.contains(nil) else { return }

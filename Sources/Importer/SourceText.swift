@@ -11,12 +11,20 @@ public struct SourceText: Sendable {
     public let sha256: String
     /// The encoding the bytes were read in: UTF-8, GB18030, or PDF (via pdftotext).
     public let encoding: String
+    /// 1-based lines that began with a form feed: the first line of a new page.
+    public let pageStarts: [Int]
 
-    public init(lines: [String], sourceFile: String, sha256: String, encoding: String) {
+    public init(lines: [String], sourceFile: String, sha256: String, encoding: String, pageStarts: [Int] = []) {
         self.lines = lines
         self.sourceFile = sourceFile
         self.sha256 = sha256
         self.encoding = encoding
+        self.pageStarts = pageStarts
+    }
+
+    /// The same file with other lines (normalized text keeps every line number).
+    public func replacingLines(_ lines: [String]) -> SourceText {
+        SourceText(lines: lines, sourceFile: sourceFile, sha256: sha256, encoding: encoding, pageStarts: pageStarts)
     }
 
     /// Line `number` (1-based), or "" outside the file.

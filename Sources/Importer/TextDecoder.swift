@@ -51,10 +51,11 @@ public enum TextDecoder {
             }
             var lines = splitLines(text.utf8.map { $0 }).map { String(decoding: $0, as: UTF8.self) }
             // pdftotext starts every page but the first with \f and ends the output with one.
+            let pages = pageStarts(lines)
             lines = lines.map { $0.replacingOccurrences(of: "\u{0C}", with: "") }
             if lines.last == "" && output.last == 0x0C { lines.removeLast() }
             try checkNotEmpty(lines, sourceFile: sourceFile)
-            return SourceText(lines: lines, sourceFile: sourceFile, sha256: sha256, encoding: "PDF")
+            return SourceText(lines: lines, sourceFile: sourceFile, sha256: sha256, encoding: "PDF", pageStarts: pages)
         }
         if isBinary(bytes) { throw ImportError.binary(file: sourceFile) }
 
@@ -104,9 +105,15 @@ public enum TextDecoder {
         if let first = lines.first, first.unicodeScalars.first == "\u{FEFF}" {
             lines[0] = String(String.UnicodeScalarView(first.unicodeScalars.dropFirst()))
         }
+        let pages = pageStarts(lines)
         lines = lines.map { $0.utf8.contains(0x0C) ? $0.replacingOccurrences(of: "\u{0C}", with: "") : $0 }
         try checkNotEmpty(lines, sourceFile: sourceFile)
-        return SourceText(lines: lines, sourceFile: sourceFile, sha256: sha256, encoding: encoding)
+        return SourceText(lines: lines, sourceFile: sourceFile, sha256: sha256, encoding: encoding, pageStarts: pages)
+    }
+
+    /// 1-based lines holding a form feed (a page break before their text).
+    static func pageStarts(_ lines: [String]) -> [Int] {
+        lines.indices.filter { lines[$0].utf8.contains(0x0C) }.map { $0 + 1 }
     }
 
     // MARK: - Lines and classification

@@ -92,6 +92,7 @@ private struct Transaction {
         try insertDerivationInputs(factIDs: factIDs, statementIDs: statementIDs)
         try insertProjects(disclosureID: disclosureID)
         try insertParagraphs(disclosureID: disclosureID)
+        try insertTables(disclosureID: disclosureID)
         return .imported(disclosureID: disclosureID, unitID: unitID, replaced: replaced)
     }
 
@@ -209,8 +210,9 @@ private struct Transaction {
     func insertFacts(disclosureID: Int64, measureFunds: [String: String]) throws -> [Int64] {
         let statement = try database.prepare("""
             INSERT INTO fact (disclosure_id, measure_id, code, fund_id, column_id, year, amount_fen, quantity, printed,
-                              printed_unit, derived, source_kind, line_from, line_to)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                              printed_unit, derived, source_kind, line_from, line_to, status, source_table, row_label,
+                              column_label, page)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         var ids: [Int64] = []
         ids.reserveCapacity(document.facts.count)
@@ -220,7 +222,9 @@ private struct Transaction {
                                        .text(fact.column), .integer(Int64(fact.year)), integer(fact.amountFen),
                                        integer(fact.quantity), text(fact.printed), text(fact.printedUnit),
                                        .integer(fact.isDerived ? 1 : 0), .text(fact.provenance.kind),
-                                       .integer(Int64(fact.provenance.lineFrom)), .integer(Int64(fact.provenance.lineTo))])
+                                       .integer(Int64(fact.provenance.lineFrom)), .integer(Int64(fact.provenance.lineTo)),
+                                       .text(fact.status.rawValue), text(fact.provenance.table), text(fact.provenance.rowLabel),
+                                       text(fact.provenance.columnLabel), integer(fact.provenance.page.map(Int64.init))])
             }
             ids.append(database.lastInsertRowID)
         }
@@ -325,6 +329,21 @@ private struct Transaction {
     }
 
     // MARK: - Helpers
+
+    func insertTables(disclosureID: Int64) throws {
+        guard !document.tables.isEmpty else { return }
+        let statement = try database.prepare("""
+            INSERT INTO source_table (disclosure_id, title, line_from, line_to, status, reason, raw_cells)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for table in document.tables {
+            try checked(line: table.lineFrom) {
+                try insert(statement, [.integer(disclosureID), .text(table.title), .integer(Int64(table.lineFrom)),
+                                       .integer(Int64(table.lineTo)), .text(table.status.rawValue), text(table.reason),
+                                       text(table.rawCells)])
+            }
+        }
+    }
 
     private func insert(_ statement: Statement, _ values: [Value]) throws {
         try statement.bind(values)

@@ -11,7 +11,7 @@ public enum EmbeddedSQL {
     }
 
     /// SHA-256 over schema.sql and every seed file (name order): each file's name, a newline, its bytes.
-    public static let seedHash = "9fc475d6daef4c14c42c0b52f3a92efa042233b785b156c125d1d212d549f489"
+    public static let seedHash = "641df55e43f846966f25eaa07dc4faa4889e0bb594974e79e9f9e61ccca6fac5"
 
     public static let schema = #"""
 -- dq schema: one normalized database of 部门决算 disclosures.
@@ -173,6 +173,11 @@ CREATE TABLE disclosure (
 --   printed: the number exactly as printed ('25.5', '0'); printed_unit: 万元, 元, 辆 ….
 --   derived = 1: not printed but computed from a stated change (12.52 − 5.63); its inputs
 --   are in derivation_input, printed is NULL and the lines are those of the inputs.
+--   status: 'ok', or 'quarantined' when the figure comes from a table whose identities fail
+--   wholesale (source_table.status): kept and shown as uncertain, never used in arithmetic.
+--   source_table, row_label, column_label, page: where a table figure is printed — the
+--   table's title, the row's code and label and the column heading as the document prints
+--   them, the page (NULL for text, charts and documents read before they were recorded).
 CREATE TABLE fact (
     id            INTEGER PRIMARY KEY,
     disclosure_id INTEGER NOT NULL REFERENCES disclosure(id) ON DELETE CASCADE,
@@ -189,6 +194,11 @@ CREATE TABLE fact (
     source_kind   TEXT NOT NULL CHECK (source_kind IN ('table', 'text', 'chart')),
     line_from     INTEGER NOT NULL CHECK (line_from >= 1),
     line_to       INTEGER NOT NULL,
+    status        TEXT NOT NULL DEFAULT 'ok' CHECK (status IN ('ok', 'quarantined')),
+    source_table  TEXT,
+    row_label     TEXT,
+    column_label  TEXT,
+    page          INTEGER CHECK (page IS NULL OR page >= 1),
     CHECK ((measure_id IS NULL) != (code IS NULL)),
     CHECK ((amount_fen IS NULL) != (quantity IS NULL)),
     CHECK (line_to >= line_from),
@@ -198,6 +208,24 @@ CREATE TABLE fact (
 CREATE INDEX fact_measure ON fact(measure_id, disclosure_id, year) WHERE measure_id IS NOT NULL;
 CREATE INDEX fact_code ON fact(code, disclosure_id, year) WHERE code IS NOT NULL;
 CREATE INDEX fact_disclosure ON fact(disclosure_id);
+
+-- One table of a document as read. status 'quarantined': most of the table's identities
+-- (row total = Σ columns, parent = Σ children) fail, so its facts carry status
+-- 'quarantined'; reason says which failed, raw_cells keeps the rows as printed
+-- (key TAB cell TAB cell …, one row per line). The audit reports such a table once.
+CREATE TABLE source_table (
+    id            INTEGER PRIMARY KEY,
+    disclosure_id INTEGER NOT NULL REFERENCES disclosure(id) ON DELETE CASCADE,
+    title         TEXT NOT NULL,
+    line_from     INTEGER NOT NULL CHECK (line_from >= 1),
+    line_to       INTEGER NOT NULL,
+    status        TEXT NOT NULL CHECK (status IN ('ok', 'quarantined')),
+    reason        TEXT,
+    raw_cells     TEXT,
+    CHECK (line_to >= line_from),
+    CHECK ((status = 'quarantined') = (reason IS NOT NULL))
+) STRICT;
+CREATE INDEX source_table_disclosure ON source_table(disclosure_id);
 
 CREATE TRIGGER fact_measure_fund BEFORE INSERT ON fact
 WHEN NEW.measure_id IS NOT NULL
@@ -378,14 +406,14 @@ END;
 -- Views that queries read
 ------------------------------------------------------------------------------------------
 
--- One value per fact key: the occurrence with the best source (table > text > chart),
--- then the earliest line. Printed facts win over derived ones of the same source kind.
+-- One value per fact key: an unquarantined occurrence first, then the best source
+-- (table > text > chart), then the earliest line. Printed facts win over derived ones of the same source kind.
 CREATE VIEW fact_value AS
 SELECT * FROM (
     SELECT f.*,
            row_number() OVER (
                PARTITION BY f.disclosure_id, f.measure_id, f.code, f.fund_id, f.column_id, f.year
-               ORDER BY CASE f.source_kind WHEN 'table' THEN 0 WHEN 'text' THEN 1 ELSE 2 END,
+               ORDER BY f.status != 'ok', CASE f.source_kind WHEN 'table' THEN 0 WHEN 'text' THEN 1 ELSE 2 END,
                         f.derived, f.line_from, f.id
            ) AS occurrence_rank
     FROM fact f

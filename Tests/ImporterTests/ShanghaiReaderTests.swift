@@ -203,6 +203,13 @@ final class ShanghaiReaderTests: XCTestCase {
                 XCTAssertEqual(variant.report.warnings.filter { $0.contains("三公") },
                                ["财政拨款“三公”经费支出决算表：0.95 可能属于 因公出国（境）费预算数、公务接待费预算数，无法确定（第 383 行），未导入"])
             }
+            // Reading order loses the cell positions: a 0.00 whose column the table's sums
+            // cannot tell (any column adds up) is reported and left out, never put in a first column.
+            for (key, _) in a where b[key] == nil && key.amount == 0 && key.code != nil {
+                XCTAssertTrue(variant.report.warnings.contains { $0.contains("：\(key.code!) 行的 0.00 无法确定所在栏目") },
+                              "\(name): \(key) missing without a warning")
+                a.removeValue(forKey: key)
+            }
             XCTAssertEqual(a, b, name)
             XCTAssertGreaterThan(b.count, 100, name)
             for f in variant.document.facts where f.printed != nil {
@@ -242,6 +249,8 @@ final class ShanghaiReaderTests: XCTestCase {
         let result = try ShanghaiReader.read(text, overrides: ImportOverrides(unit: "区委社会工作部", year: 2025))
         XCTAssertEqual(result.document.unit.name, "区委社会工作部")
         XCTAssertEqual(result.document.year, 2025)
-        XCTAssertTrue(result.document.facts.allSatisfy { $0.year == 2025 || $0.year == 2024 })
+        // Prior-year figures keep the year the text compares with (与2023年度相比), not year − 1.
+        XCTAssertTrue(result.document.facts.allSatisfy { $0.year == 2025 || $0.year == 2023 })
+        XCTAssertTrue(result.document.facts.contains { $0.year == 2023 })
     }
 }

@@ -15,12 +15,13 @@ enum ShanghaiFixture {
         let string = String(decoding: data, as: UTF8.self)
         var lines = string.components(separatedBy: "\n")
         if lines.last == "" { lines.removeLast() }
+        let pages = TextDecoder.pageStarts(lines)
         lines = lines.map { $0.replacingOccurrences(of: "\u{0C}", with: "").replacingOccurrences(of: "\r", with: "") }
-        return SourceText(lines: lines, sourceFile: relative, sha256: SHA256.hex(Array(data)), encoding: "UTF-8")
+        return SourceText(lines: lines, sourceFile: relative, sha256: SHA256.hex(Array(data)), encoding: "UTF-8", pageStarts: pages)
     }
 
     static func read(_ relative: String) throws -> ImportResult {
-        try ShanghaiReader.read(try text(relative), overrides: ImportOverrides())
+        try ShanghaiReader.read(TextNormalizer.normalize(try text(relative)), overrides: ImportOverrides())
     }
 
     static func dump(_ r: ImportResult) -> String {

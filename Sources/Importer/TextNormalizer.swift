@@ -1,0 +1,169 @@
+/// The text every template reader sees: page furniture removed and full-width figures made
+/// half-width, with every line kept at its number (a removed line becomes empty), so that each
+/// line a reader names is the line of the file as given.
+///
+/// - Page markers ("— 12 —", "- 3 -", "第 3 页", "第3页 共20页", "3/20") are removed wherever
+///   they stand alone on a line; a bare page number only at a page's top or bottom, when it
+///   follows the count of pages.
+/// - Running headers and footers: a line that opens or closes at least three pages (and a third
+///   of them), digits aside, is removed at those places. The first page (the cover) is kept.
+/// - Full-width digits become ASCII; full-width ．，％－ become . , % - where they are part of
+///   a number ("１，２３４．５６" → "1,234.56").
+///
+/// Re-joining of wrapped lines stays with the readers, which already read paragraphs and table
+/// rows across line breaks (and so across a removed marker line).
+public enum TextNormalizer {
+    public static func normalize(_ text: SourceText) -> SourceText {
+        var lines = text.lines
+        let pages = pageRanges(text)
+        var removed = Set<Int>()   // 0-based
+        for (index, line) in lines.enumerated() where isPageMarker(line) { removed.insert(index) }
+        for index in pageNumbers(lines, pages, removed: removed) { removed.insert(index) }
+        for index in runningLines(lines, pages.dropFirst(), removed: removed) { removed.insert(index) }
+        for index in removed { lines[index] = "" }
+        for index in lines.indices where mayHoldFullWidth(lines[index]) { lines[index] = halfWidthFigures(lines[index]) }
+        return text.replacingLines(lines)
+    }
+
+    // MARK: pages
+
+    /// 0-based line ranges of the pages: split at form feeds and at "[PDF page" annotations.
+    static func pageRanges(_ text: SourceText) -> [Range<Int>] {
+        var starts = Set(text.pageStarts.map { $0 - 1 })
+        for (index, line) in text.lines.enumerated() where line.utf8.first == 0x5B && line.hasPrefix("[PDF page") {
+            starts.insert(index)
+        }
+        starts.insert(0)
+        let sorted = starts.filter { $0 < text.lines.count }.sorted()
+        return sorted.enumerated().map { k, start in start..<(k + 1 < sorted.count ? sorted[k + 1] : text.lines.count) }
+    }
+
+    /// The page's first (or last) line with text, annotations and removed lines skipped.
+    static func edgeLine(_ lines: [String], _ page: Range<Int>, fromTop: Bool, removed: Set<Int>) -> Int? {
+        let order = fromTop ? Array(page) : page.reversed()
+        return order.first { index in
+            !removed.contains(index) && !lines[index].hasPrefix("[PDF page") && !lines[index].trimmingSpaces.isEmpty
+        }
+    }
+
+    /// Bare numbers at a page's top or bottom that count the pages: their value minus the
+    /// page's index is the same on at least two pages (a code or figure that happens to open
+    /// a page does not follow the count), or a lone one no larger than the page count.
+    static func pageNumbers(_ lines: [String], _ pages: [Range<Int>], removed: Set<Int>) -> [Int] {
+        var candidates: [(line: Int, offset: Int, value: Int)] = []
+        for (k, page) in pages.enumerated() {
+            for top in [true, false] {
+                if let edge = edgeLine(lines, page, fromTop: top, removed: removed), isBareNumber(lines[edge]),
+                   let value = Int(lines[edge].trimmingSpaces) {
+                    candidates.append((edge, value - k, value))
+                }
+            }
+        }
+        var offsets: [Int: Int] = [:]
+        for c in candidates { offsets[c.offset, default: 0] += 1 }
+        return candidates.filter { c in
+            offsets[c.offset]! >= 2 || (candidates.count == 1 && c.value <= pages.count)
+        }.map(\.line)
+    }
+
+    /// Lines opening or closing ≥ 3 pages (and ≥ a third of them) with the same text, digits aside.
+    static func runningLines(_ lines: [String], _ pages: ArraySlice<Range<Int>>, removed: Set<Int>) -> [Int] {
+        guard pages.count >= 3 else { return [] }
+        var places: [String: [Int]] = [:]
+        for page in pages {
+            var edges: [Int] = []
+            if let first = edgeLine(lines, page, fromTop: true, removed: removed) { edges.append(first) }
+            if let last = edgeLine(lines, page, fromTop: false, removed: removed), !edges.contains(last) { edges.append(last) }
+            for index in edges {
+                let key = shape(lines[index])
+                if !key.isEmpty { places[key, default: []].append(index) }
+            }
+        }
+        let needed = max(3, (pages.count + 2) / 3)
+        return places.values.filter { $0.count >= needed }.flatMap { $0 }
+    }
+
+    /// A line's text without spaces, its digits as "#"; empty for lines that hold an amount
+    /// (table rows are never furniture).
+    static func shape(_ line: String) -> String {
+        let s = line.withoutSpaces.replacingOccurrences(of: "\u{3000}", with: "")
+        let chars = Array(s)
+        for (i, c) in chars.enumerated() where c == "." && i > 0 && i + 1 < chars.count
+            && chars[i - 1].isASCIIDigitChar && chars[i + 1].isASCIIDigitChar { return "" }
+        return String(chars.map { $0.isASCIIDigitChar ? "#" : $0 })
+    }
+
+    // MARK: markers
+
+    static let dashes: Set<Character> = ["-", "—", "–", "－", "―", "─", "_"]
+
+    /// "— 12 —", "- 3 -", "第 3 页", "第3页 共20页", "第3页/共20页", "3 / 20".
+    static func isPageMarker(_ line: String) -> Bool {
+        // Cheap refusals first: a marker is short and holds an ASCII digit.
+        guard line.utf8.count <= 64, line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        let s = Array(line.filter { $0 != " " && $0 != "\u{3000}" && $0 != "\t" })
+        guard !s.isEmpty, s.count <= 16 else { return false }
+        let digits = s.filter(\.isASCIIDigitChar).count
+        guard digits > 0 else { return false }
+        // Dashes around a number.
+        if let first = s.first, let last = s.last, dashes.contains(first), dashes.contains(last),
+           s.allSatisfy({ dashes.contains($0) || $0.isASCIIDigitChar }) { return true }
+        // 第N页, optionally followed by 共M页 (with a separator).
+        let text = String(s)
+        if text.hasPrefix("第"), text.hasSuffix("页") {
+            let inner = text.dropFirst().dropLast()
+            return inner.allSatisfy { $0.isASCIIDigitChar || $0 == "页" || $0 == "共" || $0 == "/" || $0 == "，" || $0 == "," }
+        }
+        // N/M
+        if let slash = s.firstIndex(of: "/"), slash > 0, slash < s.count - 1 {
+            return s.enumerated().allSatisfy { $0.offset == slash || $0.element.isASCIIDigitChar }
+        }
+        return false
+    }
+
+    /// A line holding only a number of 1–4 digits.
+    static func isBareNumber(_ line: String) -> Bool {
+        let s = line.trimmingSpaces
+        return !s.isEmpty && s.count <= 4 && s.allSatisfy(\.isASCIIDigitChar)
+    }
+
+    // MARK: full width
+
+    /// Whether the line holds a full-width digit (U+FF10…U+FF19 = EF BC 90…99), ．％－ (EF BC
+    /// 8E/85/8D) or a full-width comma right after an ASCII digit: the only forms changed.
+    /// Chinese text is full of other full-width punctuation (，（：), which is left alone.
+    static func mayHoldFullWidth(_ line: String) -> Bool {
+        var line = line
+        return line.withUTF8 { bytes in
+            guard bytes.count >= 3 else { return false }
+            for i in 0..<(bytes.count - 2) where bytes[i] == 0xEF && bytes[i + 1] == 0xBC {
+                let third = bytes[i + 2]
+                if (0x90...0x99).contains(third) || third == 0x8E || third == 0x85 || third == 0x8D { return true }
+                if third == 0x8C, i > 0, (0x30...0x39).contains(bytes[i - 1]) { return true }
+            }
+            return false
+        }
+    }
+
+    /// Full-width digits to ASCII; ．，％－ to ASCII where they belong to a number.
+    static func halfWidthFigures(_ line: String) -> String {
+        var chars = Array(line)
+        func digit(_ c: Character) -> Character? {
+            guard let v = c.unicodeScalars.first?.value, c.unicodeScalars.count == 1, (0xFF10...0xFF19).contains(v) else { return nil }
+            return Character(Unicode.Scalar(v - 0xFF10 + 0x30)!)
+        }
+        for i in chars.indices { if let d = digit(chars[i]) { chars[i] = d } }
+        func isDigit(_ i: Int) -> Bool { i >= 0 && i < chars.count && chars[i].isASCIIDigitChar }
+        for i in chars.indices {
+            switch chars[i] {
+            case "．" where isDigit(i - 1) && isDigit(i + 1): chars[i] = "."
+            case "，" where isDigit(i - 1) && isDigit(i + 1) && isDigit(i + 2) && isDigit(i + 3) && !isDigit(i + 4):
+                chars[i] = ","
+            case "％" where isDigit(i - 1): chars[i] = "%"
+            case "－" where isDigit(i + 1): chars[i] = "-"
+            default: break
+            }
+        }
+        return String(chars)
+    }
+}
