@@ -68,79 +68,103 @@ struct StatementParser {
         }
     }
 
-    /// summary [YEAR] [for UNIT]
+    /// summary [YEAR] [for UNIT] [where COND]
     private mutating func parseSummary() throws(SyntaxError) -> Statement {
-        var clauses = ClauseTracker(allowed: [.for], acceptsYear: true)
-        var year: YearLiteral?, unit: Name?
+        var clauses = ClauseTracker(allowed: [.for, .where], acceptsYear: true)
+        var year: YearLiteral?, unit: Name?, filter: Condition?
         while let clause = try nextClause(&clauses) {
             switch clause {
             case .year: year = try parseYear()
+            case .keyword(.where): filter = try parseCondition(stops: clauses.stops)
             default: unit = try parseName("单位", stops: clauses.stops)
             }
         }
-        return .summary(year: year, unit: unit)
+        return .summary(year: year, unit: unit, filter: filter)
     }
 
-    /// compare SUBJECT YEAR YEAR [for UNIT]
+    /// compare TARGET YEAR YEAR [for UNIT] [where COND]
     private mutating func parseCompare() throws(SyntaxError) -> Statement {
-        var clauses = ClauseTracker(allowed: [.for])
-        let subject = try parseName("科目", stops: clauses.stops)
+        var clauses = ClauseTracker(allowed: [.for, .where])
+        let subject = try parseTarget(stops: clauses.stops)
         let first = try parseYear()
         let second = try parseYear("第二个年份")
-        var unit: Name?
-        while try nextClause(&clauses) != nil {
-            unit = try parseName("单位", stops: clauses.stops)
-        }
-        return .compare(subject: subject, first: first, second: second, unit: unit)
-    }
-
-    /// breakdown TARGET [in YEAR] [depth N] [basic|project] [fund NAME] [for UNIT]
-    private mutating func parseBreakdown() throws(SyntaxError) -> Statement {
-        var clauses = ClauseTracker(allowed: [.in, .depth, .basic, .project, .fund, .for])
-        let target = try parseTarget(stops: clauses.stops)
-        var year: YearLiteral?, depth: CountLiteral?, column: SpendingColumn?, fund: Name?, unit: Name?
+        var unit: Name?, filter: Condition?
         while let clause = try nextClause(&clauses) {
             switch clause {
+            case .keyword(.where): filter = try parseCondition(stops: clauses.stops)
+            default: unit = try parseName("单位", stops: clauses.stops)
+            }
+        }
+        return .compare(subject: subject, first: first, second: second, unit: unit, filter: filter)
+    }
+
+    /// breakdown TARGET [by 类|款|项] [in YEAR] [depth N] [basic|project] [fund NAME] [for UNIT] [where COND]
+    private mutating func parseBreakdown() throws(SyntaxError) -> Statement {
+        var clauses = ClauseTracker(allowed: [.by, .in, .depth, .basic, .project, .fund, .for, .where])
+        let target = try parseTarget(stops: clauses.stops)
+        var year: YearLiteral?, depth: CountLiteral?, column: SpendingColumn?, fund: Name?, unit: Name?
+        var level: ClassLevel?, filter: Condition?
+        while let clause = try nextClause(&clauses) {
+            switch clause {
+            case .keyword(.by): level = try parseClassLevel()
             case .keyword(.in): year = try parseYear()
             case .keyword(.depth): depth = try parseCount("层数")
             case .keyword(.basic): column = .basic
             case .keyword(.project): column = .project
             case .keyword(.fund): fund = try parseName("资金来源", stops: clauses.stops)
+            case .keyword(.where): filter = try parseCondition(stops: clauses.stops)
             default: unit = try parseName("单位", stops: clauses.stops)
             }
         }
-        return .breakdown(target: target, year: year, depth: depth, column: column, fund: fund, unit: unit)
+        return .breakdown(target: target, year: year, depth: depth, column: column, fund: fund, unit: unit,
+                          level: level, filter: filter)
     }
 
-    /// trend TARGET [from YEAR to YEAR] [for UNIT]
+    /// 类 | 款 | 项 after `by`.
+    private mutating func parseClassLevel() throws(SyntaxError) -> ClassLevel {
+        let token = cursor.current
+        let levels = ["类": 1, "款": 2, "项": 3]
+        guard token.kind == .word, let depth = levels[token.text] else {
+            if token.kind == .end { throw .missing("类、款或项", at: token.span) }
+            throw .unexpected(expected: "类、款或项", found: describe(token), at: token.span)
+        }
+        cursor.advance()
+        return ClassLevel(depth: depth, span: token.span)
+    }
+
+    /// trend TARGET [from YEAR to YEAR] [for UNIT] [where COND]
     private mutating func parseTrend() throws(SyntaxError) -> Statement {
-        var clauses = ClauseTracker(allowed: [.from, .to, .for])
+        var clauses = ClauseTracker(allowed: [.from, .to, .for, .where])
         let target = try parseTarget(stops: clauses.stops)
-        var from: YearLiteral?, to: YearLiteral?, unit: Name?
+        var from: YearLiteral?, to: YearLiteral?, unit: Name?, filter: Condition?
         while let clause = try nextClause(&clauses) {
             switch clause {
             case .keyword(.from): from = try parseYear("起始年份")
             case .keyword(.to): to = try parseYear("结束年份")
+            case .keyword(.where): filter = try parseCondition(stops: clauses.stops)
             default: unit = try parseName("单位", stops: clauses.stops)
             }
         }
         if from != nil, to == nil { throw .missing("结束年份（to 年份）", at: cursor.endSpan) }
         if to != nil, from == nil { throw .missing("起始年份（from 年份）", at: cursor.endSpan) }
-        return .trend(target: target, from: from, to: to, unit: unit)
+        return .trend(target: target, from: from, to: to, unit: unit, filter: filter)
     }
 
-    /// top N units by SUBJECT [in YEAR]
+    /// top N units by TARGET [in YEAR] [where COND]
     private mutating func parseTop() throws(SyntaxError) -> Statement {
-        var clauses = ClauseTracker(allowed: [.in])
+        var clauses = ClauseTracker(allowed: [.in, .where])
         let count = try parseCount("数量")
         try expectKeyword(.units)
         try expectKeyword(.by)
-        let subject = try parseName("科目", stops: clauses.stops)
-        var year: YearLiteral?
-        while try nextClause(&clauses) != nil {
-            year = try parseYear()
+        let subject = try parseTarget(stops: clauses.stops)
+        var year: YearLiteral?, filter: Condition?
+        while let clause = try nextClause(&clauses) {
+            switch clause {
+            case .keyword(.where): filter = try parseCondition(stops: clauses.stops)
+            default: year = try parseYear()
+            }
         }
-        return .top(count: count, subject: subject, year: year)
+        return .top(count: count, subject: subject, year: year, filter: filter)
     }
 
     /// projects [where COND] [order by FIELD [asc|desc]] [limit N] [for UNIT]
@@ -206,18 +230,32 @@ struct StatementParser {
         return .find(text: text, unit: unit)
     }
 
-    /// source TARGET [YEAR] [for UNIT]
+    /// source [TARGET] [YEAR] [for UNIT] [where COND]; without a target it needs `where`.
     private mutating func parseSource() throws(SyntaxError) -> Statement {
-        var clauses = ClauseTracker(allowed: [.for], acceptsYear: true)
-        let target = try parseTarget(stops: clauses.stops)
-        var year: YearLiteral?, unit: Name?
+        var clauses = ClauseTracker(allowed: [.for, .where], acceptsYear: true)
+        let target = cursor.keyword == .where || cursor.keyword == .for ? nil : try parseTarget(stops: clauses.stops)
+        var year: YearLiteral?, unit: Name?, filter: Condition?
         while let clause = try nextClause(&clauses) {
             switch clause {
             case .year: year = try parseYear()
+            case .keyword(.where):
+                if let flag = derivedFlag(stops: clauses.stops) { filter = flag } else { filter = try parseCondition(stops: clauses.stops) }
             default: unit = try parseName("单位", stops: clauses.stops)
             }
         }
-        return .source(target: target, year: year, unit: unit)
+        if target == nil, filter == nil { throw .missing("科目、科目编码或 where 条件", at: cursor.endSpan) }
+        return .source(target: target, year: year, unit: unit, filter: filter)
+    }
+
+    /// `where derived` (or 推算) alone, as `where derived = 1`.
+    private mutating func derivedFlag(stops: Set<Keyword>) -> Condition? {
+        let token = cursor.current, next = cursor.peek(1)
+        guard token.kind == .word, ["derived", "推算"].contains(Keyword.asciiLowercased(token.text)),
+              next.kind == .end || Keyword(next).map(stops.contains) == true
+        else { return nil }
+        cursor.advance()
+        return .comparison(.equal, .field(Name(text: token.text, span: token.span)), .number(text: "1", suffix: nil, span: token.span),
+                           operatorSpan: token.span)
     }
 
     /// check [where COND] [for UNIT]

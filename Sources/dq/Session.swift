@@ -161,12 +161,19 @@ final class Session {
         let statement = try storeCall { try connections.reader.prepare(query.text) }
         let cursor = try storeCall { try statement.rows(query.parameters.map(Value.init)) }
         let writer = ResultWriter(shape: query.shape, options: outputOptions, sink: console.sink)
+        var notes = query.notes
         while let values = try storeCall({ try cursor.next() }) {
             try checkStop()
-            writer.write(query.makeRow(values.map(\.cell)))
+            let cells = values.map(\.cell)
+            if let note = query.note(in: cells) {
+                notes.append(note)
+                continue
+            }
+            writer.write(query.makeRow(cells))
         }
         writer.finish()
         options.bom = false
+        for note in notes { console.note("注：" + note) }
     }
 
     /// `sql …`: one read-only statement; every column shown as text.

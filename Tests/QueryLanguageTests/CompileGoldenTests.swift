@@ -36,6 +36,19 @@ final class CompileGoldenTests: XCTestCase {
         ("find-long", "find \"春节慰问费\" for 区委办"),
         ("source-subject", "source 三公 2022"),
         ("source-code", "source 2013101"),
+        ("breakdown-economic", "breakdown 302"),
+        ("breakdown-classification", "breakdown 2"),
+        ("breakdown-subject-by-class", "breakdown 支出 by 款"),
+        ("compare-code", "compare 201 2022 2023"),
+        ("compare-single", "compare 机关运行经费 2022 2023"),
+        ("top-code", "top 5 units by 201"),
+        ("summary-where", "summary where change < 0"),
+        ("compare-where", "compare 三公 2022 2023 where change_pct <= -10% and unit ~ 办公室"),
+        ("breakdown-where", "breakdown 201 where share > 10%"),
+        ("top-where", "top 3 units by 基本支出 where amount > 100万"),
+        ("trend-where", "trend 三公 where year >= 2022"),
+        ("source-where", "source where derived"),
+        ("source-printed-once", "source where printed_count = 1 and year = 2023 for 区委办"),
     ]
 
     func testEveryStatementFormCompilesToPinnedSQL() throws {
