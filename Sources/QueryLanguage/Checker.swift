@@ -83,10 +83,12 @@ public struct Checker {
             }
             if let level {
                 if depth != nil { throw Diagnostic(code: "Q108", message: "by 与 depth 不能同时使用", span: level.span) }
+                // A measure of every fund reads the codes as `breakdown 2` does (全部资金 where
+                // the unit prints it, else 一般公共预算); others read their own fund.
                 let (code, measure) = try classification(of: target)
                 let measureColumn = measure.flatMap { Self.expenditureColumns[$0.id] }
                 return .breakdownCode(units: units, code: code, year: chosenYear, depth: level.depth,
-                                      column: column?.rawValue ?? measureColumn, fund: try fund.map(resolver.fund) ?? measure?.fund,
+                                      column: column?.rawValue ?? measureColumn, fund: try fund.map(resolver.fund) ?? measure.flatMap { $0.fund == "all" ? nil : $0.fund },
                                       total: column == nil && fund == nil ? measure?.id : nil)
             }
             switch try resolve(target) {

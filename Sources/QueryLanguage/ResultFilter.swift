@@ -46,6 +46,9 @@ struct ResultFilter {
         if let item = query.shape.columns.firstIndex(where: { $0.name == "item" }) {
             entries.append((["name", "名称"], Field(name: "name", sql: "result.c\(item)", type: .text)))
         }
+        if let total = query.layout.isTotal {
+            entries.append((["is_total", "合计行"], Field(name: "is_total", sql: "coalesce(result.c\(total), 0)", type: .integer)))
+        }
         if !query.layout.derivedFlags.isEmpty {
             let flags = query.layout.derivedFlags.sorted { $0.key < $1.key }
                 .map { "(result.c\($0.value) = 1 AND result.c\($0.key) IS NOT NULL)" }
