@@ -80,3 +80,30 @@ final class AuditorQuestionsImportedTests: XCTestCase {
         XCTAssertTrue(empty.rows.allSatisfy { $0[3] == "" }, "blank stays blank, never 0")
     }
 }
+
+/// Scripts: statements spanning lines, and --keep-going going on after a failed statement.
+final class MultiLineScriptTests: XCTestCase {
+    func testStatementsSpanLinesAndKeepGoingIsPerStatement() throws {
+        let script = try DQProcess.temporaryDirectory(self).appendingPathComponent("multi.dq")
+        try """
+            compare 三公 2022 2023 where
+              change > 0   -- only increases
+            bogus; breakdown 2 \\
+              where share > 50%
+            trend 三公 from 2022 to
+            """.write(to: script, atomically: true, encoding: .utf8)
+        let stopped = try DQProcess.run(["--memory", "--format", "tsv", "--no-header", "-f", script.path])
+        XCTAssertEqual(stopped.status, 1)
+        XCTAssertTrue(stopped.stdout.contains("公务用车购置及运行维护费\t6.89\t12.52"), stopped.stdout)
+        XCTAssertFalse(stopped.stdout.contains("一般公共服务支出"), "without --keep-going the line stops at bogus")
+        XCTAssertTrue(stopped.stderr.contains("multi.dq:3:1: error[Q102]"), stopped.stderr)
+
+        let going = try DQProcess.run(["--memory", "--keep-going", "--format", "tsv", "--no-header", "-f", script.path])
+        XCTAssertEqual(going.status, 1)
+        // Seed line 76: 一般公共服务支出753.07万元，占84.69% — the only class above 50%.
+        XCTAssertTrue(going.stdout.contains("201\t一般公共服务支出\t753.07\t84.69"), going.stdout)
+        XCTAssertTrue(going.stdout.contains("合计\t889.16\t100.00"), going.stdout)
+        XCTAssertTrue(going.stderr.contains("multi.dq:5:"), "the open statement at the end fails with its first line: \(going.stderr)")
+        XCTAssertEqual(going.stderr.components(separatedBy: "error[").count - 1, 2, going.stderr)
+    }
+}
