@@ -136,6 +136,9 @@ public indirect enum Statement: Hashable, Sendable {
     case source(target: Target?, year: YearLiteral?, unit: Name?, filter: Condition?)
     case check(filter: Condition?, unit: Name?)
     case explain(Statement, span: SourceSpan)
+    /// `… for A, B` or `… by unit`: the units side by side (`units` empty: every unit in
+    /// scope); `trend` gives one row per unit and one column per year.
+    case sideBySide(Statement, units: [Name], span: SourceSpan)
     /// Raw SQL: everything after the `sql` keyword, verbatim.
     case sql(String, span: SourceSpan)
     case useUnit(Name)

@@ -76,6 +76,10 @@ enum ASTDump {
             year("year", y); name("unit", unit); condition(filter)
         case .check(let filter, let unit):
             lines.append(pad + "check"); condition(filter); name("unit", unit)
+        case .sideBySide(let wrapped, let units, let span):
+            lines.append(pad + "side by side [\(span)]")
+            for unit in units { name("unit", unit) }
+            append(wrapped, indent: inner, to: &lines)
         case .explain(let explained, let span):
             lines.append(pad + "explain [\(span)]")
             append(explained, indent: inner, to: &lines)

@@ -37,6 +37,8 @@ public struct Checker {
             case .query(let query): return .explain(query)
             default: throw Diagnostic(code: "Q213", message: "explain 只能用于查询语句", span: innerSpan)
             }
+        case .sideBySide(let inner, let names, let sideSpan):
+            return try sideBySide(inner, names, span: span, sideSpan: sideSpan)
         case .sql(let text, _):
             return .rawSQL(text)
         case .useUnit(let name):
@@ -152,6 +154,39 @@ public struct Checker {
         default:
             throw Diagnostic(code: "Q101", message: "此处不能使用该语句")
         }
+    }
+
+    /// `… for A, B` / `… by unit`: the statement for those units, pivoted.
+    private func sideBySide(_ inner: Statement, _ names: [Name], span: SourceSpan, sideSpan: SourceSpan) throws(Diagnostic) -> PreparedStatement {
+        var scoped = context
+        var units: [Catalog.Unit]
+        if names.isEmpty {
+            units = try scope(inner.unitName)
+        } else {
+            var chosen: [Catalog.Unit] = []
+            for name in names {
+                let unit = try resolver.unit(name)
+                if chosen.contains(unit) { throw Diagnostic(code: "Q108", message: "单位「\(unit.name)」重复", span: name.span) }
+                chosen.append(unit)
+            }
+            scoped.units = chosen.map(\.id)
+            units = chosen
+        }
+        guard case .query(let query) = try Checker(catalog: catalog, context: scoped).prepare(inner, span: span) else {
+            throw Diagnostic(code: "Q213", message: "并列显示只能用于查询语句", span: sideSpan)
+        }
+        let pivot = UnitPivot(units: units)
+        if case .trend(_, let from, let to, _, _) = inner {
+            let years: [Int]
+            if let from, let to {
+                years = Array(from.value...to.value)
+            } else {
+                years = Array(Set(units.flatMap { $0.years.flatMap { [$0 - 1, $0] } })).sorted()
+            }
+            guard years.count <= 50 else { throw Diagnostic(code: "Q105", message: "年份过多（最多 50 列）", span: sideSpan) }
+            return .query(pivot.unitsByYear(query, years: years))
+        }
+        return .query(pivot.sideBySide(query))
     }
 
     private func condition(_ fields: FieldSet) -> (Condition) throws(Diagnostic) -> TypedCondition {

@@ -73,6 +73,17 @@ struct ResultFilter {
 }
 
 extension Statement {
+    /// The `for UNIT` of a statement that has one.
+    var unitName: Name? {
+        switch self {
+        case .summary(_, let unit, _), .compare(_, _, _, let unit, _), .breakdown(_, _, _, _, _, let unit, _, _),
+             .trend(_, _, _, let unit, _), .source(_, _, let unit, _):
+            return unit
+        default:
+            return nil
+        }
+    }
+
     /// The `where` condition of a listing statement that filters its result rows.
     var filter: Condition? {
         switch self {

@@ -12,6 +12,8 @@ struct StatementParser {
     private(set) var sqlStart: Int?
     /// Current depth of parentheses, `not` and unary minus in a condition.
     var nesting = 0
+    /// Units asked for side by side (`for A, B` or `by unit`) in the statement being parsed.
+    var sideBySide: (units: [Name], span: SourceSpan)?
 
     init(tokens: [Token], chars: [Character], contentEnd: Int) {
         self.cursor = TokenCursor(tokens)
@@ -47,10 +49,10 @@ struct StatementParser {
         }
         cursor.advance()
         switch verb {
-        case .summary: return try parseSummary()
-        case .compare: return try parseCompare()
-        case .breakdown: return try parseBreakdown()
-        case .trend: return try parseTrend()
+        case .summary: return try sideBySide(try parseSummary())
+        case .compare: return try sideBySide(try parseCompare())
+        case .breakdown: return try sideBySide(try parseBreakdown())
+        case .trend: return try sideBySide(try parseTrend())
         case .top: return try parseTop()
         case .projects: return try parseProjects()
         case .indicators: return try parseIndicators()
@@ -68,37 +70,70 @@ struct StatementParser {
         }
     }
 
-    /// summary [YEAR] [for UNIT] [where COND]
+    /// The statement wrapped for a side-by-side report when one was asked for.
+    private mutating func sideBySide(_ statement: Statement) throws(SyntaxError) -> Statement {
+        guard let request = sideBySide else { return statement }
+        sideBySide = nil
+        return .sideBySide(statement, units: request.units, span: request.span)
+    }
+
+    /// for UNIT [, UNIT]…: one unit, or several side by side (recorded in `sideBySide`).
+    mutating func parseUnits(stops: Set<Keyword>) throws(SyntaxError) -> Name? {
+        let first = try parseName("单位", stops: stops)
+        guard cursor.current.kind == .symbol, cursor.current.text == "," else { return first }
+        var names = [first]
+        while cursor.current.kind == .symbol, cursor.current.text == "," {
+            cursor.advance()
+            names.append(try parseName("单位", stops: stops))
+        }
+        sideBySide = (names, first.span.union(names[names.count - 1].span))
+        return nil
+    }
+
+    /// `unit` (单位) after `by`: units side by side.
+    private mutating func parseByUnit() throws(SyntaxError) {
+        let token = cursor.current
+        guard token.kind == .word, ["unit", "units", "单位"].contains(Keyword.asciiLowercased(token.text)) else {
+            if token.kind == .end { throw .missing("「unit」", at: token.span) }
+            throw .unexpected(expected: "「unit」", found: describe(token), at: token.span)
+        }
+        cursor.advance()
+        if sideBySide == nil { sideBySide = ([], token.span) }
+    }
+
+    /// summary [YEAR] [for UNIT[, UNIT…]] [by unit] [where COND]
     private mutating func parseSummary() throws(SyntaxError) -> Statement {
-        var clauses = ClauseTracker(allowed: [.for, .where], acceptsYear: true)
+        var clauses = ClauseTracker(allowed: [.for, .by, .where], acceptsYear: true)
         var year: YearLiteral?, unit: Name?, filter: Condition?
         while let clause = try nextClause(&clauses) {
             switch clause {
             case .year: year = try parseYear()
+            case .keyword(.by): try parseByUnit()
             case .keyword(.where): filter = try parseCondition(stops: clauses.stops)
-            default: unit = try parseName("单位", stops: clauses.stops)
+            default: unit = try parseUnits(stops: clauses.stops)
             }
         }
         return .summary(year: year, unit: unit, filter: filter)
     }
 
-    /// compare TARGET YEAR YEAR [for UNIT] [where COND]
+    /// compare TARGET YEAR YEAR [for UNIT[, UNIT…]] [by unit] [where COND]
     private mutating func parseCompare() throws(SyntaxError) -> Statement {
-        var clauses = ClauseTracker(allowed: [.for, .where])
+        var clauses = ClauseTracker(allowed: [.for, .by, .where])
         let subject = try parseTarget(stops: clauses.stops)
         let first = try parseYear()
         let second = try parseYear("第二个年份")
         var unit: Name?, filter: Condition?
         while let clause = try nextClause(&clauses) {
             switch clause {
+            case .keyword(.by): try parseByUnit()
             case .keyword(.where): filter = try parseCondition(stops: clauses.stops)
-            default: unit = try parseName("单位", stops: clauses.stops)
+            default: unit = try parseUnits(stops: clauses.stops)
             }
         }
         return .compare(subject: subject, first: first, second: second, unit: unit, filter: filter)
     }
 
-    /// breakdown TARGET [by 类|款|项] [in YEAR] [depth N] [basic|project] [fund NAME] [for UNIT] [where COND]
+    /// breakdown TARGET [by 类|款|项|unit] [in YEAR] [depth N] [basic|project] [fund NAME] [for UNIT[, UNIT…]] [where COND]
     private mutating func parseBreakdown() throws(SyntaxError) -> Statement {
         var clauses = ClauseTracker(allowed: [.by, .in, .depth, .basic, .project, .fund, .for, .where])
         let target = try parseTarget(stops: clauses.stops)
@@ -106,14 +141,15 @@ struct StatementParser {
         var level: ClassLevel?, filter: Condition?
         while let clause = try nextClause(&clauses) {
             switch clause {
-            case .keyword(.by): level = try parseClassLevel()
+            case .keyword(.by):
+                if ["unit", "units", "单位"].contains(Keyword.asciiLowercased(cursor.current.text)) { try parseByUnit() } else { level = try parseClassLevel() }
             case .keyword(.in): year = try parseYear()
             case .keyword(.depth): depth = try parseCount("层数")
             case .keyword(.basic): column = .basic
             case .keyword(.project): column = .project
             case .keyword(.fund): fund = try parseName("资金来源", stops: clauses.stops)
             case .keyword(.where): filter = try parseCondition(stops: clauses.stops)
-            default: unit = try parseName("单位", stops: clauses.stops)
+            default: unit = try parseUnits(stops: clauses.stops)
             }
         }
         return .breakdown(target: target, year: year, depth: depth, column: column, fund: fund, unit: unit,
@@ -126,23 +162,24 @@ struct StatementParser {
         let levels = ["类": 1, "款": 2, "项": 3]
         guard token.kind == .word, let depth = levels[token.text] else {
             if token.kind == .end { throw .missing("类、款或项", at: token.span) }
-            throw .unexpected(expected: "类、款或项", found: describe(token), at: token.span)
+            throw .unexpected(expected: "类、款、项或 unit", found: describe(token), at: token.span)
         }
         cursor.advance()
         return ClassLevel(depth: depth, span: token.span)
     }
 
-    /// trend TARGET [from YEAR to YEAR] [for UNIT] [where COND]
+    /// trend TARGET [from YEAR to YEAR] [for UNIT[, UNIT…]] [by unit] [where COND]
     private mutating func parseTrend() throws(SyntaxError) -> Statement {
-        var clauses = ClauseTracker(allowed: [.from, .to, .for, .where])
+        var clauses = ClauseTracker(allowed: [.from, .to, .for, .by, .where])
         let target = try parseTarget(stops: clauses.stops)
         var from: YearLiteral?, to: YearLiteral?, unit: Name?, filter: Condition?
         while let clause = try nextClause(&clauses) {
             switch clause {
             case .keyword(.from): from = try parseYear("起始年份")
             case .keyword(.to): to = try parseYear("结束年份")
+            case .keyword(.by): try parseByUnit()
             case .keyword(.where): filter = try parseCondition(stops: clauses.stops)
-            default: unit = try parseName("单位", stops: clauses.stops)
+            default: unit = try parseUnits(stops: clauses.stops)
             }
         }
         if from != nil, to == nil { throw .missing("结束年份（to 年份）", at: cursor.endSpan) }

@@ -49,6 +49,9 @@ final class CompileGoldenTests: XCTestCase {
         ("trend-where", "trend 三公 where year >= 2022"),
         ("source-where", "source where derived"),
         ("source-printed-once", "source where printed_count = 1 and year = 2023 for 区委办"),
+        ("compare-side-by-side", "compare 三公 2022 2023 for 区委办, 区委党史研究室"),
+        ("breakdown-by-unit", "breakdown 201 by unit"),
+        ("trend-by-unit", "trend 三公 from 2022 to 2023 by unit"),
     ]
 
     func testEveryStatementFormCompilesToPinnedSQL() throws {
