@@ -98,7 +98,7 @@ struct UnitPivot {
                    \(years.indices.map { "d\($0)" }.joined(separator: ", "))
             FROM per_unit
             UNION ALL
-            SELECT '合计（不重复计算二级单位）', \(totalValues.joined(separator: ", ")), 1, 0, \(years.map { _ in "0" }.joined(separator: ", "))
+            SELECT '合计（不重复计算二级单位）', \(totalValues.joined(separator: ", ")), 1, 0, \(years.indices.map { "max(d\($0))" }.joined(separator: ", "))
             FROM per_unit WHERE unit IN (\(counted.isEmpty ? "NULL" : counted.joined(separator: ", ")))
             HAVING count(*) > 0
             ORDER BY is_total, ord
