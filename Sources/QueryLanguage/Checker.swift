@@ -131,7 +131,7 @@ public struct Checker {
         case .indicators(let project, let filter, let unit):
             let units = try scope(unit)
             return .indicators(units: units, projects: try project.map { name throws(Diagnostic) in try resolver.projects(name, in: units) },
-                               filter: try filter.map(condition(.indicators)))
+                               filter: try filter.map(condition(.indicatorsWithQuantities)))
         case .codes(let prefix, let like):
             var digits: String?
             if let prefix {

@@ -83,18 +83,39 @@ extension SQLCompiler {
         let scope = b.scopeCTE(units)
         var conditions = ["i.is_total = 0"]
         if let projects { conditions.append("p.id IN (\(projects.map { b.bind(.integer($0)) }.joined(separator: ", ")))") }
+        let scoped = conditions
         if let filter { conditions.append(ConditionCompiler(displayUnit: displayUnit).sql(filter, &b)) }
-        let text = """
-            WITH \(scope)
-            SELECT p.name, i.level1, i.level2, i.level3, i.operator_printed, i.target, i.unit, i.actual,
-                   i.weight_centi, i.score_centi, i.reason, u.name
+        // Indicators whose two compared figures are numbers in different units cannot be
+        // compared: they are left out, and a note (a row carrying only its text) says how many.
+        let pairs = filter.map(ConditionCompiler.quantityPairs) ?? []
+        let mismatch = pairs.map { "(\($0.0) IS NOT NULL AND \($0.2) IS NOT NULL AND \($0.1) != \($0.3))" }.joined(separator: " OR ")
+        let from = """
             FROM scope s
             JOIN disclosure d ON d.unit_id = s.unit_id
             JOIN project p ON p.disclosure_id = d.id
             JOIN indicator i ON i.project_id = p.id
             JOIN unit u ON u.id = s.unit_id
+            """
+        let select = """
+            SELECT p.name, i.level1, i.level2, i.level3, i.operator_printed, i.target, i.unit, i.actual,
+                   i.weight_centi, i.score_centi, i.reason, u.name
+            \(from)
             WHERE \(conditions.joined(separator: " AND "))
             ORDER BY s.ord, d.year, p.seq, i.seq
+            """
+        let text = pairs.isEmpty ? "WITH \(scope)\n\(select)" : """
+            WITH \(scope),
+            listed AS MATERIALIZED (
+            \(select)
+            )
+            SELECT *, NULL FROM listed
+            UNION ALL
+            SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                   '有 ' || count(*) || ' 个指标的两个数值单位不同（如「' || min(p.name || '：' || coalesce(i.level3, '') || '」指标值 '
+                   || coalesce(i.target, '') || coalesce(i.unit, '') || '、完成值 ' || coalesce(i.actual, '')) || '），未作比较'
+            \(from)
+            WHERE \(scoped.joined(separator: " AND ")) AND (\(mismatch))
+            HAVING count(*) > 0
             """
         let columns = [
             ResultColumn(name: "project", title: "项目", kind: .text),
@@ -110,7 +131,7 @@ extension SQLCompiler {
             ResultColumn(name: "reason", title: "未完成原因", kind: .text),
         ]
         return SQLQuery(text: text, parameters: b.parameters, shape: ResultShape(columns: columns, hasBlocks: true),
-                        layout: RowLayout(block: 11))
+                        layout: RowLayout(block: 11, note: pairs.isEmpty ? nil : 12))
     }
 
     func source(_ units: [Catalog.Unit], _ target: ResolvedTarget?, _ year: Int?, _ b: inout SQLBuilder) -> SQLQuery {

@@ -55,9 +55,10 @@ struct CodeTarget: Hashable, Sendable {
 }
 
 /// What a typed value means; money is in 分, percentages in hundredths of a percent,
-/// points in hundredths of a point.
+/// points in hundredths of a point, quantities (an indicator's number with its unit) in
+/// hundredths of the printed number.
 enum ValueType: String, Hashable, Sendable {
-    case money, percent, points, integer, text
+    case money, percent, points, integer, text, quantity
 }
 
 /// A field a condition or `order by` may name: its SQL expression and type.
@@ -65,6 +66,8 @@ struct Field: Hashable, Sendable {
     var name: String
     var sql: String
     var type: ValueType
+    /// For a quantity: SQL giving the row's unit (only values of one unit compare).
+    var unitSQL: String? = nil
 }
 
 /// A value in a checked condition.

@@ -140,4 +140,26 @@ final class AuditorQuestionsTests: XCTestCase {
         let rows = try harness.rows("compare 三公 2021 2023")
         XCTAssertTrue(rows.allSatisfy { $0.cells[1] == .null })
     }
+
+    /// Indicator tables of 春节慰问费 (lines 415-419: 慰问准确率 ＝ 100 % → 100%; lines 463-467:
+    /// 慰问400元/人 ＝ 400 元/人 → 100%): targets and actuals compare as numbers in one unit.
+    func testIndicatorTargetsAndActualsCompareAsNumbersWithUnits() throws {
+        let met = try harness.rows("indicators where actual >= target")
+        XCTAssertTrue(met.contains { $0.text(3) == "慰问准确率" && $0.text(5) == "100" && $0.text(7) == "100%" })
+        XCTAssertFalse(met.contains { $0.text(6) == "元/人" }, "400 元/人 against 100% is not compared")
+        XCTAssertTrue(met.allSatisfy { $0.text(6) == "%" })
+        let notes = try harness.notes("indicators where actual >= target")
+        XCTAssertEqual(notes.count, 1)
+        XCTAssertTrue(notes.first?.contains("个指标的两个数值单位不同") ?? false, notes.description)
+        XCTAssertEqual(try harness.rows("indicators where actual < target"), [], "every % indicator is met")
+
+        let cost = try harness.rows("indicators where target > 100 and measure_unit = '元/人'")
+        XCTAssertEqual(cost.map { $0.text(5) }, ["400"])
+        XCTAssertEqual(try harness.rows("indicators where target >= 90% and level3 ~ 准确率").map { $0.text(3) }, ["慰问准确率"])
+        XCTAssertEqual(try harness.rows("indicators where target = 400").map { $0.text(6) }, ["元/人", "次"], "a plain number matches any unit")
+        XCTAssertTrue(try harness.rows("indicators where target ~ '40'").contains { $0.text(5) == "400" }, "text stays text for ~")
+
+        XCTAssertEqual(harness.diagnostic("indicators where actual > 10万")?.code, "Q207")
+        XCTAssertEqual(harness.diagnostic("indicators where target + 1 > actual")?.code, "Q207")
+    }
 }
