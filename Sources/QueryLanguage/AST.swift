@@ -115,8 +115,8 @@ public struct ClassLevel: Hashable, Sendable {
     }
 }
 
-/// `basic` or `project` in `breakdown`.
-public enum SpendingColumn: String, Hashable, Sendable { case basic, project }
+/// `basic`, `project` or `with budget` in `breakdown`.
+public enum SpendingColumn: String, Hashable, Sendable { case basic, project, budget }
 
 /// One statement of the language (SPEC §6).
 public indirect enum Statement: Hashable, Sendable {

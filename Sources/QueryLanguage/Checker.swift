@@ -83,6 +83,13 @@ public struct Checker {
             if let depth, !(1...3).contains(depth.value) {
                 throw Diagnostic(code: "Q105", message: "depth 只能是 1 到 3", span: depth.span)
             }
+            if column == .budget {
+                guard level == nil, depth == nil, case .code(let code) = try resolve(target), !code.economic else {
+                    throw Diagnostic(code: "Q215", message: "with budget 只能用于功能分类科目编码，且不能与 by、depth 同用", span: target.span,
+                                     hints: ["例如 breakdown 201 with budget"])
+                }
+                return .breakdownBudget(units: units, code: code, year: chosenYear, fund: try fund.map(resolver.fund))
+            }
             if let level {
                 if depth != nil { throw Diagnostic(code: "Q108", message: "by 与 depth 不能同时使用", span: level.span) }
                 // A measure of every fund reads the codes as `breakdown 2` does (全部资金 where

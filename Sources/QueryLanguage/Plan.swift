@@ -8,6 +8,8 @@ enum Plan: Hashable, Sendable {
     case compareCode(units: [Catalog.Unit], code: CodeTarget, first: Int, second: Int)
     /// `total`: a measure whose printed figure is the 合计 row (`breakdown 本年支出合计 by 类`).
     case breakdownCode(units: [Catalog.Unit], code: CodeTarget, year: Int, depth: Int?, column: String?, fund: String?, total: String?)
+    /// `breakdown CODE with budget`: each 项's 年初预算 beside its 决算.
+    case breakdownBudget(units: [Catalog.Unit], code: CodeTarget, year: Int, fund: String?)
     case breakdownSubject(units: [Catalog.Unit], subject: Catalog.Measure, year: Int, depth: Int)
     case trend(units: [Catalog.Unit], target: ResolvedTarget, from: Int?, to: Int?)
     case top(units: [Catalog.Unit], count: Int, target: ResolvedTarget, year: Int)

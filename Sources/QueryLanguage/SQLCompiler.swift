@@ -14,6 +14,7 @@ struct SQLCompiler {
         case .compareCode(let units, let code, let first, let second): return compareCode(units, code, first, second, &builder)
         case .breakdownCode(let units, let code, let year, let depth, let column, let fund, let total):
             return breakdownCode(units, code, year, depth, column, fund, total, &builder)
+        case .breakdownBudget(let units, let code, let year, let fund): return breakdownBudget(units, code, year, fund, &builder)
         case .breakdownSubject(let units, let subject, let year, let depth):
             return breakdownSubject(units, subject, year, depth, &builder)
         case .trend(let units, let target, let from, let to): return trend(units, target, from, to, &builder)

@@ -11,7 +11,8 @@ struct ScopeNotes {
         case .summary(let units, let year): return notes(units, [year - 1, year])
         case .compare(let units, _, _, let first, let second), .compareCode(let units, _, let first, let second):
             return notes(units, [first, second])
-        case .breakdownCode(let units, _, let year, _, _, _, _), .breakdownSubject(let units, _, let year, _):
+        case .breakdownCode(let units, _, let year, _, _, _, _), .breakdownSubject(let units, _, let year, _),
+             .breakdownBudget(let units, _, let year, _):
             return notes(units, [year])
         case .top(let units, _, _, let year): return notes(units, [year], perUnit: false)
         case .trend(let units, _, let from, let to):

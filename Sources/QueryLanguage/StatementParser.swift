@@ -133,9 +133,9 @@ struct StatementParser {
         return .compare(subject: subject, first: first, second: second, unit: unit, filter: filter)
     }
 
-    /// breakdown TARGET [by 类|款|项|unit] [in YEAR] [depth N] [basic|project] [fund NAME] [for UNIT[, UNIT…]] [where COND]
+    /// breakdown TARGET [by 类|款|项|unit] [in YEAR] [depth N] [basic|project|with budget] [fund NAME] [for UNIT[, UNIT…]] [where COND]
     private mutating func parseBreakdown() throws(SyntaxError) -> Statement {
-        var clauses = ClauseTracker(allowed: [.by, .in, .depth, .basic, .project, .fund, .for, .where])
+        var clauses = ClauseTracker(allowed: [.by, .in, .depth, .basic, .project, .with, .fund, .for, .where])
         let target = try parseTarget(stops: clauses.stops)
         var year: YearLiteral?, depth: CountLiteral?, column: SpendingColumn?, fund: Name?, unit: Name?
         var level: ClassLevel?, filter: Condition?
@@ -147,6 +147,14 @@ struct StatementParser {
             case .keyword(.depth): depth = try parseCount("层数")
             case .keyword(.basic): column = .basic
             case .keyword(.project): column = .project
+            case .keyword(.with):
+                let token = cursor.current
+                guard token.kind == .word, ["budget", "预算", "年初预算"].contains(Keyword.asciiLowercased(token.text)) else {
+                    if token.kind == .end { throw .missing("「budget」", at: token.span) }
+                    throw .unexpected(expected: "「budget」", found: describe(token), at: token.span)
+                }
+                cursor.advance()
+                column = .budget
             case .keyword(.fund): fund = try parseName("资金来源", stops: clauses.stops)
             case .keyword(.where): filter = try parseCondition(stops: clauses.stops)
             default: unit = try parseUnits(stops: clauses.stops)

@@ -52,6 +52,7 @@ final class CompileGoldenTests: XCTestCase {
         ("compare-side-by-side", "compare 三公 2022 2023 for 区委办, 区委党史研究室"),
         ("breakdown-by-unit", "breakdown 201 by unit"),
         ("trend-by-unit", "trend 三公 from 2022 to 2023 by unit"),
+        ("breakdown-budget", "breakdown 201 with budget"),
         ("indicators-quantities", "indicators where actual < target or target >= 90%"),
     ]
 
