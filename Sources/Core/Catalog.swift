@@ -76,13 +76,18 @@ public struct Catalog: Sendable {
     /// Classification codes (functional 3/5/7 digits, economic 3/5 digits) with their
     /// current names.
     public var codes: [String: String]
+    /// The codes of the economic classification (部门预算支出经济分类); every other code is
+    /// functional (支出功能分类).
+    public var economicCodes: Set<String>
 
-    public init(measures: [Measure], funds: [Fund], units: [Unit], projects: [Project], codes: [String: String]) {
+    public init(measures: [Measure], funds: [Fund], units: [Unit], projects: [Project], codes: [String: String],
+                economicCodes: Set<String> = []) {
         self.measures = measures.sorted { $0.sortOrder < $1.sortOrder }
         self.funds = funds
         self.units = units
         self.projects = projects
         self.codes = codes
+        self.economicCodes = economicCodes
     }
 
     /// Every loaded fiscal year, ascending.

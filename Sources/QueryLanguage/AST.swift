@@ -104,16 +104,28 @@ public struct Ordering: Hashable, Sendable {
     }
 }
 
-/// `basic` or `project` in `breakdown`.
-public enum SpendingColumn: String, Hashable, Sendable { case basic, project }
+/// `by 类|款|项` in `breakdown SUBJECT by …`: the classification level rows stop at.
+public struct ClassLevel: Hashable, Sendable {
+    /// 1 = 类, 2 = 款, 3 = 项.
+    public var depth: Int
+    public var span: SourceSpan
+    public init(depth: Int, span: SourceSpan) {
+        self.depth = depth
+        self.span = span
+    }
+}
+
+/// `basic`, `project` or `with budget` in `breakdown`.
+public enum SpendingColumn: String, Hashable, Sendable { case basic, project, budget }
 
 /// One statement of the language (SPEC §6).
 public indirect enum Statement: Hashable, Sendable {
-    case summary(year: YearLiteral?, unit: Name?)
-    case compare(subject: Name, first: YearLiteral, second: YearLiteral, unit: Name?)
-    case breakdown(target: Target, year: YearLiteral?, depth: CountLiteral?, column: SpendingColumn?, fund: Name?, unit: Name?)
-    case trend(target: Target, from: YearLiteral?, to: YearLiteral?, unit: Name?)
-    case top(count: CountLiteral, subject: Name, year: YearLiteral?)
+    case summary(year: YearLiteral?, unit: Name?, filter: Condition?)
+    case compare(subject: Target, first: YearLiteral, second: YearLiteral, unit: Name?, filter: Condition?)
+    case breakdown(target: Target, year: YearLiteral?, depth: CountLiteral?, column: SpendingColumn?, fund: Name?, unit: Name?,
+                   level: ClassLevel?, filter: Condition?)
+    case trend(target: Target, from: YearLiteral?, to: YearLiteral?, unit: Name?, filter: Condition?)
+    case top(count: CountLiteral, subject: Target, year: YearLiteral?, filter: Condition?)
     case projects(filter: Condition?, order: Ordering?, limit: CountLiteral?, unit: Name?)
     case indicators(project: Name?, filter: Condition?, unit: Name?)
     case codes(prefix: Target?, like: Name?)
@@ -121,9 +133,12 @@ public indirect enum Statement: Hashable, Sendable {
     case years
     case subjects
     case find(text: Name, unit: Name?)
-    case source(target: Target, year: YearLiteral?, unit: Name?)
+    case source(target: Target?, year: YearLiteral?, unit: Name?, filter: Condition?)
     case check(filter: Condition?, unit: Name?)
     case explain(Statement, span: SourceSpan)
+    /// `… for A, B` or `… by unit`: the units side by side (`units` empty: every unit in
+    /// scope); `trend` gives one row per unit and one column per year.
+    case sideBySide(Statement, units: [Name], span: SourceSpan)
     /// Raw SQL: everything after the `sql` keyword, verbatim.
     case sql(String, span: SourceSpan)
     case useUnit(Name)

@@ -40,21 +40,22 @@ enum ASTDump {
         }
 
         switch statement {
-        case .summary(let y, let unit):
-            lines.append(pad + "summary"); year("year", y); name("unit", unit)
-        case .compare(let subject, let first, let second, let unit):
-            lines.append(pad + "compare"); name("subject", subject)
-            year("first", first); year("second", second); name("unit", unit)
-        case .breakdown(let target, let y, let depth, let column, let fund, let unit):
+        case .summary(let y, let unit, let filter):
+            lines.append(pad + "summary"); year("year", y); name("unit", unit); condition(filter)
+        case .compare(let subject, let first, let second, let unit, let filter):
+            lines.append(pad + "compare"); field("subject", describe(subject))
+            year("first", first); year("second", second); name("unit", unit); condition(filter)
+        case .breakdown(let target, let y, let depth, let column, let fund, let unit, let level, let filter):
             lines.append(pad + "breakdown"); field("target", describe(target)); year("year", y)
+            if let level { field("by", "\(level.depth) [\(level.span)]") }
             count("depth", depth)
             if let column { field("column", column.rawValue) }
-            name("fund", fund); name("unit", unit)
-        case .trend(let target, let from, let to, let unit):
+            name("fund", fund); name("unit", unit); condition(filter)
+        case .trend(let target, let from, let to, let unit, let filter):
             lines.append(pad + "trend"); field("target", describe(target))
-            year("from", from); year("to", to); name("unit", unit)
-        case .top(let n, let subject, let y):
-            lines.append(pad + "top"); count("count", n); name("subject", subject); year("year", y)
+            year("from", from); year("to", to); name("unit", unit); condition(filter)
+        case .top(let n, let subject, let y, let filter):
+            lines.append(pad + "top"); count("count", n); field("subject", describe(subject)); year("year", y); condition(filter)
         case .projects(let filter, let order, let limit, let unit):
             lines.append(pad + "projects"); condition(filter)
             if let order { field("order", describe(order.field) + (order.descending ? " desc" : " asc")) }
@@ -70,10 +71,15 @@ enum ASTDump {
         case .subjects: lines.append(pad + "subjects")
         case .find(let text, let unit):
             lines.append(pad + "find"); name("text", text); name("unit", unit)
-        case .source(let target, let y, let unit):
-            lines.append(pad + "source"); field("target", describe(target)); year("year", y); name("unit", unit)
+        case .source(let target, let y, let unit, let filter):
+            lines.append(pad + "source"); if let target { field("target", describe(target)) }
+            year("year", y); name("unit", unit); condition(filter)
         case .check(let filter, let unit):
             lines.append(pad + "check"); condition(filter); name("unit", unit)
+        case .sideBySide(let wrapped, let units, let span):
+            lines.append(pad + "side by side [\(span)]")
+            for unit in units { name("unit", unit) }
+            append(wrapped, indent: inner, to: &lines)
         case .explain(let explained, let span):
             lines.append(pad + "explain [\(span)]")
             append(explained, indent: inner, to: &lines)

@@ -5,7 +5,7 @@ import Core
 extension SQLCompiler {
     /// The fund a code is read in: the given one, else 全部资金 (支出决算表) where the unit
     /// has such rows for the year, else 一般公共预算财政拨款.
-    private func fundExpression(_ fund: String?, unit: String, year: String, _ b: inout SQLBuilder) -> String {
+    func fundExpression(_ fund: String?, unit: String, year: String, _ b: inout SQLBuilder) -> String {
         let auto = """
             CASE WHEN EXISTS (SELECT 1 FROM disclosure vd CROSS JOIN fact vf WHERE vd.unit_id = \(unit) AND vd.kind = '决算' \
             AND vf.disclosure_id = vd.id AND vf.fund_id = 'all' AND vf.code IS NOT NULL AND vf.year = \(year)) THEN 'all' ELSE 'general' END
@@ -13,21 +13,29 @@ extension SQLCompiler {
         return fund.map { b.bind($0) } ?? auto
     }
 
-    func breakdownCode(_ units: [Catalog.Unit], _ code: String, _ year: Int, _ depth: Int?, _ column: String,
-                       _ fund: String?, _ b: inout SQLBuilder) -> SQLQuery {
+    /// `total`: the measure whose printed figure is the 合计 (`breakdown 本年支出合计 by 类`);
+    /// else the code's own printed figure; else (derived) the sum of the first level shown.
+    func breakdownCode(_ units: [Catalog.Unit], _ target: CodeTarget, _ year: Int, _ depth: Int?, _ chosenColumn: String?,
+                       _ fund: String?, _ totalMeasure: String?, _ b: inout SQLBuilder) -> SQLQuery {
         let scope = b.scopeCTE(units)
+        let code = target.code, column = chosenColumn ?? target.defaultColumn
         let node = b.bind(code), nodeLength = b.bind(code.count), y = b.bind(year), col = b.bind(column)
-        let lengths: [Int] = code.count == 7 ? [7] : depth.map { d in stride(from: code.count + 2, through: min(code.count + 2 * d, 7), by: 2).map { $0 } } ?? [7]
+        let leaf = b.bind(target.leafLength)
+        let lengths = target.childLengths(depth: depth)
         let lens = lengths.map { "(\(b.bind($0)))" }.joined(separator: ", ")
-        let fundSQL = fundExpression(fund, unit: "s.unit_id", year: y, &b)
+        let fundSQL = fundExpression(fund ?? target.defaultFund, unit: "s.unit_id", year: y, &b)
         let level = depth == nil ? "1" : "CASE WHEN r.is_total = 1 THEN 1 ELSE max(1, (length(r.code) - \(nodeLength)) / 2) END"
-        let total = code.count == 7 ? "" : """
+        let firstLength = b.bind(lengths.first ?? target.leafLength)
+        let totalKey = totalMeasure.map { "vf.measure_id = \(b.bind($0)) AND vf.column_id = 'actual'" }
+            ?? "vf.code = \(node) AND vf.fund_id = fu.fund_id AND vf.column_id = \(col)"
+        let total = code.count == target.leafLength ? "" : """
             UNION ALL
-            SELECT fu.unit_id, fu.ord, \(node), coalesce(p.amount_fen, (SELECT sum(i.amount_fen) FROM items i WHERE i.unit_id = fu.unit_id)),
+            SELECT fu.unit_id, fu.ord, \(node),
+                   coalesce(p.amount_fen, (SELECT sum(x.amount) FROM node_rows x WHERE x.unit_id = fu.unit_id AND length(x.code) = \(firstLength))),
                    CASE WHEN p.amount_fen IS NULL THEN 1 ELSE p.derived END, 1
             FROM funds fu
-            \(SQLBuilder.valueJoin("p", unit: "fu.unit_id", key: "vf.code = \(node) AND vf.fund_id = fu.fund_id AND vf.column_id = \(col)", year: y))
-            WHERE p.amount_fen IS NOT NULL OR EXISTS (SELECT 1 FROM items i WHERE i.unit_id = fu.unit_id)
+            \(SQLBuilder.valueJoin("p", unit: "fu.unit_id", key: totalKey, year: y))
+            WHERE p.amount_fen IS NOT NULL OR EXISTS (SELECT 1 FROM node_rows x WHERE x.unit_id = fu.unit_id)
             """
         let text = """
             WITH \(scope),
@@ -35,20 +43,23 @@ extension SQLCompiler {
             funds AS (SELECT s.unit_id, s.ord, \(fundSQL) AS fund_id FROM scope s),
             items AS (
                 SELECT unit_id, code, amount_fen FROM \(SQLBuilder.rankedFacts(unit: "fu.unit_id", from: "funds fu",
-                    where: "vf.fund_id = fu.fund_id AND vf.column_id = \(col) AND vf.year = \(y) AND length(vf.code) = 7 AND substr(vf.code, 1, \(nodeLength)) = \(node)",
+                    where: "vf.fund_id = fu.fund_id AND vf.column_id = \(col) AND vf.year = \(y) AND length(vf.code) = \(leaf) AND substr(vf.code, 1, \(nodeLength)) = \(node)",
                     partition: "vf.code"))
             ),
             nodes AS (SELECT DISTINCT i.unit_id, substr(i.code, 1, l.len) AS code FROM items i CROSS JOIN lens l),
-            rows AS (
+            node_rows AS (
                 SELECT n.unit_id, fu.ord, n.code,
                        coalesce(p.amount_fen, (SELECT sum(i.amount_fen) FROM items i WHERE i.unit_id = n.unit_id AND substr(i.code, 1, length(n.code)) = n.code)) AS amount,
                        CASE WHEN p.amount_fen IS NULL THEN 1 ELSE p.derived END AS derived, 0 AS is_total
                 FROM nodes n JOIN funds fu ON fu.unit_id = n.unit_id
                 \(SQLBuilder.valueJoin("p", unit: "n.unit_id", key: "vf.code = n.code AND vf.fund_id = fu.fund_id AND vf.column_id = \(col)", year: y))
+            ),
+            rows AS (
+                SELECT * FROM node_rows
                 \(total)
             )
             SELECT r.code,
-                   (SELECT c.name FROM func_code c WHERE c.code = r.code AND c.from_year <= \(y) ORDER BY c.from_year DESC LIMIT 1),
+                   coalesce(\(Self.codeName("r.code", table: target.nameTable, year: y)), CASE WHEN r.is_total = 1 THEN '合计' END),
                    r.amount,
                    \(SQLBuilder.percent("r.amount", "(SELECT t.amount FROM rows t WHERE t.unit_id = r.unit_id AND t.is_total = 1)")),
                    u.name, \(level), r.is_total, r.derived
@@ -62,8 +73,13 @@ extension SQLCompiler {
             ResultColumn(name: "share", title: "占比", kind: .percent(decimals: 2)),
         ]
         return SQLQuery(text: text, parameters: b.parameters,
-                        shape: ResultShape(columns: columns, hasLevels: depth != nil, hasTotals: code.count < 7, hasDerived: true, hasBlocks: true),
+                        shape: ResultShape(columns: columns, hasLevels: depth != nil, hasTotals: code.count < target.leafLength, hasDerived: true, hasBlocks: true),
                         layout: RowLayout(block: 4, level: 5, isTotal: 6, derivedFlags: [2: 7]))
+    }
+
+    /// The name a classification table gives `code` in `year` (the latest name in force).
+    static func codeName(_ code: String, table: String, year: String) -> String {
+        "(SELECT c.name FROM \(table) c WHERE c.code = \(code) AND c.from_year <= \(year) ORDER BY c.from_year DESC LIMIT 1)"
     }
 
     static func columnTitle(_ column: String) -> String {
@@ -139,24 +155,25 @@ extension SQLCompiler {
                         where: "vf.measure_id = \(b.bind(measure.id)) AND vf.column_id = 'actual'", partition: "vf.year", extra: "s.ord"))
                 )
                 """
-        case .code(let code):
-            let node = b.bind(code), length = b.bind(code.count)
-            let fundSQL = fundExpression(nil, unit: "y.unit_id", year: "y.year", &b)
+        case .code(let target):
+            let node = b.bind(target.code), length = b.bind(target.code.count)
+            let leaf = b.bind(target.leafLength), col = b.bind(target.defaultColumn)
+            let fundSQL = fundExpression(target.defaultFund, unit: "y.unit_id", year: "y.year", &b)
             values = """
                 years AS (
                     SELECT DISTINCT s.unit_id, s.ord, vf.year FROM scope s CROSS JOIN disclosure vd CROSS JOIN fact vf
                     WHERE vd.unit_id = s.unit_id AND vd.kind = '决算' AND vf.disclosure_id = vd.id AND vf.code IS NOT NULL
-                      AND substr(vf.code, 1, \(length)) = \(node) AND vf.column_id = 'actual'
+                      AND substr(vf.code, 1, \(length)) = \(node) AND vf.column_id = \(col)
                 ),
                 funds AS (SELECT y.unit_id, y.ord, y.year, \(fundSQL) AS fund_id FROM years y),
                 vals AS (
                     SELECT fu.unit_id, fu.ord, fu.year,
                            coalesce(p.amount_fen, (SELECT sum(i.amount_fen) FROM \(SQLBuilder.rankedFacts(unit: "fu.unit_id",
-                               where: "vf.fund_id = fu.fund_id AND vf.column_id = 'actual' AND vf.year = fu.year AND length(vf.code) = 7 AND substr(vf.code, 1, \(length)) = \(node)",
+                               where: "vf.fund_id = fu.fund_id AND vf.column_id = \(col) AND vf.year = fu.year AND length(vf.code) = \(leaf) AND substr(vf.code, 1, \(length)) = \(node)",
                                partition: "vf.code")) i)) AS amount,
                            CASE WHEN p.amount_fen IS NULL THEN 1 ELSE p.derived END AS derived
                     FROM funds fu
-                    \(SQLBuilder.valueJoin("p", unit: "fu.unit_id", key: "vf.code = \(node) AND vf.fund_id = fu.fund_id AND vf.column_id = 'actual'", year: "fu.year"))
+                    \(SQLBuilder.valueJoin("p", unit: "fu.unit_id", key: "vf.code = \(node) AND vf.fund_id = fu.fund_id AND vf.column_id = \(col)", year: "fu.year"))
                 )
                 """
         }

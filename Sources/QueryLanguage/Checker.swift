@@ -37,6 +37,8 @@ public struct Checker {
             case .query(let query): return .explain(query)
             default: throw Diagnostic(code: "Q213", message: "explain 只能用于查询语句", span: innerSpan)
             }
+        case .sideBySide(let inner, let names, let sideSpan):
+            return try sideBySide(inner, names, span: span, sideSpan: sideSpan)
         case .sql(let text, _):
             return .rawSQL(text)
         case .useUnit(let name):
@@ -52,32 +54,56 @@ public struct Checker {
             }
             return .check(units: units, year: context.year ?? units.flatMap(\.years).max(), filter: condition.map(FindingFilter.init))
         default:
-            return .query(SQLCompiler(displayUnit: context.displayUnit).compile(try plan(statement)))
+            let plan = try plan(statement)
+            var query = SQLCompiler(displayUnit: context.displayUnit).compile(plan)
+            if let filter = statement.filter {
+                query = try ResultFilter(displayUnit: context.displayUnit).apply(filter, to: query)
+            }
+            query.notes = ScopeNotes(catalog: catalog).notes(for: plan)
+            return .query(query)
         }
     }
 
     private func plan(_ statement: Statement) throws(Diagnostic) -> Plan {
         switch statement {
-        case .summary(let year, let unit):
+        case .summary(let year, let unit, _):
             let units = try scope(unit)
             return .summary(units: units, year: try resolvedYear(year, units))
-        case .compare(let subject, let first, let second, let unit):
-            let measure = try resolver.subject(subject)
-            guard !catalog.children(of: measure.id).isEmpty else {
-                throw Diagnostic(code: "Q214", message: "「\(measure.nameZh)」没有组成部分可比较", span: subject.span,
-                                 hints: ["用 trend \(measure.nameZh) 查看各年数值"])
+        case .compare(let subject, let first, let second, let unit, _):
+            switch try resolve(subject) {
+            case .code(let code):
+                return .compareCode(units: try scope(unit), code: code, first: first.value, second: second.value)
+            case .measure(let measure):
+                return .compare(units: try scope(unit), subject: measure, hasParts: !catalog.children(of: measure.id).isEmpty,
+                                first: first.value, second: second.value)
             }
-            return .compare(units: try scope(unit), subject: measure, first: first.value, second: second.value)
-        case .breakdown(let target, let year, let depth, let column, let fund, let unit):
+        case .breakdown(let target, let year, let depth, let column, let fund, let unit, let level, _):
             let units = try scope(unit)
             let chosenYear = try resolvedYear(year, units)
             if let depth, !(1...3).contains(depth.value) {
                 throw Diagnostic(code: "Q105", message: "depth 只能是 1 到 3", span: depth.span)
             }
+            if column == .budget {
+                guard level == nil, depth == nil, case .code(let code) = try resolve(target), !code.economic else {
+                    throw Diagnostic(code: "Q215", message: "with budget 只能用于功能分类科目编码，且不能与 by、depth 同用", span: target.span,
+                                     hints: ["例如 breakdown 201 with budget"])
+                }
+                return .breakdownBudget(units: units, code: code, year: chosenYear, fund: try fund.map(resolver.fund))
+            }
+            if let level {
+                if depth != nil { throw Diagnostic(code: "Q108", message: "by 与 depth 不能同时使用", span: level.span) }
+                // A measure of every fund reads the codes as `breakdown 2` does (全部资金 where
+                // the unit prints it, else 一般公共预算); others read their own fund.
+                let (code, measure) = try classification(of: target)
+                let measureColumn = measure.flatMap { Self.expenditureColumns[$0.id] }
+                return .breakdownCode(units: units, code: code, year: chosenYear, depth: level.depth,
+                                      column: column?.rawValue ?? measureColumn, fund: try fund.map(resolver.fund) ?? measure.flatMap { $0.fund == "all" ? nil : $0.fund },
+                                      total: column == nil && fund == nil ? measure?.id : nil)
+            }
             switch try resolve(target) {
             case .code(let code):
                 return .breakdownCode(units: units, code: code, year: chosenYear, depth: depth?.value,
-                                      column: column?.rawValue ?? "actual", fund: try fund.map(resolver.fund))
+                                      column: column?.rawValue, fund: try fund.map(resolver.fund), total: nil)
             case .measure(let measure):
                 if column != nil || fund != nil {
                     throw Diagnostic(code: "Q215", message: "basic、project 和 fund 只能用于科目编码", span: target.span,
@@ -88,14 +114,14 @@ public struct Checker {
                 }
                 return .breakdownSubject(units: units, subject: measure, year: chosenYear, depth: depth?.value ?? 1)
             }
-        case .trend(let target, let from, let to, let unit):
+        case .trend(let target, let from, let to, let unit, _):
             if let from, let to, from.value > to.value {
                 throw Diagnostic(code: "Q105", message: "起始年份晚于结束年份", span: from.span.union(to.span))
             }
             return .trend(units: try scope(unit), target: try resolve(target), from: from?.value, to: to?.value)
-        case .top(let count, let subject, let year):
+        case .top(let count, let subject, let year, _):
             let units = catalog.units.filter { !$0.years.isEmpty }
-            return .top(units: units, count: count.value, subject: try resolver.subject(subject),
+            return .top(units: units, count: count.value, target: try resolve(subject),
                         year: try resolvedYear(year, units))
         case .projects(let filter, let order, let limit, let unit):
             let fields = FieldSet.projects
@@ -112,7 +138,7 @@ public struct Checker {
         case .indicators(let project, let filter, let unit):
             let units = try scope(unit)
             return .indicators(units: units, projects: try project.map { name throws(Diagnostic) in try resolver.projects(name, in: units) },
-                               filter: try filter.map(condition(.indicators)))
+                               filter: try filter.map(condition(.indicatorsWithQuantities)))
         case .codes(let prefix, let like):
             var digits: String?
             if let prefix {
@@ -130,11 +156,44 @@ public struct Checker {
                 throw Diagnostic(code: "Q103", message: "find 之后应为要查找的文字", span: text.span)
             }
             return .find(units: try scope(unit), text: text.text)
-        case .source(let target, let year, let unit):
-            return .source(units: try scope(unit), target: try resolve(target), year: year?.value)
+        case .source(let target, let year, let unit, _):
+            return .source(units: try scope(unit), target: try target.map(resolve), year: year?.value)
         default:
             throw Diagnostic(code: "Q101", message: "此处不能使用该语句")
         }
+    }
+
+    /// `… for A, B` / `… by unit`: the statement for those units, pivoted.
+    private func sideBySide(_ inner: Statement, _ names: [Name], span: SourceSpan, sideSpan: SourceSpan) throws(Diagnostic) -> PreparedStatement {
+        var scoped = context
+        var units: [Catalog.Unit]
+        if names.isEmpty {
+            units = try scope(inner.unitName)
+        } else {
+            var chosen: [Catalog.Unit] = []
+            for name in names {
+                let unit = try resolver.unit(name)
+                if chosen.contains(unit) { throw Diagnostic(code: "Q108", message: "单位「\(unit.name)」重复", span: name.span) }
+                chosen.append(unit)
+            }
+            scoped.units = chosen.map(\.id)
+            units = chosen
+        }
+        guard case .query(let query) = try Checker(catalog: catalog, context: scoped).prepare(inner, span: span) else {
+            throw Diagnostic(code: "Q213", message: "并列显示只能用于查询语句", span: sideSpan)
+        }
+        let pivot = UnitPivot(units: units)
+        if case .trend(_, let from, let to, _, _) = inner {
+            let years: [Int]
+            if let from, let to {
+                years = Array(from.value...to.value)
+            } else {
+                years = Array(Set(units.flatMap { $0.years.flatMap { [$0 - 1, $0] } })).sorted()
+            }
+            guard years.count <= 50 else { throw Diagnostic(code: "Q105", message: "年份过多（最多 50 列）", span: sideSpan) }
+            return .query(pivot.unitsByYear(query, years: years))
+        }
+        return .query(pivot.sideBySide(query))
     }
 
     private func condition(_ fields: FieldSet) -> (Condition) throws(Diagnostic) -> TypedCondition {
@@ -145,10 +204,41 @@ public struct Checker {
 
     private func resolve(_ target: Target) throws(Diagnostic) -> ResolvedTarget {
         switch target {
-        case .code(let digits, let span): return .code(try resolver.code(digits, span: span))
+        case .code(let digits, let span):
+            if digits.count == 1 {
+                guard catalog.codes.keys.contains(where: { $0.hasPrefix(digits) }) else {
+                    throw Diagnostic(code: "Q203", message: "没有以「\(digits)」开头的科目编码", span: span, hints: ["用 codes 列出科目"])
+                }
+                return .code(CodeTarget(code: digits, economic: catalog.economicCodes.contains { $0.hasPrefix(digits) }))
+            }
+            let code = try resolver.code(digits, span: span)
+            return .code(CodeTarget(code: code, economic: catalog.economicCodes.contains(code), name: catalog.codes[code] ?? ""))
         case .subject(let name): return .measure(try resolver.subject(name))
         }
     }
+
+    /// `breakdown TARGET by 类|款|项`: the classification the target's figures are broken
+    /// down by, with the column and fund an expenditure measure is read in.
+    private func classification(of target: Target) throws(Diagnostic) -> (CodeTarget, Catalog.Measure?) {
+        let resolved = try resolve(target)
+        switch resolved {
+        case .code(let code):
+            return (code, nil)
+        case .measure(let measure):
+            guard Self.expenditureColumns[measure.id] != nil else {
+                throw Diagnostic(code: "Q214", message: "「\(measure.nameZh)」不能按支出功能分类分解", span: target.span,
+                                 hints: ["例如 breakdown 本年支出合计 by 类、breakdown 2 或 breakdown 302"])
+            }
+            return (CodeTarget(code: "2", economic: false), measure)
+        }
+    }
+
+    /// Expenditure measures that the 功能分类 tables print by code, with the column they sit in.
+    private static let expenditureColumns: [String: String] = [
+        "expenditure_total": "actual", "basic": "basic", "project": "project",
+        "fiscal_expenditure": "actual", "general_expenditure": "actual", "general_basic": "basic",
+        "general_project": "project", "gov_fund_expenditure": "actual", "soe_expenditure": "actual",
+    ]
 
     /// The units a statement covers: `for UNIT`, else the `use` units, else every unit
     /// with a loaded disclosure.

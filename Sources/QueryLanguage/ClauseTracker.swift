@@ -24,7 +24,7 @@ struct ClauseTracker {
 
     /// The name under which a clause keyword is tracked; `basic` and `project` are one clause.
     static func name(of keyword: Keyword) -> String {
-        keyword == .basic || keyword == .project ? "basic/project" : keyword.rawValue
+        keyword == .basic || keyword == .project || keyword == .with ? "basic/project" : keyword.rawValue
     }
 
     /// Records a clause, throwing Q108 when it was already given.

@@ -12,7 +12,9 @@ struct ConditionChecker {
         case .or(let lhs, let rhs): return .or(try check(lhs), try check(rhs))
         case .not(let inner, _): return .not(try check(inner))
         case .comparison(let op, let lhs, let rhs, let operatorSpan):
-            let left = try operand(lhs, against: rhs), right = try operand(rhs, against: lhs)
+            var left = try operand(lhs, against: rhs), right = try operand(rhs, against: lhs)
+            (left, right) = try quantities(op, left, right, lhs.span.union(rhs.span))
+            if [ConditionCompiler.type(left), ConditionCompiler.type(right)].contains(.quantity) { return .compare(op, left, right) }
             let leftType = ConditionCompiler.type(left), rightType = ConditionCompiler.type(right)
             if op == .contains {
                 guard leftType == .text, rightType == .text else {
@@ -32,6 +34,31 @@ struct ConditionChecker {
             }
             return .compare(op, left, right)
         }
+    }
+
+    /// Text fields with a numeric reading (an indicator's 指标值, 完成值) compare as numbers
+    /// under < <= > >= and against a number; two quantities compare only in the same unit,
+    /// and a percentage only with a quantity in %.
+    private func quantities(_ op: ComparisonOperator, _ left: TypedExpression, _ right: TypedExpression,
+                            _ span: SourceSpan) throws(Diagnostic) -> (TypedExpression, TypedExpression) {
+        func numeric(_ side: TypedExpression, _ other: TypedExpression) -> TypedExpression {
+            guard case .field(let field) = side, let quantity = fields.quantities[field.name] else { return side }
+            let otherType = ConditionCompiler.type(other)
+            let ordering = [.less, .lessOrEqual, .greater, .greaterOrEqual].contains(op)
+            return ordering || (otherType != .text && op != .contains) ? .field(quantity) : side
+        }
+        let l = numeric(left, right), r = numeric(right, left)
+        let types = [ConditionCompiler.type(l), ConditionCompiler.type(r)]
+        guard types.contains(.quantity) else { return (l, r) }
+        for type in types where type != nil && type != .quantity && type != .percent {
+            throw Diagnostic(code: "Q207", message: "不能比较指标的数值与\(Self.label(type ?? .text))", span: span)
+        }
+        for side in [l, r] {
+            if case .field = side { continue }
+            if case .number = side { continue }
+            throw Diagnostic(code: "Q207", message: "指标值、完成值只能直接比较，不能参与运算", span: span)
+        }
+        return (l, r)
     }
 
     /// One side of a comparison. An unquoted word that names no field, compared with a
@@ -121,6 +148,7 @@ struct ConditionChecker {
         case .points: return "分值"
         case .integer: return "整数"
         case .text: return "文字"
+        case .quantity: return "指标数值"
         }
     }
 }

@@ -25,9 +25,12 @@ struct ConditionCompiler {
                 default: return "(\(left) = \(right))"
                 }
             }
-            let left = fraction(lhs, context, &builder), right = fraction(rhs, context, &builder)
+            let quantity = [Self.type(lhs), Self.type(rhs)].contains(.quantity)
+            let left = fraction(lhs, quantity ? .quantity : context, &builder), right = fraction(rhs, quantity ? .quantity : context, &builder)
             let symbol = op == .notEqual ? "!=" : op.rawValue
-            return "((\(left.sql)) * \(builder.bind(.integer(right.denominator))) \(symbol) (\(right.sql)) * \(builder.bind(.integer(left.denominator))))"
+            let comparison = "((\(left.sql)) * \(builder.bind(.integer(right.denominator))) \(symbol) (\(right.sql)) * \(builder.bind(.integer(left.denominator))))"
+            guard quantity, let units = Self.unitAgreement(lhs, rhs) else { return comparison }
+            return "(\(units) AND \(comparison))"
         }
     }
 
@@ -63,7 +66,7 @@ struct ConditionCompiler {
             if type == nil {
                 switch context {
                 case .money: numerator = digits.multipliedReportingOverflow(by: displayUnit.fenPerUnit).partialValue
-                case .points: numerator = digits.multipliedReportingOverflow(by: 100).partialValue
+                case .points, .quantity: numerator = digits.multipliedReportingOverflow(by: 100).partialValue
                 default: break
                 }
             }
@@ -91,6 +94,35 @@ struct ConditionCompiler {
                 return ("(\(left.sql)) * \(builder.bind(.integer(sign * right.denominator)))",
                         left.denominator.multipliedReportingOverflow(by: digits.magnitude > UInt64(Int64.max) ? 1 : abs(digits)).partialValue)
             }
+        }
+    }
+
+    /// The unit SQL of a quantity side: the field's unit, `%` for a percentage, nil for a
+    /// plain number (any unit).
+    static func unit(_ expression: TypedExpression) -> String? {
+        switch expression {
+        case .field(let field): return field.unitSQL
+        case .number(_, _, .percent): return "'%'"
+        default: return nil
+        }
+    }
+
+    /// SQL requiring both sides of a quantity comparison to be in one unit, if both name one.
+    static func unitAgreement(_ lhs: TypedExpression, _ rhs: TypedExpression) -> String? {
+        guard let left = unit(lhs), let right = unit(rhs) else { return nil }
+        return "(\(left) = \(right))"
+    }
+
+    /// Pairs of quantity comparisons in a condition (value and unit SQL of each side), for
+    /// telling the user which rows could not be compared.
+    static func quantityPairs(_ condition: TypedCondition) -> [(String, String, String, String)] {
+        switch condition {
+        case .and(let lhs, let rhs), .or(let lhs, let rhs): return quantityPairs(lhs) + quantityPairs(rhs)
+        case .not(let inner): return quantityPairs(inner)
+        case .compare(_, let lhs, let rhs):
+            guard case .field(let left) = lhs, case .field(let right) = rhs,
+                  let leftUnit = left.unitSQL, let rightUnit = right.unitSQL else { return [] }
+            return [(left.sql, leftUnit, right.sql, rightUnit)]
         }
     }
 

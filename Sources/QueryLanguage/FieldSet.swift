@@ -1,6 +1,8 @@
 /// The fields a statement's conditions and `order by` may name, with their Chinese aliases.
 struct FieldSet {
     let entries: [(names: [String], field: Field)]
+    /// Numeric readings of text fields (by field name), used where a comparison needs a number.
+    var quantities: [String: Field] = [:]
 
     func field(named name: String) -> Field? {
         let key = NameResolver.normalized(name)
@@ -43,6 +45,14 @@ struct FieldSet {
         entry(["unit", "单位"], "u.name", .text),
         entry(["year", "年度", "年份"], "d.year", .integer),
     ])
+
+    /// `indicators`: `target` and `actual` compare as numbers with units (`actual < target`).
+    static let indicatorsWithQuantities: FieldSet = {
+        var set = indicators
+        set.quantities = ["target": IndicatorQuantity.field(named: "target", column: "i.target"),
+                          "actual": IndicatorQuantity.field(named: "actual", column: "i.actual")]
+        return set
+    }()
 
     /// `check where`: fields of a finding.
     static let findings = FieldSet(entries: [

@@ -5,7 +5,7 @@ enum Keyword: String, CaseIterable, Sendable {
     case units, years, subjects, find, source, check, explain, sql, use
     // Clause and argument words.
     case by, `where`, order, asc, desc, limit, of, like, all, `for`, `in`
-    case depth, basic, project, fund, from, to, and, or, not
+    case depth, basic, project, fund, from, to, and, or, not, with
 
     /// The verbs, in the order they are listed to users.
     static let verbs: [Keyword] = [

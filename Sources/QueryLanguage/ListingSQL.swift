@@ -2,16 +2,23 @@ import Core
 
 /// `top`, `projects`, `indicators` and `source`: rows read from the figures.
 extension SQLCompiler {
-    func top(_ units: [Catalog.Unit], _ count: Int, _ subject: Catalog.Measure, _ year: Int, _ b: inout SQLBuilder) -> SQLQuery {
+    func top(_ units: [Catalog.Unit], _ count: Int, _ target: ResolvedTarget, _ year: Int, _ b: inout SQLBuilder) -> SQLQuery {
         let scope = b.scopeCTE(units)
-        let value = subject.valueKind == "money" ? "amount_fen" : "quantity"
-        let m = b.bind(subject.id), y = b.bind(year), limit = b.bind(count)
+        let y = b.bind(year)
+        let values = targetValues(target, year: y, &b)
+        let limit = b.bind(count)
+        let title: String, kind: ColumnKind
+        switch target {
+        case .measure(let measure):
+            title = measure.nameZh
+            kind = measure.valueKind == "money" ? .money : .integer
+        case .code(let code):
+            title = code.name.isEmpty ? code.code : code.code + " " + code.name
+            kind = .money
+        }
         let text = """
             WITH \(scope),
-            vals AS (
-                SELECT unit_id, \(value) AS amount, derived FROM \(SQLBuilder.rankedFacts(unit: "s.unit_id", from: "scope s",
-                    where: "vf.measure_id = \(m) AND vf.column_id = 'actual' AND vf.year = \(y)", partition: "vf.measure_id"))
-            ),
+            \(values),
             total AS (
                 SELECT sum(v.amount) AS amount FROM vals v JOIN unit u ON u.id = v.unit_id
                 WHERE u.parent_id IS NULL OR u.parent_id NOT IN (SELECT unit_id FROM vals)
@@ -21,22 +28,25 @@ extension SQLCompiler {
                 FROM vals v JOIN unit u ON u.id = v.unit_id
                 ORDER BY v.amount DESC, u.name, u.id LIMIT \(limit)
             )
-            SELECT rank, name, amount, \(SQLBuilder.percent("amount", "(SELECT amount FROM total)")), 0 AS is_total, derived
+            SELECT rank, name, amount, \(SQLBuilder.percent("amount", "(SELECT amount FROM total)")), 0 AS is_total, derived, NULL
             FROM (SELECT * FROM ranked)
             UNION ALL
-            SELECT NULL, '合计（不重复计算二级单位）', (SELECT amount FROM total), NULL, 1, 0
+            SELECT NULL, '合计（不重复计算二级单位）', (SELECT amount FROM total), NULL, 1, 0, NULL
             WHERE EXISTS (SELECT 1 FROM vals)
+            UNION ALL
+            SELECT NULL, u.name, NULL, NULL, 2, 0, '「' || u.name || '」没有 ' || \(y) || ' 年的「' || \(b.bind(title)) || '」数值，未参加排名'
+            FROM scope s JOIN unit u ON u.id = s.unit_id WHERE s.unit_id NOT IN (SELECT unit_id FROM vals)
             ORDER BY 5, 1, 2
             """
         let columns = [
             ResultColumn(name: "rank", title: "排名", kind: .integer),
             ResultColumn(name: "unit", title: "单位", kind: .text),
-            ResultColumn(name: "amount", title: "\(subject.nameZh)（\(year)年）", kind: subject.valueKind == "money" ? .money : .integer),
+            ResultColumn(name: "amount", title: "\(title)（\(year)年）", kind: kind),
             ResultColumn(name: "share", title: "占合计", kind: .percent(decimals: 2)),
         ]
         return SQLQuery(text: text, parameters: b.parameters,
                         shape: ResultShape(columns: columns, hasTotals: true, hasDerived: true),
-                        layout: RowLayout(isTotal: 4, derivedFlags: [2: 5]))
+                        layout: RowLayout(isTotal: 4, derivedFlags: [2: 5], note: 6))
     }
 
     func projects(_ units: [Catalog.Unit], _ filter: TypedCondition?, _ order: Field?, _ descending: Bool, _ limit: Int?,
@@ -73,18 +83,39 @@ extension SQLCompiler {
         let scope = b.scopeCTE(units)
         var conditions = ["i.is_total = 0"]
         if let projects { conditions.append("p.id IN (\(projects.map { b.bind(.integer($0)) }.joined(separator: ", ")))") }
+        let scoped = conditions
         if let filter { conditions.append(ConditionCompiler(displayUnit: displayUnit).sql(filter, &b)) }
-        let text = """
-            WITH \(scope)
-            SELECT p.name, i.level1, i.level2, i.level3, i.operator_printed, i.target, i.unit, i.actual,
-                   i.weight_centi, i.score_centi, i.reason, u.name
+        // Indicators whose two compared figures are numbers in different units cannot be
+        // compared: they are left out, and a note (a row carrying only its text) says how many.
+        let pairs = filter.map(ConditionCompiler.quantityPairs) ?? []
+        let mismatch = pairs.map { "(\($0.0) IS NOT NULL AND \($0.2) IS NOT NULL AND \($0.1) != \($0.3))" }.joined(separator: " OR ")
+        let from = """
             FROM scope s
             JOIN disclosure d ON d.unit_id = s.unit_id
             JOIN project p ON p.disclosure_id = d.id
             JOIN indicator i ON i.project_id = p.id
             JOIN unit u ON u.id = s.unit_id
+            """
+        let select = """
+            SELECT p.name, i.level1, i.level2, i.level3, i.operator_printed, i.target, i.unit, i.actual,
+                   i.weight_centi, i.score_centi, i.reason, u.name
+            \(from)
             WHERE \(conditions.joined(separator: " AND "))
             ORDER BY s.ord, d.year, p.seq, i.seq
+            """
+        let text = pairs.isEmpty ? "WITH \(scope)\n\(select)" : """
+            WITH \(scope),
+            listed AS MATERIALIZED (
+            \(select)
+            )
+            SELECT *, NULL FROM listed
+            UNION ALL
+            SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                   '有 ' || count(*) || ' 个指标的两个数值单位不同（如「' || min(p.name || '：' || coalesce(i.level3, '') || '」指标值 '
+                   || coalesce(i.target, '') || coalesce(i.unit, '') || '、完成值 ' || coalesce(i.actual, '')) || '），未作比较'
+            \(from)
+            WHERE \(scoped.joined(separator: " AND ")) AND (\(mismatch))
+            HAVING count(*) > 0
             """
         let columns = [
             ResultColumn(name: "project", title: "项目", kind: .text),
@@ -100,10 +131,10 @@ extension SQLCompiler {
             ResultColumn(name: "reason", title: "未完成原因", kind: .text),
         ]
         return SQLQuery(text: text, parameters: b.parameters, shape: ResultShape(columns: columns, hasBlocks: true),
-                        layout: RowLayout(block: 11))
+                        layout: RowLayout(block: 11, note: pairs.isEmpty ? nil : 12))
     }
 
-    func source(_ units: [Catalog.Unit], _ target: ResolvedTarget, _ year: Int?, _ b: inout SQLBuilder) -> SQLQuery {
+    func source(_ units: [Catalog.Unit], _ target: ResolvedTarget?, _ year: Int?, _ b: inout SQLBuilder) -> SQLQuery {
         let scope = b.scopeCTE(units)
         let match: String
         var kind: ColumnKind = .money
@@ -113,12 +144,25 @@ extension SQLCompiler {
             if measure.valueKind == "count" { kind = .integer }
             if measure.valueKind == "points" { kind = .points }
         case .code(let code):
-            match = "f.code = \(b.bind(code))"
+            match = "f.code = \(b.bind(code.code))"
+        case nil:
+            match = "1"
         }
         let yearFilter = year.map { "AND f.year = \(b.bind($0))" } ?? ""
+        // Without a target every figure is listed: what it is, and how often it is printed.
+        let listing = target == nil
+        let item = listing ? """
+            coalesce((SELECT m.name_zh FROM measure m WHERE m.id = f.measure_id),
+                     f.code || ' ' || coalesce(\(Self.codeName("f.code", table: "func_code", year: "f.year")),
+                                              \(Self.codeName("f.code", table: "econ_code", year: "f.year")), '')),
+            """ : ""
+        let printedCount = listing ? """
+            (SELECT count(*) FROM fact o WHERE o.disclosure_id = f.disclosure_id AND o.derived = 0 AND o.measure_id IS f.measure_id
+                      AND o.code IS f.code AND o.fund_id = f.fund_id AND o.column_id = f.column_id AND o.year = f.year),
+            """ : ""
         let text = """
             WITH \(scope)
-            SELECT d.year, f.year, c.name_zh, fd.name_zh, coalesce(f.amount_fen, f.quantity), f.printed, f.printed_unit,
+            SELECT \(item)d.year, f.year, c.name_zh, fd.name_zh, coalesce(f.amount_fen, f.quantity), f.printed, f.printed_unit,
                    f.source_kind,
                    CASE WHEN f.line_from = f.line_to THEN CAST(f.line_from AS TEXT) ELSE f.line_from || '-' || f.line_to END,
                    CASE WHEN f.id = \(SQLBuilder.bestFact(unit: "s.unit_id", key: "vf.measure_id IS f.measure_id AND vf.code IS f.code AND vf.fund_id = f.fund_id AND vf.column_id = f.column_id", year: "f.year")) THEN '采用' END,
@@ -126,7 +170,7 @@ extension SQLCompiler {
                                                  || coalesce(i.printed, s.printed), ' ')
                     FROM (SELECT * FROM derivation_input WHERE fact_id = f.id ORDER BY position) d
                     LEFT JOIN fact i ON i.id = d.input_fact_id LEFT JOIN statement s ON s.id = d.input_statement_id),
-                   u.name, f.derived
+                   \(printedCount)u.name, f.derived
             FROM scope s
             JOIN disclosure d ON d.unit_id = s.unit_id
             JOIN fact f ON f.disclosure_id = d.id AND \(match) \(yearFilter)
@@ -136,7 +180,7 @@ extension SQLCompiler {
             ORDER BY s.ord, f.year DESC, c.sort_order, fd.sort_order,
                      CASE f.source_kind WHEN 'table' THEN 0 WHEN 'text' THEN 1 ELSE 2 END, f.derived, f.line_from, f.id
             """
-        let columns = [
+        var columns = [
             ResultColumn(name: "disclosure_year", title: "披露年度", kind: .integer),
             ResultColumn(name: "year", title: "所属年度", kind: .integer),
             ResultColumn(name: "column", title: "栏目", kind: .text),
@@ -149,8 +193,15 @@ extension SQLCompiler {
             ResultColumn(name: "selected", title: "查询采用", kind: .text),
             ResultColumn(name: "derivation", title: "推算依据", kind: .text),
         ]
+        guard listing else {
+            return SQLQuery(text: text, parameters: b.parameters,
+                            shape: ResultShape(columns: columns, hasDerived: true, hasBlocks: true),
+                            layout: RowLayout(block: 11, derivedFlags: [4: 12]))
+        }
+        columns.insert(ResultColumn(name: "item", title: "项目", kind: .text), at: 0)
+        columns.append(ResultColumn(name: "printed_count", title: "印出次数", kind: .integer))
         return SQLQuery(text: text, parameters: b.parameters,
                         shape: ResultShape(columns: columns, hasDerived: true, hasBlocks: true),
-                        layout: RowLayout(block: 11, derivedFlags: [4: 12]))
+                        layout: RowLayout(block: 13, derivedFlags: [5: 14]))
     }
 }

@@ -1,31 +1,38 @@
 // The query language (SPEC §6), parsed by hand-written recursive descent.
 //
-//   line       := statement (';' statement)*          -- `;`/`；` outside quotes and comments
+//   line       := statement (';' statement)*          -- `;`/`；` outside quotes and comments;
+//                                                     -- see StatementAccumulator for lines that continue
 //   statement  := summary | compare | breakdown | trend | top | projects | indicators
 //               | codes | 'units' | 'years' | 'subjects' | find | source | check
 //               | explain | sql | use
-//   summary    := 'summary' { YEAR | for }
-//   compare    := 'compare' SUBJECT YEAR YEAR { for }
-//   breakdown  := 'breakdown' TARGET { 'in' YEAR | 'depth' N | 'basic' | 'project'
-//                                    | 'fund' NAME | for }
-//   trend      := 'trend' TARGET { 'from' YEAR | 'to' YEAR | for }   -- from and to together
-//   top        := 'top' N 'units' 'by' SUBJECT { 'in' YEAR }
+//   summary    := 'summary' { YEAR | units | byunit | where }
+//   compare    := 'compare' TARGET YEAR YEAR { units | byunit | where }
+//   breakdown  := 'breakdown' TARGET { 'by' ('类' | '款' | '项') | byunit | 'in' YEAR | 'depth' N
+//                                    | 'basic' | 'project' | 'fund' NAME | units | where }
+//   trend      := 'trend' TARGET { 'from' YEAR | 'to' YEAR | units | byunit | where }
+//                                                     -- from and to together
+//   top        := 'top' N 'units' 'by' TARGET { 'in' YEAR | where }
 //   projects   := 'projects' { 'where' COND | 'order' 'by' FIELD ['asc' | 'desc']
 //                             | 'limit' N | for }
 //   indicators := 'indicators' { 'of' PROJECT | 'where' COND | for }
 //   codes      := 'codes' [ TARGET | 'like' TEXT ]
 //   find       := 'find' TEXT { for }
-//   source     := 'source' TARGET { YEAR | for }
+//   source     := 'source' [TARGET] { YEAR | for | where }   -- without TARGET, where is required;
+//                                                     -- 'where derived' means 'where derived = 1'
 //   check      := 'check' { 'where' COND | for }
 //   explain    := 'explain' statement                  -- not explain itself
 //   sql        := 'sql' REST                           -- the rest of the text, verbatim
 //   use        := 'use' ( YEAR | 'all' | UNIT )
 //   for        := 'for' UNIT
+//   units      := 'for' UNIT (',' UNIT)*             -- two or more: units side by side
+//   byunit     := 'by' ('unit' | '单位')               -- every unit in scope side by side
+//   where      := 'where' COND                        -- over the result's visible columns
 //
 //   { … }      clauses, in any order, each at most once (a repeat is Q108); 'basic' and
 //              'project' are one clause
 //   TARGET     := CODE | SUBJECT
-//   CODE       := ddd | ddddd | ddddddd | ddd dd [dd] | ddd.dd.dd   -- 4 digits is a year
+//   CODE       := d | ddd | ddddd | ddddddd | ddd dd [dd] | ddd.dd.dd   -- 4 digits is a year;
+//                                                     -- one digit is a whole classification
 //   SUBJECT, UNIT, PROJECT, TEXT, FIELD, NAME
 //              := STRING | WORD+   -- words joined by one space, up to a clause keyword of
 //                                  -- the statement; the first word is always taken.

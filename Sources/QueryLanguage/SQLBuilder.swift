@@ -5,6 +5,10 @@ import Core
 struct SQLBuilder {
     private(set) var parameters: [SQLParameter] = []
 
+    init(parameters: [SQLParameter] = []) {
+        self.parameters = parameters
+    }
+
     /// A placeholder `?N` bound to `value`.
     mutating func bind(_ value: SQLParameter) -> String {
         if let index = parameters.firstIndex(of: value) { return "?\(index + 1)" }

@@ -9,13 +9,16 @@ struct SQLCompiler {
         var builder = SQLBuilder()
         switch plan {
         case .summary(let units, let year): return summary(units, year, &builder)
-        case .compare(let units, let subject, let first, let second): return compare(units, subject, first, second, &builder)
-        case .breakdownCode(let units, let code, let year, let depth, let column, let fund):
-            return breakdownCode(units, code, year, depth, column, fund, &builder)
+        case .compare(let units, let subject, let hasParts, let first, let second):
+            return compare(units, subject, hasParts, first, second, &builder)
+        case .compareCode(let units, let code, let first, let second): return compareCode(units, code, first, second, &builder)
+        case .breakdownCode(let units, let code, let year, let depth, let column, let fund, let total):
+            return breakdownCode(units, code, year, depth, column, fund, total, &builder)
+        case .breakdownBudget(let units, let code, let year, let fund): return breakdownBudget(units, code, year, fund, &builder)
         case .breakdownSubject(let units, let subject, let year, let depth):
             return breakdownSubject(units, subject, year, depth, &builder)
         case .trend(let units, let target, let from, let to): return trend(units, target, from, to, &builder)
-        case .top(let units, let count, let subject, let year): return top(units, count, subject, year, &builder)
+        case .top(let units, let count, let target, let year): return top(units, count, target, year, &builder)
         case .projects(let units, let filter, let order, let descending, let limit):
             return projects(units, filter, order, descending, limit, &builder)
         case .indicators(let units, let projects, let filter): return indicators(units, projects, filter, &builder)
@@ -56,14 +59,18 @@ struct SQLCompiler {
                         layout: RowLayout(block: 5, derivedFlags: [1: 6, 2: 7]))
     }
 
-    private func compare(_ units: [Catalog.Unit], _ subject: Catalog.Measure, _ first: Int, _ second: Int, _ b: inout SQLBuilder) -> SQLQuery {
+    private func compare(_ units: [Catalog.Unit], _ subject: Catalog.Measure, _ hasParts: Bool, _ first: Int, _ second: Int,
+                         _ b: inout SQLBuilder) -> SQLQuery {
         let scope = b.scopeCTE(units)
         let s = b.bind(subject.id), kind = b.bind(subject.valueKind), y1 = b.bind(first), y2 = b.bind(second)
         let value = subject.valueKind == "money" ? "amount_fen" : "quantity"
+        // A subject without parts is its own (only) row.
+        let roots = hasParts ? "parent_id = \(s) AND relation = 'part'" : "id = \(s)"
+        let totalRows = hasParts ? "UNION ALL\n    SELECT t.unit_id, t.ord, 1, '', '合计', 1, t.v1, t.d1, t.v2, t.d2 FROM totals t" : ""
         let text = """
             WITH RECURSIVE \(scope),
             tree(measure_id, level, path) AS (
-                SELECT id, 1, printf('%06d', sort_order) FROM measure WHERE parent_id = \(s) AND relation = 'part' AND value_kind = \(kind)
+                SELECT id, 1, printf('%06d', sort_order) FROM measure WHERE \(roots) AND value_kind = \(kind)
                 UNION ALL
                 SELECT m.id, t.level + 1, t.path || '.' || printf('%06d', m.sort_order)
                 FROM measure m JOIN tree t ON m.parent_id = t.measure_id AND m.relation = 'part' AND m.value_kind = \(kind)
@@ -87,8 +94,7 @@ struct SQLCompiler {
             rows AS (
                 SELECT v.unit_id, v.ord, 0 AS is_total, v.path, m.name_zh AS item, v.level, v.v1, v.d1, v.v2, v.d2
                 FROM v JOIN measure m ON m.id = v.measure_id
-                UNION ALL
-                SELECT t.unit_id, t.ord, 1, '', '合计', 1, t.v1, t.d1, t.v2, t.d2 FROM totals t
+                \(totalRows)
             )
             SELECT r.item, r.v1, r.v2, r.v2 - r.v1, \(SQLBuilder.percent("r.v2 - r.v1", "r.v1")),
                    u.name, r.level, r.is_total, r.d1, r.d2
@@ -99,7 +105,7 @@ struct SQLCompiler {
         let columns = [ResultColumn(name: "item", title: "项目", kind: .text)] + yearColumns([first, second], kind: valueKind)
             + changeColumns(valueKind)
         return SQLQuery(text: text, parameters: b.parameters,
-                        shape: ResultShape(columns: columns, hasLevels: true, hasTotals: true, hasDerived: true, hasBlocks: true),
+                        shape: ResultShape(columns: columns, hasLevels: true, hasTotals: hasParts, hasDerived: true, hasBlocks: true),
                         layout: RowLayout(block: 5, level: 6, isTotal: 7, derivedFlags: [1: 8, 2: 9]))
     }
 

@@ -9,12 +9,16 @@ public struct SQLQuery: Hashable, Sendable {
     public var parameters: [SQLParameter]
     public var shape: ResultShape
     public var layout: RowLayout
+    /// One-line notes for the user (on stderr): a year or unit in scope with no loaded
+    /// disclosure, so that an empty column is never silent.
+    public var notes: [String]
 
-    public init(text: String, parameters: [SQLParameter], shape: ResultShape, layout: RowLayout) {
+    public init(text: String, parameters: [SQLParameter], shape: ResultShape, layout: RowLayout, notes: [String] = []) {
         self.text = text
         self.parameters = parameters
         self.shape = shape
         self.layout = layout
+        self.notes = notes
     }
 
     /// The SQL with its parameters listed, as `explain` prints it.
@@ -22,6 +26,12 @@ public struct SQLQuery: Hashable, Sendable {
         var lines = [text, ""]
         for (index, parameter) in parameters.enumerated() { lines.append("-- ?\(index + 1) = \(parameter)") }
         return lines.joined(separator: "\n")
+    }
+
+    /// The note a SQL row carries instead of data (a unit without a value), if any.
+    public func note(in values: [Cell]) -> String? {
+        guard let index = layout.note, index < values.count, case .text(let note) = values[index] else { return nil }
+        return note
     }
 
     /// Turns one SQL row into a result row.
@@ -37,12 +47,15 @@ public struct RowLayout: Hashable, Sendable {
     public var isTotal: Int?
     /// Result column index → SQL column holding 1 when that cell is derived.
     public var derivedFlags: [Int: Int]
+    /// A column holding, on rows that are notes rather than data, the note's text.
+    public var note: Int?
 
-    public init(block: Int? = nil, level: Int? = nil, isTotal: Int? = nil, derivedFlags: [Int: Int] = [:]) {
+    public init(block: Int? = nil, level: Int? = nil, isTotal: Int? = nil, derivedFlags: [Int: Int] = [:], note: Int? = nil) {
         self.block = block
         self.level = level
         self.isTotal = isTotal
         self.derivedFlags = derivedFlags
+        self.note = note
     }
 
     func makeRow(_ values: [Cell], columnCount: Int) -> ResultRow {

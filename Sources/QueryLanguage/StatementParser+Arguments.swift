@@ -137,7 +137,8 @@ extension StatementParser {
         }
     }
 
-    /// TARGET := CODE | NAME, where CODE := ddd | ddddd | ddddddd | ddd dd [dd] | ddd.dd.dd.
+    /// TARGET := CODE | NAME, where CODE := d | ddd | ddddd | ddddddd | ddd dd [dd] | ddd.dd.dd;
+    /// one digit names a whole classification (2: functional, 3: economic).
     mutating func parseTarget(stops: Set<Keyword>) throws(SyntaxError) -> Target {
         let token = cursor.current
         switch token.kind {
@@ -162,7 +163,7 @@ extension StatementParser {
         if integer, token.text.count == 4, token.suffix == nil || token.suffix == "年" {
             throw .unexpected(expected: "科目或科目编码", found: "年份" + describe(token), at: token.span)
         }
-        guard integer, token.suffix == nil, [3, 5, 7].contains(token.text.count) else {
+        guard integer, token.suffix == nil, [1, 3, 5, 7].contains(token.text.count) else {
             throw .malformedCode(sourceText(token.span), at: token.span)
         }
         cursor.advance()

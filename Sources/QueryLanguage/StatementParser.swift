@@ -14,6 +14,8 @@ struct StatementParser {
     var nesting = 0
     /// Binary operators (`and`, `or`, `+`, `-`, `*`, `/`) read so far in the statement.
     var operators = 0
+    /// Units asked for side by side (`for A, B` or `by unit`) in the statement being parsed.
+    var sideBySide: (units: [Name], span: SourceSpan)?
 
     init(tokens: [Token], chars: [Character], contentEnd: Int) {
         self.cursor = TokenCursor(tokens)
@@ -49,10 +51,10 @@ struct StatementParser {
         }
         cursor.advance()
         switch verb {
-        case .summary: return try parseSummary()
-        case .compare: return try parseCompare()
-        case .breakdown: return try parseBreakdown()
-        case .trend: return try parseTrend()
+        case .summary: return try sideBySide(try parseSummary())
+        case .compare: return try sideBySide(try parseCompare())
+        case .breakdown: return try sideBySide(try parseBreakdown())
+        case .trend: return try sideBySide(try parseTrend())
         case .top: return try parseTop()
         case .projects: return try parseProjects()
         case .indicators: return try parseIndicators()
@@ -70,79 +72,146 @@ struct StatementParser {
         }
     }
 
-    /// summary [YEAR] [for UNIT]
+    /// The statement wrapped for a side-by-side report when one was asked for.
+    private mutating func sideBySide(_ statement: Statement) throws(SyntaxError) -> Statement {
+        guard let request = sideBySide else { return statement }
+        sideBySide = nil
+        return .sideBySide(statement, units: request.units, span: request.span)
+    }
+
+    /// for UNIT [, UNIT]…: one unit, or several side by side (recorded in `sideBySide`).
+    mutating func parseUnits(stops: Set<Keyword>) throws(SyntaxError) -> Name? {
+        let first = try parseName("单位", stops: stops)
+        guard cursor.current.kind == .symbol, cursor.current.text == "," else { return first }
+        var names = [first]
+        while cursor.current.kind == .symbol, cursor.current.text == "," {
+            cursor.advance()
+            names.append(try parseName("单位", stops: stops))
+        }
+        sideBySide = (names, first.span.union(names[names.count - 1].span))
+        return nil
+    }
+
+    /// `unit` (单位) after `by`: units side by side.
+    private mutating func parseByUnit() throws(SyntaxError) {
+        let token = cursor.current
+        guard token.kind == .word, ["unit", "units", "单位"].contains(Keyword.asciiLowercased(token.text)) else {
+            if token.kind == .end { throw .missing("「unit」", at: token.span) }
+            throw .unexpected(expected: "「unit」", found: describe(token), at: token.span)
+        }
+        cursor.advance()
+        if sideBySide == nil { sideBySide = ([], token.span) }
+    }
+
+    /// summary [YEAR] [for UNIT[, UNIT…]] [by unit] [where COND]
     private mutating func parseSummary() throws(SyntaxError) -> Statement {
-        var clauses = ClauseTracker(allowed: [.for], acceptsYear: true)
-        var year: YearLiteral?, unit: Name?
+        var clauses = ClauseTracker(allowed: [.for, .by, .where], acceptsYear: true)
+        var year: YearLiteral?, unit: Name?, filter: Condition?
         while let clause = try nextClause(&clauses) {
             switch clause {
             case .year: year = try parseYear()
-            default: unit = try parseName("单位", stops: clauses.stops)
+            case .keyword(.by): try parseByUnit()
+            case .keyword(.where): filter = try parseCondition(stops: clauses.stops)
+            default: unit = try parseUnits(stops: clauses.stops)
             }
         }
-        return .summary(year: year, unit: unit)
+        return .summary(year: year, unit: unit, filter: filter)
     }
 
-    /// compare SUBJECT YEAR YEAR [for UNIT]
+    /// compare TARGET YEAR YEAR [for UNIT[, UNIT…]] [by unit] [where COND]
     private mutating func parseCompare() throws(SyntaxError) -> Statement {
-        var clauses = ClauseTracker(allowed: [.for])
-        let subject = try parseName("科目", stops: clauses.stops)
+        var clauses = ClauseTracker(allowed: [.for, .by, .where])
+        let subject = try parseTarget(stops: clauses.stops)
         let first = try parseYear()
         let second = try parseYear("第二个年份")
-        var unit: Name?
-        while try nextClause(&clauses) != nil {
-            unit = try parseName("单位", stops: clauses.stops)
-        }
-        return .compare(subject: subject, first: first, second: second, unit: unit)
-    }
-
-    /// breakdown TARGET [in YEAR] [depth N] [basic|project] [fund NAME] [for UNIT]
-    private mutating func parseBreakdown() throws(SyntaxError) -> Statement {
-        var clauses = ClauseTracker(allowed: [.in, .depth, .basic, .project, .fund, .for])
-        let target = try parseTarget(stops: clauses.stops)
-        var year: YearLiteral?, depth: CountLiteral?, column: SpendingColumn?, fund: Name?, unit: Name?
+        var unit: Name?, filter: Condition?
         while let clause = try nextClause(&clauses) {
             switch clause {
+            case .keyword(.by): try parseByUnit()
+            case .keyword(.where): filter = try parseCondition(stops: clauses.stops)
+            default: unit = try parseUnits(stops: clauses.stops)
+            }
+        }
+        return .compare(subject: subject, first: first, second: second, unit: unit, filter: filter)
+    }
+
+    /// breakdown TARGET [by 类|款|项|unit] [in YEAR] [depth N] [basic|project|with budget] [fund NAME] [for UNIT[, UNIT…]] [where COND]
+    private mutating func parseBreakdown() throws(SyntaxError) -> Statement {
+        var clauses = ClauseTracker(allowed: [.by, .in, .depth, .basic, .project, .with, .fund, .for, .where])
+        let target = try parseTarget(stops: clauses.stops)
+        var year: YearLiteral?, depth: CountLiteral?, column: SpendingColumn?, fund: Name?, unit: Name?
+        var level: ClassLevel?, filter: Condition?
+        while let clause = try nextClause(&clauses) {
+            switch clause {
+            case .keyword(.by):
+                if ["unit", "units", "单位"].contains(Keyword.asciiLowercased(cursor.current.text)) { try parseByUnit() } else { level = try parseClassLevel() }
             case .keyword(.in): year = try parseYear()
             case .keyword(.depth): depth = try parseCount("层数")
             case .keyword(.basic): column = .basic
             case .keyword(.project): column = .project
+            case .keyword(.with):
+                let token = cursor.current
+                guard token.kind == .word, ["budget", "预算", "年初预算"].contains(Keyword.asciiLowercased(token.text)) else {
+                    if token.kind == .end { throw .missing("「budget」", at: token.span) }
+                    throw .unexpected(expected: "「budget」", found: describe(token), at: token.span)
+                }
+                cursor.advance()
+                column = .budget
             case .keyword(.fund): fund = try parseName("资金来源", stops: clauses.stops)
-            default: unit = try parseName("单位", stops: clauses.stops)
+            case .keyword(.where): filter = try parseCondition(stops: clauses.stops)
+            default: unit = try parseUnits(stops: clauses.stops)
             }
         }
-        return .breakdown(target: target, year: year, depth: depth, column: column, fund: fund, unit: unit)
+        return .breakdown(target: target, year: year, depth: depth, column: column, fund: fund, unit: unit,
+                          level: level, filter: filter)
     }
 
-    /// trend TARGET [from YEAR to YEAR] [for UNIT]
+    /// 类 | 款 | 项 after `by`.
+    private mutating func parseClassLevel() throws(SyntaxError) -> ClassLevel {
+        let token = cursor.current
+        let levels = ["类": 1, "款": 2, "项": 3]
+        guard token.kind == .word, let depth = levels[token.text] else {
+            if token.kind == .end { throw .missing("类、款或项", at: token.span) }
+            throw .unexpected(expected: "类、款、项或 unit", found: describe(token), at: token.span)
+        }
+        cursor.advance()
+        return ClassLevel(depth: depth, span: token.span)
+    }
+
+    /// trend TARGET [from YEAR to YEAR] [for UNIT[, UNIT…]] [by unit] [where COND]
     private mutating func parseTrend() throws(SyntaxError) -> Statement {
-        var clauses = ClauseTracker(allowed: [.from, .to, .for])
+        var clauses = ClauseTracker(allowed: [.from, .to, .for, .by, .where])
         let target = try parseTarget(stops: clauses.stops)
-        var from: YearLiteral?, to: YearLiteral?, unit: Name?
+        var from: YearLiteral?, to: YearLiteral?, unit: Name?, filter: Condition?
         while let clause = try nextClause(&clauses) {
             switch clause {
             case .keyword(.from): from = try parseYear("起始年份")
             case .keyword(.to): to = try parseYear("结束年份")
-            default: unit = try parseName("单位", stops: clauses.stops)
+            case .keyword(.by): try parseByUnit()
+            case .keyword(.where): filter = try parseCondition(stops: clauses.stops)
+            default: unit = try parseUnits(stops: clauses.stops)
             }
         }
         if from != nil, to == nil { throw .missing("结束年份（to 年份）", at: cursor.endSpan) }
         if to != nil, from == nil { throw .missing("起始年份（from 年份）", at: cursor.endSpan) }
-        return .trend(target: target, from: from, to: to, unit: unit)
+        return .trend(target: target, from: from, to: to, unit: unit, filter: filter)
     }
 
-    /// top N units by SUBJECT [in YEAR]
+    /// top N units by TARGET [in YEAR] [where COND]
     private mutating func parseTop() throws(SyntaxError) -> Statement {
-        var clauses = ClauseTracker(allowed: [.in])
+        var clauses = ClauseTracker(allowed: [.in, .where])
         let count = try parseCount("数量")
         try expectKeyword(.units)
         try expectKeyword(.by)
-        let subject = try parseName("科目", stops: clauses.stops)
-        var year: YearLiteral?
-        while try nextClause(&clauses) != nil {
-            year = try parseYear()
+        let subject = try parseTarget(stops: clauses.stops)
+        var year: YearLiteral?, filter: Condition?
+        while let clause = try nextClause(&clauses) {
+            switch clause {
+            case .keyword(.where): filter = try parseCondition(stops: clauses.stops)
+            default: year = try parseYear()
+            }
         }
-        return .top(count: count, subject: subject, year: year)
+        return .top(count: count, subject: subject, year: year, filter: filter)
     }
 
     /// projects [where COND] [order by FIELD [asc|desc]] [limit N] [for UNIT]
@@ -208,18 +277,32 @@ struct StatementParser {
         return .find(text: text, unit: unit)
     }
 
-    /// source TARGET [YEAR] [for UNIT]
+    /// source [TARGET] [YEAR] [for UNIT] [where COND]; without a target it needs `where`.
     private mutating func parseSource() throws(SyntaxError) -> Statement {
-        var clauses = ClauseTracker(allowed: [.for], acceptsYear: true)
-        let target = try parseTarget(stops: clauses.stops)
-        var year: YearLiteral?, unit: Name?
+        var clauses = ClauseTracker(allowed: [.for, .where], acceptsYear: true)
+        let target = cursor.keyword == .where || cursor.keyword == .for ? nil : try parseTarget(stops: clauses.stops)
+        var year: YearLiteral?, unit: Name?, filter: Condition?
         while let clause = try nextClause(&clauses) {
             switch clause {
             case .year: year = try parseYear()
+            case .keyword(.where):
+                if let flag = derivedFlag(stops: clauses.stops) { filter = flag } else { filter = try parseCondition(stops: clauses.stops) }
             default: unit = try parseName("单位", stops: clauses.stops)
             }
         }
-        return .source(target: target, year: year, unit: unit)
+        if target == nil, filter == nil { throw .missing("科目、科目编码或 where 条件", at: cursor.endSpan) }
+        return .source(target: target, year: year, unit: unit, filter: filter)
+    }
+
+    /// `where derived` (or 推算) alone, as `where derived = 1`.
+    private mutating func derivedFlag(stops: Set<Keyword>) -> Condition? {
+        let token = cursor.current, next = cursor.peek(1)
+        guard token.kind == .word, ["derived", "推算"].contains(Keyword.asciiLowercased(token.text)),
+              next.kind == .end || Keyword(next).map(stops.contains) == true
+        else { return nil }
+        cursor.advance()
+        return .comparison(.equal, .field(Name(text: token.text, span: token.span)), .number(text: "1", suffix: nil, span: token.span),
+                           operatorSpan: token.span)
     }
 
     /// check [where COND] [for UNIT]

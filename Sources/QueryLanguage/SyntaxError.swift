@@ -92,7 +92,7 @@ struct SyntaxError: Error, Hashable, Sendable {
     /// Q109: digits in code position that do not form a classification code.
     static func malformedCode(_ text: String, at span: SourceSpan) -> SyntaxError {
         SyntaxError(code: .malformedCode,
-                    message: "无效的科目编码「\(text)」：应为 3、5 或 7 位数字，如 201、20131、2013101，也可写作 201 31 01 或 201.31.01",
+                    message: "无效的科目编码「\(text)」：应为 3、5 或 7 位数字，如 201、20131、2013101，也可写作 201 31 01 或 201.31.01；一位数字（2 或 3）表示整个分类",
                     span: span)
     }
 

@@ -57,6 +57,7 @@ public enum CatalogLoader {
             """) {
             if let code = row[0].string { codes[code] = row[1].string ?? codes[code] ?? "" }
         }
-        return Catalog(measures: measures, funds: funds, units: units, projects: projects, codes: codes)
+        let economic = Set(try database.query("SELECT DISTINCT code FROM econ_code").compactMap { $0[0].string })
+        return Catalog(measures: measures, funds: funds, units: units, projects: projects, codes: codes, economicCodes: economic)
     }
 }

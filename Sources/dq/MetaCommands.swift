@@ -121,9 +121,25 @@ extension Session {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return fail("无法读取脚本文件：\(path)", []) }
         readDepth += 1
         defer { readDepth -= 1 }
+        return runScript(text, file: path)
+    }
+
+    /// Runs a script's statements, a statement spanning lines once it is complete; stops at
+    /// the first failing statement unless `keepGoing`.
+    func runScript(_ text: String, file: String) -> Bool {
         var succeeded = true
-        for (index, line) in ScriptLines.split(text).enumerated() where !finished {
-            if !run(line, file: path, lineNumber: index + 1) {
+        var accumulator = StatementAccumulator()
+        var lines = ScriptLines.split(text).enumerated().map { ($0.offset + 1, $0.element) }[...]
+        while !finished {
+            let logical: (text: String, startLine: Int)?
+            if let (number, line) = lines.popFirst() {
+                logical = accumulator.add(line, number: number)
+                if logical == nil { continue }
+            } else {
+                logical = accumulator.flush()
+            }
+            guard let logical else { break }
+            if !run(logical.text, file: file, lineNumber: logical.startLine) {
                 succeeded = false
                 if !keepGoing { break }
             }

@@ -65,14 +65,7 @@ struct QueryCommand: ParsableCommand {
 
     /// Runs each line; stops at the first failure unless --keep-going.
     private func runLines(_ text: String, file: String, in session: Session) -> Bool {
-        var succeeded = true
-        for (index, line) in ScriptLines.split(text).enumerated() where !session.finished {
-            if !session.run(line, file: file, lineNumber: index + 1) {
-                succeeded = false
-                if !keepGoing { break }
-            }
-        }
-        return succeeded
+        session.runScript(text, file: file)
     }
 
     private func openConnections() throws -> Connections {

@@ -1,3 +1,4 @@
+import Core
 import Foundation
 import QueryLanguage
 import Store
@@ -13,23 +14,33 @@ struct REPL {
         let editor = LineEditor(historyPath: try? DataPaths.history(), completer: completer())
         session.stopRequested = LineEditor.interruptPending
         var number = 0
+        var accumulator = StatementAccumulator()
         while !session.finished {
             InterruptTarget.register(session.connections.reader)
-            switch editor.read(prompt: session.prompt) {
+            switch editor.read(prompt: accumulator.isContinuing ? continuationPrompt : session.prompt) {
             case .end:
+                if let open = accumulator.flush() { session.run(open.text, file: "<stdin>", lineNumber: open.startLine) }
                 session.console.note("")
                 return
             case .interrupted:
+                accumulator.reset()
                 continue
             case .line(let line):
                 number += 1
                 editor.remember(line)
-                session.run(line, file: "<stdin>", lineNumber: number)
+                guard let statement = accumulator.add(line, number: number) else { continue }
+                session.run(statement.text, file: "<stdin>", lineNumber: statement.startLine)
                 session.console.flush()
                 _ = LineEditor.takeInterrupt()
                 editor.update(completer())
             }
         }
+    }
+
+    /// The prompt while a statement continues: as wide as the main prompt, ending in `…> `.
+    private var continuationPrompt: String {
+        let width = DisplayWidth.of(session.prompt)
+        return String(repeating: " ", count: max(0, width - 4)) + "..> "
     }
 
     private func completer() -> Completer {

@@ -55,13 +55,16 @@ final class Session {
     }
 
     /// Runs one line: a meta-command, `help`, or statements separated by `;`. Stops at the
-    /// first failing statement; false when one failed (its diagnostic is on stderr).
+    /// first failing statement unless `keepGoing`; false when one failed (its diagnostic is
+    /// on stderr).
     @discardableResult
     func run(_ line: String, file: String, lineNumber: Int) -> Bool {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         if trimmed.hasPrefix(".") { return runMeta(trimmed, file: file, lineNumber: lineNumber) }
         if let topic = Self.helpTopic(trimmed) { return help(topic) }
+        var succeeded = true
         for result in Parser.parse(line: line) {
+            if !succeeded && !keepGoing { break }
             let started = DispatchTime.now()
             do {
                 let parsed = try result.get()
@@ -77,15 +80,17 @@ final class Session {
                 return false
             } catch let diagnostic as Diagnostic {
                 report(diagnostic, file: file, lineNumber: lineNumber, line: line)
-                return false
+                succeeded = false
+                continue
             } catch {
                 console.error(error)
-                return false
+                succeeded = false
+                continue
             }
             if showTimer { reportTime(since: started) }
         }
         console.flush()
-        return true
+        return succeeded
     }
 
     func report(_ diagnostic: Diagnostic, file: String, lineNumber: Int, line: String) {
@@ -170,12 +175,19 @@ final class Session {
         let statement = try storeCall { try connections.reader.prepare(query.text) }
         let cursor = try storeCall { try statement.rows(query.parameters.map(Value.init)) }
         let writer = ResultWriter(shape: query.shape, options: outputOptions, sink: console.sink)
+        var notes = query.notes
         while let values = try storeCall({ try cursor.next() }) {
             try checkStop()
-            writer.write(query.makeRow(values.map(\.cell)))
+            let cells = values.map(\.cell)
+            if let note = query.note(in: cells) {
+                notes.append(note)
+                continue
+            }
+            writer.write(query.makeRow(cells))
         }
         writer.finish()
         options.bom = false
+        for note in notes { console.note("注：" + note) }
     }
 
     /// `sql …`: one read-only statement; every column shown as text.

@@ -4,28 +4,28 @@ import XCTest
 
 final class ParserTests: XCTestCase {
     func testSummary() {
-        XCTAssertEqual(statement("summary"), .summary(year: nil, unit: nil))
-        XCTAssertEqual(statement("summary 2023 for 区委办"), .summary(year: yr(2023, 8, 12), unit: nm("区委办", 17, 20)))
+        XCTAssertEqual(statement("summary"), .summary(year: nil, unit: nil, filter: nil))
+        XCTAssertEqual(statement("summary 2023 for 区委办"), .summary(year: yr(2023, 8, 12), unit: nm("区委办", 17, 20), filter: nil))
         XCTAssertEqual(statement("SUMMARY for 安居区 委办 2023年"),
-                       .summary(year: yr(2023, 19, 24), unit: nm("安居区 委办", 12, 18)))
+                       .summary(year: yr(2023, 19, 24), unit: nm("安居区 委办", 12, 18), filter: nil))
     }
 
     func testCompare() {
         XCTAssertEqual(statement("compare 三公 2022 2023"),
-                       .compare(subject: nm("三公", 8, 10), first: yr(2022, 11, 15), second: yr(2023, 16, 20), unit: nil))
+                       .compare(subject: .subject(nm("三公", 8, 10)), first: yr(2022, 11, 15), second: yr(2023, 16, 20), unit: nil, filter: nil))
         XCTAssertEqual(statement("compare 三公经费 2022年 2023 for 区委办"),
-                       .compare(subject: nm("三公经费", 8, 12), first: yr(2022, 13, 18), second: yr(2023, 19, 23),
-                                unit: nm("区委办", 28, 31)))
+                       .compare(subject: .subject(nm("三公经费", 8, 12)), first: yr(2022, 13, 18), second: yr(2023, 19, 23),
+                                unit: nm("区委办", 28, 31), filter: nil))
         XCTAssertEqual(statement("compare 因公出国（境）费 ２０２２ 2023"),
-                       .compare(subject: nm("因公出国（境）费", 8, 16), first: yr(2022, 17, 21), second: yr(2023, 22, 26), unit: nil))
+                       .compare(subject: .subject(nm("因公出国（境）费", 8, 16)), first: yr(2022, 17, 21), second: yr(2023, 22, 26), unit: nil, filter: nil))
         XCTAssertEqual(statement("compare 因公出国(境)费 2022 2023"),
-                       .compare(subject: nm("因公出国(境)费", 8, 16), first: yr(2022, 17, 21), second: yr(2023, 22, 26), unit: nil))
+                       .compare(subject: .subject(nm("因公出国(境)费", 8, 16)), first: yr(2022, 17, 21), second: yr(2023, 22, 26), unit: nil, filter: nil))
         XCTAssertEqual(statement("compare \"三公 经费\" 2022 2023"),
-                       .compare(subject: nm("三公 经费", 8, 15, quoted: true), first: yr(2022, 16, 20),
-                                second: yr(2023, 21, 25), unit: nil))
+                       .compare(subject: .subject(nm("三公 经费", 8, 15, quoted: true)), first: yr(2022, 16, 20),
+                                second: yr(2023, 21, 25), unit: nil, filter: nil))
         XCTAssertEqual(statement("compare general public services 2022 2023"),
-                       .compare(subject: nm("general public services", 8, 31), first: yr(2022, 32, 36),
-                                second: yr(2023, 37, 41), unit: nil))
+                       .compare(subject: .subject(nm("general public services", 8, 31)), first: yr(2022, 32, 36),
+                                second: yr(2023, 37, 41), unit: nil, filter: nil))
     }
 
     func testCodesInAllSpellings() {
@@ -41,7 +41,7 @@ final class ParserTests: XCTestCase {
         for (input, digits, span) in cases {
             XCTAssertEqual(statement(input),
                            .breakdown(target: .code(digits: digits, span: span), year: nil, depth: nil,
-                                      column: nil, fund: nil, unit: nil), input)
+                                      column: nil, fund: nil, unit: nil, level: nil, filter: nil), input)
         }
     }
 
@@ -49,31 +49,31 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(statement("breakdown 201 in 2023 depth 2 basic fund 一般公共预算 for 区委办"),
                        .breakdown(target: .code(digits: "201", span: sp(10, 13)), year: yr(2023, 17, 21),
                                   depth: ct(2, 28, 29), column: .basic, fund: nm("一般公共预算", 41, 47),
-                                  unit: nm("区委办", 52, 55)))
+                                  unit: nm("区委办", 52, 55), level: nil, filter: nil))
         XCTAssertEqual(statement("breakdown basic"),
-                       .breakdown(target: .subject(nm("basic", 10, 15)), year: nil, depth: nil, column: nil, fund: nil, unit: nil))
+                       .breakdown(target: .subject(nm("basic", 10, 15)), year: nil, depth: nil, column: nil, fund: nil, unit: nil, level: nil, filter: nil))
         XCTAssertEqual(statement("breakdown 201 basic"),
                        .breakdown(target: .code(digits: "201", span: sp(10, 13)), year: nil, depth: nil,
-                                  column: .basic, fund: nil, unit: nil))
+                                  column: .basic, fund: nil, unit: nil, level: nil, filter: nil))
         XCTAssertEqual(statement("breakdown 一般公共服务支出 project depth 1"),
                        .breakdown(target: .subject(nm("一般公共服务支出", 10, 18)), year: nil, depth: ct(1, 33, 34),
-                                  column: .project, fund: nil, unit: nil))
+                                  column: .project, fund: nil, unit: nil, level: nil, filter: nil))
     }
 
     func testTrend() {
-        XCTAssertEqual(statement("trend 三公"), .trend(target: .subject(nm("三公", 6, 8)), from: nil, to: nil, unit: nil))
+        XCTAssertEqual(statement("trend 三公"), .trend(target: .subject(nm("三公", 6, 8)), from: nil, to: nil, unit: nil, filter: nil))
         XCTAssertEqual(statement("trend 2013101 from 2020 to 2023 for 区委办"),
                        .trend(target: .code(digits: "2013101", span: sp(6, 13)), from: yr(2020, 19, 23),
-                              to: yr(2023, 27, 31), unit: nm("区委办", 36, 39)))
+                              to: yr(2023, 27, 31), unit: nm("区委办", 36, 39), filter: nil))
         XCTAssertEqual(statement("trend 三公 to 2023 from 2020"),
-                       .trend(target: .subject(nm("三公", 6, 8)), from: yr(2020, 22, 26), to: yr(2023, 12, 16), unit: nil))
+                       .trend(target: .subject(nm("三公", 6, 8)), from: yr(2020, 22, 26), to: yr(2023, 12, 16), unit: nil, filter: nil))
     }
 
     func testTop() {
         XCTAssertEqual(statement("top 3 units by 三公 in 2023"),
-                       .top(count: ct(3, 4, 5), subject: nm("三公", 15, 17), year: yr(2023, 21, 25)))
+                       .top(count: ct(3, 4, 5), subject: .subject(nm("三公", 15, 17)), year: yr(2023, 21, 25), filter: nil))
         XCTAssertEqual(statement("TOP 10 Units BY 本年支出合计"),
-                       .top(count: ct(10, 4, 6), subject: nm("本年支出合计", 16, 22), year: nil))
+                       .top(count: ct(10, 4, 6), subject: .subject(nm("本年支出合计", 16, 22)), year: nil, filter: nil))
     }
 
     func testProjects() {
@@ -132,9 +132,9 @@ final class ParserTests: XCTestCase {
 
     func testSource() {
         XCTAssertEqual(statement("source 201 31 01 2023 for 区委办"),
-                       .source(target: .code(digits: "2013101", span: sp(7, 16)), year: yr(2023, 17, 21), unit: nm("区委办", 26, 29)))
+                       .source(target: .code(digits: "2013101", span: sp(7, 16)), year: yr(2023, 17, 21), unit: nm("区委办", 26, 29), filter: nil))
         XCTAssertEqual(statement("source 三公经费 2022"),
-                       .source(target: .subject(nm("三公经费", 7, 11)), year: yr(2022, 12, 16), unit: nil))
+                       .source(target: .subject(nm("三公经费", 7, 11)), year: yr(2022, 12, 16), unit: nil, filter: nil))
     }
 
     func testCheck() {
@@ -147,7 +147,7 @@ final class ParserTests: XCTestCase {
 
     func testExplainAndSQL() {
         XCTAssertEqual(statement("explain compare 三公 2022 2023"),
-                       .explain(.compare(subject: nm("三公", 16, 18), first: yr(2022, 19, 23), second: yr(2023, 24, 28), unit: nil),
+                       .explain(.compare(subject: .subject(nm("三公", 16, 18)), first: yr(2022, 19, 23), second: yr(2023, 24, 28), unit: nil, filter: nil),
                                 span: sp(0, 7)))
         XCTAssertEqual(statement("explain sql SELECT 1"), .explain(.sql("SELECT 1", span: sp(12, 20)), span: sp(0, 7)))
         XCTAssertEqual(statement("sql SELECT name FROM units WHERE x = ';'"),

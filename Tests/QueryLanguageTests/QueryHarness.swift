@@ -38,8 +38,22 @@ struct QueryHarness {
         let query = try compile(line)
         let cursor = try connections.reader.prepare(query.text).rows(query.parameters.map(Value.init))
         var rows: [ResultRow] = []
-        while let values = try cursor.next() { rows.append(query.makeRow(values.map(\.cell))) }
+        while let values = try cursor.next() {
+            let cells = values.map(\.cell)
+            if query.note(in: cells) == nil { rows.append(query.makeRow(cells)) }
+        }
         return rows
+    }
+
+    /// The notes a data statement gives: those known before it runs, then those its rows carry.
+    func notes(_ line: String) throws -> [String] {
+        let query = try compile(line)
+        let cursor = try connections.reader.prepare(query.text).rows(query.parameters.map(Value.init))
+        var notes = query.notes
+        while let values = try cursor.next() {
+            if let note = query.note(in: values.map(\.cell)) { notes.append(note) }
+        }
+        return notes
     }
 
     /// The diagnostic a statement fails with.

@@ -35,6 +35,6 @@ final class StatementSplitterTests: XCTestCase {
         XCTAssertEqual(second.span, sp(22, 35))
         XCTAssertEqual(second.statement,
                        .breakdown(target: .code(digits: "201", span: sp(32, 35)), year: nil, depth: nil,
-                                  column: nil, fund: nil, unit: nil))
+                                  column: nil, fund: nil, unit: nil, level: nil, filter: nil))
     }
 }

@@ -16,7 +16,7 @@ final class SyntaxDiagnosticTests: XCTestCase {
             ("projects where (a < b", "Q107", sp(21, 21), "缺少右括号「)」，实际为语句结束", ["与第 16 列的「(」配对"]),
             ("summary 2022 2023", "Q108", sp(13, 17), "子句「年份」重复出现", []),
             ("breakdown 20131011", "Q109", sp(10, 18),
-             "无效的科目编码「20131011」：应为 3、5 或 7 位数字，如 201、20131、2013101，也可写作 201 31 01 或 201.31.01", []),
+             "无效的科目编码「20131011」：应为 3、5 或 7 位数字，如 201、20131、2013101，也可写作 201 31 01 或 201.31.01；一位数字（2 或 3）表示整个分类", []),
             ("check where " + String(repeating: "(", count: 70) + "a < b" + String(repeating: ")", count: 70),
              "Q110", sp(44, 45), "条件嵌套过深（最多 32 层）", []),
             // 65 `and`: the 65th is refused (12 + 64 × 10 + 6 = column of the 65th `and`).
@@ -137,7 +137,7 @@ final class SyntaxDiagnosticTests: XCTestCase {
         "compare 三公 2022 2023 for a for b",
         // Q109 malformed code
         "breakdown 20131011",
-        "breakdown 2",
+        "breakdown 20",
         "codes 20",
         "source 201.5",
         "breakdown 201万",

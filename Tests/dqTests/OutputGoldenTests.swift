@@ -48,7 +48,7 @@ final class OutputGoldenTests: XCTestCase {
         ("contains-number", "projects where initial ~ 4"),
         ("division-by-field", "projects where executed / adjusted < 0.9"),
         ("product-of-money", "projects where executed * adjusted > 1"),
-        ("no-parts", "compare 机关运行经费 2022 2023"),
+        ("no-parts", "breakdown 机关运行经费"),
         ("column-on-subject", "breakdown 支出 basic"),
         ("depth-range", "breakdown 201 depth 4"),
         ("year-order", "trend 三公 from 2023 to 2020"),

@@ -1,0 +1,114 @@
+import Core
+
+/// Multi-column reports from a per-unit result, inside the one compiled statement:
+/// `sideBySide` puts each unit's value columns next to the others' (one row per item);
+/// `unitsByYear` turns `trend` into one row per unit and one column per year, with a total
+/// that leaves out a 二级单位 whose 部门 is also in the report.
+struct UnitPivot {
+    let units: [Catalog.Unit]
+
+    /// The name a column title gives a unit: its shortest alias when shorter than its name.
+    private static func label(_ unit: Catalog.Unit) -> String {
+        unit.aliases.min { $0.count < $1.count }.map { $0.count < unit.name.count ? $0 : unit.name } ?? unit.name
+    }
+
+    private static func wrapped(_ query: SQLQuery) -> String {
+        let names = (0..<ResultFilter.sqlWidth(query)).map { "c\($0)" }.joined(separator: ", ")
+        return """
+            WITH result(\(names)) AS MATERIALIZED (
+            \(query.text)
+            ),
+            numbered AS (SELECT result.*, row_number() OVER () AS rn FROM result)
+            """
+    }
+
+    func sideBySide(_ query: SQLQuery) -> SQLQuery {
+        guard let block = query.layout.block else { return query }
+        var b = SQLBuilder(parameters: query.parameters)
+        let columns = query.shape.columns
+        let keys = columns.indices.filter { columns[$0].kind == .text }
+        let values = columns.indices.filter { columns[$0].kind != .text }
+        var select = keys.map { "c\($0)" }
+        var resultColumns = keys.map { columns[$0] }
+        var flags: [String] = []
+        var derived: [Int: Int] = [:]
+        for (ordinal, unit) in units.enumerated() {
+            let name = b.bind(unit.name)
+            for value in values {
+                select.append("max(CASE WHEN c\(block) = \(name) THEN c\(value) END)")
+                resultColumns.append(ResultColumn(name: "u\(ordinal + 1)_\(columns[value].name)",
+                                                  title: "\(Self.label(unit)) \(columns[value].title)", kind: columns[value].kind))
+                if let flag = query.layout.derivedFlags[value] {
+                    derived[resultColumns.count - 1] = -1 - flags.count
+                    flags.append("max(CASE WHEN c\(block) = \(name) THEN c\(flag) END)")
+                }
+            }
+        }
+        var group = keys.map { "c\($0)" }
+        var layout = RowLayout()
+        var bookkeeping: [String] = []
+        if let level = query.layout.level {
+            layout.level = resultColumns.count + bookkeeping.count
+            bookkeeping.append("c\(level)")
+            group.append("c\(level)")
+        }
+        if let total = query.layout.isTotal {
+            layout.isTotal = resultColumns.count + bookkeeping.count
+            bookkeeping.append("c\(total)")
+            group.append("c\(total)")
+        }
+        let flagStart = resultColumns.count + bookkeeping.count
+        layout.derivedFlags = derived.mapValues { flagStart + (-1 - $0) }
+        let code = columns.firstIndex { $0.name == "code" }
+        let order = (query.layout.isTotal.map { ["c\($0)"] } ?? []) + (code.map { ["c\($0)"] } ?? []) + ["min(rn)"]
+        let text = """
+            \(Self.wrapped(query))
+            SELECT \((select + bookkeeping + flags).joined(separator: ", "))
+            FROM numbered
+            GROUP BY \(group.isEmpty ? "1" : group.joined(separator: ", "))
+            ORDER BY \(order.joined(separator: ", "))
+            """
+        return SQLQuery(text: text, parameters: b.parameters,
+                        shape: ResultShape(columns: resultColumns, hasLevels: query.shape.hasLevels, hasTotals: query.shape.hasTotals,
+                                           hasDerived: query.shape.hasDerived),
+                        layout: layout, notes: query.notes)
+    }
+
+    /// `trend … by unit`: the trend's rows (year, amount, …, unit, derived) as one row per
+    /// unit with a column per year in `years`.
+    func unitsByYear(_ query: SQLQuery, years: [Int]) -> SQLQuery {
+        guard let block = query.layout.block, let amountKind = query.shape.columns.dropFirst().first?.kind else { return query }
+        var b = SQLBuilder(parameters: query.parameters)
+        let flag = query.layout.derivedFlags[1]
+        let bound = years.map { b.bind($0) }
+        let values = bound.map { "max(CASE WHEN c0 = \($0) THEN c1 END)" }
+        let flags = bound.map { year in flag.map { "max(CASE WHEN c0 = \(year) THEN c\($0) END)" } ?? "0" }
+        // 二级单位 whose 部门 is in the report are shown but not added to the total.
+        let ids = Set(units.map(\.id))
+        let counted = units.filter { $0.parentID.map { !ids.contains($0) } ?? true }.map { b.bind($0.name) }
+        let totalValues = years.indices.map { "CASE WHEN count(v\($0)) = count(*) THEN sum(v\($0)) END" }
+        let text = """
+            \(Self.wrapped(query)),
+            per_unit AS (
+                SELECT c\(block) AS unit, min(rn) AS ord, \(values.enumerated().map { "\($0.element) AS v\($0.offset)" }.joined(separator: ", ")),
+                       \(flags.enumerated().map { "\($0.element) AS d\($0.offset)" }.joined(separator: ", "))
+                FROM numbered GROUP BY c\(block)
+            )
+            SELECT unit, \(years.indices.map { "v\($0)" }.joined(separator: ", ")), 0 AS is_total, ord,
+                   \(years.indices.map { "d\($0)" }.joined(separator: ", "))
+            FROM per_unit
+            UNION ALL
+            SELECT '合计（不重复计算二级单位）', \(totalValues.joined(separator: ", ")), 1, 0, \(years.indices.map { "max(d\($0))" }.joined(separator: ", "))
+            FROM per_unit WHERE unit IN (\(counted.isEmpty ? "NULL" : counted.joined(separator: ", ")))
+            HAVING count(*) > 0
+            ORDER BY is_total, ord
+            """
+        let columns = [ResultColumn(name: "unit", title: "单位", kind: .text)]
+            + years.map { ResultColumn(name: "value_\($0)", title: "\($0)年", kind: amountKind) }
+        var derived: [Int: Int] = [:]
+        for index in years.indices { derived[index + 1] = years.count + 3 + index }
+        return SQLQuery(text: text, parameters: b.parameters,
+                        shape: ResultShape(columns: columns, hasTotals: true, hasDerived: true),
+                        layout: RowLayout(isTotal: years.count + 1, derivedFlags: derived), notes: query.notes)
+    }
+}
