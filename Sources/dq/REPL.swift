@@ -32,7 +32,8 @@ struct REPL {
         }
     }
 
-    private func completer() -> Completer {
-        Completer(catalog: session.catalog, metaCommands: HelpTopics.metaCommands.map { String($0.0.split(separator: " ")[0]) })
+    private func completer() -> ShellCompleter {
+        ShellCompleter(language: Completer(catalog: session.catalog, metaCommands: MetaCommand.all.map(\.name)),
+                       database: session.connections.reader)
     }
 }

@@ -17,18 +17,33 @@ if setlocale(LC_CTYPE, "") == nil || String(cString: nl_langinfo(nl_item(CODESET
 _ = mallopt(M_TRIM_THRESHOLD, 64 << 20)
 #endif
 
-// One place maps parse errors to messages and exit codes: usage errors exit 2 (SPEC §4).
-do {
-    var command = try DQCommand.parseAsRoot()
-    try command.run()
-} catch let exit as ExitCode {
-    Foundation.exit(exit.rawValue)
-} catch {
-    let code = DQCommand.exitCode(for: error)
-    if code == .success {
-        print(DQCommand.fullMessage(for: error))
-        Foundation.exit(0)
+/// Writes `text` to stdout and exits with `status`.
+func finish(printing text: String, status: Int32 = 0) -> Never {
+    FileHandle.standardOutput.write(Data(text.utf8))
+    exit(status)
+}
+
+// Help and version are answered here, in Chinese; everything else goes to the parser with
+// the subcommand moved first. Usage errors exit 2 (SPEC §4).
+switch ArgumentOrder.request(Array(CommandLine.arguments.dropFirst())) {
+case .version:
+    finish(printing: VersionInfo.text)
+case .help(let topic):
+    guard let text = CommandHelp.text(for: topic) else {
+        FileHandle.standardError.write(Data("dq: error[E002]: 没有关于「\(topic ?? "")」的帮助；输入 dq --help 查看全部子命令与语句\n".utf8))
+        exit(2)
     }
-    FileHandle.standardError.write(Data((DQCommand.fullMessage(for: error) + "\n").utf8))
-    Foundation.exit(code == ExitCode.validationFailure ? 2 : code.rawValue)
+    finish(printing: text)
+case .run(let arguments):
+    do {
+        var command = try DQCommand.parseAsRoot(arguments)
+        try command.run()
+    } catch let exit as ExitCode {
+        Foundation.exit(exit.rawValue)
+    } catch {
+        let code = DQCommand.exitCode(for: error)
+        if code == .success { finish(printing: CommandHelp.overview) }
+        FileHandle.standardError.write(Data((CommandHelp.usageError(error) + "\n").utf8))
+        Foundation.exit(code == ExitCode.validationFailure ? 2 : code.rawValue)
+    }
 }

@@ -17,7 +17,7 @@ final class ImportCommandTests: XCTestCase {
 
     private func file(_ name: String, _ bytes: [UInt8]) -> String {
         let path = directory.appendingPathComponent(name).path
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
         return path
     }
 

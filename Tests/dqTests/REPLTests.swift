@@ -132,11 +132,11 @@ final class REPLTests: XCTestCase {
         Thread.sleep(forTimeInterval: 0.2)
         XCTAssertFalse(try session.paneIsDead())
         try session.send(keys: .ctrlC)
-        try session.waitFor(text: "interrupted")
+        try session.waitFor(text: "查询已中断（按了 Ctrl-C）")
         try session.waitForPrompt()
         let output = try session.run("units")
         XCTAssertTrue(output.contains { $0.contains("四川省遂宁市安居区") }, output.joined(separator: "\n"))
-        XCTAssertFalse(output.contains { $0.contains("interrupted") || $0.contains("error[") }, output.joined(separator: "\n"))
+        XCTAssertFalse(output.contains { $0.contains("查询已中断") || $0.contains("error[") }, output.joined(separator: "\n"))
     }
 
     func testCtrlCAtThePromptClearsAHalfTypedLine() throws {
