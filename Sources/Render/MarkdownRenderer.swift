@@ -42,6 +42,9 @@ struct MarkdownRenderer: TableDrawing {
         [header(layout), alignment(layout), "", TableText.noResult]
     }
 
+    /// After a blank line: a line of text right under a pipe table would be read as a row.
+    func caption(_ text: String, width: Int) -> [String] { ["", text] }
+
     private func header(_ layout: TableLayout) -> String { cells(layout.columns.indices.map(layout.title)) }
 
     private func alignment(_ layout: TableLayout) -> String {

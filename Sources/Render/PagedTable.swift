@@ -17,6 +17,15 @@ protocol TableDrawing {
     func blockEnd(_ layout: TableLayout) -> [String]
     /// What an empty result shows (the header and `（无结果）`).
     func empty(_ layout: TableLayout, hidden: Bool) -> [String]
+    /// A caption under the table (the money unit), given the width of the table's rows.
+    func caption(_ text: String, width: Int) -> [String]
+}
+
+extension TableDrawing {
+    /// Padded like the table's lines, so that a table keeps one display width.
+    func caption(_ text: String, width: Int) -> [String] {
+        [text + String(repeating: " ", count: max(0, width - DisplayWidth.of(text)))]
+    }
 }
 
 /// Writes a human-format table a page at a time, so that memory stays bounded however
@@ -36,6 +45,8 @@ final class PagedTable: RowRenderer {
     /// The block of the last row written, and whether any row was written.
     private var currentBlock: String??
     private var titled = false
+    /// The display width of the table's rows.
+    private var tableWidth = 0
 
     init(shape: ResultShape, options: RenderOptions, drawing: TableDrawing, sink: @escaping (String) -> Void) {
         self.shape = shape
@@ -59,6 +70,9 @@ final class PagedTable: RowRenderer {
             drawing.blockEnd(layout).forEach(line)
         }
         if buffer.hiddenCount > 0 { line(TableText.moreRows(buffer.hiddenCount)) }
+        if currentBlock != nil, shape.columns.contains(where: { $0.kind == .money || $0.kind == .moneyChange }) {
+            drawing.caption(TableText.moneyUnit(options.unit), width: tableWidth).forEach(line)
+        }
         if layout.truncatedCells { line(TableText.truncatedNote) }
     }
 
@@ -88,7 +102,9 @@ final class PagedTable: RowRenderer {
                 drawing.blockStart(layout, title: titled ? row.block ?? "—" : nil).forEach(line)
                 currentBlock = .some(row.block)
             }
-            line(drawing.row(layout, index))
+            let text = drawing.row(layout, index)
+            if tableWidth == 0 { tableWidth = DisplayWidth.of(text) }
+            line(text)
         }
         buffer.removeShown()
     }

@@ -30,6 +30,8 @@ struct TableLayout {
         var fractionWidth = 0
         var numberWidth = 0
         var markWidth = 0
+        /// A text column of codes (every cell ASCII without spaces): never shortened.
+        var isCode = false
     }
 
     /// A cell split for decimal alignment. Non-numbers (text, "—", blanks) use `whole`.
@@ -79,7 +81,10 @@ struct TableLayout {
             }
             column.numberWidth = max(column.integerWidth + column.fractionWidth, wholeWidth)
             column.width = max(column.width, column.numberWidth + column.markWidth)
-            if !column.isNumeric {
+            column.isCode = !column.isNumeric && !cells.isEmpty && cells.allSatisfy { row in
+                row[index].whole.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F } || row[index].whole.isEmpty
+            }
+            if !column.isNumeric && !column.isCode {
                 column.minimumWidth = max(column.minimumWidth, min(column.width, 4))
             } else {
                 column.minimumWidth = column.width
@@ -130,7 +135,7 @@ struct TableLayout {
     /// Shrinks the widest text columns, one column at a time, until `contentWidth` plus
     /// `overhead` (separators and borders) fits in `maxWidth` or no text column can shrink
     /// further (text columns keep their title and at least 4 columns), then cuts the cells
-    /// that no longer fit with "…".
+    /// that no longer fit with "…". Numbers, percentages and code columns are never cut.
     mutating func fit(maxWidth: Int, overhead: Int) {
         var excess = contentWidth + overhead - maxWidth
         while excess > 0 {
@@ -237,6 +242,9 @@ enum TableText {
     static let truncatedNote = "（部分单元格已截断以适应终端宽度）"
 
     static func moreRows(_ count: Int) -> String { "… 还有 \(count) 行" }
+
+    /// The caption under a table with money columns.
+    static func moneyUnit(_ unit: MoneyUnit) -> String { "（金额单位：\(unit.rawValue)）" }
 
     static func blockTitle(_ block: String?) -> String { "【\(block ?? "—")】" }
 }
