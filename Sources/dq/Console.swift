@@ -56,6 +56,11 @@ final class Console {
                 let code = errno
                 if code == EINTR { continue }
                 if code == EPIPE && current == nil { exit(0) }
+                // A command that stopped reading (the user quit the pager): drop the rest.
+                if code == EPIPE, current?.isCommand == true {
+                    destinationFailed = true
+                    return
+                }
                 fail(code)
                 return
             }

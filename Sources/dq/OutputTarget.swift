@@ -71,6 +71,9 @@ final class OutputTarget {
         return (UInt(info.st_dev), UInt(info.st_ino))
     }
 
+    /// True for `|COMMAND` (a pager the user quits closes it early, which is no error).
+    var isCommand: Bool { pipe != nil }
+
     /// Closes the file, or waits for the command to end.
     func close() {
         if let pipe {

@@ -97,6 +97,19 @@ final class OutputTargetTests: XCTestCase {
         XCTAssertEqual(result.stdout, "x\nsecond\nX\nTHIRD\nP:x\nP:fourth\nx\nfifth\n")
     }
 
+    /// A command that stops reading early (a pager the user quits) is no failure.
+    func testACommandThatStopsReadingIsNoError() throws {
+        let result = try DQProcess.run(["--memory", "-f", "-"], stdin: """
+            .once |head -1
+            sql WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 300000) SELECT x FROM c
+            sql SELECT 'after' AS y
+
+            """)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stderr, "")
+        XCTAssertEqual(result.stdout, "x\ny\nafter\n")
+    }
+
     func testAFailedWriteOfResultsExitsWithOne() throws {
         for format in ["table", "tsv", "csv", "json"] {
             let process = Process()
