@@ -44,7 +44,7 @@ final class LineEditor {
         LineEditorState.interruptRequested.store(false, ordering: .relaxed)
         guard let raw = readline(prompt) else {
             if LineEditorState.interruptRequested.exchange(false, ordering: .relaxed) {
-                FileHandle.standardOutput.write(Data("\n".utf8))
+                writeAll("\n", to: STDOUT_FILENO)
                 return .interrupted
             }
             return .end

@@ -17,10 +17,30 @@ if setlocale(LC_CTYPE, "") == nil || String(cString: nl_langinfo(nl_item(CODESET
 _ = mallopt(M_TRIM_THRESHOLD, 64 << 20)
 #endif
 
-/// Writes `text` to stdout and exits with `status`.
-func finish(printing text: String, status: Int32 = 0) -> Never {
-    FileHandle.standardOutput.write(Data(text.utf8))
-    exit(status)
+/// Writes all of `text` to `descriptor` with write(2) (FileHandle traps on a full disk).
+@discardableResult
+func writeAll(_ text: String, to descriptor: Int32) -> Int32? {
+    let bytes = Array(text.utf8)
+    var offset = 0
+    while offset < bytes.count {
+        let written = bytes[offset...].withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+        if written < 0 {
+            if errno == EINTR { continue }
+            return errno
+        }
+        offset += written
+    }
+    return nil
+}
+
+/// Writes `text` to stdout and exits 0, or 1 when it could not be written.
+func finish(printing text: String) -> Never {
+    signal(SIGPIPE, SIG_IGN)
+    if let code = writeAll(text, to: STDOUT_FILENO), code != EPIPE {
+        writeAll("dq: error[E003]: 写入标准输出时失败：\(SystemError.describe(code))\n", to: STDERR_FILENO)
+        exit(1)
+    }
+    exit(0)
 }
 
 // Help and version are answered here, in Chinese; everything else goes to the parser with
@@ -30,7 +50,7 @@ case .version:
     finish(printing: VersionInfo.text)
 case .help(let topic):
     guard let text = CommandHelp.text(for: topic) else {
-        FileHandle.standardError.write(Data("dq: error[E002]: 没有关于「\(topic ?? "")」的帮助；输入 dq --help 查看全部子命令与语句\n".utf8))
+        writeAll("dq: error[E002]: 没有关于「\(topic ?? "")」的帮助；输入 dq --help 查看全部子命令与语句\n", to: STDERR_FILENO)
         exit(2)
     }
     finish(printing: text)
@@ -38,12 +58,14 @@ case .run(let arguments):
     do {
         var command = try DQCommand.parseAsRoot(arguments)
         try command.run()
+        // A failed write of results (a full disk) fails the run, whatever the command.
+        if Console.writeFailed.load(ordering: .relaxed) { exit(1) }
     } catch let exit as ExitCode {
-        Foundation.exit(exit.rawValue)
+        Foundation.exit(exit.rawValue == 0 && Console.writeFailed.load(ordering: .relaxed) ? 1 : exit.rawValue)
     } catch {
         let code = DQCommand.exitCode(for: error)
         if code == .success { finish(printing: CommandHelp.overview) }
-        FileHandle.standardError.write(Data((CommandHelp.usageError(error) + "\n").utf8))
+        writeAll(CommandHelp.usageError(error) + "\n", to: STDERR_FILENO)
         Foundation.exit(code == ExitCode.validationFailure ? 2 : code.rawValue)
     }
 }

@@ -111,10 +111,13 @@ final class OutputTargetTests: XCTestCase {
     }
 
     func testAFailedWriteOfResultsExitsWithOne() throws {
-        for format in ["table", "tsv", "csv", "json"] {
+        let runs = ["table", "tsv", "csv", "json"].map { ["--memory", "--format", $0, "-c", "units"] }
+            + [["--memory", "init", "--help"]]
+        for arguments in runs {
+            let format = arguments.joined(separator: " ")
             let process = Process()
             process.executableURL = DQProcess.binary
-            process.arguments = ["--memory", "--format", format, "-c", "units"]
+            process.arguments = arguments
             process.environment = ["PATH": "/usr/bin:/bin"]
             process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
             let errors = Pipe()
