@@ -1,5 +1,6 @@
 # dq — two commands on a fresh machine:
 #   make run    install what is missing, build (release) and open the REPL on the default data
+#               (the binary is .build/release/dq; `make install` puts it in $(PREFIX)/bin)
 #   make test   install what is missing and run every test
 SWIFT ?= swift
 # The release binary carries the Swift runtime and Foundation (linked statically): it starts
@@ -9,7 +10,9 @@ RELEASE := -c release --product dq --static-swift-stdlib
 # poppler-utils (pdftotext) for tests and import; hyperfine for benchmarks.
 PACKAGES := libsqlite3-dev libedit-dev sqlite3 tmux poppler-utils hyperfine
 
-.PHONY: run test build deps generate bench mutations fuzz torture clean
+.PHONY: run test build deps generate bench mutations fuzz torture clean install
+# Where `make install` puts dq: $(PREFIX)/bin/dq, the manual page and shell completions.
+PREFIX ?= /usr/local
 
 run: deps
 	$(SWIFT) build $(RELEASE)
@@ -21,6 +24,17 @@ test: deps
 
 build: deps
 	$(SWIFT) build $(RELEASE)
+
+# Installs the release binary, dq(1) generated from the binary's own help, and the bash
+# and zsh completions (statements and subjects). DESTDIR stages a package.
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+	install -m 755 .build/release/dq $(DESTDIR)$(PREFIX)/bin/dq
+	python3 scripts/make_man.py .build/release/dq > .build/dq.1
+	install -m 644 .build/dq.1 $(DESTDIR)$(PREFIX)/share/man/man1/dq.1
+	install -m 644 completions/dq.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/dq
+	install -m 644 completions/_dq $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_dq
 
 # Installs missing Debian packages: apt-get as root, else sudo -n, else says what to run.
 deps:

@@ -73,7 +73,7 @@ extension SQLCompiler {
             ResultColumn(name: "share", title: "占比", kind: .percent(decimals: 2)),
         ]
         return SQLQuery(text: text, parameters: b.parameters,
-                        shape: ResultShape(columns: columns, hasLevels: depth != nil, hasTotals: code.count < target.leafLength, hasDerived: true, hasBlocks: true),
+                        shape: ResultShape(columns: columns, hasLevels: true, hasTotals: true, hasDerived: true, hasBlocks: true),
                         layout: RowLayout(block: 4, level: 5, isTotal: 6, derivedFlags: [2: 7]))
     }
 

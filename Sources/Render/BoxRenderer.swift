@@ -12,62 +12,32 @@
 /// Empty results, `maxRows` and `maxWidth` behave as in the table format.
 import Core
 
-final class BoxRenderer: RowRenderer {
-    private let shape: ResultShape
-    private let options: RenderOptions
-    private let sink: (String) -> Void
-    private var buffer: RowBuffer
+struct BoxRenderer: TableDrawing {
+    let style = TableStyle.plain
 
-    init(shape: ResultShape, options: RenderOptions, sink: @escaping (String) -> Void) {
-        self.shape = shape
-        self.options = options
-        self.sink = sink
-        self.buffer = RowBuffer(limit: options.maxRows)
+    func overhead(columns: Int) -> Int? { 3 * columns + 1 }
+
+    func blockStart(_ layout: TableLayout, title: String?) -> [String] {
+        (title.map { [TableText.blockTitle($0)] } ?? []) + [border(layout, "┌", "┬", "┐"), header(layout), border(layout, "├", "┼", "┤")]
     }
 
-    func write(_ row: ResultRow) {
-        buffer.append(row)
+    func row(_ layout: TableLayout, _ index: Int) -> String {
+        cells(layout.columns.indices.map { layout.cell(row: index, column: $0) })
     }
 
-    func finish() {
-        var layout = TableLayout(shape: shape, rows: buffer.rows, formatter: CellFormatter(unit: options.unit), style: .plain)
-        if let maxWidth = options.maxWidth {
-            layout.fit(maxWidth: maxWidth, overhead: 3 * layout.columns.count + 1)
-        }
-        func border(_ left: String, _ middle: String, _ right: String) -> String {
-            left + layout.columns.map { String(repeating: "─", count: $0.width + 2) }.joined(separator: middle) + right
-        }
-        func cells(_ texts: [String]) -> String {
-            "│ " + texts.joined(separator: " │ ") + " │"
-        }
-        let top = border("┌", "┬", "┐")
-        let middle = border("├", "┼", "┤")
-        let bottom = border("└", "┴", "┘")
-        let header = cells(layout.columns.indices.map(layout.title))
-        let blocks = buffer.blocks(hasBlocks: shape.hasBlocks)
-        if blocks.isEmpty {
-            line(top)
-            line(header)
-            line(bottom)
-            if buffer.hiddenCount == 0 { line(TableText.noResult) }
-        }
-        for (number, block) in blocks.enumerated() {
-            if number > 0 { line("") }
-            if blocks.count > 1 { line(TableText.blockTitle(block.block)) }
-            line(top)
-            line(header)
-            line(middle)
-            for row in block.rows {
-                if buffer.rows[row].isTotal && row != block.rows.lowerBound { line(middle) }
-                line(cells(layout.columns.indices.map { layout.cell(row: row, column: $0) }))
-            }
-            line(bottom)
-        }
-        if buffer.hiddenCount > 0 { line(TableText.moreRows(buffer.hiddenCount)) }
-        if layout.truncatedCells { line(TableText.truncatedNote) }
+    func totalRule(_ layout: TableLayout) -> String? { border(layout, "├", "┼", "┤") }
+
+    func blockEnd(_ layout: TableLayout) -> [String] { [border(layout, "└", "┴", "┘")] }
+
+    func empty(_ layout: TableLayout, hidden: Bool) -> [String] {
+        [border(layout, "┌", "┬", "┐"), header(layout), border(layout, "└", "┴", "┘")] + (hidden ? [] : [TableText.noResult])
     }
 
-    private func line(_ text: String) {
-        sink(text + "\n")
+    private func header(_ layout: TableLayout) -> String { cells(layout.columns.indices.map(layout.title)) }
+
+    private func border(_ layout: TableLayout, _ left: String, _ middle: String, _ right: String) -> String {
+        left + layout.columns.map { String(repeating: "─", count: $0.width + 2) }.joined(separator: middle) + right
     }
+
+    private func cells(_ texts: [String]) -> String { "│ " + texts.joined(separator: " │ ") + " │" }
 }

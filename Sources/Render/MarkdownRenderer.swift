@@ -16,62 +16,44 @@
 /// All rows are written (`maxRows` and `maxWidth` are for terminals).
 import Core
 
-final class MarkdownRenderer: RowRenderer {
-    private let shape: ResultShape
-    private let options: RenderOptions
-    private let sink: (String) -> Void
-    private var buffer = RowBuffer(limit: nil)
-
-    static let style = TableStyle(
+struct MarkdownRenderer: TableDrawing {
+    let style = TableStyle(
         indentUnit: "\u{3000}",
         derivedMark: "\\*",
         escape: { $0.replacingPipes() },
         minimumColumnWidth: 3
     )
 
-    init(shape: ResultShape, options: RenderOptions, sink: @escaping (String) -> Void) {
-        self.shape = shape
-        self.options = options
-        self.sink = sink
+    func overhead(columns: Int) -> Int? { nil }
+
+    func blockStart(_ layout: TableLayout, title: String?) -> [String] {
+        (title.map { ["### " + $0, ""] } ?? []) + [header(layout), alignment(layout)]
     }
 
-    func write(_ row: ResultRow) {
-        buffer.append(row)
+    func row(_ layout: TableLayout, _ index: Int) -> String {
+        cells(layout.columns.indices.map { layout.cell(row: index, column: $0) })
     }
 
-    func finish() {
-        let layout = TableLayout(shape: shape, rows: buffer.rows, formatter: CellFormatter(unit: options.unit), style: Self.style)
-        func cells(_ texts: [String]) -> String {
-            "| " + texts.joined(separator: " | ") + " |"
-        }
-        let header = cells(layout.columns.indices.map(layout.title))
-        let alignment = cells(layout.columns.map { column in
+    func totalRule(_ layout: TableLayout) -> String? { nil }
+
+    func blockEnd(_ layout: TableLayout) -> [String] { [] }
+
+    func empty(_ layout: TableLayout, hidden: Bool) -> [String] {
+        [header(layout), alignment(layout), "", TableText.noResult]
+    }
+
+    /// After a blank line: a line of text right under a pipe table would be read as a row.
+    func caption(_ text: String, width: Int) -> [String] { ["", text] }
+
+    private func header(_ layout: TableLayout) -> String { cells(layout.columns.indices.map(layout.title)) }
+
+    private func alignment(_ layout: TableLayout) -> String {
+        cells(layout.columns.map { column in
             column.isNumeric ? String(repeating: "-", count: column.width - 1) + ":" : String(repeating: "-", count: column.width)
         })
-        let blocks = buffer.blocks(hasBlocks: shape.hasBlocks)
-        if blocks.isEmpty {
-            line(header)
-            line(alignment)
-            line("")
-            line(TableText.noResult)
-        }
-        for (number, block) in blocks.enumerated() {
-            if number > 0 { line("") }
-            if blocks.count > 1 {
-                line("### " + (block.block ?? "—"))
-                line("")
-            }
-            line(header)
-            line(alignment)
-            for row in block.rows {
-                line(cells(layout.columns.indices.map { layout.cell(row: row, column: $0) }))
-            }
-        }
     }
 
-    private func line(_ text: String) {
-        sink(text + "\n")
-    }
+    private func cells(_ texts: [String]) -> String { "| " + texts.joined(separator: " | ") + " |" }
 }
 
 extension String {

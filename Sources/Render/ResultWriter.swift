@@ -10,8 +10,8 @@ protocol RowRenderer: AnyObject {
 ///
 /// Machine formats (csv, tsv, json, jsonl) stream: each row goes to the sink as it arrives,
 /// so memory does not grow with the number of rows. Human formats (table, box, markdown)
-/// keep the rows (table and box only the first `maxRows`, counting the rest), measure every
-/// cell, and write everything in `finish()`.
+/// measure the first page of rows (`PagedTable.pageSize`), then write page by page (table
+/// and box only the first `maxRows`, counting the rest), so memory is bounded too.
 ///
 ///     let writer = ResultWriter(shape: shape, options: RenderOptions(format: .csv)) { print($0, terminator: "") }
 ///     for row in rows { writer.write(row) }
@@ -33,9 +33,13 @@ public final class ResultWriter {
         case .tsv: renderer = DelimitedWriter(syntax: .tsv, shape: shape, options: options, sink: sink)
         case .json: renderer = JSONWriter(lines: false, shape: shape, options: options, sink: sink)
         case .jsonl: renderer = JSONWriter(lines: true, shape: shape, options: options, sink: sink)
-        case .table: renderer = TableRenderer(shape: shape, options: options, sink: sink.text)
-        case .box: renderer = BoxRenderer(shape: shape, options: options, sink: sink.text)
-        case .markdown: renderer = MarkdownRenderer(shape: shape, options: options, sink: sink.text)
+        case .table: renderer = PagedTable(shape: shape, options: options, drawing: TableRenderer(), sink: sink.text)
+        case .box: renderer = PagedTable(shape: shape, options: options, drawing: BoxRenderer(), sink: sink.text)
+        case .markdown:
+            // All rows: maxRows and maxWidth are for terminals.
+            var all = options
+            all.maxRows = nil
+            renderer = PagedTable(shape: shape, options: all, drawing: MarkdownRenderer(), sink: sink.text)
         }
     }
 

@@ -30,6 +30,8 @@ struct TableLayout {
         var fractionWidth = 0
         var numberWidth = 0
         var markWidth = 0
+        /// A text column of codes (every cell ASCII without spaces): never shortened.
+        var isCode = false
     }
 
     /// A cell split for decimal alignment. Non-numbers (text, "—", blanks) use `whole`.
@@ -46,41 +48,24 @@ struct TableLayout {
     /// Whether `fit` had to cut any cell.
     private(set) var truncatedCells = false
 
+    private let shape: ResultShape
+    private let formatter: CellFormatter
+    private let style: TableStyle
+    private let firstText: Int?
+
     init(shape: ResultShape, rows: [ResultRow], formatter: CellFormatter, style: TableStyle) {
-        let firstText = shape.columns.firstIndex { $0.kind == .text }
-        var columns = shape.columns.map { column -> Column in
+        self.shape = shape
+        self.formatter = formatter
+        self.style = style
+        firstText = shape.columns.firstIndex { $0.kind == .text }
+        columns = shape.columns.map { column -> Column in
             let title = style.escape(CellFormatter.singleLine(column.title))
             let width = max(DisplayWidth.of(title), style.minimumColumnWidth)
             return Column(title: title, isNumeric: column.kind != .text, width: width, minimumWidth: width)
         }
-        var cells: [[LaidCell]] = []
+        cells = []
         cells.reserveCapacity(rows.count)
-        for row in rows {
-            var laid: [LaidCell] = []
-            laid.reserveCapacity(columns.count)
-            for (index, column) in shape.columns.enumerated() {
-                let cell = index < row.cells.count ? row.cells[index] : .null
-                var text = style.escape(formatter.human(cell, kind: column.kind))
-                var item = LaidCell()
-                if row.derivedCells.contains(index), cell != .null { item.mark = style.derivedMark }
-                if column.kind == .text {
-                    if index == firstText, let level = row.level, level > 1 {
-                        text = String(repeating: style.indentUnit, count: level - 1) + text
-                    }
-                    item.whole = text + item.mark
-                    item.mark = ""
-                } else if text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
-                    item.isNumber = true
-                    let integerEnd = text.firstIndex { !"+−-0123456789".contains($0) } ?? text.endIndex
-                    item.integer = String(text[..<integerEnd])
-                    item.fraction = String(text[integerEnd...])
-                } else {
-                    item.whole = text
-                }
-                laid.append(item)
-            }
-            cells.append(laid)
-        }
+        for row in rows { cells.append(laid(row)) }
         for index in columns.indices {
             var column = columns[index]
             var wholeWidth = 0
@@ -96,15 +81,52 @@ struct TableLayout {
             }
             column.numberWidth = max(column.integerWidth + column.fractionWidth, wholeWidth)
             column.width = max(column.width, column.numberWidth + column.markWidth)
-            if !column.isNumeric {
+            column.isCode = !column.isNumeric && !cells.isEmpty && cells.allSatisfy { row in
+                row[index].whole.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F } || row[index].whole.isEmpty
+            }
+            if !column.isNumeric && !column.isCode {
                 column.minimumWidth = max(column.minimumWidth, min(column.width, 4))
             } else {
                 column.minimumWidth = column.width
             }
             columns[index] = column
         }
-        self.columns = columns
-        self.cells = cells
+    }
+
+    /// One row's cells, formatted and split for alignment.
+    private func laid(_ row: ResultRow) -> [LaidCell] {
+        var laid: [LaidCell] = []
+        laid.reserveCapacity(columns.count)
+        for (index, column) in shape.columns.enumerated() {
+            let cell = index < row.cells.count ? row.cells[index] : .null
+            var text = style.escape(formatter.human(cell, kind: column.kind))
+            var item = LaidCell()
+            if row.derivedCells.contains(index), cell != .null { item.mark = style.derivedMark }
+            if column.kind == .text {
+                if index == firstText, let level = row.level, level > 1 {
+                    text = String(repeating: style.indentUnit, count: level - 1) + text
+                }
+                item.whole = text + item.mark
+                item.mark = ""
+            } else if text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+                item.isNumber = true
+                let integerEnd = text.firstIndex { !"+−-0123456789".contains($0) } ?? text.endIndex
+                item.integer = String(text[..<integerEnd])
+                item.fraction = String(text[integerEnd...])
+            } else {
+                item.whole = text
+            }
+            laid.append(item)
+        }
+        return laid
+    }
+
+    /// Lays out the next page of a long result with the widths measured so far: text wider
+    /// than its column is cut with "…"; numbers are never cut.
+    mutating func replaceRows(_ rows: [ResultRow]) {
+        cells.removeAll(keepingCapacity: true)
+        for row in rows { cells.append(laid(row)) }
+        cutText()
     }
 
     /// The sum of the column widths.
@@ -113,7 +135,7 @@ struct TableLayout {
     /// Shrinks the widest text columns, one column at a time, until `contentWidth` plus
     /// `overhead` (separators and borders) fits in `maxWidth` or no text column can shrink
     /// further (text columns keep their title and at least 4 columns), then cuts the cells
-    /// that no longer fit with "…".
+    /// that no longer fit with "…". Numbers, percentages and code columns are never cut.
     mutating func fit(maxWidth: Int, overhead: Int) {
         var excess = contentWidth + overhead - maxWidth
         while excess > 0 {
@@ -125,6 +147,11 @@ struct TableLayout {
             columns[index].width -= 1
             excess -= 1
         }
+        cutText()
+    }
+
+    /// Cuts text cells wider than their column with "…".
+    private mutating func cutText() {
         for index in columns.indices where !columns[index].isNumeric {
             let width = columns[index].width
             for row in cells.indices where DisplayWidth.of(cells[row][index].whole) > width {
@@ -173,17 +200,25 @@ struct RowBuffer {
     let limit: Int?
     private(set) var rows: [ResultRow] = []
     private(set) var hiddenCount = 0
+    /// Rows shown in pages already written.
+    private var shownBefore = 0
 
     init(limit: Int?) {
         self.limit = limit.map { max(0, $0) }
     }
 
     mutating func append(_ row: ResultRow) {
-        if let limit, rows.count >= limit {
+        if let limit, shownBefore + rows.count >= limit {
             hiddenCount += 1
         } else {
             rows.append(row)
         }
+    }
+
+    /// Forgets the rows of a written page (they still count towards the limit).
+    mutating func removeShown() {
+        shownBefore += rows.count
+        rows.removeAll(keepingCapacity: true)
     }
 
     /// Runs of consecutive rows with the same block, as (block, row range); one run with a
@@ -207,6 +242,9 @@ enum TableText {
     static let truncatedNote = "（部分单元格已截断以适应终端宽度）"
 
     static func moreRows(_ count: Int) -> String { "… 还有 \(count) 行" }
+
+    /// The caption under a table with money columns.
+    static func moneyUnit(_ unit: MoneyUnit) -> String { "（金额单位：\(unit.rawValue)）" }
 
     static func blockTitle(_ block: String?) -> String { "【\(block ?? "—")】" }
 }

@@ -19,52 +19,33 @@
 /// padded to the table's full width (so the lines of a table all have one display width).
 import Core
 
-final class TableRenderer: RowRenderer {
-    private let shape: ResultShape
-    private let options: RenderOptions
-    private let sink: (String) -> Void
-    private var buffer: RowBuffer
+struct TableRenderer: TableDrawing {
+    let style = TableStyle.plain
+    private let separator = "  "
 
-    init(shape: ResultShape, options: RenderOptions, sink: @escaping (String) -> Void) {
-        self.shape = shape
-        self.options = options
-        self.sink = sink
-        self.buffer = RowBuffer(limit: options.maxRows)
+    func overhead(columns: Int) -> Int? { separator.count * max(0, columns - 1) }
+
+    func blockStart(_ layout: TableLayout, title: String?) -> [String] {
+        (title.map { [TableText.blockTitle($0)] } ?? []) + [header(layout), rule(layout)]
     }
 
-    func write(_ row: ResultRow) {
-        buffer.append(row)
+    func row(_ layout: TableLayout, _ index: Int) -> String {
+        layout.columns.indices.map { layout.cell(row: index, column: $0) }.joined(separator: separator)
     }
 
-    func finish() {
-        var layout = TableLayout(shape: shape, rows: buffer.rows, formatter: CellFormatter(unit: options.unit), style: .plain)
-        let separator = "  "
-        if let maxWidth = options.maxWidth {
-            layout.fit(maxWidth: maxWidth, overhead: separator.count * max(0, layout.columns.count - 1))
-        }
-        let header = layout.columns.indices.map(layout.title).joined(separator: separator)
-        let rule = layout.columns.map { String(repeating: "─", count: $0.width) }.joined(separator: separator)
-        let blocks = buffer.blocks(hasBlocks: shape.hasBlocks)
-        if blocks.isEmpty {
-            line(header)
-            line(rule)
-            if buffer.hiddenCount == 0 { line(TableText.noResult) }
-        }
-        for (number, block) in blocks.enumerated() {
-            if number > 0 { line("") }
-            if blocks.count > 1 { line(TableText.blockTitle(block.block)) }
-            line(header)
-            line(rule)
-            for row in block.rows {
-                if buffer.rows[row].isTotal && row != block.rows.lowerBound { line(rule) }
-                line(layout.columns.indices.map { layout.cell(row: row, column: $0) }.joined(separator: separator))
-            }
-        }
-        if buffer.hiddenCount > 0 { line(TableText.moreRows(buffer.hiddenCount)) }
-        if layout.truncatedCells { line(TableText.truncatedNote) }
+    func totalRule(_ layout: TableLayout) -> String? { rule(layout) }
+
+    func blockEnd(_ layout: TableLayout) -> [String] { [] }
+
+    func empty(_ layout: TableLayout, hidden: Bool) -> [String] {
+        [header(layout), rule(layout)] + (hidden ? [] : [TableText.noResult])
     }
 
-    private func line(_ text: String) {
-        sink(text + "\n")
+    private func header(_ layout: TableLayout) -> String {
+        layout.columns.indices.map(layout.title).joined(separator: separator)
+    }
+
+    private func rule(_ layout: TableLayout) -> String {
+        layout.columns.map { String(repeating: "─", count: $0.width) }.joined(separator: separator)
     }
 }

@@ -15,8 +15,7 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "核对已载入的决算：重算各项合计、占比、增幅、执行率，列出不一致之处。")
 
-    @Option(name: .long, help: "数据库文件（默认 $XDG_DATA_HOME/dq/dq.sqlite）")
-    var db: String?
+    @OptionGroup var database: DatabaseOptions
 
     @Option(name: .customLong("for"), help: "只核对该单位（全称、别名或唯一的名称片段）")
     var unit: String?
@@ -45,8 +44,7 @@ struct CheckCommand: ParsableCommand {
         }
         let session: Session
         do {
-            let connections = try db.map { try Connections.existing(path: $0) }
-                ?? Connections.defaultDatabase(path: DataPaths.defaultDatabase())
+            let connections = try database.open()
             session = try Session(connections: connections, options: format.renderOptions(), console: console)
         } catch {
             console.error(error)

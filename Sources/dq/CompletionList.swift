@@ -17,4 +17,17 @@ enum CompletionList {
             return entry + String(repeating: "\u{3000}", count: ideographic) + String(repeating: " ", count: max(0, ascii))
         }
     }
+
+    /// The longest common prefix of the texts, by Character (never a partial UTF-8
+    /// sequence, unlike libedit's bytewise prefix).
+    static func commonPrefix(_ texts: [String]) -> String {
+        guard var prefix = texts.first.map(Array.init) else { return "" }
+        for text in texts.dropFirst() {
+            let characters = Array(text)
+            var length = 0
+            while length < min(prefix.count, characters.count) && prefix[length] == characters[length] { length += 1 }
+            prefix = Array(prefix.prefix(length))
+        }
+        return String(prefix)
+    }
 }

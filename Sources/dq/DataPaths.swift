@@ -3,7 +3,7 @@ import Store
 
 /// Where dq keeps its files: $XDG_DATA_HOME/dq (else ~/.local/share/dq) for the default
 /// database, $XDG_STATE_HOME/dq (else ~/.local/state/dq) for history. Without HOME the
-/// password database names the home directory.
+/// password database names the home directory. The init file is $XDG_CONFIG_HOME/dq/dqrc.
 enum DataPaths {
     static func defaultDatabase(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
         try directory(xdg: "XDG_DATA_HOME", fallback: ".local/share", environment: environment) + "/dq/dq.sqlite"
@@ -11,6 +11,11 @@ enum DataPaths {
 
     static func history(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
         try directory(xdg: "XDG_STATE_HOME", fallback: ".local/state", environment: environment) + "/dq/history"
+    }
+
+    /// The init file run when a query session starts: $XDG_CONFIG_HOME/dq/dqrc (else ~/.config/dq/dqrc).
+    static func initFile(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
+        try directory(xdg: "XDG_CONFIG_HOME", fallback: ".config", environment: environment) + "/dq/dqrc"
     }
 
     private static func directory(xdg: String, fallback: String, environment: [String: String]) throws -> String {

@@ -11,10 +11,10 @@ extension MoneyUnit: ExpressibleByArgument {
 
 /// Output options shared by commands that print results.
 struct FormatOptions: ParsableArguments {
-    @Option(name: .long, help: "输出格式：table|box|csv|tsv|json|jsonl|markdown（终端默认 table，否则 tsv）")
+    @Option(name: .long, help: ArgumentHelp("输出格式：table|box|csv|tsv|json|jsonl|markdown（终端默认 table，否则 tsv）", valueName: "格式"))
     var format: OutputFormat?
 
-    @Option(name: .long, help: "金额单位：元|万元|亿元（默认 万元）")
+    @Option(name: .long, help: ArgumentHelp("金额单位：元|万元|亿元", valueName: "单位"))
     var unit: MoneyUnit = .tenThousandYuan
 
     @Flag(name: .long, help: "不输出表头（csv、tsv）")

@@ -102,23 +102,6 @@ enum HelpTopics {
         金额默认按显示单位（--unit，默认万元），也可带单位：4万、40000元、1亿；比率须带 %：rate < 90%。
         """
 
-    static let metaCommands: [(String, String)] = [
-        (".mode FORMAT", "输出格式：table box csv tsv json jsonl markdown"),
-        (".unit 元|万元|亿元", "金额显示单位"),
-        (".headers on|off", "csv/tsv 是否输出表头"),
-        (".timer on|off", "显示每条语句的耗时"),
-        (".sql on|off", "执行前显示编译出的 SQL"),
-        (".maxrows N", "表格最多显示 N 行（0 为不限）"),
-        (".output [FILE]", "结果写入文件；不带参数恢复到屏幕"),
-        (".open FILE", "打开另一个数据库"),
-        (".read SCRIPT", "执行脚本文件"),
-        (".import FILE", "导入决算公开文件（加 --replace 替换同单位同年度的已载入文件，--strict 严格模式）"),
-        (".tokens 语句", "显示词法单元"),
-        (".ast 语句", "显示语法树"),
-        (".help [主题]", "帮助；help VERB 同 .help VERB"),
-        (".quit", "退出（也可按 Ctrl-D）"),
-    ]
-
     /// The overview `.help` prints.
     static var overview: String {
         var lines = ["语句（help 语句名 查看详细说明）："]
@@ -128,8 +111,8 @@ enum HelpTopics {
         }
         lines.append("")
         lines.append("元命令：")
-        let commandWidth = metaCommands.map { DisplayWidth.of($0.0) }.max() ?? 0
-        for (command, text) in metaCommands { lines.append("  " + pad(command, commandWidth + 2) + text) }
+        let commandWidth = MetaCommand.all.map { DisplayWidth.of($0.synopsis) }.max() ?? 0
+        for command in MetaCommand.all { lines.append("  " + pad(command.synopsis, commandWidth + 2) + command.summary) }
         lines.append("")
         lines.append(conditions)
         return lines.joined(separator: "\n") + "\n"

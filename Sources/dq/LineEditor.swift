@@ -18,7 +18,7 @@ final class LineEditor {
 
     private let historyPath: String?
 
-    init(historyPath: String?, completer: Completer) {
+    init(historyPath: String?, completer: ShellCompleter) {
         self.historyPath = historyPath
         LineEditorState.completer.withLock { $0 = completer }
         rl_readline_name = UnsafePointer(strdup("dq"))
@@ -36,7 +36,7 @@ final class LineEditor {
     }
 
     /// Updates what completion offers (after `.open` or an import).
-    func update(_ completer: Completer) {
+    func update(_ completer: ShellCompleter) {
         LineEditorState.completer.withLock { $0 = completer }
     }
 
@@ -44,7 +44,7 @@ final class LineEditor {
         LineEditorState.interruptRequested.store(false, ordering: .relaxed)
         guard let raw = readline(prompt) else {
             if LineEditorState.interruptRequested.exchange(false, ordering: .relaxed) {
-                FileHandle.standardOutput.write(Data("\n".utf8))
+                writeAll("\n", to: STDOUT_FILENO)
                 return .interrupted
             }
             return .end
@@ -74,7 +74,7 @@ final class LineEditor {
 /// State shared with libedit's C callbacks and the SIGINT handler.
 enum LineEditorState {
     static let interruptRequested = Atomic<Bool>(false)
-    static let completer = Mutex<Completer?>(nil)
+    static let completer = Mutex<ShellCompleter?>(nil)
 }
 
 /// libedit's attempted-completion hook. Returns [substitution, shown matches…, NULL]: the
@@ -94,7 +94,7 @@ private func complete(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int3
     if candidates.count == 1 {
         entries = [candidates[0].text, candidates[0].text]
     } else {
-        entries = [Completer.commonPrefix(candidates)] + CompletionList.padded(candidates.map(\.display))
+        entries = [CompletionList.commonPrefix(candidates.map(\.text))] + CompletionList.padded(candidates.map(\.display))
     }
     guard let array = calloc(entries.count + 1, MemoryLayout<UnsafeMutablePointer<CChar>?>.stride)?
         .assumingMemoryBound(to: UnsafeMutablePointer<CChar>?.self) else { return nil }

@@ -10,25 +10,23 @@ struct QueryCommand: ParsableCommand {
         commandName: "query",
         abstract: "执行查询：-c 一条、-f 脚本、管道输入，或进入交互界面（默认子命令）。")
 
-    @Option(name: .long, help: "数据库文件（须已存在；新建用 dq init）")
-    var db: String?
+    @OptionGroup var database: DatabaseOptions
 
-    @Flag(name: .long, help: "使用内存中的种子数据副本")
-    var memory = false
-
-    @Option(name: .customShort("c"), help: "执行查询（多条用 ; 分隔）后退出")
+    @Option(name: .customShort("c"), help: ArgumentHelp("执行查询（多条用 ; 分隔）后退出", valueName: "查询"))
     var command: String?
 
-    @Option(name: .customShort("f"), help: "执行脚本文件（- 表示标准输入）")
+    @Option(name: .customShort("f"), help: ArgumentHelp("执行脚本文件（- 表示标准输入）", valueName: "脚本"))
     var script: String?
 
     @Flag(name: .long, help: "脚本出错后继续执行后面的行（退出码仍为 1）")
     var keepGoing = false
 
+    @Flag(name: .long, help: "不执行启动文件 $XDG_CONFIG_HOME/dq/dqrc")
+    var noInit = false
+
     @OptionGroup var format: FormatOptions
 
     func validate() throws {
-        if memory && db != nil { throw ValidationError("--memory 与 --db 不能同时使用") }
         if command != nil && script != nil { throw ValidationError("-c 与 -f 不能同时使用") }
     }
 
@@ -36,12 +34,13 @@ struct QueryCommand: ParsableCommand {
         let console = Console()
         let session: Session
         do {
-            session = try Session(connections: try openConnections(), options: format.renderOptions(), console: console)
+            session = try Session(connections: try database.open(), options: format.renderOptions(), console: console)
             session.keepGoing = keepGoing
         } catch {
             console.error(error)
             throw ExitCode(1)
         }
+        if !noInit { runInitFile(in: session) }
         var succeeded = true
         if let command {
             succeeded = runLines(command, file: "<command-line>", in: session)
@@ -63,14 +62,23 @@ struct QueryCommand: ParsableCommand {
         if !succeeded { throw ExitCode(1) }
     }
 
+    /// Runs the init file's statements and meta-commands, when there is one; its errors are
+    /// reported and do not stop the session.
+    private func runInitFile(in session: Session) {
+        guard let path = try? DataPaths.initFile(), FileManager.default.fileExists(atPath: path) else { return }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            session.console.note("dq: error[E001]: 无法读取启动文件：\(path)")
+            return
+        }
+        let keepGoing = session.keepGoing
+        session.keepGoing = true
+        _ = session.runScript(text, file: path)
+        session.keepGoing = keepGoing
+        session.console.flush()
+    }
+
     /// Runs each line; stops at the first failure unless --keep-going.
     private func runLines(_ text: String, file: String, in session: Session) -> Bool {
         session.runScript(text, file: file)
-    }
-
-    private func openConnections() throws -> Connections {
-        if memory { return try Connections.memory() }
-        if let db { return try Connections.existing(path: db) }
-        return try Connections.defaultDatabase(path: DataPaths.defaultDatabase())
     }
 }

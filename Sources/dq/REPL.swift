@@ -43,7 +43,8 @@ struct REPL {
         return String(repeating: " ", count: max(0, width - 4)) + "..> "
     }
 
-    private func completer() -> Completer {
-        Completer(catalog: session.catalog, metaCommands: HelpTopics.metaCommands.map { String($0.0.split(separator: " ")[0]) })
+    private func completer() -> ShellCompleter {
+        ShellCompleter(language: Completer(catalog: session.catalog, metaCommands: MetaCommand.all.map(\.name)),
+                       database: session.connections.reader)
     }
 }

@@ -20,6 +20,13 @@ final class Session {
     var readDepth = 0
     /// Scripts (and the scripts they `.read`) go on after a failing line.
     var keepGoing = false
+    /// `.pager on`: table output on a terminal goes through `pagerCommand`.
+    var usePager = false
+    /// Set by `.once`: the next line's results go to its target, then back.
+    var onceArmed = false
+    /// Whether a result was written since the session started (table formats put a blank
+    /// line between results).
+    var resultsWritten = 0
     /// True when the user asked to stop (Ctrl-C in the REPL); checked before each statement
     /// and between rows, so an interrupt is never lost before SQLite starts running.
     var stopRequested: () -> Bool = { false }
@@ -60,8 +67,37 @@ final class Session {
     @discardableResult
     func run(_ line: String, file: String, lineNumber: Int) -> Bool {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
-        if trimmed.hasPrefix(".") { return runMeta(trimmed, file: file, lineNumber: lineNumber) }
-        if let topic = Self.helpTopic(trimmed) { return help(topic) }
+        if trimmed.hasPrefix(".") {
+            let succeeded = runMeta(trimmed, file: file, lineNumber: lineNumber)
+            return !console.takeWriteFailure() && succeeded
+        }
+        if trimmed.isEmpty { return true }
+        let once = onceArmed
+        onceArmed = false
+        var succeeded = true
+        let body = {
+            if let topic = Self.helpTopic(trimmed) {
+                succeeded = self.help(topic)
+            } else {
+                succeeded = self.runStatements(line, file: file, lineNumber: lineNumber)
+            }
+        }
+        if usePager && console.isTerminal && !options.format.isMachineReadable {
+            console.throughPager(pagerCommand, body)
+        } else {
+            body()
+        }
+        if once { console.endOnce() }
+        return !console.takeWriteFailure() && succeeded
+    }
+
+    /// The pager `.pager on` uses: $PAGER, else `less -SRFX`.
+    var pagerCommand: String {
+        let pager = ProcessInfo.processInfo.environment["PAGER"]?.trimmingCharacters(in: .whitespaces) ?? ""
+        return pager.isEmpty ? "less -SRFX" : pager
+    }
+
+    private func runStatements(_ line: String, file: String, lineNumber: Int) -> Bool {
         var succeeded = true
         for result in Parser.parse(line: line) {
             if !succeeded && !keepGoing { break }
@@ -141,6 +177,7 @@ final class Session {
             context.units = []
             context.year = nil
         case .check(let units, let year, let filter):
+            separateResult()
             let reader = connections.reader
             let report = try storeCall { try reader.readSnapshot { try FindingsReport.run(reader, units: units, year: year, filter: filter) } }
             show(report, filtered: filter != nil)
@@ -174,6 +211,7 @@ final class Session {
     private func stream(_ query: SQLQuery) throws {
         let statement = try storeCall { try connections.reader.prepare(query.text) }
         let cursor = try storeCall { try statement.rows(query.parameters.map(Value.init)) }
+        separateResult()
         let writer = ResultWriter(shape: query.shape, options: outputOptions, sink: console.sink)
         var notes = query.notes
         while let values = try storeCall({ try cursor.next() }) {
@@ -205,6 +243,7 @@ final class Session {
         if showSQL { console.note(sql) }
         let columns = statement.columnNames.map { ResultColumn(name: $0, title: $0, kind: .text) }
         let cursor = try storeCall { try statement.rows() }
+        separateResult()
         let writer = ResultWriter(shape: ResultShape(columns: columns), options: outputOptions, sink: console.sink)
         var row = ResultRow(cells: [])
         while try storeCall({ try cursor.advance() }) {
@@ -217,9 +256,27 @@ final class Session {
         options.bom = false
     }
 
-    private func checkStop() throws {
-        if stopRequested() { throw Diagnostic(code: Self.interruptedCode, message: "查询已中断（interrupted）") }
+    /// Writes a small result held in memory (`.tables`).
+    func writeResult(shape: ResultShape, rows: [ResultRow]) {
+        separateResult()
+        let writer = ResultWriter(shape: shape, options: outputOptions, sink: console.sink)
+        rows.forEach(writer.write)
+        writer.finish()
+        options.bom = false
     }
+
+    /// A blank line between two results of the human formats (never in machine formats,
+    /// whose output is one parseable stream per result).
+    private func separateResult() {
+        if resultsWritten > 0 && !options.format.isMachineReadable { console.write("\n") }
+        resultsWritten += 1
+    }
+
+    private func checkStop() throws {
+        if stopRequested() { throw Diagnostic(code: Self.interruptedCode, message: Self.interruptedMessage) }
+    }
+
+    static let interruptedMessage = "查询已中断（按了 Ctrl-C）"
 
     /// The render options for this statement: tables fit the terminal they are shown on.
     private var outputOptions: RenderOptions {
@@ -233,9 +290,9 @@ final class Session {
         do {
             return try body()
         } catch let error as StoreError where error.isInterrupt {
-            throw Diagnostic(code: Self.interruptedCode, message: "查询已中断（interrupted）")
+            throw Diagnostic(code: Self.interruptedCode, message: Self.interruptedMessage)
         } catch let error as StoreError {
-            throw Diagnostic(code: "Q304", message: "SQLite：\(error.message)")
+            throw Diagnostic(code: "Q304", message: SQLiteMessage.explain(error))
         }
     }
 

@@ -46,7 +46,7 @@ final class ResultWriterTests: XCTestCase {
         let writer = ResultWriter(shape: compare.shape, options: RenderOptions(format: .table, maxRows: 1)) { text += $0 }
         for _ in 0..<10_000 { writer.write(compare.rows[2]) }
         writer.finish()
-        XCTAssertTrue(text.hasSuffix("… 还有 9999 行\n"), text)
+        XCTAssertTrue(text.contains("… 还有 9999 行\n（金额单位：万元）"), text)
     }
 
     func testHumanCellFormats() {

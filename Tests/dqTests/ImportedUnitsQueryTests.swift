@@ -41,7 +41,7 @@ final class ImportedUnitsQueryTests: XCTestCase {
 
         // breakdown 201 for a Shanghai unit: the 项 add up to the printed 类 total.
         let breakdown = try rows(db, "breakdown 201 for 财政局")
-        let items = breakdown.filter { $0[5] == "false" }  // unit code name amount share is_total derived
+        let items = breakdown.filter { $0[6] == "false" }  // unit code name amount share level is_total derived
         XCTAssertTrue(items.allSatisfy { $0[1].count == 7 })
         XCTAssertEqual(items.compactMap { fen($0[3]) }.reduce(0, +), breakdown.last.flatMap { fen($0[3]) })
 

@@ -64,3 +64,48 @@ final class MetaCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0)
     }
 }
+
+/// The meta-commands added to the table: schema, tables, settings, the init file.
+final class MetaCommandTableTests: XCTestCase {
+    func testTablesSchemaAndShow() throws {
+        let tables = try DQProcess.run(["--memory", "-c", ".tables"])
+        XCTAssertTrue(tables.stdout.hasPrefix("name\ttype\n"), tables.stdout)
+        XCTAssertTrue(tables.stdout.contains("\nunit\ttable\n") && tables.stdout.contains("\nfact_value\tview\n"), tables.stdout)
+        let schema = try DQProcess.run(["--memory", "-c", ".schema unit"])
+        XCTAssertTrue(schema.stdout.hasPrefix("CREATE TABLE unit ("), schema.stdout)
+        XCTAssertTrue(schema.stdout.contains("CREATE INDEX unit_parent ON unit(parent_id);"), schema.stdout)
+        XCTAssertFalse(schema.stdout.contains("CREATE TABLE fact"), schema.stdout)
+        let unknown = try DQProcess.run(["--memory", "-c", ".schema units"])
+        XCTAssertEqual(unknown.status, 1)
+        XCTAssertTrue(unknown.stderr.contains("没有名为「units」的表或视图") && unknown.stderr.contains("unit"), unknown.stderr)
+        let show = try DQProcess.run(["--memory", "-f", "-"], stdin: ".mode csv\n.unit 元\n.maxrows 5\nuse 2023\n.show\n")
+        XCTAssertEqual(show.status, 0, show.stderr)
+        for expected in ["数据库    :memory:", "格式      csv", "金额单位  元", "最多行数  5", "默认年份  2023", "输出      标准输出"] {
+            XCTAssertTrue(show.stdout.contains(expected + "\n"), expected + "\n" + show.stdout)
+        }
+    }
+
+    func testTheInitFileRunsFirstUnlessNoInit() throws {
+        let config = try DQProcess.temporaryDirectory(self)
+        try FileManager.default.createDirectory(at: config.appendingPathComponent("dq"), withIntermediateDirectories: true)
+        try ".mode csv\n.unit 元\n".write(to: config.appendingPathComponent("dq/dqrc"), atomically: true, encoding: .utf8)
+        let environment = ["XDG_CONFIG_HOME": config.path]
+        let configured = try DQProcess.run(["--memory", "-c", "years"], environment: environment)
+        XCTAssertEqual(configured.stdout, "year,units,disclosures,unit_names\r\n2023,1,1,中国共产党遂宁市安居区委员会办公室\r\n")
+        let skipped = try DQProcess.run(["--memory", "--no-init", "-c", "years"], environment: environment)
+        XCTAssertEqual(skipped.stdout, "year\tunits\tdisclosures\tunit_names\n2023\t1\t1\t中国共产党遂宁市安居区委员会办公室\n")
+        // A bad line in the init file is reported; the session still runs.
+        try ".mode nothing\n.unit 元\n".write(to: config.appendingPathComponent("dq/dqrc"), atomically: true, encoding: .utf8)
+        let broken = try DQProcess.run(["--memory", "-c", "sql SELECT 1 AS one"], environment: environment)
+        XCTAssertEqual(broken.status, 0)
+        XCTAssertTrue(broken.stderr.contains("dqrc:1:1: error[Q100]: .mode 需要输出格式"), broken.stderr)
+        XCTAssertEqual(broken.stdout, "one\n1\n")
+    }
+
+    func testABlankLineSeparatesResultsInTableFormatsOnly() throws {
+        let table = try DQProcess.run(["--memory", "--format", "table", "-c", "sql SELECT 1 AS a; sql SELECT 2 AS b"])
+        XCTAssertEqual(table.stdout, "a\n─\n1\n\nb\n─\n2\n")
+        let tsv = try DQProcess.run(["--memory", "--format", "tsv", "-c", "sql SELECT 1 AS a; sql SELECT 2 AS b"])
+        XCTAssertEqual(tsv.stdout, "a\n1\nb\n2\n")
+    }
+}
