@@ -36,6 +36,7 @@ public final class ResultWriter {
         case .table: renderer = TableRenderer(shape: shape, options: options, sink: sink.text)
         case .box: renderer = BoxRenderer(shape: shape, options: options, sink: sink.text)
         case .markdown: renderer = MarkdownRenderer(shape: shape, options: options, sink: sink.text)
+        case .bar, .svg: renderer = ChartWriter(shape: shape, options: options, sink: sink)
         }
     }
 

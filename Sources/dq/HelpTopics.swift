@@ -84,7 +84,7 @@ enum HelpTopics {
         """
 
     static let metaCommands: [(String, String)] = [
-        (".mode FORMAT", "输出格式：table box csv tsv json jsonl markdown"),
+        (".mode FORMAT", "输出格式：table box csv tsv json jsonl markdown bar svg（bar、svg 画 breakdown、compare、summary、trend、top 的图）"),
         (".unit 元|万元|亿元", "金额显示单位"),
         (".headers on|off", "csv/tsv 是否输出表头"),
         (".timer on|off", "显示每条语句的耗时"),
