@@ -109,9 +109,13 @@ public struct SVGChartWriter {
     private func groupedBars(_ items: [ChartData.Item]) -> (body: String, height: Double) {
         let parts = items.filter { !$0.isTotal && $0.level == 1 }
         let scale = Double(max(1, parts.flatMap(\.values).compactMap { $0 }.max() ?? 1))
-        let left = 40.0, top = 60.0, plotHeight = 220.0
+        let left = 40.0, plotHeight = 220.0
         let slot = (Self.width - left - 20) / Double(max(1, parts.count))
         let barWidth = min(36, slot * 0.35)
+        // Figures wider than their bar stand upright above it, so that neighbours never overlap.
+        let widestFigure = Double(parts.flatMap(\.texts).map(DisplayWidth.of).max() ?? 0) * 6.2
+        let upright = widestFigure > barWidth
+        let top = upright ? 60 + widestFigure : 60.0
         var body = ""
         for (series, name) in chart.series.enumerated() {
             let x = left + Double(series) * 110
@@ -129,7 +133,12 @@ public struct SVGChartWriter {
                 guard let value = item.values[series] else { continue }
                 let height = Double(max(0, value)) / scale * plotHeight
                 body += "<rect x=\"\(Self.number(x + 1))\" y=\"\(Self.number(top + plotHeight - height))\" width=\"\(Self.number(barWidth - 2))\" height=\"\(Self.number(height))\" fill=\"\(Self.palette[series])\"/>\n"
-                body += Self.text(item.texts[series], x: x + barWidth / 2, y: top + plotHeight - height - 4, size: 11, anchor: "middle")
+                if upright {
+                    body += Self.text(item.texts[series], x: x + barWidth / 2 + 4, y: top + plotHeight - height - 4, size: 11,
+                                      rotate: true)
+                } else {
+                    body += Self.text(item.texts[series], x: x + barWidth / 2, y: top + plotHeight - height - 4, size: 11, anchor: "middle")
+                }
             }
             let lines = Self.wrap(item.label, every: charsPerLine)
             labelLines = max(labelLines, lines.count)
@@ -199,8 +208,10 @@ public struct SVGChartWriter {
             + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n" + body + "</svg>\n"
     }
 
-    static func text(_ content: String, x: Double, y: Double, size: Int, weight: String? = nil, anchor: String? = nil, fill: String? = nil) -> String {
+    static func text(_ content: String, x: Double, y: Double, size: Int, weight: String? = nil, anchor: String? = nil,
+                     fill: String? = nil, rotate: Bool = false) -> String {
         var attributes = "x=\"\(number(x))\" y=\"\(number(y))\" font-size=\"\(size)\""
+        if rotate { attributes += " transform=\"rotate(-90 \(number(x)) \(number(y)))\"" }
         if let weight { attributes += " font-weight=\"\(weight)\"" }
         if let anchor { attributes += " text-anchor=\"\(anchor)\"" }
         if let fill { attributes += " fill=\"\(fill)\"" }
