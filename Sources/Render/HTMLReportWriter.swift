@@ -84,7 +84,8 @@ public struct HTMLReportWriter {
         }
         html += "</tr></thead>\n<tbody>\n"
         for (rowIndex, row) in table.rows.enumerated() {
-            if let block = row.block, table.shape.hasBlocks, rowIndex == 0 || table.rows[rowIndex - 1].block != block {
+            if let block = row.block, table.shape.hasBlocks, Set(table.rows.map(\.block)).count > 1,
+               rowIndex == 0 || table.rows[rowIndex - 1].block != block {
                 html += "<tr class=\"block\"><th colspan=\"\(table.shape.columns.count)\">\(Self.escape(block))</th></tr>\n"
             }
             html += row.isTotal ? "<tr class=\"total\">" : "<tr>"

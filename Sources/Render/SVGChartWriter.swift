@@ -124,7 +124,7 @@ public struct SVGChartWriter {
         }
         body += Self.text("单位：" + unit.rawValue, x: Self.width - 20, y: 29, size: 12, anchor: "end", fill: "#555")
         body += "<line x1=\"\(Self.number(left))\" y1=\"\(Self.number(top + plotHeight))\" x2=\"\(Self.number(Self.width - 20))\" y2=\"\(Self.number(top + plotHeight))\" stroke=\"#888\"/>\n"
-        let charsPerLine = max(2, Int(slot / 12))
+        let charsPerLine = max(2, Int(slot / 13))
         var labelLines = 1
         for (index, item) in parts.enumerated() {
             let middle = left + slot * (Double(index) + 0.5)
