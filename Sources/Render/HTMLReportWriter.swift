@@ -34,8 +34,11 @@ public struct HTMLReportWriter {
 
             """
         for (index, disclosure) in report.disclosures.enumerated() {
-            let count = disclosure.findings.count
-            html += "<li><a href=\"#d\(index + 1)\">\(Self.escape(disclosure.unit)) \(disclosure.year)年</a>（核对发现 \(count) 项）</li>\n"
+            let counts = AuditReport.severities.map { severity in
+                "\(severity.name) \(disclosure.findings.filter { $0.severity == severity.id }.count)"
+            }
+            html += "<li><a href=\"#d\(index + 1)\">\(Self.escape(disclosure.unit)) \(disclosure.year)年</a>"
+                + "（核对发现 \(disclosure.findings.count) 项：\(counts.joined(separator: "，"))）</li>\n"
         }
         html += "</ol></nav>\n</header>\n"
         if report.disclosures.isEmpty { html += "<p class=\"empty\">范围内没有已载入的决算。</p>\n" }
