@@ -6,8 +6,9 @@ import Render
 import Store
 
 /// Fills an `AuditReport` the way a user would: it runs the statements (`summary`,
-/// `breakdown`, `compare`) through the parser, checker and compiler, asks `source` where
-/// each number is printed, and runs the audit for the findings.
+/// `breakdown`, `compare`) through the parser, checker and compiler, finds where each number
+/// is printed among the unit's facts (asking `source` how a derived one was derived), and
+/// runs the audit for the findings.
 struct ReportBuilder {
     let session: Session
     /// Document lines by the SHA-256 of the file (`--source`), for excerpts of table lines.
@@ -15,6 +16,7 @@ struct ReportBuilder {
 
     private struct Disclosure {
         let id: Int64
+        let unitID: Int64
         let unit: String
         let year: Int
         let title: String
@@ -51,7 +53,7 @@ struct ReportBuilder {
                 """, [.integer(unit.id), year.map { .integer(Int64($0)) } ?? .null])
             for row in rows {
                 guard let id = row[0].int64, let year = row[1].int64 else { continue }
-                result.append(Disclosure(id: id, unit: unit.name, year: Int(year), title: row[2].string ?? "", sha256: row[3].string ?? ""))
+                result.append(Disclosure(id: id, unitID: unit.id, unit: unit.name, year: Int(year), title: row[2].string ?? "", sha256: row[3].string ?? ""))
             }
         }
         return result
@@ -70,11 +72,13 @@ struct ReportBuilder {
             ("“三公”经费结构", "breakdown 三公 in \(year) \(unit)", "三公"),
         ]
         var tables: [AuditReport.Table] = []
-        var sourceCache: [String: [ResultRow]] = [:]
+        var derivations: [String: [ResultRow]] = [:]
+        let printed = (try? occurrences(unitID: disclosure.unitID)) ?? [:]
+        // A statement the unit's data cannot answer (no 三公 table, say) leaves its section out.
         for entry in statements {
             guard let (shape, rows) = try? collect(entry.statement), !rows.isEmpty else { continue }
             let sources = rows.map { row in
-                provenance(row, shape: shape, subject: entry.subject, year: year, unit: unit, disclosureYear: year, cache: &sourceCache)
+                provenance(row, shape: shape, subject: entry.subject, year: year, unit: unit, printed: printed, derivations: &derivations)
             }
             tables.append(AuditReport.Table(title: entry.title, statement: entry.statement.replacingOccurrences(of: " " + unit, with: ""),
                                             shape: shape, rows: rows, sources: sources, chart: true))
@@ -94,16 +98,45 @@ struct ReportBuilder {
         return (query.shape, rows)
     }
 
-    /// Where each number cell of a row comes from: the `source` occurrence the query read for
-    /// amounts, the computation for shares and changes.
-    private func provenance(_ row: ResultRow, shape: ResultShape, subject: String?, year: Int, unit: String, disclosureYear: Int,
-                            cache: inout [String: [ResultRow]]) -> [AuditReport.Provenance?] {
+    /// A printed (or derived) figure of the unit, as the queries read it (`fact_value`).
+    private struct Occurrence {
+        let year: Int
+        let value: Int64
+        let sourceKind: String
+        let lineFrom: Int
+        let lineTo: Int
+        let derived: Bool
+        let disclosureYear: Int
+    }
+
+    /// The unit's figures by measure name or code.
+    private func occurrences(unitID: Int64) throws -> [String: [Occurrence]] {
+        var result: [String: [Occurrence]] = [:]
+        for row in try session.connections.reader.query("""
+            SELECT coalesce(m.name_zh, f.code), f.year, coalesce(f.amount_fen, f.quantity), f.source_kind, f.line_from, f.line_to,
+                   f.derived, d.year
+            FROM fact_value f JOIN disclosure d ON d.id = f.disclosure_id LEFT JOIN measure m ON m.id = f.measure_id
+            WHERE d.unit_id = ? ORDER BY d.year DESC, f.line_from
+            """, [.integer(unitID)]) {
+            guard let key = row[0].string, let year = row[1].int64, let value = row[2].int64, let kind = row[3].string,
+                  let from = row[4].int64, let to = row[5].int64, let disclosureYear = row[7].int64 else { continue }
+            result[key, default: []].append(Occurrence(year: Int(year), value: value, sourceKind: kind, lineFrom: Int(from),
+                                                       lineTo: Int(to), derived: row[6].int64 == 1, disclosureYear: Int(disclosureYear)))
+        }
+        return result
+    }
+
+    /// Where each number cell of a row comes from: the printed figure with its value for
+    /// amounts (with `source`'s derivation for a derived one), the computation for shares
+    /// and changes.
+    private func provenance(_ row: ResultRow, shape: ResultShape, subject: String?, year: Int, unit: String,
+                            printed: [String: [Occurrence]], derivations: inout [String: [ResultRow]]) -> [AuditReport.Provenance?] {
         let names = shape.columns.map(\.name)
         var target: String?
         if let code = names.firstIndex(of: "code"), case .text(let text) = row.cells[code], !text.isEmpty {
             target = text
         } else if case .text(let label) = row.cells[0] {
-            target = row.isTotal && label == "合计" ? subject : label
+            target = row.isTotal && label == "合计" ? subject.flatMap(measureName) : label
         }
         return shape.columns.enumerated().map { index, column -> AuditReport.Provenance? in
             guard index < row.cells.count, case .integer(let value) = row.cells[index] else { return nil }
@@ -119,22 +152,26 @@ struct ReportBuilder {
             }
             let valueYear = column.name.hasPrefix("value_") ? Int(column.name.dropFirst(6)) ?? year : year
             guard let target else { return nil }
-            if cache[target] == nil { cache[target] = (try? collect("source \(target) \(unit)"))?.1 ?? [] }
-            let occurrences = (cache[target] ?? []).filter { occurrence in
-                occurrence.cells[1] == .integer(Int64(valueYear)) && occurrence.cells[4] == .integer(value)
-                    && occurrence.cells[9] == .text("采用")
-            }
-            let best = occurrences.first { $0.cells[0] == .integer(Int64(disclosureYear)) } ?? occurrences.first
-            guard let best else {
+            let matches = (printed[target] ?? []).filter { $0.year == valueYear && $0.value == value }
+            guard let best = matches.first(where: { $0.disclosureYear == year }) ?? matches.first else {
                 let note = row.derivedCells.contains(index) ? "计算：由所列各项相加（文件未印出此数）" : "未找到此数在文件中的出处"
                 return AuditReport.Provenance(sourceKind: nil, lineFrom: nil, lineTo: nil, note: note)
             }
-            let lines = Self.text(best.cells[8]).split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
-            var note: String?
-            if case .text(let derivation) = best.cells[10], !derivation.isEmpty { note = "推算：\(derivation)" }
-            if best.cells[0] != .integer(Int64(disclosureYear)), case .integer(let other) = best.cells[0] { note = (note.map { $0 + "；" } ?? "") + "\(other)年决算" }
-            return AuditReport.Provenance(sourceKind: Self.text(best.cells[7]), lineFrom: lines.first, lineTo: lines.last, note: note)
+            var notes: [String] = []
+            if best.derived {
+                if derivations[target] == nil { derivations[target] = (try? collect("source \(target) \(valueYear) \(unit)"))?.1 ?? [] }
+                let derivation = derivations[target]?.first { $0.cells[4] == .integer(value) && $0.cells[10] != .null }
+                notes.append("推算" + (derivation.map { "：" + Self.text($0.cells[10]) } ?? ""))
+            }
+            if best.disclosureYear != year { notes.append("\(best.disclosureYear)年决算") }
+            return AuditReport.Provenance(sourceKind: best.sourceKind, lineFrom: best.lineFrom, lineTo: best.lineTo,
+                                          note: notes.isEmpty ? nil : notes.joined(separator: "；"))
         }
+    }
+
+    /// The catalog name of a subject as typed (三公 → 三公经费).
+    private func measureName(_ name: String) -> String? {
+        session.catalog.measures.first { $0.nameZh == name || $0.aliases.contains(name) }?.nameZh
     }
 
     private static func text(_ cell: Cell) -> String {
