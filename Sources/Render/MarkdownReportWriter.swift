@@ -53,12 +53,12 @@ public struct MarkdownReportWriter {
     }
 
     private func finding(_ finding: AuditReport.Finding) -> String {
-        var text = "\n- **\(finding.ruleID)** \(Self.inline(finding.message))\n"
+        var text = "\n- **\(finding.ruleID)** \(Self.inline(finding.message))"
         var facts: [String] = []
         if let expected = finding.expected { facts.append("应为 **\(Self.inline(expected))**") }
         if let stated = finding.stated { facts.append("文件所列 **\(Self.inline(stated))**") }
         if let difference = finding.difference { facts.append("差额 **\(Self.inline(difference))**") }
-        if !facts.isEmpty { text += "  \n  " + facts.joined(separator: "；") + "\n" }
+        text += (facts.isEmpty ? "" : "  \n  " + facts.joined(separator: "；")) + "\n"
         for figure in finding.figures {
             text += "  - \(Self.inline(figure.label)) \(Self.inline(figure.printed ?? "（推算）"))（\(Self.inline(figure.source.description))）\n"
         }
