@@ -115,6 +115,26 @@ final class ReportCommandTests: XCTestCase {
         XCTAssertTrue(markdown.contains("| 基本支出"))
     }
 
+    func testReportOfEveryLoadedUnitCoversEachDisclosure() throws {
+        // Documents of another template: the seed plus three Shanghai disclosures.
+        let directory = try DQProcess.temporaryDirectory(self)
+        let db = directory.appendingPathComponent("multi.sqlite").path
+        _ = try dq(["init", "--db", db])
+        let files = ["caizhengju", "guihuaziyuanju", "shehuigongzuobu"].map {
+            ImportCommandTests.root.appendingPathComponent("fixtures/disclosures/2024-shanghai-putuo-\($0).txt").path
+        }
+        _ = try dq(["import", "--db", db] + files)
+        let html = try dq(["report", "--db", db]).stdout
+        XCTAssertEqual(html.components(separatedBy: "<section class=\"disclosure\"").count - 1, 4)
+        let json = try DQProcess.run(["check", "--db", db, "--format", "json"]).stdout  // every year, as the report
+        let findings = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]] ?? []
+        XCTAssertEqual(html.components(separatedBy: "<article class=\"finding ").count - 1, findings.count)
+        XCTAssertFalse(html.contains("未找到此数"), "every figure the statements show is found among the facts")
+        let single = try dq(["report", "--db", db, "--for", "规划", "--year", "2024"]).stdout
+        XCTAssertEqual(single.components(separatedBy: "<section class=\"disclosure\"").count - 1, 1)
+        XCTAssertTrue(single.contains("<h2>上海市普陀区规划和自然资源局 2024年</h2>"))
+    }
+
     func testBadOptionsAreUsageErrors() throws {
         let unknown = try DQProcess.run(["report", "--memory", "--for", "不存在的单位"])
         XCTAssertEqual(unknown.status, 2)
