@@ -6,10 +6,15 @@ import Core
 /// totals are a line under the bars, without a bar. `breakdown 支出` at 60 columns:
 ///
 ///     项目          2023年                                    占比
-///     基本支出      ██████████████████████████████  636.03   71.53%
-///     项目支出      ███████████▉                    253.13   28.47%
+///     基本支出      █████████████████████████████  636.03   71.53%
+///     项目支出      ███████████▌                   253.13   28.47%
 ///     ────────────
-///     本年支出合计                                  889.16  100.00%
+///     本年支出合计                                 889.16  100.00%
+///
+/// and `compare 三公 2022 2023` (labels cut with "…" to leave the bars room):
+///
+///     项目                  2022年         2023年          变动率
+///     公务用车购置及运行…   ███▎    6.89*  ██████  12.52  +81.71%
 ///
 /// `ResultWriter` writes the data (tsv) instead when there is no terminal width (a pipe or a
 /// file), and the table when the result is not a chart.
