@@ -148,22 +148,9 @@ public struct HTMLReportWriter {
         return html
     }
 
-    /// Escapes `text` and wraps every occurrence of each figure in `<mark>`.
+    /// Escapes `text` and wraps each cited figure in `<mark>`.
     static func highlight(_ text: String, _ figures: [String]) -> String {
-        let needles = Array(Set(figures.filter { !$0.isEmpty })).sorted { $0.count > $1.count }
-        guard !needles.isEmpty else { return escape(text) }
-        var html = ""
-        var rest = Substring(text)
-        outer: while let first = rest.first {
-            for needle in needles where rest.hasPrefix(needle) {
-                html += "<mark>" + escape(needle) + "</mark>"
-                rest = rest.dropFirst(needle.count)
-                continue outer
-            }
-            html += escape(String(first))
-            rest = rest.dropFirst()
-        }
-        return html
+        ExcerptHighlighter.segments(text, figures).map { $0.isFigure ? "<mark>" + escape($0.text) + "</mark>" : escape($0.text) }.joined()
     }
 
     static func escape(_ text: String) -> String { XMLText.escape(text) }

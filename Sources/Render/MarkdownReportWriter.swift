@@ -65,7 +65,9 @@ public struct MarkdownReportWriter {
         if !finding.excerpt.isEmpty {
             text += "\n"
             for line in finding.excerpt {
-                let body = line.text.map { Self.bold(Self.inline($0), line.highlights.map(Self.inline)) } ?? "（原文未载入）"
+                let body = line.text.map { text in
+                    ExcerptHighlighter.segments(text, line.highlights).map { $0.isFigure ? "**\(Self.inline($0.text))**" : Self.inline($0.text) }.joined()
+                } ?? "（原文未载入）"
                 text += "  > \(line.number)　\(body)  \n"
             }
         }
@@ -78,23 +80,6 @@ public struct MarkdownReportWriter {
         for character in text {
             if "*_|`<>[]\\".contains(character) { out.append("\\") }
             out.append(character == "\n" ? " " : character)
-        }
-        return out
-    }
-
-    /// Wraps every occurrence of each figure in `**`.
-    private static func bold(_ text: String, _ figures: [String]) -> String {
-        let needles = Array(Set(figures.filter { !$0.isEmpty })).sorted { $0.count > $1.count }
-        var out = ""
-        var rest = Substring(text)
-        outer: while let first = rest.first {
-            for needle in needles where rest.hasPrefix(needle) {
-                out += "**" + needle + "**"
-                rest = rest.dropFirst(needle.count)
-                continue outer
-            }
-            out.append(first)
-            rest = rest.dropFirst()
         }
         return out
     }

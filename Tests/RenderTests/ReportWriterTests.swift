@@ -53,6 +53,9 @@ final class ReportWriterTests: XCTestCase {
     func testHighlightPrefersTheLongestFigureAndEscapes() {
         XCTAssertEqual(HTMLReportWriter.highlight("占84.69%，84.6<", ["84.6", "84.69%"]), "占<mark>84.69%</mark>，<mark>84.6</mark>&lt;")
         XCTAssertEqual(HTMLReportWriter.highlight("a&b", []), "a&amp;b")
+        // A figure is marked only where it stands alone: not the 0 of 2023 or 0.5.
+        XCTAssertEqual(HTMLReportWriter.highlight("2023年0万元，占0.5%，0", ["0"]), "2023年<mark>0</mark>万元，占0.5%，<mark>0</mark>")
+        XCTAssertEqual(HTMLReportWriter.highlight("占84.69%", ["84.6"]), "占84.69%")
     }
 
     func testEmptyReportSaysSo() {
