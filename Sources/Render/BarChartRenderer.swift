@@ -41,8 +41,9 @@ struct BarChartRenderer {
         for title in chart.series { header += "  " + Self.pad(DisplayWidth.truncate(title, toWidth: barWidth + 2 + valueWidth), barWidth + 2 + valueWidth) }
         if let noteTitle = chart.noteTitle { header += "  " + Self.padLeft(noteTitle, noteWidth) }
         let blocks = chart.blocks
+        if chart.items.isEmpty { return Self.trimmed(header) + "\n" + TableText.noResult + "\n" }
         for block in blocks {
-            if let block, blocks.count > 1 { lines.append(block) }
+            if let block, blocks.count > 1 { lines.append(TableText.blockTitle(block)) }
             if block == blocks.first || blocks.count > 1 { lines.append(Self.trimmed(header)) }
             var ruled = false
             for (index, item) in chart.items.enumerated() where item.block == block {

@@ -73,6 +73,13 @@ final class ChartRenderTests: XCTestCase {
                        ResultWriter.render(shape: Samples.projects.shape, rows: Samples.projects.rows, options: RenderOptions(format: .table, maxWidth: 80)))
     }
 
+    func testAnEmptyResultSaysSo() {
+        let text = bars(Samples.Result(shape: ChartSamples.structure.shape, rows: []), width: 80)
+        XCTAssertTrue(text.hasPrefix("项目  2023年 "), text)
+        XCTAssertTrue(text.hasSuffix("占比\n（无结果）\n"), text)
+        XCTAssertEqual(text.split(separator: "\n").count, 2)
+    }
+
     func testKindsAreReadFromTheShape() {
         let expected: [String: ChartData.Kind] = ["structure": .structure, "functions": .structure, "compare": .comparison,
                                                   "trend": .trend, "ranking": .ranking, "blocks": .comparison]
