@@ -7,8 +7,9 @@ SWIFT ?= swift
 # in a few milliseconds and runs where no Swift toolchain is installed.
 RELEASE := -c release --product dq --static-swift-stdlib
 # System packages: SQLite and libedit headers to build; the sqlite3 CLI, tmux and
-# poppler-utils (pdftotext) for tests and import; hyperfine for benchmarks.
-PACKAGES := libsqlite3-dev libedit-dev sqlite3 tmux poppler-utils hyperfine
+# poppler-utils (pdftotext, pdfinfo) for tests and import; hyperfine for benchmarks;
+# headless Chromium, the CJK fonts the report names and python3 for the report's browser test.
+PACKAGES := libsqlite3-dev libedit-dev sqlite3 tmux poppler-utils hyperfine chromium-headless-shell fonts-noto-cjk python3
 
 .PHONY: run test build deps generate bench mutations fuzz torture clean install
 # Where `make install` puts dq: $(PREFIX)/bin/dq, the manual page and shell completions.

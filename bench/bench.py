@@ -154,7 +154,7 @@ def main():
     p.add_argument("--runs", type=int, default=10)
     p.add_argument("--warmup", type=int, default=2)
     p.add_argument("--results", default=os.path.join(HERE, ".data", "results"))
-    p.add_argument("--sections", default="abcde", help="which sections to run (default abcde)")
+    p.add_argument("--sections", default="abcdef", help="which sections to run (default abcdef)")
     p.add_argument("--query", action="append", help="a dq statement for section a (repeatable; "
                    "replaces the default list)")
     args = p.parse_args()
@@ -181,6 +181,8 @@ def main():
         section_d(args, out, missed)
     if "e" in args.sections:
         section_e(args, out, missed)
+    if "f" in args.sections:
+        section_f(args, out, missed)
 
     out()
     if missed:
@@ -323,6 +325,8 @@ def section_c(args, out, missed):
 
 IMPORT_BAR = 0.050
 CHECK_BAR = 0.100
+REPORT_BAR = 0.200  # s: `dq report` on the seed, process start included
+REPORT_SIZE_BAR = 1_000_000  # bytes
 FIXTURES = os.path.join(HERE, "..", "fixtures", "disclosures")
 DOCUMENTS = ["000_aa60969cd7f058a1.txt", "2024-shanghai-putuo-caizhengju.txt",
              "2024-shanghai-putuo-guihuaziyuanju.txt", "2024-shanghai-putuo-shehuigongzuobu.txt"]
@@ -390,6 +394,27 @@ def section_e(args, out, missed):
     if verdict == "MISSED":
         missed.append("check on the seed")
     out(f"   {ms(median)}  {verdict:<8} dq check --db SEEDED")
+
+
+def section_f(args, out, missed):
+    """f) `dq report` on the seed: the HTML working paper, written to a file."""
+    dq = args.dq
+    out()
+    out(f"f) report on the seed (bars: under {REPORT_BAR * 1000:.0f} ms, process start included; "
+        f"file under {REPORT_SIZE_BAR // 1000} kB)")
+    seeded = fresh_database(dq, os.path.join(args.results, "seeded.sqlite"), empty=False)
+    report = os.path.join(args.results, "report.html")
+    argv = [dq, "report", "--db", seeded, "-o", report]
+    if subprocess.run(argv, capture_output=True).returncode != 0:
+        out("   dq report could not run")
+        missed.append("report on the seed")
+        return
+    median = hyperfine("report", {"dq report --db SEEDED -o FILE": argv}, args)["dq report --db SEEDED -o FILE"]
+    size = os.path.getsize(report)
+    verdict = "ok" if median < REPORT_BAR and size < REPORT_SIZE_BAR else "MISSED"
+    if verdict == "MISSED":
+        missed.append("report on the seed")
+    out(f"   {ms(median)}  {size / 1000:7.1f} kB  {verdict:<8} dq report --db SEEDED -o FILE")
 
 
 if __name__ == "__main__":

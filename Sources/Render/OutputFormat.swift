@@ -16,12 +16,16 @@ public enum OutputFormat: String, CaseIterable, Sendable {
     case jsonl
     /// A GitHub-flavoured Markdown pipe table (for working papers).
     case markdown
+    /// Horizontal bars of the charted statements on a terminal (tsv in a pipe).
+    case bar
+    /// A standalone SVG chart: donut for a structure, grouped bars for two years, lines for a trend.
+    case svg
 
     /// Machine formats stream rows, use ASCII column names and plain numbers.
     public var isMachineReadable: Bool {
         switch self {
         case .csv, .tsv, .json, .jsonl: return true
-        case .table, .box, .markdown: return false
+        case .table, .box, .markdown, .bar, .svg: return false
         }
     }
 }

@@ -40,6 +40,7 @@ public final class ResultWriter {
             var all = options
             all.maxRows = nil
             renderer = PagedTable(shape: shape, options: all, drawing: MarkdownRenderer(), sink: sink.text)
+        case .bar, .svg: renderer = ChartWriter(shape: shape, options: options, sink: sink)
         }
     }
 

@@ -1,9 +1,9 @@
 /// Puts the subcommand first, so that options may be written before or after it
 /// (`dq --db F check` as `dq check --db F`), and finds what help was asked for.
 enum ArgumentOrder {
-    static let subcommands: Set<String> = ["query", "init", "import", "check"]
+    static let subcommands = Set(CommandHelp.subcommands.compactMap { $0.configuration.commandName })
     /// Options followed by a value (as a separate word unless written `--opt=value`).
-    static let valueOptions: Set<String> = ["--db", "--format", "--unit", "-c", "-f", "--for", "--year", "--fail-on", "--template"]
+    static let valueOptions: Set<String> = ["--db", "--format", "--unit", "-c", "-f", "--for", "--year", "--fail-on", "--template", "--source", "-o"]
 
     /// What the command line asks for before any subcommand runs.
     enum Request: Equatable {

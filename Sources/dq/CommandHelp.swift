@@ -7,7 +7,7 @@ import Render
 /// the commands' own declarations (so it never falls out of date); the argument parser's
 /// English headings, stock phrases and error messages are replaced here.
 enum CommandHelp {
-    static let subcommands: [ParsableCommand.Type] = [QueryCommand.self, InitCommand.self, ImportCommand.self, CheckCommand.self]
+    static let subcommands: [ParsableCommand.Type] = [QueryCommand.self, InitCommand.self, ImportCommand.self, CheckCommand.self, ReportCommand.self]
 
     /// `dq --help`: usage, the subcommands, the query options and the statements.
     static var overview: String {

@@ -5,6 +5,6 @@ struct DQCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dq",
         abstract: "部门决算公开数据的查询与核对工具。",
-        subcommands: [QueryCommand.self, InitCommand.self, ImportCommand.self, CheckCommand.self],
+        subcommands: CommandHelp.subcommands,
         defaultSubcommand: QueryCommand.self)
 }

@@ -11,7 +11,7 @@ extension MoneyUnit: ExpressibleByArgument {
 
 /// Output options shared by commands that print results.
 struct FormatOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("输出格式：table|box|csv|tsv|json|jsonl|markdown（终端默认 table，否则 tsv）", valueName: "格式"))
+    @Option(name: .long, help: ArgumentHelp("输出格式：table|box|csv|tsv|json|jsonl|markdown|bar|svg（终端默认 table，否则 tsv；bar 只在终端上画图）", valueName: "格式"))
     var format: OutputFormat?
 
     @Option(name: .long, help: ArgumentHelp("金额单位：元|万元|亿元", valueName: "单位"))

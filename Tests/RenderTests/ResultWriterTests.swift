@@ -170,7 +170,7 @@ final class ResultWriterTests: XCTestCase {
     }
 
     func testOutputFormatNames() {
-        XCTAssertEqual(OutputFormat.allCases.map(\.rawValue), ["table", "box", "csv", "tsv", "json", "jsonl", "markdown"])
+        XCTAssertEqual(OutputFormat.allCases.map(\.rawValue), ["table", "box", "csv", "tsv", "json", "jsonl", "markdown", "bar", "svg"])
         XCTAssertEqual(OutputFormat(rawValue: "jsonl"), .jsonl)
         XCTAssertEqual(OutputFormat.allCases.filter(\.isMachineReadable), [.csv, .tsv, .json, .jsonl])
     }

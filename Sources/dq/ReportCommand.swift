@@ -1,0 +1,100 @@
+import ArgumentParser
+import Core
+import Foundation
+import QueryLanguage
+import Render
+import Store
+
+/// `dq report [--db FILE | --memory] [--for UNIT] [--year Y] [--format html|markdown]
+/// [--source FILE…] [-o FILE]`: a working paper (审计底稿) for a unit's year, or for every
+/// loaded disclosure — one self-contained HTML file (or Markdown) with the main figures and
+/// their charts, the provenance of every number, and the `check` findings with excerpts.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "生成审核底稿：主要指标、收支结构、三公经费（含图表）与核对发现，每个数字注明出处；单个 HTML 文件，可打印为 A4。")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(name: .customLong("for"), help: "只含该单位（全称、别名或唯一的名称片段）；默认全部已载入单位")
+    var unit: String?
+
+    @Option(name: .long, help: "只含该年度（默认全部已载入年度）")
+    var year: Int?
+
+    @Option(name: .long, help: "格式：html|markdown（默认 html）")
+    var format: String = "html"
+
+    @Option(name: .customLong("unit"), help: ArgumentHelp("金额单位：元|万元|亿元", valueName: "单位"))
+    var unitOfMoney: MoneyUnit = .tenThousandYuan
+
+    @Option(name: .long, help: "原文文件（按内容与已载入的决算对应），用于摘录表格行；可多次指定")
+    var source: [String] = []
+
+    @Option(name: .customShort("o"), help: "写入该文件（默认标准输出）")
+    var output: String?
+
+    func validate() throws {
+        guard ["html", "markdown"].contains(format) else { throw ValidationError("--format 只能是 html 或 markdown") }
+    }
+
+    func run() throws {
+        let console = Console()
+        let session: Session
+        do {
+            let connections = try database.open()
+            session = try Session(connections: connections, options: RenderOptions(unit: unitOfMoney), console: console)
+        } catch {
+            console.error(error)
+            throw ExitCode(1)
+        }
+        let units: [Catalog.Unit]
+        if let unit {
+            let line = "check for \"\(unit.replacingOccurrences(of: "\"", with: ""))\""
+            do {
+                guard let parsed = try Parser.parse(line: line).first?.get(),
+                      case .check(let scope, _, _) = try Checker(catalog: session.catalog, context: session.context).prepare(parsed)
+                else { throw ExitCode(2) }
+                units = scope
+            } catch let diagnostic as Diagnostic {
+                session.report(diagnostic, file: "--for", lineNumber: 1, line: line)
+                throw ExitCode(2)
+            }
+        } else {
+            units = session.catalog.units
+        }
+        let text: String
+        do {
+            let report = try ReportBuilder(session: session, sources: try readSources()).build(units: units, year: year)
+            text = format == "markdown" ? MarkdownReportWriter(report: report).render() : HTMLReportWriter(report: report).render()
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            console.error(error)
+            throw ExitCode(1)
+        }
+        if let output {
+            guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
+                console.note("dq: error[E001]: 无法写入文件：\(output)")
+                throw ExitCode(1)
+            }
+        } else {
+            console.write(text)
+            console.flush()
+        }
+    }
+
+    /// The `--source` files' lines, keyed by the SHA-256 of their bytes.
+    private func readSources() throws -> [String: [String]] {
+        var texts: [String: [String]] = [:]
+        for path in source {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ValidationError("无法读取原文文件：\(path)")
+            }
+            let text = String(decoding: data, as: UTF8.self)
+            texts[SHA256.hex(Array(data))] = text.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+        }
+        return texts
+    }
+}
