@@ -89,6 +89,8 @@ public enum Auditor {
             let named = uncertain.filter { cited.contains($0.fact.lineFrom) }
             if !named.isEmpty { needed = named }
         }
-        return .couldNotEvaluate("需用读数不确定的数字：" + needed.map(\.reason).joined(separator: "；"))
+        var reasons: [String] = []
+        for reason in needed.map(\.reason) where !reasons.contains(reason) { reasons.append(reason) }
+        return .couldNotEvaluate("需用读数不确定的数字：" + reasons.joined(separator: "；"))
     }
 }

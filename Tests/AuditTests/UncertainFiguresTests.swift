@@ -1,6 +1,9 @@
 import XCTest
 import Core
 @testable import Audit
+@testable import Importer
+import Store
+import TestSupport
 
 /// Findings only from figures read with certainty: a rule that would need an uncertain
 /// figure says "could not evaluate" with the reason, and no finding cites the figure.
@@ -42,5 +45,47 @@ final class UncertainFiguresTests: XCTestCase {
         var certain = fact
         certain.amountFen = 105_200
         XCTAssertNil(AuditLoader.uncertainty(of: certain))
+    }
+}
+
+/// A table the importer quarantined is reported once (B7) and no other finding cites it.
+final class QuarantinedTableTests: XCTestCase {
+    func testShiftedTableIsOneFindingAndNoCascade() throws {
+        let path = TextRulesFixture.root + "/fixtures/disclosures/variants/2024-shanghai-putuo-caizhengju-word-text.txt"
+        let lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
+        let range = try XCTUnwrap(ShanghaiTables.locate(lines)["支出决算表"])
+        let original = try Self.audit(lines)
+        let shifted = try Self.audit(ColumnShift.shiftFigures(lines, in: range))
+
+        XCTAssertTrue(original.document.quarantinedTables.isEmpty)
+        XCTAssertEqual(shifted.document.quarantinedTables.map(\.title), ["支出决算表"])
+        let b7 = shifted.findings.filter { $0.ruleID == B7TablesRead.id }
+        XCTAssertEqual(b7.map(\.severity), [.warning])
+        XCTAssertEqual(b7.first?.line, range.lowerBound)
+        // No other finding cites a figure of the shifted table, and none is new elsewhere.
+        let cascade = shifted.findings.filter { $0.ruleID != B7TablesRead.id && $0.figures.contains { range.contains($0.lineFrom) } }
+        XCTAssertEqual(cascade.map(\.message), [])
+        let before = Set(original.findings.map(\.message))
+        XCTAssertEqual(shifted.findings.filter { $0.ruleID != B7TablesRead.id && !before.contains($0.message) }.map(\.message), [])
+        // A rule that needed the table says why it could not run, naming the table once.
+        let reasons = shifted.results.compactMap { result -> String? in
+            if case .couldNotEvaluate(let reason) = result.outcome, reason.contains("支出决算表") { return reason } else { return nil }
+        }
+        XCTAssertFalse(reasons.isEmpty)
+        XCTAssertTrue(reasons.allSatisfy { $0.components(separatedBy: "支出决算表").count == 2 }, "\(reasons)")
+    }
+
+    static func audit(_ lines: [String]) throws -> (document: AuditDocument, results: [Auditor.Result], findings: [Finding]) {
+        let file = NSTemporaryDirectory() + "quarantine-\(UUID().uuidString).txt"
+        try lines.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let result = try DocumentImporter.read(path: file, sourceFile: "2024-shanghai-putuo-caizhengju-word-text.txt")
+        let connections = try Connections.memory(contents: .empty)
+        guard case .imported(let id, _, _) = try DocumentWriter.write(result.document, into: connections.writer) else {
+            throw FixtureError("not imported")
+        }
+        let document = try AuditLoader.load(connections.reader, disclosureID: id)
+        let results = Auditor.evaluate(document)
+        return (document, results, Auditor.Report(results: results).findings)
     }
 }

@@ -1,5 +1,6 @@
 import XCTest
 import Core
+import TestSupport
 @testable import Importer
 @testable import Store
 
@@ -13,14 +14,7 @@ final class QuarantineTests: XCTestCase {
         let source = try ShanghaiFixture.text(wordText)
         let tables = ShanghaiTables.locate(source.lines)
         let range = try XCTUnwrap(tables["支出决算表"])
-        var lines = source.lines
-        for n in range where lines[n - 1].contains("\t") {
-            var fields = lines[n - 1].split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count > 3, fields[2].contains(".") else { continue }
-            fields.remove(at: 2)
-            fields.append("")
-            lines[n - 1] = fields.joined(separator: "\t")
-        }
+        let lines = ColumnShift.shiftFigures(source.lines, in: range)
         XCTAssertNotEqual(lines, source.lines)
         return source.replacingLines(lines)
     }

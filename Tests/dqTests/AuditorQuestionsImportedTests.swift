@@ -32,7 +32,7 @@ final class AuditorQuestionsImportedTests: XCTestCase {
         // breakdown 302 (economic classification, 基本支出决算表 lines 319-404): 302 商品和服务支出
         // 171.07 with 30201 办公费 21.21 (line 321), 30228 工会经费 24.42 (line 381), 30229 福利费 42.77
         // (line 384), 30239 其他交通费用 48.49 (line 390).
-        let economic = try run(db, "breakdown 302 for 财政局").rows   // unit code name amount share is_total derived
+        let economic = try run(db, "breakdown 302 for 财政局").rows   // unit code name amount share level is_total derived
         let byCode = Dictionary(economic.map { ($0[1], $0) }, uniquingKeysWith: { first, _ in first })
         XCTAssertEqual(byCode["30201"]?[3], "21.21")
         XCTAssertEqual(byCode["30228"]?[3], "24.42")
@@ -41,7 +41,7 @@ final class AuditorQuestionsImportedTests: XCTestCase {
         XCTAssertEqual(byCode["30201"]?[2], "办公费")
         XCTAssertEqual(economic.last?[1], "302")
         XCTAssertEqual(economic.last?[3], "171.07")
-        XCTAssertEqual(economic.last?[5], "true")
+        XCTAssertEqual(economic.last?[6], "true")
         XCTAssertEqual(byCode["30229"]?[4], "25.00", "42.77 / 171.07 = 25.0015% → 25.00")
 
         // breakdown 3: the four economic classes of 基本支出 2336.91 (line 309): 301 2082.85 (line 319),

@@ -70,7 +70,7 @@ final class CommandLineTests: XCTestCase {
     /// has no English word.
     func testHelpAndErrorsHaveNoEnglishWords() throws {
         var outputs: [(String, String)] = []
-        for arguments in [["--help"], ["help", "query"], ["help", "init"], ["help", "import"], ["help", "check"]] {
+        for arguments in [["--help"], ["help", "query"], ["help", "init"], ["help", "import"], ["help", "check"], ["help", "report"]] {
             outputs.append((arguments.joined(separator: " "), try DQProcess.run(arguments).stdout))
         }
         let errors: [[String]] = [
@@ -103,7 +103,7 @@ final class CommandLineTests: XCTestCase {
         // SQL the user typed, shown back under a caret.
         text = text.split(separator: "\n").filter { !$0.hasPrefix("  sql ") && !$0.hasPrefix("  .") }.joined(separator: "\n")
         let names: Set<String> = Set(HelpTests.verbs + ["query", "init", "import", "check", "help", "dq", "table", "box", "csv",
-            "tsv", "json", "jsonl", "markdown", "error", "warning", "info", "sichuan", "shanghai", "SQLite", "SQL", "UTF",
+            "tsv", "json", "jsonl", "markdown", "bar", "svg", "html", "HTML", "report", "error", "warning", "info", "sichuan", "shanghai", "SQLite", "SQL", "UTF",
             "BOM", "Excel", "PDF", "GB18030", "less", "SRFX", "dqrc", "history", "sqlite", "Ctrl", "XDG_DATA_HOME",
             "beijing", "xml", "nothing", "nowhere", "abc", "extra", "nope", "where", "for", "maybe", "off",
             "severity", "rule", "family", "message", "unit", "year"])

@@ -18,7 +18,7 @@ final class CompletionTests: XCTestCase {
     }
 
     func testMetaCommandArguments() {
-        XCTAssertEqual(texts(".mode ", ""), ["table", "box", "csv", "tsv", "json", "jsonl", "markdown"])
+        XCTAssertEqual(texts(".mode ", ""), ["table", "box", "csv", "tsv", "json", "jsonl", "markdown", "bar", "svg"])
         XCTAssertEqual(texts(".mode ", "j"), ["json", "jsonl"])
         XCTAssertEqual(texts(".unit ", ""), ["元", "万元", "亿元"])
         XCTAssertEqual(texts(".pager ", ""), ["on", "off"])
