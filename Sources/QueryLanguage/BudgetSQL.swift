@@ -5,9 +5,9 @@ import Core
 /// difference and the completion rate; the code's own row totals them (a sum marked
 /// derived where the document prints none, blank unless every 项 has the figure).
 extension SQLCompiler {
-    func breakdownBudget(_ units: [Catalog.Unit], _ target: CodeTarget, _ year: Int, _ fund: String?, _ b: inout SQLBuilder) -> SQLQuery {
+    func breakdownBudget(_ units: UnitScope, _ target: CodeTarget, _ year: Int, _ fund: String?, _ b: inout SQLBuilder) -> SQLQuery {
         let scope = b.scopeCTE(units)
-        let node = b.bind(target.code), nodeLength = b.bind(target.code.count), y = b.bind(year)
+        let node = b.bind(target.code), y = b.bind(year)
         let leaf = b.bind(target.leafLength)
         let fundSQL = fundExpression(fund ?? target.defaultFund, unit: "s.unit_id", year: y, &b)
         let actualKey = "vf.fund_id = fu.fund_id AND vf.column_id = 'actual'"
@@ -30,7 +30,7 @@ extension SQLCompiler {
             leaves AS (
                 SELECT DISTINCT fu.unit_id, fu.ord, vf.code FROM funds fu CROSS JOIN disclosure vd CROSS JOIN fact vf
                 WHERE vd.unit_id = fu.unit_id AND vd.kind = '决算' AND vf.disclosure_id = vd.id AND vf.year = \(y)
-                  AND vf.code IS NOT NULL AND length(vf.code) = \(leaf) AND substr(vf.code, 1, \(nodeLength)) = \(node)
+                  AND vf.code IS NOT NULL AND length(vf.code) = \(leaf) AND \(SQLBuilder.codePrefix("vf.code", node))
                   AND ((\(actualKey)) OR \(budgetKey))
             ),
             leaf_rows AS (

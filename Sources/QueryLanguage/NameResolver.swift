@@ -34,6 +34,9 @@ struct NameResolver {
     /// A unit by canonical name or alias, else by a unique substring of either; a name
     /// that fits several units is an error, never a silent pick.
     func unit(_ name: Name) throws(Diagnostic) -> Catalog.Unit {
+        // The name as typed, through the index: one unit answers without reading the others.
+        let typed = catalog.units(named: name.text)
+        if typed.count == 1 { return typed[0] }
         let key = Self.normalized(name.text)
         let exact = catalog.units.filter { ([$0.name] + $0.aliases).contains { Self.normalized($0) == key } }
         let matches = exact.isEmpty
@@ -50,7 +53,7 @@ struct NameResolver {
     }
 
     func code(_ digits: String, span: SourceSpan) throws(Diagnostic) -> String {
-        if catalog.codes[digits] != nil { return digits }
+        if catalog.codeName(digits) != nil { return digits }
         let siblings = catalog.codes.keys.filter { $0.count == digits.count }.sorted()
         throw Diagnostic(code: "Q203", message: "未知的科目编码「\(digits)」", span: span,
                          hints: NameSuggestions.hint(for: digits, among: siblings) + ["用 codes 列出科目"])
@@ -68,9 +71,12 @@ struct NameResolver {
     }
 
     /// Projects by code, exact name or unique substring of the name, within `units`.
-    func projects(_ name: Name, in units: [Catalog.Unit]) throws(Diagnostic) -> [Int64] {
-        let unitIDs = Set(units.map(\.id))
-        let pool = catalog.projects.filter { unitIDs.contains($0.unitID) }
+    func projects(_ name: Name, in scope: UnitScope) throws(Diagnostic) -> [Int64] {
+        let pool: [Catalog.Project]
+        switch scope {
+        case .all: pool = catalog.projects
+        case .units(let units): pool = catalog.projects(ofUnits: Set(units.map(\.id)))
+        }
         let key = Self.normalized(name.text)
         let exact = pool.filter { Self.normalized($0.name) == key || $0.code.map(Self.normalized) == key }
         if !exact.isEmpty { return exact.map(\.id) }

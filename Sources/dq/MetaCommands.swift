@@ -61,7 +61,7 @@ extension Session {
     }
 
     func showSettings(_ call: MetaInvocation) -> Bool {
-        let unit = context.units.first.flatMap { id in catalog.units.first { $0.id == id }?.name }
+        let unit = context.units.first.flatMap { id in catalog.units(ids: [id]).first?.name }
         let settings: [(String, String)] = [
             ("数据库", connections.displayName),
             ("格式", options.format.rawValue),
