@@ -1,0 +1,48 @@
+import Core
+import Foundation
+import QueryLanguage
+import Store
+import XCTest
+
+/// Scopes of any size: 50,000 units with a 决算 each, more than SQLite's default limit of
+/// 32,766 bound parameters, queried as every unit and as a subset.
+final class ScopeScaleTests: XCTestCase {
+    static let unitCount = 50_000
+
+    private func harness() throws -> QueryHarness {
+        let connections = try Connections.memory()
+        try connections.writer.transaction {
+            try connections.writer.run("""
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
+                INSERT INTO unit (id, name, region, kind) SELECT 1000000 + i, '规模测试单位' || i, '规模测试区', '单位' FROM n
+                """, [.integer(Int64(Self.unitCount))])
+            try connections.writer.run("""
+                INSERT INTO disclosure (unit_id, year, kind, template, title, source_file, sha256, money_unit, line_count, origin)
+                SELECT id, 2023, '决算', 'shanghai', name || '2023年度部门决算', name || '.txt',
+                       printf('%064d', id), '万元', 1, 'import'
+                FROM unit WHERE region = '规模测试区'
+                """)
+        }
+        return QueryHarness(connections)
+    }
+
+    func testEveryUnitIsNoParameterList() throws {
+        let harness = try harness()
+        let query = try harness.compile("find 不存在的文字")
+        XCTAssertLessThan(query.parameters.count, 10, "no parameter per unit")
+        XCTAssertEqual(try harness.rows("find 不存在的文字").count, 0)
+        // Every unit answers `summary`: nine items for the seed unit and each synthetic unit.
+        let summary = try harness.rows("summary 2023")
+        XCTAssertGreaterThan(summary.count, Self.unitCount)
+    }
+
+    func testSubsetLargerThanTheParameterLimitIsOneValue() throws {
+        var harness = try harness()
+        let ids = (1...40_000).map { Int64(1_000_000 + $0) }
+        harness.context.units = ids
+        let query = try harness.compile("summary 2023")
+        XCTAssertLessThan(query.parameters.count, 20, "one bound value for 40,000 units")
+        let rows = try harness.rows("summary 2023")
+        XCTAssertEqual(Set(rows.compactMap { $0.block }).count, ids.count, "each unit of the subset has its block")
+    }
+}
