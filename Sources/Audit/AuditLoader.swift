@@ -4,8 +4,10 @@ import Store
 /// Reads one disclosure from the database into an AuditDocument.
 public enum AuditLoader {
     /// Loads a disclosure and, for the across-years rule, the same unit's disclosure of the
-    /// year before when one is loaded.
-    public static func load(_ database: Database, disclosureID: Int64, withPreviousYear: Bool = true) throws -> AuditDocument {
+    /// year before when one is loaded. `catalog` (measures and code names) is read once per
+    /// run by the caller; without it, it is read here.
+    public static func load(_ database: Database, disclosureID: Int64, withPreviousYear: Bool = true,
+                            catalog given: Catalog? = nil) throws -> AuditDocument {
         let head = try database.query("""
             SELECT d.unit_id, u.name, d.year, d.template, d.money_unit FROM disclosure d JOIN unit u ON u.id = d.unit_id WHERE d.id = ?
             """, [.integer(disclosureID)])
@@ -71,12 +73,12 @@ public enum AuditLoader {
             """, [.integer(disclosureID)]).map { r in
             ImportedParagraph(section: r[0].string ?? "", body: r[1].string ?? "", kind: r[2].string ?? "", line: Int(r[3].int64 ?? 0))
         }
-        let catalog = try CatalogLoader.load(database)
+        let catalog = try given ?? CatalogLoader.open(database)
         var previous: [AuditDocument] = []
         if withPreviousYear, let id = try database.scalar("""
             SELECT id FROM disclosure WHERE unit_id = ? AND year = ? AND kind = '决算' ORDER BY id DESC LIMIT 1
             """, [row[0], .integer((row[2].int64 ?? 0) - 1)])?.int64 {
-            previous = [try load(database, disclosureID: id, withPreviousYear: false)]
+            previous = [try load(database, disclosureID: id, withPreviousYear: false, catalog: catalog)]
         }
         var document = AuditDocument(disclosureID: disclosureID, unitID: row[0].int64 ?? 0, unitName: row[1].string ?? "",
                              year: Int(row[2].int64 ?? 0), template: row[3].string ?? "",
