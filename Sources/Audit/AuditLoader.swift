@@ -24,8 +24,8 @@ public enum AuditLoader {
             SELECT title, line_from, line_to, reason FROM source_table
             WHERE disclosure_id = ? AND status = 'quarantined' ORDER BY line_from
             """, [.integer(disclosureID)]).map { r in
-            QuarantinedTable(title: r[0].string ?? "", lineFrom: Int(r[1].int64 ?? 0), lineTo: Int(r[2].int64 ?? 0),
-                             reason: r[3].string ?? "")
+            ImportedTable(title: r[0].string ?? "", lineFrom: Int(r[1].int64 ?? 0), lineTo: Int(r[2].int64 ?? 0),
+                          status: .quarantined, reason: r[3].string)
         }
         let certain = facts.filter { uncertainty(of: $0) == nil }
         let uncertain = facts.compactMap { fact in uncertainty(of: fact).map { UncertainFact(fact: fact, reason: $0) } }
