@@ -106,7 +106,7 @@ enum ShanghaiNarrative {
         guard l.count <= chars.count else { return nil }
         var i = from
         while i + l.count <= chars.count {
-            if Array(chars[i..<(i + l.count)]) == l {
+            if chars[i] == l[0], chars[i..<(i + l.count)].elementsEqual(l) {
                 var k = i + l.count
                 let limit = min(chars.count, k + gap)
                 while k < limit {
@@ -130,7 +130,7 @@ enum ShanghaiNarrative {
         let l = Array(label)
         var i = 0
         while i + l.count <= chars.count {
-            if Array(chars[i..<(i + l.count)]) == l {
+            if chars[i] == l[0], chars[i..<(i + l.count)].elementsEqual(l) {
                 let k = i + l.count
                 var e = k
                 while e < chars.count, chars[e].isASCIIDigitChar { e += 1 }
@@ -487,7 +487,7 @@ enum ShanghaiRates {
         let l = Array(label)
         var i = from
         while i + l.count <= to {
-            if Array(c.j.chars[i..<(i + l.count)]) == l { return i }
+            if c.j.chars[i] == l[0], c.j.chars[i..<(i + l.count)].elementsEqual(l) { return i }
             i += 1
         }
         return nil
