@@ -51,6 +51,8 @@ public enum RuleCatalog {
         "D6.execution-zero-base": ("error：预算为 0 却印执行进度", "预算总金额为0，预算执行总体进度为100%"),
         "D7.share-percent-sign": ("warning：印出的占比缺“%”", "“占本年支出合计的 99.86；”"),
         "D8.comparative-words": ("error：比较用语与所述决算数、预算数都不符", "决算 0.39、预算 2.85，却写“决算数大于预算数”"),
+        "D9.itemised-list": ("error：各项之和超出所述合计的舍入区间，或比较用语与该项数字相反；warning：缺项、表中无此项、差异未说明原因；info：尾差",
+                             "表中 2013150 事业运行 97.71，正文逐项说明未列此项"),
         "E1.sangong-parts": (sum, "三公 12.52 ≠ 出国 0 + 公务用车 12.52 + 接待 0.10"),
         "E2.vehicle-parts": (sum, "公务用车 12.52 ≠ 购置 0 + 运行维护 12.42"),
         "E3.sangong-disclosed": ("warning：三公某部分未单独公开", "未单独公开公务用车购置费"),
