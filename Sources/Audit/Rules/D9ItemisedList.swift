@@ -125,7 +125,9 @@ enum D9ItemisedList: AuditRule {
             let sign = actualFen > budgetFen ? 1 : actualFen < budgetFen ? -1 : 0
             let name = TableRuleSupport.label(item, in: document)
             let money = { TableRuleSupport.money($0, document) }
-            if let (phrase, stated) = D8ComparativeWords.phrases.first(where: { TextSearch.contains(span, $0.0) }), stated != sign {
+            // “预算数” against a 全年/调整后 budget the item's 年初预算 is not: not compared.
+            let otherBudget = TextSearch.containsAny(span, ["全年预算", "调整后预算", "调整预算"])
+            if !otherBudget, let (phrase, stated) = D8ComparativeWords.phrases.first(where: { TextSearch.contains(span, $0.0) }), stated != sign {
                 let relation = sign > 0 ? "大于" : sign < 0 ? "小于" : "等于"
                 checks.append(.findings([Finding(
                     ruleID: id, family: family, severity: .error,
