@@ -54,6 +54,21 @@ final class TemplateResidueTests: XCTestCase {
         XCTAssertFalse(R7YearResidue.isComparison("于2023年成立", 3), "a year something happened in is no comparison")
     }
 
+    /// R9: guihuaziyuanju's 支出决算表 writes 0.00 in its 项目支出 column (lines 206-214);
+    /// caizhengju's tables leave every empty cell blank (line 293), which is their way and no
+    /// finding. 2080501's 0.00 (line 209) blanked: one info naming the row.
+    func testR9BlankCells() throws {
+        for name in F.shanghai {
+            XCTAssertEqual(F.findings(R9BlankCells.self, try F.shanghai(name)), [], name)
+        }
+        guard case .pass = R9BlankCells.evaluate(try F.shanghai("guihuaziyuanju")) else { return XCTFail("guihua") }
+        guard case .notApplicable = R9BlankCells.evaluate(try F.shanghai("caizhengju")) else { return XCTFail("caizhengju") }
+        let blank = try F.shanghai("guihuaziyuanju", replacing: "54.53      54.53       0.00", with: "54.53      54.53           ", atLine: 209)
+        let findings = F.findings(R9BlankCells.self, blank)
+        XCTAssertEqual(findings.map { "\($0.severity.rawValue) \($0.line)" }, ["info 209"])
+        XCTAssertTrue(findings.first?.message.contains("2080501 行政单位离退休的“项目支出”（第 209 行）") == true, findings.first?.message ?? "")
+    }
+
     /// R8: the seed lists its tables' names (lines 1642–1655) but publishes none; 规划's 三公
     /// table (lines 424–433) emptied while the text states 0.39 is an error too.
     func testR8TablesPublished() throws {
