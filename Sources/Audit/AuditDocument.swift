@@ -20,6 +20,8 @@ public struct AuditFact: Hashable, Sendable {
     /// The printed title of the table the figure was read from, when quarantined (its
     /// identities failed wholesale, so the reading is uncertain); nil when trusted.
     public var quarantinedIn: String? = nil
+    /// The row's code and label as the table prints it (e.g. "2010601 行政运行"); nil for text.
+    public var rowLabel: String? = nil
 
     /// The figure for a finding, labelled with what it is.
     public func figure(_ label: String) -> FindingFigure {
