@@ -57,6 +57,12 @@ final class ShellREPLTests: XCTestCase {
         for width in [80, 200] {
             let session = try start(width: width)
             let output = try session.run("projects")
+            for line in output { XCTAssertLessThanOrEqual(DisplayWidth.of(line), width, "projects at \(width): " + line) }
+            try session.run(".mode box")
+            let boxed = try session.run("projects")
+            for line in boxed { XCTAssertLessThanOrEqual(DisplayWidth.of(line), width, "boxed projects at \(width): " + line) }
+            XCTAssertTrue(boxed.contains { $0.contains("│51090423T000008810877│") || $0.contains("│ 51090423T000008810877 │") }, boxed.joined(separator: "\n"))
+            try session.run(".mode table")
             XCTAssertTrue(output.contains { $0.contains("51090423T000008810877") }, "codes whole at \(width):\n" + output.joined(separator: "\n"))
             XCTAssertTrue(output.contains { $0.contains("100.00%") }, output.joined(separator: "\n"))
             XCTAssertTrue(output.contains { $0.hasPrefix("（金额单位：万元）") }, output.joined(separator: "\n"))
