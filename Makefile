@@ -8,8 +8,9 @@ SWIFT ?= swift
 RELEASE := -c release --product dq --static-swift-stdlib
 # System packages: SQLite and libedit headers to build; the sqlite3 CLI, tmux and
 # poppler-utils (pdftotext, pdfinfo) for tests and import; hyperfine for benchmarks;
-# headless Chromium, the CJK fonts the report names and python3 for the report's browser test.
-PACKAGES := libsqlite3-dev libedit-dev sqlite3 tmux poppler-utils hyperfine chromium-headless-shell fonts-noto-cjk python3
+# headless Chromium, the CJK fonts the report names and python3 for the report's browser test;
+# zsh to test the zsh completion.
+PACKAGES := libsqlite3-dev libedit-dev sqlite3 tmux poppler-utils hyperfine chromium-headless-shell fonts-noto-cjk python3 zsh
 
 .PHONY: run test build deps generate bench mutations fuzz torture clean install
 # Where `make install` puts dq: $(PREFIX)/bin/dq, the manual page and shell completions.

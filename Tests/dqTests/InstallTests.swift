@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 
 /// The manual page is generated from the binary's help, and the bash completion knows the
-/// subcommands, statements, formats and subjects.
+/// subcommands, statements, formats and subjects (the zsh one: `ZshCompletionTests`).
 final class InstallTests: XCTestCase {
     private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
@@ -52,5 +52,9 @@ final class InstallTests: XCTestCase {
         XCTAssertEqual(try complete(["dq", "-c", "\"tre"]), ["trend"])
         XCTAssertTrue(try complete(["dq", "-c", "\"compare 三"]).contains("\"compare 三公"))
         XCTAssertTrue(try complete(["dq", "check", "--fa"]) == ["--fail-on"])
+        XCTAssertEqual(try complete(["dq", "rep"]), ["report"])
+        XCTAssertEqual(try complete(["dq", "--format", "s"]), ["svg"])
+        XCTAssertEqual(try complete(["dq", "report", "--format", ""]), ["html", "markdown"])
+        XCTAssertEqual(Set(try complete(["dq", "report", "-"])), ["--db", "--memory", "--for", "--year", "--format", "--unit", "--source", "-o", "--help"])
     }
 }
