@@ -35,6 +35,22 @@ final class InstallTests: XCTestCase {
         XCTAssertTrue(page.contains("\\&.mode") || page.contains("  .mode"), "meta-commands listed")
     }
 
+    /// `make install`'s files (without its release build): the binary, the manual page and
+    /// both completions under DESTDIR/PREFIX, and the installed dq runs.
+    func testInstallPutsBinaryManualAndCompletionsUnderPrefix() throws {
+        let stage = try DQProcess.temporaryDirectory(self).path
+        _ = try shell("make -s install-files DESTDIR='\(stage)' PREFIX=/opt/dq DQ='\(DQProcess.binary.path)' >/dev/null")
+        let prefix = stage + "/opt/dq"
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: prefix + "/bin/dq"))
+        let manual = try String(contentsOfFile: prefix + "/share/man/man1/dq.1", encoding: .utf8)
+        XCTAssertTrue(manual.hasPrefix(".TH DQ 1") || manual.contains("\n.TH DQ 1"), String(manual.prefix(200)))
+        XCTAssertEqual(try String(contentsOfFile: prefix + "/share/bash-completion/completions/dq", encoding: .utf8),
+                       try String(contentsOf: Self.root.appendingPathComponent("completions/dq.bash"), encoding: .utf8))
+        XCTAssertEqual(try String(contentsOfFile: prefix + "/share/zsh/site-functions/_dq", encoding: .utf8),
+                       try String(contentsOf: Self.root.appendingPathComponent("completions/_dq"), encoding: .utf8))
+        XCTAssertTrue(try shell("'\(prefix)/bin/dq' --version").contains("dq"))
+    }
+
     func testBashCompletionKnowsStatementsFormatsAndSubjects() throws {
         let home = try DQProcess.temporaryDirectory(self)
         func complete(_ words: [String]) throws -> [String] {

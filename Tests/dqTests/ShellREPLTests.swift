@@ -41,6 +41,22 @@ final class ShellREPLTests: XCTestCase {
         XCTAssertTrue(try session.screen(scrollback: true).contains("中国共产党遂宁市安居区委员会办公室"))
     }
 
+    func testFileNamesAndStatementsAfterExplainCompleteInTheTerminal() throws {
+        let directory = try DQProcess.temporaryDirectory(self)
+        XCTAssertTrue(FileManager.default.createFile(atPath: directory.path + "/决算2023.txt", contents: Data()))
+        for width in [80, 200] {
+            let session = try start(width: width)
+            try session.send(".read \(directory.path)/决")
+            try session.send(keys: .tab)
+            try session.waitFor("file name completed") { _ in try session.lastLine() == "dq> .read \(directory.path)/决算2023.txt" }
+            try session.send(keys: .ctrlU)
+            try session.send("explain com")
+            try session.send(keys: .tab)
+            try session.waitFor("statement after explain") { _ in try session.lastLine() == "dq> explain compare" }
+            try session.send(keys: .ctrlU)
+        }
+    }
+
     func testThePagerShowsTablesOnATerminal() throws {
         let session = try start(width: 80, environment: ["PAGER": "sed s/^/PAGED:/"])
         let plain = try session.run("years")
