@@ -9,17 +9,26 @@ enum R5DoubledPunctuation: AuditRule {
     static let pairs = ["。。", "，，", "；；", "、、", "，。", "。，"]
 
     /// The first of `pairs` (in their order) that occurs in `body`: one pass over its
-    /// characters (Foundation's substring search per pair made this rule the audit's slowest).
+    /// scalars (the marks are single scalars; Foundation's substring search per pair made
+    /// this rule the audit's slowest).
     static func firstPair(in body: String) -> String? {
         var found: Set<String> = []
-        var previous: Character?
-        for character in body {
-            if let previous, "。，；、".contains(previous), "。，；、".contains(character) {
-                found.insert(String(previous) + String(character))
+        var previous: Unicode.Scalar?
+        for scalar in body.unicodeScalars {
+            if let previous, isMark(previous), isMark(scalar) {
+                found.insert(String(Character(previous)) + String(Character(scalar)))
             }
-            previous = character
+            previous = scalar
         }
         return pairs.first(where: found.contains)
+    }
+
+    /// 。，；、
+    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3002, 0xFF0C, 0xFF1B, 0x3001: return true
+        default: return false
+        }
     }
 
     static func evaluate(_ document: AuditDocument) -> RuleOutcome {
