@@ -57,6 +57,22 @@ final class ShellREPLTests: XCTestCase {
         }
     }
 
+    /// `check` in a terminal: one block per finding, every line within the width, none
+    /// starting with closing punctuation.
+    func testCheckFindingsFitTheTerminal() throws {
+        for width in [80, 200] {
+            let session = try start(width: width)
+            let output = try session.run("check where severity = 'error'", timeout: 15)
+            XCTAssertTrue(output.contains { $0.hasPrefix("1. [错误] ") }, "numbered blocks at \(width):\n" + output.joined(separator: "\n"))
+            // The findings (stdout); the summary and could-not-check notes on stderr are one line each.
+            for line in output where !line.hasPrefix("合计：") && !line.hasPrefix("未能核对") {
+                XCTAssertLessThanOrEqual(DisplayWidth.of(line), width, "check at \(width): " + line)
+                let start = line.drop { $0 == " " }.first
+                XCTAssertFalse(start.map { "）」，。；：、".contains($0) } ?? false, "a line starts with closing punctuation: " + line)
+            }
+        }
+    }
+
     func testThePagerShowsTablesOnATerminal() throws {
         let session = try start(width: 80, environment: ["PAGER": "sed s/^/PAGED:/"])
         let plain = try session.run("years")
