@@ -54,9 +54,7 @@ struct ImportCommand: ParsableCommand {
         let connections: Connections
         do {
             connections = try openConnections()
-            connections.writer.onBusyWait = { seconds in
-                console.note("数据库正被另一进程写入，已等待 \(seconds) 秒，继续等待…")
-            }
+            connections.writer.onBusyWait = { console.note(DocumentImport.busyWaitNote($0)) }
         } catch {
             console.error(error)
             throw ExitCode(1)
@@ -89,6 +87,12 @@ struct ImportCommand: ParsableCommand {
 
 /// Reading and writing one file, shared by `dq import` and `.import`.
 enum DocumentImport {
+    /// Said while an import waits for another process's write to finish (`dq import` and
+    /// `.import` alike), every `Database.busyTimeoutSeconds`.
+    static func busyWaitNote(_ seconds: Int) -> String {
+        "数据库正被另一进程写入，已等待 \(seconds) 秒，继续等待…"
+    }
+
     struct Options {
         var overrides = ImportOverrides()
         var replace = false
