@@ -1,7 +1,8 @@
 import Core
 
 /// `breakdown CODE with budget`: for each 项 under a functional code, the 年初预算 the
-/// narrative states (facts in column `budget_initial`, any fund) beside the 决算, their
+/// narrative states (facts in column `budget_initial`) beside the 决算 of the same fund
+/// (一般公共预算财政拨款 unless one is asked: the itemised list is of that fund), their
 /// difference and the completion rate; the code's own row totals them (a sum marked
 /// derived where the document prints none, blank unless every 项 has the figure).
 extension SQLCompiler {
@@ -9,9 +10,9 @@ extension SQLCompiler {
         let scope = b.scopeCTE(units)
         let node = b.bind(target.code), nodeLength = b.bind(target.code.count), y = b.bind(year)
         let leaf = b.bind(target.leafLength)
-        let fundSQL = fundExpression(fund ?? target.defaultFund, unit: "s.unit_id", year: y, &b)
+        let fundSQL = b.bind(fund ?? "general")
         let actualKey = "vf.fund_id = fu.fund_id AND vf.column_id = 'actual'"
-        let budgetKey = "vf.column_id = 'budget_initial'"
+        let budgetKey = "vf.fund_id = fu.fund_id AND vf.column_id = 'budget_initial'"
         let total = target.code.count == target.leafLength ? "" : """
             UNION ALL
             SELECT fu.unit_id, fu.ord, \(node),
