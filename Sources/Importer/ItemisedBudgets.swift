@@ -6,6 +6,8 @@ import Core
 /// names marked by level (`一般公共服务支出（类）财政事务（款）行政运行（项）`), whose code is the
 /// one the document's own tables print under those names (no table row, no figure).
 enum ItemisedBudgets {
+    /// The heading of the list (its number aside), in both templates.
+    static let listHeading = "一般公共预算财政拨款支出决算具体情况"
     /// An item's start: its number, then the path (code form or level-marked form).
     static let itemStart = SichuanPattern(#"^\d+[.．、](?!\d)"#)
     static let codedPath = SichuanPattern(#"^\d+[.．、]\s*([^()（）]+?)[(（](\d{3})[)）](.*?)[(（](\d{2})[)）](.*?)[(（](\d{2})[)）]"#)
@@ -49,8 +51,8 @@ enum ItemisedBudgets {
         return result
     }
 
-    /// The items of `lines` (1-based as given). An item runs from its numbered line to the
-    /// next numbered line or heading; its figures may break across lines.
+    /// The items of `lines` (1-based as given) under the list's heading. An item runs from its
+    /// numbered line to the next numbered line or heading; its figures may break across lines.
     static func read(_ lines: [String], tables: TableRows) -> [Item] {
         var items: [Item] = []
         var current: (chars: [Character], lines: [Int])?
@@ -64,10 +66,17 @@ enum ItemisedBudgets {
                             actual: spent)
             if item.budget != nil || item.adjusted != nil || item.actual != nil { items.append(item) }
         }
+        var inList = false
         for (index, raw) in lines.enumerated() {
             let text = raw.withoutSpaces
             if text.isEmpty || text.hasPrefix("[PDF page") { continue }
-            if itemStart.matches(text) { close(); current = ([], []) } else if isHeading(text) { close(); continue }
+            if isHeading(text) {
+                close()
+                inList = text.containsBytes(listHeading)
+                continue
+            }
+            guard inList else { continue }
+            if itemStart.matches(text) { close(); current = ([], []) }
             guard current != nil else { continue }
             for ch in text {
                 current!.chars.append(ch)
