@@ -20,7 +20,7 @@ public enum DocumentImporter {
         let text = TextNormalizer.normalize(text)
         let reader = try self.reader(for: text, overrides: overrides)
         if let lastPart = reader.lastPart { try TruncationCheck.check(text, lastPart: lastPart) }
-        let result = ItemisedBudgets.add(to: try reader.read(text, overrides: overrides), lines: text.lines)
+        let result = try reader.read(text, overrides: overrides)
         if strict && !result.report.unrecognizedFigureLines.isEmpty {
             throw ImportError.strict(file: text.sourceFile, lines: result.report.unrecognizedFigureLines.sorted())
         }

@@ -25,30 +25,23 @@ enum ItemisedBudgets {
     }
 
     /// Adds the items' 年初预算 (column `budget_initial`), 全年预算 (`budget`) and 决算, all
-    /// 一般公共预算财政拨款, to a final-account document (a figure a text fact of the same line
-    /// already holds is not added twice).
-    static func add(to result: ImportResult, lines: [String]) -> ImportResult {
-        guard result.document.kind == "决算" else { return result }
-        var result = result
-        let items = read(lines, tables: TableRows(result.document.facts))
-        guard !items.isEmpty else { return result }
+    /// 一般公共预算财政拨款 of `year`, to a final-account document's facts (a figure a text fact of
+    /// the same line already holds is not added twice); the lines read leave `unrecognized`.
+    static func add(to facts: inout [ImportedFact], year: Int, lines: [String], unrecognized: inout [Int]) {
         var read = Set<Int>()
-        for item in items {
+        for item in self.read(lines, tables: TableRows(facts)) {
             for (column, figure) in [("budget_initial", item.budget), ("budget", item.adjusted), ("actual", item.actual)] {
                 guard let figure, let fen = SichuanNumbers.fen(figure.printed) else { continue }
                 read.insert(figure.line)
-                let stated = result.document.facts.contains {
+                let stated = facts.contains {
                     $0.code == item.code && $0.column == column && $0.provenance.kind == "text" && $0.provenance.lineFrom == figure.line
                 }
                 if stated { continue }
-                result.document.facts.append(ImportedFact(
-                    measureID: nil, code: item.code, fund: "general", column: column, year: result.document.year,
-                    amountFen: fen, printed: figure.printed, printedUnit: "万元", provenance: Provenance("text", figure.line)))
+                facts.append(ImportedFact(measureID: nil, code: item.code, fund: "general", column: column, year: year, amountFen: fen,
+                                          printed: figure.printed, printedUnit: "万元", provenance: Provenance("text", figure.line)))
             }
         }
-        result.report.unrecognizedFigureLines.removeAll { read.contains($0) }
-        result.report.recognized["facts"] = result.document.facts.count
-        return result
+        unrecognized.removeAll { read.contains($0) }
     }
 
     /// The items of `lines` (1-based as given) under the list's heading. An item runs from its
@@ -127,7 +120,7 @@ enum ItemisedBudgets {
         var actual: [String: Int64] = [:]
 
         init(_ facts: [ImportedFact]) {
-            for fact in facts where fact.provenance.kind == "table" {
+            for fact in facts where fact.provenance.kind == "table" && fact.status == .ok {
                 guard let code = fact.code else { continue }
                 if let label = fact.provenance.rowLabel {
                     let name = label.withoutSpaces.drop { $0.isASCII && $0.isNumber }

@@ -13,6 +13,9 @@ extension SQLCompiler {
         let fundSQL = b.bind(fund ?? "general")
         let actualKey = "vf.fund_id = fu.fund_id AND vf.column_id = 'actual'"
         let budgetKey = "vf.fund_id = fu.fund_id AND vf.column_id = 'budget_initial'"
+        // The whole classification's total is the printed 一般公共预算财政拨款支出 (年初预算 and 决算).
+        let totalFigure = target.code == "2" && (fund ?? "general") == "general"
+            ? "vf.measure_id = 'general_expenditure'" : "vf.code = \(node)"
         let total = target.code.count == target.leafLength ? "" : """
             UNION ALL
             SELECT fu.unit_id, fu.ord, \(node),
@@ -21,8 +24,8 @@ extension SQLCompiler {
                    coalesce(c.amount_fen, (SELECT CASE WHEN count(x.actual) = count(*) THEN sum(x.actual) END FROM leaf_rows x WHERE x.unit_id = fu.unit_id)),
                    CASE WHEN c.amount_fen IS NULL THEN 1 ELSE c.derived END, 1
             FROM funds fu
-            \(SQLBuilder.valueJoin("a", unit: "fu.unit_id", key: "vf.code = \(node) AND \(budgetKey)", year: y))
-            \(SQLBuilder.valueJoin("c", unit: "fu.unit_id", key: "vf.code = \(node) AND \(actualKey)", year: y))
+            \(SQLBuilder.valueJoin("a", unit: "fu.unit_id", key: "\(totalFigure) AND \(budgetKey)", year: y))
+            \(SQLBuilder.valueJoin("c", unit: "fu.unit_id", key: "\(totalFigure) AND \(actualKey)", year: y))
             WHERE EXISTS (SELECT 1 FROM leaf_rows x WHERE x.unit_id = fu.unit_id)
             """
         let text = """
@@ -45,7 +48,7 @@ extension SQLCompiler {
                 SELECT * FROM leaf_rows
                 \(total)
             )
-            SELECT r.code, \(Self.codeName("r.code", table: target.nameTable, year: y)), r.budget, r.actual, r.actual - r.budget,
+            SELECT r.code, coalesce(\(Self.codeName("r.code", table: target.nameTable, year: y)), CASE WHEN r.is_total = 1 THEN '合计' END), r.budget, r.actual, r.actual - r.budget,
                    \(SQLBuilder.percent("r.actual", "r.budget")), u.name, r.is_total, r.budget_derived, r.actual_derived
             FROM rows r JOIN unit u ON u.id = r.unit_id
             ORDER BY r.ord, r.is_total, r.code
