@@ -61,6 +61,28 @@ final class BudgetBreakdownTests: XCTestCase {
         XCTAssertTrue(seed.allSatisfy { $0[3] == "" }, seed.description)
     }
 
+    /// A unit with a 2024 disclosure but no 201 figure (规划, whose tables have no 201 row), or
+    /// 201 figures without any 年初预算 (社会工作部), is named on stderr, one line each, also
+    /// when units stand side by side and under `where`; blank stays blank.
+    func testUnitsWithoutBudgetOrFigureAreNamed() throws {
+        let db = try database(["2024-shanghai-putuo-caizhengju.txt", "2024-shanghai-putuo-guihuaziyuanju.txt",
+                               "2024-shanghai-putuo-shehuigongzuobu.txt"])
+        let noFigure = "注：「上海市普陀区规划和自然资源局」没有 2024 年「201 一般公共服务支出」的数值"
+        let noBudget = "注：「中共上海市普陀区委社会工作部」没有 2024 年「201 一般公共服务支出」各项的年初预算数值"
+        for query in ["breakdown 201 with budget", "breakdown 201 with budget for 财政局, 规划, 社会工作部",
+                      "breakdown 201 with budget where completion < 97%"] {
+            let result = try DQProcess.run(["--db", db, "--format", "tsv", "-c", query])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            XCTAssertEqual(result.stderr.split(separator: "\n").map(String.init), [noFigure, noBudget], query)
+            XCTAssertFalse(result.stdout.contains("没有"), query)
+        }
+        let sideBySide = try rows(db, "breakdown 201 with budget for 财政局, 社会工作部")
+        XCTAssertEqual(sideBySide.count, 8, "4 + 3 项 and the total, no row for a note")
+        XCTAssertEqual(sideBySide.first { $0[0] == "2013901" }.map { [$0[6], $0[7]] }, ["", "51.32"])
+        let quiet = try DQProcess.run(["--db", db, "-c", "breakdown 201 with budget for 财政局"])
+        XCTAssertEqual(quiet.stderr, "", "every 项 of 财政局 has its 年初预算")
+    }
+
     static let goldens = Goldens(besides: #filePath)
 
     func testBudgetBreakdownInEveryFormat() throws {
