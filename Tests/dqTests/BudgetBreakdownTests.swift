@@ -81,6 +81,15 @@ final class BudgetBreakdownTests: XCTestCase {
         XCTAssertEqual(sideBySide.first { $0[0] == "2013901" }.map { [$0[6], $0[7]] }, ["", "51.32"])
         let quiet = try DQProcess.run(["--db", db, "-c", "breakdown 201 with budget for 财政局"])
         XCTAssertEqual(quiet.stderr, "", "every 项 of 财政局 has its 年初预算")
+
+        // A plain breakdown says the same of a unit with nothing under the code, side by side too.
+        for query in ["breakdown 201", "breakdown 201 depth 1 for 财政局, 规划", "breakdown 201 where share > 50%"] {
+            let result = try DQProcess.run(["--db", db, "-c", query])
+            XCTAssertEqual(result.status, 0, result.stderr)
+            XCTAssertEqual(result.stderr.split(separator: "\n").map(String.init), [noFigure], query)
+        }
+        XCTAssertEqual(try rows(db, "breakdown 201 depth 1 for 财政局, 规划").map { $0[0] }, ["20106", "201"])
+        XCTAssertEqual(try DQProcess.run(["--db", db, "-c", "breakdown 208"]).stderr, "", "every unit has 208 figures")
     }
 
     static let goldens = Goldens(besides: #filePath)
