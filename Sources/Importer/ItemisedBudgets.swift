@@ -4,7 +4,8 @@ import Core
 /// its 类(款)项 path, with the 年初预算 and the 决算 the text states for it. Either template's
 /// wording: codes printed beside the names (`一般公共服务(201）商贸事务(13）招商引资(08）`) or
 /// names marked by level (`一般公共服务支出（类）财政事务（款）行政运行（项）`), whose code is the
-/// one the document's own tables print under those names (no table row, no figure).
+/// one the document's own tables print under those names, or with that 决算 (none found: no
+/// figure is written).
 enum ItemisedBudgets {
     /// The heading of the list (its number aside), in both templates.
     static let listHeading = "一般公共预算财政拨款支出决算具体情况"
