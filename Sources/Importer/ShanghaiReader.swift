@@ -117,6 +117,7 @@ public enum ShanghaiReader: TemplateReader {
                                    unrecognized: &report.unrecognizedFigureLines)
         }
         ShanghaiTables.settleSangong(into: &b)
+        ItemisedBudgets.add(to: &b.facts, year: year, lines: lines, unrecognized: &report.unrecognizedFigureLines)
 
         report.warnings = b.warnings
         report.recognized = ["facts": b.facts.count, "statements": b.statements.count, "paragraphs": paragraphs.count,
