@@ -29,7 +29,9 @@ extension SQLCompiler {
         let text = """
             SELECT u.name, u.region, u.kind, parent.name,
                    (SELECT group_concat(alias, '、') FROM (SELECT alias FROM unit_alias a WHERE a.unit_id = u.id ORDER BY alias)),
-                   (SELECT group_concat(year, '、') FROM (SELECT DISTINCT year FROM disclosure d WHERE d.unit_id = u.id ORDER BY year)),
+                   (SELECT group_concat(label, '、') FROM (
+                      SELECT d.year || CASE d.kind WHEN '决算' THEN '' ELSE d.scope || d.kind END AS label FROM disclosure d
+                      WHERE d.unit_id = u.id GROUP BY label ORDER BY min(d.year), min(d.kind = '预算'), min(d.scope))),
                    CASE WHEN u.parent_id IS NULL THEN 1 ELSE 2 END
             FROM unit u LEFT JOIN unit parent ON parent.id = u.parent_id
             ORDER BY coalesce(u.parent_id, u.id), u.parent_id IS NOT NULL, u.name, u.id
@@ -49,7 +51,10 @@ extension SQLCompiler {
         let text = """
             SELECT d.year, count(DISTINCT d.unit_id), count(*),
                    (SELECT group_concat(name, '、') FROM (SELECT DISTINCT u.name FROM disclosure x JOIN unit u ON u.id = x.unit_id
-                     WHERE x.year = d.year ORDER BY u.name))
+                     WHERE x.year = d.year ORDER BY u.name)),
+                   (SELECT group_concat(label || ' ' || n, '、') FROM (
+                     SELECT CASE x.kind WHEN '决算' THEN '决算' ELSE x.scope || x.kind END AS label, count(*) AS n
+                     FROM disclosure x WHERE x.year = d.year GROUP BY label ORDER BY min(x.kind = '预算'), min(x.scope)))
             FROM disclosure d GROUP BY d.year ORDER BY d.year
             """
         let columns = [
@@ -57,6 +62,7 @@ extension SQLCompiler {
             ResultColumn(name: "units", title: "单位数", kind: .integer),
             ResultColumn(name: "disclosures", title: "文件数", kind: .integer),
             ResultColumn(name: "unit_names", title: "单位", kind: .text),
+            ResultColumn(name: "kinds", title: "文件种类", kind: .text),
         ]
         return SQLQuery(text: text, parameters: [], shape: ResultShape(columns: columns), layout: RowLayout())
     }
