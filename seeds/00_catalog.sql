@@ -129,6 +129,7 @@ INSERT INTO measure (id, name_zh, name_en, fund_id, value_kind, count_unit, pare
     ('perf_targets',            '编制绩效目标项目数',       'projects with performance targets', 'all', 'count', '个', NULL, NULL, 801),
     ('perf_monitored',          '绩效监控项目数',           'projects monitored',               'all', 'count', '个', NULL, NULL, 802),
     ('dept_perf_score',         '部门整体绩效自评得分',     'department self-evaluation score', 'all', 'points', NULL, NULL, NULL, 803),
+    ('perf_targets_budget',     '绩效目标项目资金',         'budget of projects with performance targets', 'all', 'money', NULL, NULL, NULL, 804),
     ('recurring_projects',      '常年项目数',               'recurring projects',               'all', 'count', '个', NULL, NULL, 810),
     ('recurring_budget',        '常年项目预算总金额',       'recurring project budget',         'all', 'money', NULL, NULL, NULL, 811),
     ('recurring_underspent',    '常年项目预算结余率大于10%的项目数', 'recurring projects underspent over 10%', 'all', 'count', '个', NULL, NULL, 812),
