@@ -59,13 +59,16 @@ enum BudgetTableReader {
 
     /// Header offsets: each column's heading center minus the 合计 (first) heading's center.
     static func headerOffsets(_ tokenLines: [[LayoutToken]], spec: BudgetTableSpec) -> [Int?] {
-        var centers: [Int?] = spec.columns.map { _ in nil }
-        for tokens in tokenLines where !tokens.contains(where: isFigure) {
-            for token in tokens {
-                for (j, column) in spec.columns.enumerated() where centers[j] == nil && column.headings.contains(token.text) {
-                    centers[j] = token.x + token.text.count / 2
+        // Per column: its first heading word that the header prints, at its rightmost place
+        // (a two-sided table prints 预算数 on both sides; the figures' columns are on the right).
+        let headerTokens = tokenLines.filter { !$0.contains(where: isFigure) }.flatMap { $0 }
+        let centers: [Int?] = spec.columns.map { column in
+            for heading in column.headings {
+                if let token = headerTokens.filter({ $0.text == heading }).max(by: { $0.x < $1.x }) {
+                    return token.x + token.text.count / 2
                 }
             }
+            return nil
         }
         guard let base = centers.first ?? nil else { return centers.map { _ in nil } }
         return centers.map { $0.map { $0 - base } }
@@ -84,9 +87,11 @@ enum BudgetTableReader {
             if let best = candidates.min(by: { abs(offsets[$0]! - offset) < abs(offsets[$1]! - offset) }) {
                 result.append(best)
                 last = best
-            } else {
-                result.append(i < offsets.count ? i : nil)
+            } else if offsets.allSatisfy({ $0 == nil }) {
+                result.append(i < offsets.count ? i : nil)   // no header: columns in order
                 last = i
+            } else {
+                result.append(nil)   // a figure no heading explains: its place is unknown
             }
         }
         return result
@@ -146,6 +151,7 @@ enum BudgetTableReader {
                         continue
                     }
                     let code = classes[label] ?? ShanghaiTables.classes.first(where: { $0.0 == label })?.1
+                        ?? BudgetTemplate.formerClassNames[label]
                     guard code != nil || label == "支出总计" else { continue }
                     for (figure, column) in zip(group.figures, columns(of: group.figures, offsets: offsets)) {
                         guard let column, let fen = BudgetAmount.fen(figure.text, unit: unit) else { continue }

@@ -62,8 +62,8 @@ extension BudgetTemplate {
                                                 ("其他收入", "income_other"), ("收入总计", "income_total")],
                                          rightTotal: "expenditure_total"),
                         fund: "all",
-                        columns: [BudgetColumn("budget", ["预算数", "合计"]), BudgetColumn(nil, ["人员经费"]),
-                                  BudgetColumn(nil, ["公用经费"]), BudgetColumn("project", ["项目支出"])],
+                        columns: [BudgetColumn("budget", ["合计", "预算数"]), BudgetColumn(nil, ["人员经费"]),
+                                  BudgetColumn(nil, ["公用经费"]), BudgetColumn("project", ["项目支出"], total: "project")],
                         moneyUnit: .yuan),
         BudgetTableSpec(title: "收入预算总表", shape: .codes(economic: false), fund: "all",
                         columns: [BudgetColumn("budget", ["合计"], total: "income_total"),
@@ -110,6 +110,11 @@ extension BudgetTemplate {
                                                      "vehicle_purchase", "vehicle_operation", "admin_operating"]),
                         fund: "fiscal", columns: [], moneyUnit: .tenThousandYuan),
     ], narrativeStart: ["其他相关情况说明"])
+
+    /// 类 names of earlier classification years that tables still print (名称 changed since).
+    static let formerClassNames: [String: String] = [
+        "医疗卫生与计划生育支出": "210", "文化体育与传媒支出": "207", "医疗卫生支出": "210",
+    ]
 
     /// The spec whose title `line` (spaces removed) is: an optional "YYYY年", an optional scope
     /// word (部门, 预算单位, 单位), then the title. Contents lines ("1. 2025年…") do not match.
