@@ -10,10 +10,17 @@ enum BudgetTableReader {
     static func locate(_ lines: [String], template: BudgetTemplate) -> [(spec: BudgetTableSpec, range: ClosedRange<Int>)] {
         var starts: [(BudgetTableSpec, Int)] = []
         for (i, raw) in lines.enumerated() where raw.containsBytes("表") {
-            if let spec = template.table(titled: raw.withoutSpaces), !starts.contains(where: { $0.0.title == spec.title }) {
+            guard let spec = template.table(titled: raw.withoutSpaces) else { continue }
+            // A contents line names a table too; a table's title is followed by its 单位： line.
+            if template.titleBySuffix,
+               !lines[(i + 1)..<min(lines.count, i + 5)].contains(where: { $0.contains("单位：") || $0.contains("单位:") }) { continue }
+            if let k = starts.firstIndex(where: { $0.0.title == spec.title }) {
+                if template.titleBySuffix { starts[k].1 = i + 1 }   // the last printing is the table, earlier ones contents
+            } else {
                 starts.append((spec, i + 1))
             }
         }
+        starts.sort { $0.1 < $1.1 }
         return starts.enumerated().map { k, item in
             var end = k + 1 < starts.count ? starts[k + 1].1 - 1 : lines.count
             if k + 1 == starts.count,
@@ -123,7 +130,7 @@ enum BudgetTableReader {
         var printedClasses: [String: String] = [:]
         switch spec.shape {
         case .codes(let economic):
-            for tokens in tokenLines {
+            for tokens in tokenLines where !spec.columns.isEmpty {
                 guard let row = CodeRowParser.parse(tokens, economic: economic) else { continue }
                 for (figure, column) in zip(row.figures, columns(of: row.figures, offsets: offsets)) {
                     guard let column, let fen = BudgetAmount.fen(figure.text, unit: unit) else { continue }
@@ -150,9 +157,9 @@ enum BudgetTableReader {
                                 provenance: place(spec, group.label, 0, figure.line))
                         continue
                     }
-                    let code = classes[label] ?? ShanghaiTables.classes.first(where: { $0.0 == label })?.1
+                    let code = !spec.readsClasses ? nil : classes[label] ?? ShanghaiTables.classes.first(where: { $0.0 == label })?.1
                         ?? BudgetTemplate.formerClassNames[label]
-                    guard code != nil || label == "支出总计" else { continue }
+                    guard code != nil || spec.rightTotalLabels.contains(label) else { continue }
                     for (figure, column) in zip(group.figures, columns(of: group.figures, offsets: offsets)) {
                         guard let column, let fen = BudgetAmount.fen(figure.text, unit: unit) else { continue }
                         let spec_ = spec.columns[column]
@@ -168,14 +175,14 @@ enum BudgetTableReader {
                     }
                 }
             }
-        case .singleRow(let measures):
+        case .singleRow(let measures, let identities):
             if let figures = tokenLines.first(where: { !$0.isEmpty && $0.allSatisfy(isFigure) }) {
-                let stored = figures.count == measures.count ? Array(zip(figures, measures)) : [(figures[0], measures[0])]
-                for (figure, measure) in stored {
-                    guard let fen = BudgetAmount.fen(figure.text, unit: unit) else { continue }
-                    var provenance = Provenance("table", figure.line)
+                let values = figures.map { BudgetAmount.fen($0.text, unit: unit) ?? 0 }
+                for (index, column) in RowPlacement.settled(values, columns: measures.count, identities: identities) {
+                    guard let measure = measures[column] else { continue }
+                    var provenance = Provenance("table", figures[index].line)
                     provenance.table = spec.title
-                    b.money(measure, fen: fen, printed: figure.text, unit: unit, provenance: provenance)
+                    b.money(measure, fen: values[index], printed: figures[index].text, unit: unit, provenance: provenance)
                 }
             }
         }
@@ -235,7 +242,12 @@ enum CodeRowParser {
     static func parse(_ tokens: [LayoutToken], economic: Bool) -> BudgetCodeRow? {
         var i = 0
         var parts: [String] = []
-        while i < tokens.count, parts.count < (economic ? 2 : 3), tokens[i].text.allSatisfy(\.isASCIIDigitChar),
+        // A whole code in one cell: 2040501 (功能) or 30101 (经济).
+        if let first = tokens.first, first.text.allSatisfy(\.isASCIIDigitChar), (economic ? [5] : [5, 7]).contains(first.text.count) {
+            parts = [first.text]
+            i = 1
+        }
+        while i < tokens.count, parts.count < (economic ? 2 : 3), parts.first?.count ?? 3 == 3, tokens[i].text.allSatisfy(\.isASCIIDigitChar),
               parts.isEmpty ? tokens[i].text.count == 3 : tokens[i].text.count <= 2 {
             parts.append(parts.isEmpty ? tokens[i].text : String(repeating: "0", count: 2 - tokens[i].text.count) + tokens[i].text)
             i += 1

@@ -7,6 +7,9 @@ struct BudgetTemplate: Sendable {
     var tables: [BudgetTableSpec]
     /// Words of a line that starts the narrative after the last table.
     var narrativeStart: [String]
+    /// Titles end in the table's title after any prefix (enumeration, year, unit name), rather
+    /// than only after a year and scope word; a title line is then followed by its 单位： line.
+    var titleBySuffix = false
 }
 
 /// One column of a table: the fact column (or the measures of its 合计 row) and the words its
@@ -37,9 +40,10 @@ enum BudgetTableShape: Sendable {
     /// Two sides on one line: income labels on the left, spending labels on the right (类 rows
     /// and the 支出总计), each followed by its figures.
     case twoSided(left: [(label: String, measure: String)], rightTotal: String)
-    /// One row of figures under a header (the 三公 table): the first is the first column's
-    /// measure; the others are stored only when every column is printed.
-    case singleRow(measures: [String])
+    /// One row of figures under a header (the 三公 table), a blank cell printing nothing: the
+    /// placements of the figures in `measures` for which every identity (whole = Σ parts)
+    /// holds are tried; a figure is stored where all of them agree (a nil measure: not stored).
+    case singleRow(measures: [String?], identities: [(whole: Int, parts: [Int])])
 }
 
 struct BudgetTableSpec: Sendable {
@@ -50,6 +54,14 @@ struct BudgetTableSpec: Sendable {
     var columns: [BudgetColumn]
     /// The unit the template prints this table in (a printed 单位： line overrides it).
     var moneyUnit: MoneyUnit
+    /// Other titles of the same table (other years' wording).
+    var otherTitles: [String] = []
+    /// Whether the two-sided table's right side lists 类 rows to read.
+    var readsClasses = true
+    /// Labels of the right side's total (支出总计, 当年支出小计 …).
+    var rightTotalLabels = ["支出总计"]
+
+    var titles: [String] { [title] + otherTitles }
 }
 
 extension BudgetTemplate {
@@ -107,7 +119,8 @@ extension BudgetTemplate {
                         moneyUnit: .yuan),
         BudgetTableSpec(title: "“三公”经费和机关运行经费预算表",
                         shape: .singleRow(measures: ["sangong", "sangong_abroad", "sangong_reception", "sangong_vehicle",
-                                                     "vehicle_purchase", "vehicle_operation", "admin_operating"]),
+                                                     "vehicle_purchase", "vehicle_operation", "admin_operating"],
+                                          identities: [(0, [1, 2, 3]), (3, [4, 5])]),
                         fund: "fiscal", columns: [], moneyUnit: .tenThousandYuan),
     ], narrativeStart: ["其他相关情况说明"])
 
@@ -119,6 +132,13 @@ extension BudgetTemplate {
     /// The spec whose title `line` (spaces removed) is: an optional "YYYY年", an optional scope
     /// word (部门, 预算单位, 单位), then the title. Contents lines ("1. 2025年…") do not match.
     func table(titled line: String) -> BudgetTableSpec? {
+        if titleBySuffix {
+            var s = line
+            for note in ["（功能科目）", "（经济科目）"] where s.hasSuffix(note) { s = String(s.dropLast(note.count)) }
+            guard s.count <= 60, !s.contains("："), !s.contains("。") else { return nil }
+            let all = tables.flatMap { spec in spec.titles.map { (spec, $0) } }.sorted { $0.1.count > $1.1.count }
+            return all.first { s.hasSuffix($0.1) }?.0
+        }
         var rest = Substring(line)
         let digits = rest.prefix(while: \.isASCIIDigitChar)
         if digits.count == 4, rest.dropFirst(4).first == "年" { rest = rest.dropFirst(5) }

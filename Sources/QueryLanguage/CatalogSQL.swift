@@ -50,11 +50,11 @@ extension SQLCompiler {
     func yearList() -> SQLQuery {
         let text = """
             SELECT d.year, count(DISTINCT d.unit_id), count(*),
-                   (SELECT group_concat(name, '、') FROM (SELECT DISTINCT u.name FROM disclosure x JOIN unit u ON u.id = x.unit_id
-                     WHERE x.year = d.year ORDER BY u.name)),
-                   (SELECT group_concat(label || ' ' || n, '、') FROM (
-                     SELECT CASE x.kind WHEN '决算' THEN '决算' ELSE x.scope || x.kind END AS label, count(*) AS n
-                     FROM disclosure x WHERE x.year = d.year GROUP BY label ORDER BY min(x.kind = '预算'), min(x.scope)))
+                   (SELECT group_concat(label, '、') FROM (
+                     SELECT u.name || CASE WHEN max(x.kind = '预算') THEN '（' || group_concat(x.label, '、') || '）' ELSE '' END AS label
+                     FROM (SELECT unit_id, kind, CASE kind WHEN '决算' THEN '决算' ELSE scope || kind END AS label FROM disclosure
+                           WHERE year = d.year ORDER BY kind = '预算', scope) x
+                     JOIN unit u ON u.id = x.unit_id GROUP BY u.id ORDER BY u.name))
             FROM disclosure d GROUP BY d.year ORDER BY d.year
             """
         let columns = [
@@ -62,7 +62,6 @@ extension SQLCompiler {
             ResultColumn(name: "units", title: "单位数", kind: .integer),
             ResultColumn(name: "disclosures", title: "文件数", kind: .integer),
             ResultColumn(name: "unit_names", title: "单位", kind: .text),
-            ResultColumn(name: "kinds", title: "文件种类", kind: .text),
         ]
         return SQLQuery(text: text, parameters: [], shape: ResultShape(columns: columns), layout: RowLayout())
     }
