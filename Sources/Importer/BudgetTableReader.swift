@@ -178,7 +178,14 @@ enum BudgetTableReader {
         case .singleRow(let measures, let identities):
             if let figures = tokenLines.first(where: { !$0.isEmpty && $0.allSatisfy(isFigure) }) {
                 let values = figures.map { BudgetAmount.fen($0.text, unit: unit) ?? 0 }
-                for (index, column) in RowPlacement.settled(values, columns: measures.count, identities: identities) {
+                var placed = RowPlacement.settled(values, columns: measures.count, identities: identities)
+                // Where the identities leave figures open, the header places them if its placement satisfies them.
+                let byHeader = columns(of: figures, offsets: offsets)
+                if placed.count < figures.count, spec.columns.count == measures.count, byHeader.allSatisfy({ $0 != nil }),
+                   RowPlacement.holds(values, byHeader.map { $0! }, columns: measures.count, identities: identities) {
+                    placed = byHeader.enumerated().map { ($0.offset, $0.element!) }
+                }
+                for (index, column) in placed {
                     guard let measure = measures[column] else { continue }
                     var provenance = Provenance("table", figures[index].line)
                     provenance.table = spec.title

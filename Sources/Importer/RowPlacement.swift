@@ -2,6 +2,13 @@
 /// shift left): every order-keeping placement of the figures in the columns is tried, a
 /// blank column counting as 0; those where each identity (whole = Σ parts) holds are kept.
 enum RowPlacement {
+    /// True when the figures placed in `placement` (a column per figure) satisfy every identity.
+    static func holds(_ values: [Int64], _ placement: [Int], columns: Int, identities: [(whole: Int, parts: [Int])]) -> Bool {
+        var cells = [Int64](repeating: 0, count: columns)
+        for (i, c) in placement.enumerated() where c < columns { cells[c] = values[i] }
+        return identities.allSatisfy { cells[$0.whole] == $0.parts.map { cells[$0] }.reduce(0, +) }
+    }
+
     /// (figure index, column) for each figure all valid placements put in the same column;
     /// every figure in order when as many figures as columns are printed. None when no
     /// placement satisfies the identities (a figure's place is then unknown).
@@ -12,9 +19,7 @@ enum RowPlacement {
         var placement: [Int] = []
         func place(_ next: Int, from column: Int) {
             if next == values.count {
-                var cells = [Int64](repeating: 0, count: columns)
-                for (i, c) in placement.enumerated() { cells[c] = values[i] }
-                if identities.allSatisfy({ cells[$0.whole] == $0.parts.map { cells[$0] }.reduce(0, +) }) { valid.append(placement) }
+                if holds(values, placement, columns: columns, identities: identities) { valid.append(placement) }
                 return
             }
             guard column < columns, columns - column >= values.count - next else { return }
