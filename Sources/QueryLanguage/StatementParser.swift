@@ -55,6 +55,7 @@ struct StatementParser {
         case .compare: return try sideBySide(try parseCompare())
         case .breakdown: return try sideBySide(try parseBreakdown())
         case .trend: return try sideBySide(try parseTrend())
+        case .execution: return try parseExecution()
         case .top: return try parseTop()
         case .projects: return try parseProjects()
         case .indicators: return try parseIndicators()
@@ -195,6 +196,20 @@ struct StatementParser {
         if from != nil, to == nil { throw .missing("结束年份（to 年份）", at: cursor.endSpan) }
         if to != nil, from == nil { throw .missing("起始年份（from 年份）", at: cursor.endSpan) }
         return .trend(target: target, from: from, to: to, unit: unit, filter: filter)
+    }
+
+    /// execution TARGET [YEAR] [for UNIT]
+    private mutating func parseExecution() throws(SyntaxError) -> Statement {
+        var clauses = ClauseTracker(allowed: [.for], acceptsYear: true)
+        let target = try parseTarget(stops: clauses.stops)
+        var year: YearLiteral?, unit: Name?
+        while let clause = try nextClause(&clauses) {
+            switch clause {
+            case .year: year = try parseYear()
+            default: unit = try parseUnits(stops: clauses.stops)
+            }
+        }
+        return .execution(target: target, year: year, unit: unit)
     }
 
     /// top N units by TARGET [in YEAR] [where COND]
