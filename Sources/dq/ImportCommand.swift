@@ -9,7 +9,7 @@ import Store
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "导入决算公开文件（UTF-8 或 GB18030 文本、PDF），每个文件一个事务。")
+        abstract: "导入决算、预算公开文件（UTF-8 或 GB18030 文本、PDF），每个披露一个事务。")
 
     @Argument(help: "要导入的文件（可多个）")
     var files: [String] = []
@@ -17,7 +17,7 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: "数据库文件（默认 $XDG_DATA_HOME/dq/dq.sqlite；不存在时新建，只含结构与参考目录）")
     var db: String?
 
-    @Flag(name: .long, help: "同一单位同一年度已载入时，以此文件替换")
+    @Flag(name: .long, help: "同一单位同一年度的同种文件（决算、部门预算或单位预算）已载入时，以此文件替换")
     var replace = false
 
     @Flag(name: .long, help: "模板范围内有未识别的数字行时，该文件导入失败")

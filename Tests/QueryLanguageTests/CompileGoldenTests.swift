@@ -19,6 +19,8 @@ final class CompileGoldenTests: XCTestCase {
         ("breakdown-subject-depth", "breakdown 三公 depth 2"),
         ("trend-subject", "trend 三公 from 2020 to 2023"),
         ("trend-code", "trend 2013101"),
+        ("execution-subject", "execution 本年支出合计 2023"),
+        ("execution-code", "execution 201"),
         ("top", "top 3 units by 基本支出 in 2023"),
         ("projects", "projects"),
         ("projects-where", "projects where adjusted < initial"),
