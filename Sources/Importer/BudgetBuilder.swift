@@ -20,7 +20,7 @@ struct BudgetBuilder {
         "sangong": "fiscal", "sangong_abroad": "fiscal", "sangong_vehicle": "fiscal", "vehicle_purchase": "fiscal",
         "vehicle_operation": "fiscal", "sangong_reception": "fiscal",
         "gov_fund_expenditure": "gov_fund", "soe_expenditure": "soe",
-        "sangong_meetings_training": "fiscal", "meeting_fees": "fiscal", "training_fees": "fiscal",
+        "reserve_funds": "all", "sangong_meetings_training": "fiscal", "meeting_fees": "fiscal", "training_fees": "fiscal",
     ]
 
     /// Appends a money fact; returns its index.

@@ -30,6 +30,19 @@ struct BudgetNarrative {
         Rule(phrase: "涉及项目预算资金", measure: "perf_targets_budget"),
     ]
 
+    static let jiangsuRules: [Rule] = [
+        Rule(phrase: "收入预算总计", measure: "income_total"), Rule(phrase: "支出预算总计", measure: "expenditure_total"),
+        Rule(phrase: "财政拨款收入预算总计", measure: "fiscal_income"),
+        Rule(phrase: "基本支出预算数", measure: "basic"), Rule(phrase: "项目支出预算数", measure: "project"),
+        Rule(phrase: "单位预留机动经费预算数", measure: "reserve_funds"),
+        Rule(phrase: "人员经费", measure: "personnel"), Rule(phrase: "公用经费", measure: "public_funds"),
+        Rule(phrase: "因公出国（境）费预算支出", measure: "sangong_abroad"),
+        Rule(phrase: "公务接待费预算支出", measure: "sangong_reception"),
+        Rule(phrase: "公务用车购置费预算支出", measure: "vehicle_purchase"),
+        Rule(phrase: "公务用车运行维护费预算支出", measure: "vehicle_operation"),
+        Rule(phrase: "会议费预算支出", measure: "meeting_fees"), Rule(phrase: "培训费预算支出", measure: "training_fees"),
+    ]
+
     /// Words allowed between a phrase and its figure.
     static let fillers = ["数为", "为", "预算数为", "预算为", "预算", "共"]
 
@@ -79,7 +92,15 @@ struct BudgetNarrative {
                     }
                     guard let fen = BudgetAmount.fen(printed, unit: .tenThousandYuan) else { continue }
                     let fact = b.money(rule.measure, fen: fen, printed: printed, unit: .tenThousandYuan, provenance: Provenance("text", line))
-                    if let comparison = comparison(in: text, after: figure.end) {
+                    // The comparison, and a rate in the clause after it ("增加4322.77万元，增长14.98%").
+                    var after = figure.end
+                    var comparisons: [Comparison] = []
+                    if let first = comparison(in: text, after: after) {
+                        comparisons.append(first)
+                        after = first.range.upperBound
+                        if first.kind == "change", let rate = comparison(in: text, after: after, rateOnly: true) { comparisons.append(rate) }
+                    }
+                    for comparison in comparisons {
                         let from = paragraph.lines[comparison.range.lowerBound], to = paragraph.lines[comparison.range.upperBound - 1]
                         b.statements.append(ImportedStatement(
                             kind: comparison.kind, printed: String(text[comparison.range]), direction: comparison.direction,
@@ -122,10 +143,15 @@ struct BudgetNarrative {
     }
 
     /// "，比2024年预算增加24,491.71万元" / "，与2023年预算持平" / "，比2023年预算执行数减少1.39%" right after a figure.
-    static func comparison(in text: [Character], after index: Int) -> Comparison? {
+    /// With `rateOnly`: a clause that is only a rate ("增长14.98%") right after a change.
+    static func comparison(in text: [Character], after index: Int, rateOnly: Bool = false) -> Comparison? {
         var i = index
         if i < text.count, "，,。".contains(text[i]) { i += 1 }
-        guard i < text.count, "比与较".contains(text[i]) else { return nil }
+        if rateOnly {
+            guard i + 2 <= text.count, ["增长", "减少", "下降"].contains(String(text[i..<(i + 2)])) else { return nil }
+        } else {
+            guard i < text.count, "比与较".contains(text[i]) else { return nil }
+        }
         let start = i
         var end = i
         // A clause ends at "，；。" (an ASCII comma only when no digit follows: 24,558.18 is one number).
@@ -142,7 +168,7 @@ struct BudgetNarrative {
             while j < clause.count, clause[j].isASCIIDigitChar || clause[j] == "," || clause[j] == "." { j += 1 }
             let number = String(clause[numberStart..<j])
             let direction = word == "增加" || word == "增长" ? "增加" : "减少"
-            if clause[j...].starts(with: Array("万元")), let fen = BudgetAmount.fen(number, unit: .tenThousandYuan) {
+            if !rateOnly, clause[j...].starts(with: Array("万元")), let fen = BudgetAmount.fen(number, unit: .tenThousandYuan) {
                 return Comparison(kind: "change", direction: direction, amount: direction == "减少" ? -fen : fen, range: start..<end)
             }
             if clause[j...].starts(with: ["%"]) || clause[j...].starts(with: ["％"]) {

@@ -29,7 +29,8 @@ public enum JiangsuBudgetReader: TemplateReader {
         var b = BudgetBuilder(year: year)
         for (spec, range) in tables { _ = BudgetTableReader.read(spec, lines, range, classes: [:], into: &b) }
         var paragraphs: [ImportedParagraph] = []
-        BudgetNarrative.read(lines, outside: tables.map(\.range), rules: [], into: &b, paragraphs: &paragraphs)
+        BudgetNarrative.read(lines, outside: tables.map(\.range), rules: BudgetNarrative.jiangsuRules, into: &b,
+                             paragraphs: &paragraphs)
         var report = ImportReport()
         report.warnings = b.warnings
         report.recognized = ["facts": b.facts.count, "statements": b.statements.count, "paragraphs": paragraphs.count,

@@ -49,8 +49,23 @@ final class JiangsuBudgetTests: XCTestCase {
             ("training_fees", "fiscal", 1_666_250_000, 431),
             ("admin_operating", "general", 3_407_380_000, 445),      // 机关运行经费 table's 合计
         ])
+        // The narrative: 人员经费 only in the text (fy18:666), a change with its rate (fy18:581–582).
+        XCTAssertTrue(document.facts.contains {
+            $0.measureID == "personnel" && $0.amountFen == 15_163_440_000 && $0.provenance == Provenance("text", 666)
+        })
+        let basic = document.statements.filter { s in s.partFact.map { document.facts[$0].measureID == "basic" } == true }
+        XCTAssertEqual(basic.map(\.kind), ["change", "growth"])
+        XCTAssertEqual(basic.first?.amountFen, 1_447_630_000)                 // 增加 1447.63 万元
+        XCTAssertEqual([basic.last?.rateScaled, basic.last.map { Int64($0.rateDecimals ?? -1) }], [845, 2])   // 增长 8.45%
+        XCTAssertTrue(document.facts.contains { $0.measureID == "fiscal_income" && $0.provenance.kind == "text" })   // fy18:566
         // The empty 购置费 cell of line 431 leaves 266.80 as either 购置 or 运行: neither is stored.
-        XCTAssertFalse(document.facts.contains { $0.measureID == "vehicle_purchase" || $0.measureID == "vehicle_operation" })
+        XCTAssertFalse(document.facts.contains {
+            ($0.measureID == "vehicle_purchase" || $0.measureID == "vehicle_operation") && $0.provenance.kind == "table"
+        })
+        // The text says which: 公务用车运行维护费支出 266.8 万元 (fy18:708).
+        XCTAssertTrue(document.facts.contains {
+            $0.measureID == "vehicle_operation" && $0.amountFen == 266_800_000 && $0.provenance == Provenance("text", 708)
+        })
     }
 
     /// -biaoge (tables) and -wenjian (narrative) are one disclosure: recognized as parts of the
@@ -74,6 +89,10 @@ final class JiangsuBudgetTests: XCTestCase {
             ("fiscal_income", "fiscal", 20_702_250_000, 10),         // sw17b:10 一、财政拨款
             ("201", "fiscal", 16_845_170_000, 141),                  // sw17b:141 财政拨款 类 201
         ])
+        // 人员经费 is stated only in the narrative part (sw17w:219), at its line after the tables' lines.
+        XCTAssertTrue(joined.facts.contains {
+            $0.measureID == "personnel" && $0.amountFen == 7_819_470_000 && $0.provenance.lineFrom == tables.document.lineCount + 219
+        })
         // The narrative's first line is line 1 of the second part: tables' line count + 1.
         XCTAssertTrue(joined.paragraphs.contains { $0.line == tables.document.lineCount + 1 && $0.body.hasPrefix("江苏省委办公厅") })
         let database = try BudgetReaderTests.database()
