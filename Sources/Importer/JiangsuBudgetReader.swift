@@ -95,7 +95,10 @@ public enum JiangsuBudgetReader: TemplateReader {
         guard let unit = named.first ?? (coverUnit.isEmpty ? nil : coverUnit) else {
             throw ImportError.invalid(file: file, line: 1, message: "未能从文件中读出部门名称（可用 --unit 指定）")
         }
-        let aliases = Array(Set(named + (coverUnit.isEmpty ? [] : [coverUnit])))
+        // A name cut short or run into the next cell ("…法", "…法院元") is no alias of the unit.
+        let aliases = Array(Set(named + (coverUnit.isEmpty ? [] : [coverUnit]))).filter { name in
+            name == unit || !(name.hasPrefix(unit) || unit.hasPrefix(name))
+        }
         return Identity(unit: unit, aliases: aliases.sorted(), year: year, title: head.first ?? unit)
     }
 }

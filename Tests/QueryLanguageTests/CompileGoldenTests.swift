@@ -21,6 +21,7 @@ final class CompileGoldenTests: XCTestCase {
         ("trend-code", "trend 2013101"),
         ("execution-subject", "execution 本年支出合计 2023"),
         ("execution-code", "execution 201"),
+        ("trend-budget", "trend 三公 with budget from 2017 to 2019"),
         ("top", "top 3 units by 基本支出 in 2023"),
         ("projects", "projects"),
         ("projects-where", "projects where adjusted < initial"),
