@@ -11,7 +11,7 @@ _dq_subjects() {
 _dq() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
     local subcommands="query init import check report help"
-    local statements="summary compare breakdown trend top projects indicators codes units years subjects find source check explain sql use"
+    local statements="summary compare breakdown trend execution top projects indicators codes units years subjects find source check explain sql use"
     local options="--db --memory -c -f --keep-going --no-init --format --unit --no-header --bom --help --version"
     COMPREPLY=()
     case $prev in
