@@ -42,8 +42,8 @@ final class BudgetCommandTests: XCTestCase {
         let trend = try DQProcess.run(["--db", db, "--format", "csv", "-c", "trend 本年支出合计 with budget"])
         XCTAssertEqual(trend.status, 0, trend.stderr)
         let lines = trend.stdout.components(separatedBy: "\r\n")
-        XCTAssertEqual(lines.first, "unit,year,amount,change,change_pct")
-        XCTAssertTrue(lines.contains("江苏省高级人民法院,2018,33172.15,4322.77,14.98"), trend.stdout)
+        XCTAssertEqual(lines.first, "unit,year,amount,change,change_pct,money_unit")
+        XCTAssertTrue(lines.contains("江苏省高级人民法院,2018,33172.15,4322.77,14.98,万元"), trend.stdout)
         // The final-account statements see no budget: nothing is loaded for them.
         let final = try DQProcess.run(["--db", db, "--format", "csv", "-c", "trend 本年支出合计"])
         XCTAssertFalse(final.stdout.contains("33172.15"), final.stdout)

@@ -23,7 +23,7 @@ final class BusyImportTests: XCTestCase {
         holder.arguments = ["-c", "(echo 'BEGIN IMMEDIATE;'; sleep \(seconds); echo 'COMMIT;') | sqlite3 \"$0\"", db]
         try holder.run()
         addTeardownBlock { if holder.isRunning { holder.terminate() } }
-        let deadline = Date().addingTimeInterval(5)
+        let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
             let probe = Process()
             probe.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
