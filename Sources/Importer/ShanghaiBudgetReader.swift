@@ -68,7 +68,7 @@ struct BudgetCover {
             let s = $0.withoutSpaces
             return (s.hasSuffix("部门预算") || s.hasSuffix("单位预算")) && s.containsBytes("年")
         }) else {
-            throw ImportError.invalid(file: file, line: 1, message: "封面未写明预算年度（如“2025年部门预算”）")
+            throw ImportError.invalid(file: file, line: 1, message: "封面未写明预算年度（应有“某某年部门预算”字样）")
         }
         let title = lines[titleIndex].withoutSpaces
         let chars = Array(title)
