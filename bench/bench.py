@@ -373,6 +373,42 @@ def section_d(args, out, missed):
             if verdict == "MISSED":
                 missed.append("import of the seed text")
         out(f"   {ms(median)}  {verdict:<8} {name}")
+    import_scaling(args, out, missed, empty, target)
+
+
+SCALING_SIZES = (1_000_000, 10_000_000)
+SCALING_BAR = 13.0  # 10 MB / 1 MB time ratio: linear is 10; quadratic would be 100
+
+
+def import_scaling(args, out, missed, empty, target):
+    """Import time against file size: a Shanghai document grown to 1 MB and to 10 MB by
+    repeating its 情况说明 (scripts/large_input_variant.py); the ratio of the medians must stay
+    near 10 (linear)."""
+    work = os.path.dirname(target)
+    source = os.path.abspath(os.path.join(FIXTURES, "2024-shanghai-putuo-guihuaziyuanju.txt"))
+    script = os.path.join(HERE, "..", "scripts", "large_input_variant.py")
+    medians = []
+    out(f"   import time against size (bar: 10 MB / 1 MB under {SCALING_BAR:.0f}×, linear = 10×)")
+    for size in SCALING_SIZES:
+        path = os.path.join(work, f"large-{size}.txt")
+        subprocess.run([sys.executable, script, source, str(size), path], check=True)
+        json_path = os.path.join(args.results, f"import-large-{size}.json")
+        prepare = shlex.join(["sh", "-c", f"rm -f {target} {target}-wal {target}-shm && cp {empty} {target}"])
+        cmd = ["hyperfine", "-N", "--style", "none", "--warmup", "1", "--runs", "3",
+               "--prepare", prepare, "--export-json", json_path, shlex.join([args.dq, "import", "--db", target, path])]
+        r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        if r.returncode != 0:
+            out(f"   failed: {size} bytes: {r.stderr.strip()[-200:]}")
+            missed.append("import scaling")
+            return
+        with open(json_path) as f:
+            medians.append(json.load(f)["results"][0]["median"])
+        out(f"   {ms(medians[-1])}           {os.path.getsize(path):,} bytes")
+    ratio = medians[1] / medians[0]
+    verdict = "ok" if ratio < SCALING_BAR else "MISSED"
+    if verdict == "MISSED":
+        missed.append("import linear in file size")
+    out(f"   {ratio:11.1f}×  {verdict:<8} 10 MB / 1 MB")
 
 
 def section_e(args, out, missed):

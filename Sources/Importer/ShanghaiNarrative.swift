@@ -106,7 +106,7 @@ enum ShanghaiNarrative {
         guard l.count <= chars.count else { return nil }
         var i = from
         while i + l.count <= chars.count {
-            if Array(chars[i..<(i + l.count)]) == l {
+            if chars[i] == l[0], chars[i..<(i + l.count)].elementsEqual(l) {
                 var k = i + l.count
                 let limit = min(chars.count, k + gap)
                 while k < limit {
@@ -130,7 +130,7 @@ enum ShanghaiNarrative {
         let l = Array(label)
         var i = 0
         while i + l.count <= chars.count {
-            if Array(chars[i..<(i + l.count)]) == l {
+            if chars[i] == l[0], chars[i..<(i + l.count)].elementsEqual(l) {
                 let k = i + l.count
                 var e = k
                 while e < chars.count, chars[e].isASCIIDigitChar { e += 1 }
@@ -275,9 +275,34 @@ enum ShanghaiRates {
         let scalars: [Unicode.Scalar]
         let characterOffsets: [Int]
         /// Joined offset of a fact's first digit → fact index.
-        var anchors: [Int: Int] = [:]
+        private(set) var anchors: [Int: Int] = [:]
+        /// The offsets of `anchors`, ascending, and per measure (so that look-ups stay
+        /// logarithmic however long the text).
+        private(set) var anchorOffsets: [Int] = []
+        private(set) var anchorsByMeasure: [String: [Int]] = [:]
+        /// Table facts per measure, in reading order (the fallback of `latest`).
+        var tableFacts: [String: [Int]] = [:]
         /// Joined offset of a change statement's verb → statement index.
         var changes: [(Int, Int)] = []
+
+        /// Anchors fact `index` at `offset`.
+        mutating func anchor(_ offset: Int, _ index: Int, measure: String?) {
+            anchors[offset] = index
+            anchorOffsets.insert(offset, at: Self.insertionPoint(offset, in: anchorOffsets))
+            if let measure {
+                anchorsByMeasure[measure, default: []].insert(offset, at: Self.insertionPoint(offset, in: anchorsByMeasure[measure] ?? []))
+            }
+        }
+
+        /// The index of the first element ≥ `value` in ascending `sorted`.
+        static func insertionPoint(_ value: Int, in sorted: [Int]) -> Int {
+            var lo = 0, hi = sorted.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if sorted[mid] < value { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
 
         init(j: ShanghaiNarrative.Joined, text: String) {
             self.j = j
@@ -321,16 +346,20 @@ enum ShanghaiRates {
         guard let index = b.money(measure, code: code, fund: fund, column: column,
                                   LayoutToken(text: number.0, line: c.j.lines[number.1], x: number.1), kind: "text")
         else { return nil }
-        c.anchors[number.1] = index
+        c.anchor(number.1, index, measure: measure)
         return index
     }
 
     /// The latest fact of `measure`/`column` printed in the text before `offset`, else a table fact.
     static func latest(_ measure: String, column: String = "actual", before offset: Int, c: Context, b: ShanghaiBuilder) -> Int? {
-        let text = c.anchors.filter { $0.key < offset && b.facts[$0.value].measureID == measure && b.facts[$0.value].column == column
-            && b.facts[$0.value].year == b.year }
-        if let best = text.max(by: { $0.key < $1.key }) { return best.value }
-        return b.facts.firstIndex { $0.measureID == measure && $0.column == column && $0.year == b.year && $0.provenance.kind == "table" }
+        let offsets = c.anchorsByMeasure[measure] ?? []
+        var k = Context.insertionPoint(offset, in: offsets)
+        while k > 0 {
+            k -= 1
+            if let index = c.anchors[offsets[k]], b.facts[index].measureID == measure, b.facts[index].column == column,
+               b.facts[index].year == b.year { return index }
+        }
+        return c.tableFacts[measure]?.first { b.facts[$0].column == column && b.facts[$0].year == b.year }
     }
 
     static func rate(_ printed: String) -> (Int64, Int)? { SichuanNumbers.rate(printed) }
@@ -349,24 +378,41 @@ enum ShanghaiRates {
 
     static func read(_ j: ShanghaiNarrative.Joined, textFactsFrom first: Int, into b: inout ShanghaiBuilder) {
         var c = Context(j: j, text: j.text)
-        // Anchor the text facts already read at the offset of their number.
-        var used = Set<Int>()
-        for m in matches(#"\d[\d.,]*(?=万)"#, in: c) {
-            guard let (num, at) = m[0] else { continue }
-            if let index = (first..<b.facts.count).first(where: {
-                !used.contains($0) && b.facts[$0].printed == num && b.facts[$0].provenance.lineFrom == j.lines[at]
-                    && b.facts[$0].provenance.kind == "text" && b.facts[$0].quantity == nil
-            }) {
-                used.insert(index)
-                c.anchors[at] = index
+        for (index, fact) in b.facts.enumerated() where fact.provenance.kind == "table" {
+            if let measure = fact.measureID { c.tableFacts[measure, default: []].append(index) }
+        }
+        // Anchor the text facts already read at the offset of their number: each (printed, line)
+        // takes the earliest unused fact that printed it there.
+        var unanchored: [String: [Int]] = [:]
+        for index in first..<b.facts.count where b.facts[index].provenance.kind == "text" && b.facts[index].quantity == nil {
+            if let printed = b.facts[index].printed {
+                unanchored["\(printed)|\(b.facts[index].provenance.lineFrom)", default: []].append(index)
             }
         }
+        for m in matches(#"\d[\d.,]*(?=万)"#, in: c) {
+            guard let (num, at) = m[0] else { continue }
+            let key = "\(num)|\(j.lines[at])"
+            if var waiting = unanchored[key], !waiting.isEmpty {
+                let index = waiting.removeFirst()
+                unanchored[key] = waiting
+                c.anchor(at, index, measure: b.facts[index].measureID)
+            }
+        }
+        // Each change statement's verb (or, when the verb was broken onto an earlier line, its
+        // printed start): the first occurrence on the statement's line not taken yet.
+        var lineStarts: [Int: Int] = [:]
+        for (offset, line) in j.lines.enumerated().reversed() { lineStarts[line] = offset }
+        var taken = Set<Int>()
         for (index, s) in b.statements.enumerated() where s.kind == "change" {
-            let word = s.printed == "持平" ? "持平" : String(s.printed.prefix(2))
-            if let m = matches(word, in: c).first(where: { m in
-                m[0].map { j.lines[$0.1] == s.provenance.lineFrom && !c.changes.contains { $0.0 == m[0]!.1 } } ?? false
-            }), let at = m[0]?.1 {
-                c.changes.append((at, index))
+            let word = Array(s.printed == "持平" ? "持平" : String(s.printed.prefix(2)))
+            guard !word.isEmpty, var at = lineStarts[s.provenance.lineFrom] else { continue }
+            while at + word.count <= j.chars.count, j.lines[at] == s.provenance.lineFrom {
+                if !taken.contains(at), j.chars[at..<(at + word.count)].elementsEqual(word) {
+                    taken.insert(at)
+                    c.changes.append((at, index))
+                    break
+                }
+                at += 1
             }
         }
         sangong(&c, &b)
@@ -386,7 +432,7 @@ enum ShanghaiRates {
             for m in matches(label + #"(?:支出)?(?:决算)?(?:数)?为?(\d[\d.,]*)万"#, in: c) {
                 guard let number = m[1] else { continue }
                 // "国内公务接待" is not "公务接待费"; "公务用车购置及运行维护费" is not "公务用车购置费".
-                if measure == "vehicle_purchase", c.text.dropFirst(m[0]!.1).hasPrefix("公务用车购置及") { continue }
+                if measure == "vehicle_purchase", c.j.chars[m[0]!.1...].starts(with: "公务用车购置及") { continue }
                 _ = fact(measure, fund: "fiscal", number, c: &c, b: &b)
             }
             for m in matches(label + #"(?:支出)?年初预算(?:数)?为?(\d[\d.,]*)万"#, in: c) {
@@ -441,7 +487,7 @@ enum ShanghaiRates {
         let l = Array(label)
         var i = from
         while i + l.count <= to {
-            if Array(c.j.chars[i..<(i + l.count)]) == l { return i }
+            if c.j.chars[i] == l[0], c.j.chars[i..<(i + l.count)].elementsEqual(l) { return i }
             i += 1
         }
         return nil
@@ -524,8 +570,7 @@ enum ShanghaiRates {
                let n = matches(#"^(\d[\d.,]*)万"#, in: Context(j: c.j, text: String(c.j.chars[(l + 5)..<at]))).first?[1] {
                 _ = fact("general_expenditure", (n.0, l + 5 + n.1), c: &c, b: &b)
             }
-            guard let (_, part) = c.anchors.filter({ $0.key >= s && $0.key < at && b.facts[$0.value].column == "actual" })
-                .max(by: { $0.key < $1.key }), let measure = b.facts[part].measureID else { continue }
+            guard let part = lastActualAnchor(from: s, before: at, c: c, b: b), let measure = b.facts[part].measureID else { continue }
             var basis = "未说明"
             var base: Int?
             let initialNamed = which == "年初预算" || (which.hasPrefix("预算") && sentence.contains("年初预算"))
@@ -538,7 +583,7 @@ enum ShanghaiRates {
                 if measure == "sangong", let index = base { b.facts[index].column = "budget" }
             } else if measure.hasPrefix("sangong") || measure.hasPrefix("vehicle_") {
                 // 三公 parts: the budget is the table's.
-                base = b.facts.firstIndex { $0.measureID == measure && $0.column == "budget" && $0.provenance.kind == "table" }
+                base = c.tableFacts[measure]?.first { b.facts[$0].column == "budget" }
             }
             let (text, line) = printed(c, from: at, to: at + whole.count, key: r)
             _ = statement(ImportedStatement(kind: "completion", printed: text, rateScaled: scaled, rateDecimals: decimals,
@@ -547,14 +592,30 @@ enum ShanghaiRates {
         }
     }
 
+    /// The last anchored fact of column `actual` at an offset in [from, before).
+    static func lastActualAnchor(from: Int, before: Int, c: Context, b: ShanghaiBuilder) -> Int? {
+        var k = Context.insertionPoint(before, in: c.anchorOffsets)
+        while k > 0, c.anchorOffsets[k - 1] >= from {
+            k -= 1
+            if let index = c.anchors[c.anchorOffsets[k]], b.facts[index].column == "actual" { return index }
+        }
+        return nil
+    }
+
     // MARK: growth
 
     static func growth(_ c: inout Context, _ b: inout ShanghaiBuilder) {
+        // The change statements by the offset of their verb (stable: the first of equal offsets wins).
+        let changes = c.changes.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element)
+        let offsets = changes.map(\.0)
         for m in matches(#"(增长|下降|增幅|降幅)((?:（(?:增长|下降)）)?)(\d[\d.]*)(%?)"#, in: c) {
             guard let (whole, at) = m[0], let (verb, _) = m[1], let (rateText, r) = m[3], let (scaled, decimals) = rate(rateText)
             else { continue }
-            guard let (_, index) = c.changes.filter({ $0.0 < at && at - $0.0 <= 24
-                && !c.j.chars[$0.0..<at].contains("。") }).max(by: { $0.0 < $1.0 }) else { continue }
+            // The nearest change before the rate, in the same sentence and at most 24 characters back.
+            var k = Context.insertionPoint(at, in: offsets)
+            guard k > 0, at - offsets[k - 1] <= 24, !c.j.chars[offsets[k - 1]..<at].contains("。") else { continue }
+            while k > 1, offsets[k - 2] == offsets[k - 1] { k -= 1 }
+            let index = changes[k - 1].1
             let change = b.statements[index]
             let (text, line) = printed(c, from: at, to: at + whole.count, key: r)
             _ = statement(ImportedStatement(kind: "growth", printed: text, direction: verb.hasPrefix("增") ? "增加" : "减少",

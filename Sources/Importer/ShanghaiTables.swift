@@ -47,9 +47,14 @@ struct ShanghaiBuilder {
     /// pages so far; nil when the text marks no pages.
     func page(of line: Int) -> Int? {
         guard !sortedPageStarts.isEmpty else { return nil }
-        let before = sortedPageStarts.filter { $0 <= line }
-        if let start = before.last, let number = annotatedPages[start] { return number }
-        return max(1, before.count + (firstPageBeforeStarts ? 1 : 0))
+        // How many page starts are at or before `line` (binary search: the starts are sorted).
+        var lo = 0, hi = sortedPageStarts.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sortedPageStarts[mid] <= line { lo = mid + 1 } else { hi = mid }
+        }
+        if lo > 0, let number = annotatedPages[sortedPageStarts[lo - 1]] { return number }
+        return max(1, lo + (firstPageBeforeStarts ? 1 : 0))
     }
 
     @discardableResult

@@ -142,14 +142,17 @@ struct ScalarSet: Sendable {
 /// again can only fail as it did before (nothing depends on captures or the start), so the
 /// rest of the search takes at most 2 × instructions × positions steps. A lookahead runs
 /// on a machine of its own, kept for the whole search; its memo lasts until it succeeds.
+/// The memo holds only the blocks of 64 positions the search reaches, so its cost follows the
+/// steps taken, not the length of the text (a search repeated along a long text stays linear).
 struct PatternMachine {
     let text: [Unicode.Scalar]
     var slots: [Int]
     /// Choices to come back to: a branch (slot -1) or a capture slot's earlier value.
     private var stack: [(pc: Int, position: Int, slot: Int)] = []
     private(set) var steps = 0
-    /// One bit per (instruction, position) reached; empty until the memo starts.
-    private var reached: [UInt64] = []
+    /// Per block of 64 positions: one word per instruction, one bit per position of the block,
+    /// set once (instruction, position) was reached. Nil until the memo starts.
+    private var reached: [Int: [UInt64]]?
     static let stepsBeforeMemo = 10_000
     /// One machine per lookahead, kept for the whole search so that its memo lasts too.
     private var lookaheadMachines: [Int: PatternMachine] = [:]
@@ -162,14 +165,14 @@ struct PatternMachine {
     /// Marks (pc, position) reached; false when it already was.
     private mutating func reach(_ pc: Int, _ position: Int, programSize: Int) -> Bool {
         steps += 1
-        if reached.isEmpty {
+        if reached == nil {
             guard steps > Self.stepsBeforeMemo else { return true }
-            reached = Array(repeating: 0, count: (programSize * (text.count + 1) + 63) / 64)
+            reached = [:]
         }
-        let bit = pc * (text.count + 1) + position
-        let mask: UInt64 = 1 << UInt64(bit & 63)
-        guard reached[bit >> 6] & mask == 0 else { return false }
-        reached[bit >> 6] |= mask
+        let block = position >> 6
+        let mask: UInt64 = 1 << UInt64(position & 63)
+        if let words = reached![block], words[pc] & mask != 0 { return false }
+        reached![block, default: Array(repeating: 0, count: programSize)][pc] |= mask
         return true
     }
 
@@ -225,7 +228,7 @@ struct PatternMachine {
                     if slots.count >= 2 { (slots[0], slots[1]) = (start, position) }
                     // The pairs marked on the way here did not fail: a machine run again (a
                     // lookahead's) must not take them for failures.
-                    reached = []
+                    reached = reached.map { _ in [:] }
                     return true
                 }
             }

@@ -119,6 +119,15 @@ public struct Checker {
                 throw Diagnostic(code: "Q105", message: "起始年份晚于结束年份", span: from.span.union(to.span))
             }
             return .trend(units: try unitScope(unit), target: try resolve(target), from: from?.value, to: to?.value)
+        case .trendBudget(let target, let from, let to, let unit):
+            if let from, let to, from.value > to.value {
+                throw Diagnostic(code: "Q105", message: "起始年份晚于结束年份", span: from.span.union(to.span))
+            }
+            // Every unit in scope includes units with a budget but no 决算 (the SQL reads them).
+            return .trendBudget(units: try unitScope(unit), target: try resolve(target), from: from?.value, to: to?.value)
+        case .execution(let target, let year, let unit):
+            let units = try unitScope(unit)
+            return .execution(units: units, target: try resolve(target), year: try resolvedYear(year, units))
         case .top(let count, let subject, let year, _):
             let units = UnitScope.all
             return .top(units: units, count: count.value, target: try resolve(subject),

@@ -12,6 +12,8 @@ enum Plan: Hashable, Sendable {
     case breakdownBudget(units: UnitScope, code: CodeTarget, year: Int, fund: String?)
     case breakdownSubject(units: UnitScope, subject: Catalog.Measure, year: Int, depth: Int)
     case trend(units: UnitScope, target: ResolvedTarget, from: Int?, to: Int?)
+    case execution(units: UnitScope, target: ResolvedTarget, year: Int)
+    case trendBudget(units: UnitScope, target: ResolvedTarget, from: Int?, to: Int?)
     case top(units: UnitScope, count: Int, target: ResolvedTarget, year: Int)
     case projects(units: UnitScope, filter: TypedCondition?, order: Field?, descending: Bool, limit: Int?)
     case indicators(units: UnitScope, projects: [Int64]?, filter: TypedCondition?)

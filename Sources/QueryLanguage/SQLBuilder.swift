@@ -21,14 +21,15 @@ struct SQLBuilder {
 
     /// `scope(unit_id, ord)`: the units a statement covers, in display order (each 部门
     /// followed by its 二级单位). Every unit is a read of `unit`; a subset is one bound JSON
-    /// array, so no statement has a parameter per unit.
-    mutating func scopeCTE(_ scope: UnitScope) -> String {
+    /// array, so no statement has a parameter per unit. Every unit means every unit with a
+    /// loaded 决算, or with `anyKind` every unit with any disclosure (a budget alone counts).
+    mutating func scopeCTE(_ scope: UnitScope, anyKind: Bool = false) -> String {
         switch scope {
         case .all:
             return """
                 scope(unit_id, ord) AS (SELECT u.id, row_number() OVER (ORDER BY coalesce(u.parent_id, u.id), \
                 u.parent_id IS NOT NULL, u.name, u.id) FROM unit u \
-                WHERE EXISTS (SELECT 1 FROM disclosure sd WHERE sd.unit_id = u.id AND sd.kind = '决算'))
+                WHERE EXISTS (SELECT 1 FROM disclosure sd WHERE sd.unit_id = u.id\(anyKind ? "" : " AND sd.kind = '决算'")))
                 """
         case .units(let units):
             guard !units.isEmpty else { return "scope(unit_id, ord) AS (SELECT NULL, NULL WHERE 0)" }
