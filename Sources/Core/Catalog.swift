@@ -122,6 +122,19 @@ public struct Catalog: Sendable {
     /// Units whose canonical name or an alias is exactly `name` (an index lookup).
     public func units(named name: String) -> [Unit] { source.units(named: name) }
 
+    /// Units with a name or alias whose `NameFold` contains `key` (folded), shortest name
+    /// first, at most `limit`; through an index when the catalog reads a database.
+    public func units(containing key: String, limit: Int) -> [Unit] { source.units(containing: key, limit: limit) }
+
+    /// Unit names and aliases starting with `prefix`, in order, at most `limit`.
+    public func unitNames(prefix: String, limit: Int) -> [String] { source.unitNames(prefix: prefix, limit: limit) }
+
+    /// Names a "did you mean" hint for `text` chooses among: with a database, the `limit`
+    /// that share most three-character pieces with it; otherwise every name and alias.
+    public func unitNames(resembling text: String, limit: Int) -> [String] {
+        source.unitNames(resembling: text, limit: limit)
+    }
+
     /// The units with these ids, in catalog order.
     public func units(ids: [Int64]) -> [Unit] { source.units(ids: ids) }
 
@@ -131,6 +144,20 @@ public struct Catalog: Sendable {
 
     /// The projects of these units, in unit, year and document order.
     public func projects(ofUnits ids: Set<Int64>) -> [Project] { source.projects(ofUnits: ids) }
+
+    /// Projects of `units` (nil: every unit) whose name or code is `text` as typed.
+    public func projects(named text: String, ofUnits ids: [Int64]?) -> [Project] {
+        source.projects(named: text, ofUnits: ids)
+    }
+
+    /// Projects of `units` whose folded name contains `key` (folded) or whose code is
+    /// `key`, shortest name first, at most `limit`.
+    public func projects(containing key: String, ofUnits ids: [Int64]?, limit: Int) -> [Project] {
+        source.projects(containing: key, ofUnits: ids, limit: limit)
+    }
+
+    /// Project names starting with `prefix`, in order, at most `limit`.
+    public func projectNames(prefix: String, limit: Int) -> [String] { source.projectNames(prefix: prefix, limit: limit) }
 
     /// The current name of `code` ("" for a printed code with no catalog name), nil when
     /// neither the classification nor any document knows it.

@@ -53,6 +53,23 @@ final class CatalogSource: @unchecked Sendable {
         return units.filter { $0.name == name || $0.aliases.contains(name) }
     }
 
+    func units(containing key: String, limit: Int) -> [Catalog.Unit] {
+        if let lookup, !isLoaded(\.loadedUnits) { return lookup.units(containing: key, limit: limit) }
+        let names = { (unit: Catalog.Unit) in ([unit.name] + unit.aliases).map(NameFold.fold) }
+        return Array(units.filter { names($0).contains { $0.contains(key) } }
+            .sorted { (names($0).map(\.count).min() ?? 0) < (names($1).map(\.count).min() ?? 0) }.prefix(limit))
+    }
+
+    func unitNames(prefix: String, limit: Int) -> [String] {
+        if let lookup, !isLoaded(\.loadedUnits) { return lookup.unitNames(prefix: prefix, limit: limit) }
+        return Array(Set(units.flatMap { [$0.name] + $0.aliases }).filter { $0.hasPrefix(prefix) }.sorted().prefix(limit))
+    }
+
+    func unitNames(resembling text: String, limit: Int) -> [String] {
+        if let lookup, !isLoaded(\.loadedUnits) { return lookup.unitNames(resembling: text, limit: limit) }
+        return units.flatMap { [$0.name] + $0.aliases }
+    }
+
     func units(ids: [Int64]) -> [Catalog.Unit] {
         if let lookup, !isLoaded(\.loadedUnits) { return lookup.units(ids: ids) }
         let wanted = Set(ids)
@@ -67,6 +84,26 @@ final class CatalogSource: @unchecked Sendable {
     func projects(ofUnits ids: Set<Int64>) -> [Catalog.Project] {
         if let lookup, !isLoaded(\.loadedProjects) { return lookup.projects(ofUnits: ids.sorted()) }
         return projects.filter { ids.contains($0.unitID) }
+    }
+
+    private func projectPool(_ ids: [Int64]?) -> [Catalog.Project] {
+        ids.map { projects(ofUnits: Set($0)) } ?? projects
+    }
+
+    func projects(named text: String, ofUnits ids: [Int64]?) -> [Catalog.Project] {
+        if let lookup, !isLoaded(\.loadedProjects) { return lookup.projects(named: text, ofUnits: ids) }
+        return projectPool(ids).filter { $0.name == text || $0.code == text }
+    }
+
+    func projects(containing key: String, ofUnits ids: [Int64]?, limit: Int) -> [Catalog.Project] {
+        if let lookup, !isLoaded(\.loadedProjects) { return lookup.projects(containing: key, ofUnits: ids, limit: limit) }
+        let found = projectPool(ids).filter { NameFold.fold($0.name).contains(key) || $0.code.map(NameFold.fold) == key }
+        return Array(found.sorted { $0.name.count < $1.name.count }.prefix(limit))
+    }
+
+    func projectNames(prefix: String, limit: Int) -> [String] {
+        if let lookup, !isLoaded(\.loadedProjects) { return lookup.projectNames(prefix: prefix, limit: limit) }
+        return Array(Set(projects.map(\.name).filter { $0.hasPrefix(prefix) }).sorted().prefix(limit))
     }
 
     func codeName(_ code: String) -> String? {

@@ -40,10 +40,20 @@ final class DatabaseCatalogLookup: CatalogLookup, @unchecked Sendable {
 
     func readUnits() throws -> [Catalog.Unit] { try units(where: "1", []) }
 
-    func readProjects(where condition: String = "1", _ params: [Value] = []) throws -> [Catalog.Project] {
-        try database.query("""
+    /// Projects meeting `condition`, of the units `ids` (nil: every unit), in unit, year and
+    /// document order or, with a limit, shortest name first.
+    func readProjects(where condition: String = "1", _ params: [Value] = [], ofUnits ids: [Int64]? = nil,
+                      limit: Int? = nil) throws -> [Catalog.Project] {
+        var params = params
+        var scoped = condition
+        if let ids {
+            params.append(.text("[" + ids.map(String.init).joined(separator: ",") + "]"))
+            scoped += " AND d.unit_id IN (SELECT value FROM json_each(?\(params.count)))"
+        }
+        let order = (limit == nil ? "" : "length(p.name), ") + "d.unit_id, d.year, p.seq" + (limit.map { " LIMIT \($0)" } ?? "")
+        return try database.query("""
             SELECT p.id, d.unit_id, p.code, p.name FROM disclosure d JOIN project p ON p.disclosure_id = d.id
-            WHERE \(condition) ORDER BY d.unit_id, d.year, p.seq
+            WHERE \(scoped) ORDER BY \(order)
             """, params).map {
             Catalog.Project(id: $0[0].int64 ?? 0, unitID: $0[1].int64 ?? 0, code: $0[2].string, name: $0[3].string ?? "")
         }
@@ -78,6 +88,39 @@ final class DatabaseCatalogLookup: CatalogLookup, @unchecked Sendable {
         (try? units(where: "u.name = ?1 OR u.id IN (SELECT unit_id FROM unit_alias WHERE alias = ?1)", [.text(name)])) ?? []
     }
 
+    func units(containing key: String, limit: Int) -> [Catalog.Unit] {
+        guard !key.isEmpty else { return [] }
+        // LIKE through the trigram index for three characters or more, else a scan of the
+        // index's names (never of units with their years and aliases).
+        let match = key.contains(where: { $0 == "%" || $0 == "_" }) ? "instr(lower(name), lower(?1)) > 0" : "name LIKE '%' || ?1 || '%'"
+        let ids = (try? (try database).query("""
+            SELECT unit_id FROM unit_search WHERE \(match) GROUP BY unit_id ORDER BY min(length(name)), unit_id LIMIT ?2
+            """, [.text(key), .integer(Int64(limit))]))?.compactMap { $0[0].int64 } ?? []
+        return units(ids: ids)
+    }
+
+    func unitNames(prefix: String, limit: Int) -> [String] {
+        let rows = try? (try database).query("""
+            SELECT name FROM unit WHERE name >= ?1 AND name < ?2
+            UNION SELECT alias FROM unit_alias WHERE alias >= ?1 AND alias < ?2
+            ORDER BY 1 LIMIT ?3
+            """, [.text(prefix), .text(prefix + "\u{10FFFF}"), .integer(Int64(limit))])
+        return rows?.compactMap { $0[0].string } ?? []
+    }
+
+    func unitNames(resembling text: String, limit: Int) -> [String] {
+        let characters = Array(NameFold.fold(text))
+        guard characters.count >= 3 else { return unitNames(prefix: String(characters.prefix(1)), limit: limit) }
+        let pieces = Set((0...(characters.count - 3)).map { String(characters[$0..<$0 + 3]) })
+        let query = pieces.sorted().map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " OR ")
+        let rows = try? (try database).query("""
+            SELECT u.name FROM unit_search s JOIN unit u ON u.id = s.unit_id
+            WHERE unit_search MATCH ?1 ORDER BY s.rank LIMIT ?2
+            """, [.text(query), .integer(Int64(limit))])
+        var seen: Set<String> = []
+        return rows?.compactMap { $0[0].string }.filter { seen.insert($0).inserted } ?? []
+    }
+
     func units(ids: [Int64]) -> [Catalog.Unit] {
         guard !ids.isEmpty else { return [] }
         let json = "[" + ids.map(String.init).joined(separator: ",") + "]"
@@ -95,8 +138,30 @@ final class DatabaseCatalogLookup: CatalogLookup, @unchecked Sendable {
 
     func projects(ofUnits ids: [Int64]) -> [Catalog.Project] {
         guard !ids.isEmpty else { return [] }
-        let json = "[" + ids.map(String.init).joined(separator: ",") + "]"
-        return (try? readProjects(where: "d.unit_id IN (SELECT value FROM json_each(?1))", [.text(json)])) ?? []
+        return (try? readProjects(ofUnits: ids)) ?? []
+    }
+
+    /// `column` folded as `NameFold` does, except for non-ASCII letter case; the triggers of
+    /// `unit_search` in schema.sql fold the same way.
+    private static func folded(_ column: String) -> String {
+        let pairs = [("（", "("), ("）", ")"), ("“", ""), ("”", ""), ("\"", ""), ("‘", ""), ("’", ""), ("''", ""),
+                     ("「", ""), ("」", ""), (" ", ""), ("\u{3000}", "")]
+        return "lower(" + pairs.reduce(column) { "replace(\($0), '\($1.0)', '\($1.1)')" } + ")"
+    }
+
+    func projects(named text: String, ofUnits ids: [Int64]?) -> [Catalog.Project] {
+        (try? readProjects(where: "(p.name = ?1 OR p.code = ?1)", [.text(text)], ofUnits: ids)) ?? []
+    }
+
+    func projects(containing key: String, ofUnits ids: [Int64]?, limit: Int) -> [Catalog.Project] {
+        let condition = "(instr(\(Self.folded("p.name")), ?1) > 0 OR lower(p.code) = ?1)"
+        return (try? readProjects(where: condition, [.text(key)], ofUnits: ids, limit: limit)) ?? []
+    }
+
+    func projectNames(prefix: String, limit: Int) -> [String] {
+        let rows = try? (try database).query("SELECT DISTINCT name FROM project WHERE name >= ?1 AND name < ?2 ORDER BY name LIMIT ?3",
+                                             [.text(prefix), .text(prefix + "\u{10FFFF}"), .integer(Int64(limit))])
+        return rows?.compactMap { $0[0].string } ?? []
     }
 
     func allCodes() -> [String: String] { (try? readCodes()) ?? [:] }

@@ -46,3 +46,34 @@ final class ScopeScaleTests: XCTestCase {
         XCTAssertEqual(Set(rows.compactMap { $0.block }).count, ids.count, "each unit of the subset has its block")
     }
 }
+
+extension ScopeScaleTests {
+    /// The unit a one-unit statement binds (ids of the synthetic units start at 1,000,001).
+    private func boundUnit(_ harness: QueryHarness, _ name: String) throws -> Int64? {
+        try harness.compile("summary 2023 for \(name)").parameters.compactMap {
+            if case .integer(let id) = $0, id > 1_000_000 { id } else { nil }
+        }.first
+    }
+
+    func testNamesResolveThroughTheNameIndexAmongFiftyThousandUnits() throws {
+        let harness = try harness()
+        try harness.connections.writer.run("INSERT INTO unit_alias (alias, unit_id) VALUES ('规模（测试）甲', 1000007)")
+        XCTAssertEqual(try boundUnit(harness, "规模测试单位123"), 1_000_123, "exact name")
+        XCTAssertEqual(try boundUnit(harness, "单位49999"), 1_049_999, "unique substring")
+        XCTAssertEqual(try boundUnit(harness, "规模(测试)甲"), 1_000_007, "alias, brackets folded")
+        let ambiguous = try XCTUnwrap(harness.diagnostic("summary 2023 for 单位4999"))
+        XCTAssertEqual(ambiguous.code, "Q205")
+        XCTAssertTrue(ambiguous.hints.joined().hasSuffix("等"), "eleven units fit; ten are named: \(ambiguous.hints)")
+        let unknown = try XCTUnwrap(harness.diagnostic("summary 2023 for 规模测试单元49999"))
+        XCTAssertEqual(unknown.code, "Q204")
+        XCTAssertTrue(unknown.hints.joined().contains("「规模测试单位49999」"), "\(unknown.hints)")
+    }
+
+    func testCompletionReadsNamesByPrefixWithALimit() throws {
+        let harness = try harness()
+        let completer = Completer(catalog: try harness.catalog, metaCommands: [])
+        let narrow = completer.candidates(before: "summary for ", word: "规模测试单位4999").map(\.text)
+        XCTAssertEqual(narrow, ["规模测试单位4999"] + (0...9).map { "规模测试单位4999\($0)" })
+        XCTAssertEqual(completer.candidates(before: "summary for ", word: "规模").count, Completer.nameLimit)
+    }
+}
