@@ -129,8 +129,9 @@ public struct Catalog: Sendable {
     /// Unit names and aliases starting with `prefix`, in order, at most `limit`.
     public func unitNames(prefix: String, limit: Int) -> [String] { source.unitNames(prefix: prefix, limit: limit) }
 
-    /// Names a "did you mean" hint for `text` chooses among: with a database, the `limit`
-    /// that share most three-character pieces with it; otherwise every name and alias.
+    /// Names a "did you mean" hint for `text` chooses among: with a database, the names and
+    /// aliases of the `limit` units sharing most three-character pieces with it; otherwise
+    /// every name and alias.
     public func unitNames(resembling text: String, limit: Int) -> [String] {
         source.unitNames(resembling: text, limit: limit)
     }

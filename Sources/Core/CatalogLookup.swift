@@ -9,8 +9,8 @@ public protocol CatalogLookup: Sendable {
     func units(containing key: String, limit: Int) -> [Catalog.Unit]
     /// Unit names and aliases starting with `prefix`, in order, at most `limit`.
     func unitNames(prefix: String, limit: Int) -> [String]
-    /// Unit names and aliases sharing a three-character piece with `text`, the closest
-    /// first, at most `limit`: the candidates of a "did you mean" hint.
+    /// The names and aliases of the units (at most `limit`) sharing most three-character
+    /// pieces with `text`: the candidates of a "did you mean" hint.
     func unitNames(resembling text: String, limit: Int) -> [String]
     /// The units with these ids, in catalog order (each 部门 followed by its 二级单位).
     func units(ids: [Int64]) -> [Catalog.Unit]

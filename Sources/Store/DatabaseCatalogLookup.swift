@@ -92,7 +92,8 @@ final class DatabaseCatalogLookup: CatalogLookup, @unchecked Sendable {
         guard !key.isEmpty else { return [] }
         // LIKE through the trigram index for three characters or more, else a scan of the
         // index's names (never of units with their years and aliases).
-        let match = key.contains(where: { $0 == "%" || $0 == "_" }) ? "instr(lower(name), lower(?1)) > 0" : "name LIKE '%' || ?1 || '%'"
+        let indexed = key.count >= 3 && !key.contains { $0 == "%" || $0 == "_" }
+        let match = indexed ? "name LIKE '%' || ?1 || '%'" : "instr(lower(name), lower(?1)) > 0"
         let ids = (try? (try database).query("""
             SELECT unit_id FROM unit_search WHERE \(match) GROUP BY unit_id ORDER BY min(length(name)), unit_id LIMIT ?2
             """, [.text(key), .integer(Int64(limit))]))?.compactMap { $0[0].int64 } ?? []
@@ -113,12 +114,10 @@ final class DatabaseCatalogLookup: CatalogLookup, @unchecked Sendable {
         guard characters.count >= 3 else { return unitNames(prefix: String(characters.prefix(1)), limit: limit) }
         let pieces = Set((0...(characters.count - 3)).map { String(characters[$0..<$0 + 3]) })
         let query = pieces.sorted().map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " OR ")
-        let rows = try? (try database).query("""
-            SELECT u.name FROM unit_search s JOIN unit u ON u.id = s.unit_id
-            WHERE unit_search MATCH ?1 ORDER BY s.rank LIMIT ?2
-            """, [.text(query), .integer(Int64(limit))])
-        var seen: Set<String> = []
-        return rows?.compactMap { $0[0].string }.filter { seen.insert($0).inserted } ?? []
+        let ids = (try? (try database).query("""
+            SELECT unit_id FROM unit_search WHERE unit_search MATCH ?1 GROUP BY unit_id ORDER BY min(rank) LIMIT ?2
+            """, [.text(query), .integer(Int64(limit))]))?.compactMap { $0[0].int64 } ?? []
+        return units(ids: ids).flatMap { [$0.name] + $0.aliases }
     }
 
     func units(ids: [Int64]) -> [Catalog.Unit] {

@@ -57,10 +57,11 @@ extension ScopeScaleTests {
 
     func testNamesResolveThroughTheNameIndexAmongFiftyThousandUnits() throws {
         let harness = try harness()
-        try harness.connections.writer.run("INSERT INTO unit_alias (alias, unit_id) VALUES ('规模（测试）甲', 1000007)")
+        try harness.connections.writer.run("INSERT INTO unit_alias (alias, unit_id) VALUES ('规模（测试）甲', 1000007), ('专项甲乙', 1000008)")
         XCTAssertEqual(try boundUnit(harness, "规模测试单位123"), 1_000_123, "exact name")
         XCTAssertEqual(try boundUnit(harness, "单位49999"), 1_049_999, "unique substring")
         XCTAssertEqual(try boundUnit(harness, "规模(测试)甲"), 1_000_007, "alias, brackets folded")
+        XCTAssertEqual(try boundUnit(harness, "甲乙"), 1_000_008, "a substring shorter than the index's three characters")
         let ambiguous = try XCTUnwrap(harness.diagnostic("summary 2023 for 单位4999"))
         XCTAssertEqual(ambiguous.code, "Q205")
         XCTAssertTrue(ambiguous.hints.joined().hasSuffix("等"), "eleven units fit; ten are named: \(ambiguous.hints)")
