@@ -198,7 +198,7 @@ public struct Checker {
             throw Diagnostic(code: "Q213", message: "并列显示只能用于查询语句", span: sideSpan)
         }
         let pivot = UnitPivot(units: units)
-        if case .trend(_, let from, let to, _, _) = inner {
+        if case .trend(let target, let from, let to, _, _) = inner {
             let years: [Int]
             if let from, let to {
                 years = Array(from.value...to.value)
@@ -206,7 +206,7 @@ public struct Checker {
                 years = Array(Set(units.flatMap { $0.years.flatMap { [$0 - 1, $0] } })).sorted()
             }
             guard years.count <= 50 else { throw Diagnostic(code: "Q105", message: "年份过多（最多 50 列）", span: sideSpan) }
-            return .query(pivot.unitsByYear(query, years: years))
+            return .query(pivot.unitsByYear(query, years: years, title: try title(of: target)))
         }
         return .query(pivot.sideBySide(query))
     }
@@ -229,6 +229,14 @@ public struct Checker {
             let code = try resolver.code(digits, span: span)
             return .code(CodeTarget(code: code, economic: catalog.economicCodes.contains(code), name: catalog.codeName(code) ?? ""))
         case .subject(let name): return .measure(try resolver.subject(name))
+        }
+    }
+
+    /// How notes name a target: a code with its name, or the subject's name.
+    private func title(of target: Target) throws(Diagnostic) -> String {
+        switch try resolve(target) {
+        case .code(let code): return code.name.isEmpty ? code.code : code.code + " " + code.name
+        case .measure(let measure): return measure.nameZh
         }
     }
 

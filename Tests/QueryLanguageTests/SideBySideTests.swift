@@ -31,7 +31,9 @@ final class SideBySideTests: XCTestCase {
         XCTAssertEqual(total.cells[6], .integer(fen("40.00")))
         XCTAssertEqual(rows.filter(\.isTotal).count, 1)
         XCTAssertEqual(Set(rows.map { $0.text(0) }).count, rows.count, "one row per item")
-        XCTAssertEqual(try harness.notes("compare 三公 2023 2024 for 市财政局, 市教育局"), [])
+        // The blank 2023 column of 教育局 is named (its 2024 disclosure states no 2023 figure).
+        XCTAssertEqual(try harness.notes("compare 三公 2023 2024 for 市财政局, 市教育局"),
+                       ["「测试市教育局」没有 2023 年的决算，其 2024 年决算也未列出「三公经费」的上年数值"])
         XCTAssertEqual(harness.diagnostic("compare 三公 2023 2024 for 市教育局, 市教育局")?.code, "Q108")
 
         // by unit: every unit in scope, in the catalog's tree order.
