@@ -31,6 +31,9 @@ struct ClauseTracker {
         keyword == .basic || keyword == .project || keyword == .with ? "basic/project" : keyword.rawValue
     }
 
+    /// True when the clause `name` was given.
+    func hasSeen(_ name: String) -> Bool { seen.contains(name) }
+
     /// Records a clause, throwing Q108 when it was already given.
     mutating func record(_ name: String, at span: SourceSpan) throws(SyntaxError) {
         guard seen.insert(name).inserted else { throw .duplicateClause(name, at: span) }

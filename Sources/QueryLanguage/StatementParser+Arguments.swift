@@ -16,6 +16,11 @@ extension StatementParser {
             return .year
         }
         if startsDocumentYear(token) {
+            // `2025 预算`: a kind after the statement's year.
+            if documentKindWord(token) != nil, cursor.peek(1).kind != .number, clauses.hasSeen("年份") || clauses.hasSeen(Keyword.in.rawValue) {
+                throw .unexpected(expected: clauses.expected, found: describe(token), at: token.span,
+                                  hints: [clauses.acceptsDocumentYear ? Self.kindFirstHint : Self.finalOnlyHint])
+            }
             guard clauses.acceptsDocumentYear else {
                 throw .unexpected(expected: clauses.expected, found: describe(token), at: token.span, hints: [Self.finalOnlyHint])
             }

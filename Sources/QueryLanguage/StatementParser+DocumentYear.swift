@@ -10,6 +10,8 @@ import Core
 extension StatementParser {
     /// The hint given where a statement reads only the final account.
     static let finalOnlyHint = "此语句只读决算，年份前不能注明预算或决算（summary、compare、breakdown 可以，如「breakdown 201 预算 2025」）"
+    /// The hint given for a kind written after its year with a space (`2025 预算`).
+    static let kindFirstHint = "预算、决算写在年份之前（如「预算 2025」），或与年份连写（如「2025预算」）"
 
     /// The kind a word token names on its own (`预算`, `budget`), if any.
     func documentKindWord(_ token: Token) -> DocumentKind? {
@@ -71,7 +73,7 @@ extension StatementParser {
         if let firstKind = documentKindWord(first), let secondKind = documentKindWord(second) {
             cursor.advance()
             cursor.advance()
-            let year = try parseYear()
+            let year = try parseYear("「\(first.text) \(second.text)」之后的年份")
             return (YearLiteral(value: year.value, span: first.span.union(year.span), kind: firstKind),
                     YearLiteral(value: year.value, span: second.span.union(year.span), kind: secondKind))
         }
