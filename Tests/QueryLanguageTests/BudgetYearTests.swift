@@ -89,3 +89,19 @@ final class BudgetYearTests: XCTestCase {
         XCTAssertEqual(rows.map { $0.text(2) }, ["0", "9375", "625", "10000"])   // 15.00 / 16.00 = 93.75%
     }
 }
+
+/// Completion of the document kinds and of the year after one.
+final class DocumentYearCompletionTests: XCTestCase {
+    func testKindsAndTheYearAfterThem() throws {
+        let connections = try Connections.memory()
+        let completer = Completer(catalog: try CatalogLoader.load(connections.reader), metaCommands: [])
+        func texts(_ before: String, _ word: String) -> [String] { completer.candidates(before: before, word: word).map(\.text) }
+        XCTAssertEqual(texts("compare 三公 ", "预"), ["预算"])
+        XCTAssertEqual(texts("compare 三公 预算 ", "决"), ["决算"])
+        XCTAssertEqual(texts("breakdown 201 预算 ", "20"), ["2023"])
+        XCTAssertEqual(texts("summary ", "bud"), ["budget"])
+        XCTAssertEqual(texts("trend 三公 ", "预"), ["预算"])
+        XCTAssertEqual(texts("breakdown 201 with ", ""), ["budget"])
+        XCTAssertFalse(texts("execution 三公 ", "预").contains("预算"), "execution reads both documents already")
+    }
+}
