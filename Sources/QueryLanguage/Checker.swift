@@ -184,6 +184,8 @@ public struct Checker {
         var units: [Catalog.Unit]
         if names.isEmpty {
             units = try scope(inner.unitName)
+            // A budget report covers units with a budget but no 决算 too (the SQL reads them).
+            if inner.unitName == nil, context.units.isEmpty, Self.readsBudget(inner) { units = catalog.units }
         } else {
             var chosen: [Catalog.Unit] = []
             for name in names {
@@ -229,6 +231,15 @@ public struct Checker {
             let code = try resolver.code(digits, span: span)
             return .code(CodeTarget(code: code, economic: catalog.economicCodes.contains(code), name: catalog.codeName(code) ?? ""))
         case .subject(let name): return .measure(try resolver.subject(name))
+        }
+    }
+
+    /// True when a statement reads a budget document (a year qualified 预算).
+    private static func readsBudget(_ statement: Statement) -> Bool {
+        switch statement {
+        case .summary(let year, _, _), .breakdown(_, let year, _, _, _, _, _, _): return year?.kind == .budget
+        case .compare(_, let first, let second, _, _): return first.kind == .budget || second.kind == .budget
+        default: return false
         }
     }
 

@@ -42,6 +42,10 @@ final class BudgetYearCommandTests: XCTestCase {
         XCTAssertTrue(basic.contains("\(unit),2010301,,1191.950184,75.98,1,false,,万元"), basic.joined(separator: "\n"))
         XCTAssertTrue(basic.contains("\(unit),201,一般公共服务支出,1568.679742,100.00,1,true,,万元"), basic.joined(separator: "\n"))
         XCTAssertEqual(try csv(db, "breakdown 201 in 2025").lines.count, 1, "the final-account breakdown sees no budget")
+        // `by unit` on budgets covers a unit with a budget and no 决算.
+        let byUnit = try csv(db, "breakdown 201 预算 2025 by unit").lines
+        XCTAssertEqual(byUnit.first, "code,name,u1_amount,u1_share,level,is_total,derived,money_unit")
+        XCTAssertTrue(byUnit.contains("2010301,,1202.950184,14.65,1,false,,万元"), byUnit.joined(separator: "\n"))
     }
 
     /// 2018 江苏省人大常委会办公厅 部门预算 (万元): no 全部资金 table by code, so the widest fund
