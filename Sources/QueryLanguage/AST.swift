@@ -14,14 +14,36 @@ public struct Name: Hashable, Sendable {
     }
 }
 
-/// A year as written (`2023` or `2023年`).
+/// Which document a figure is read from: the final account (决算, what every statement
+/// reads unless asked) or the budget (预算: the unit's 部门预算, else its 单位预算).
+public enum DocumentKind: String, Hashable, Sendable, CaseIterable {
+    case final = "决算"
+    case budget = "预算"
+
+    /// The words that name the kind before a year (`预算 2025`, `budget 2025`).
+    static let words: [String: DocumentKind] = ["预算": .budget, "budget": .budget, "决算": .final, "final": .final]
+
+    /// The kind a word names (ASCII case-insensitive), if any.
+    init?(word: String) {
+        guard let kind = DocumentKind.words[Keyword.asciiLowercased(word)] else { return nil }
+        self = kind
+    }
+}
+
+/// A year as written (`2023` or `2023年`), optionally qualified by the document its
+/// figures come from (`预算 2025`, `预算2025`, `2025预算`); `kind` nil means 决算.
 public struct YearLiteral: Hashable, Sendable {
     public var value: Int
     public var span: SourceSpan
-    public init(value: Int, span: SourceSpan) {
+    public var kind: DocumentKind?
+    public init(value: Int, span: SourceSpan, kind: DocumentKind? = nil) {
         self.value = value
         self.span = span
+        self.kind = kind
     }
+
+    /// The document the year's figures are read from.
+    public var document: DocumentKind { kind ?? .final }
 }
 
 /// An integer argument (`top 3`, `limit 10`, `depth 2`).

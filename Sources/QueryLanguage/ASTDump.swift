@@ -31,7 +31,9 @@ enum ASTDump {
         let inner = indent + 1
         func field(_ label: String, _ value: String) { lines.append("\(pad)  \(label): \(value)") }
         func name(_ label: String, _ value: Name?) { if let value { field(label, describe(value)) } }
-        func year(_ label: String, _ value: YearLiteral?) { if let value { field(label, "\(value.value) [\(value.span)]") } }
+        func year(_ label: String, _ value: YearLiteral?) {
+            if let value { field(label, "\(value.kind.map { $0.rawValue + " " } ?? "")\(value.value) [\(value.span)]") }
+        }
         func count(_ label: String, _ value: CountLiteral?) { if let value { field(label, "\(value.value) [\(value.span)]") } }
         func condition(_ value: Condition?) {
             guard let value else { return }

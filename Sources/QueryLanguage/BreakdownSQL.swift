@@ -4,8 +4,10 @@ import Core
 /// the document does not print computed from the 项 it does (and marked derived).
 extension SQLCompiler {
     /// The fund a code is read in: the given one, else 全部资金 (支出决算表) where the unit
-    /// has such rows for the year, else 一般公共预算财政拨款.
-    func fundExpression(_ fund: String?, unit: String, year: String, _ b: inout SQLBuilder) -> String {
+    /// has such rows for the year, else 一般公共预算财政拨款. In a budget: the widest fund it
+    /// prints by code (全部资金, else 财政拨款, else 一般公共预算).
+    func fundExpression(_ fund: String?, unit: String, year: String, document: DocumentKind = .final, _ b: inout SQLBuilder) -> String {
+        if fund == nil, document == .budget { return Self.commonFund(unit: unit, [(.budget, year)]) }
         let auto = """
             CASE WHEN EXISTS (SELECT 1 FROM disclosure vd CROSS JOIN fact vf WHERE vd.unit_id = \(unit) AND vd.kind = '决算' \
             AND vf.disclosure_id = vd.id AND vf.fund_id = 'all' AND vf.code IS NOT NULL AND vf.year = \(year)) THEN 'all' ELSE 'general' END
@@ -15,20 +17,22 @@ extension SQLCompiler {
 
     /// `total`: the measure whose printed figure is the 合计 (`breakdown 本年支出合计 by 类`);
     /// else the code's own printed figure; else (derived) the sum of the first level shown.
-    /// A unit with a disclosure but nothing under the code gets a note.
-    func breakdownCode(_ units: UnitScope, _ target: CodeTarget, _ year: Int, _ depth: Int?, _ chosenColumn: String?,
+    /// A unit with a disclosure but nothing under the code gets a note. `year.kind` chooses
+    /// the document: a budget's figures are its 预算数 (or its basic / project columns).
+    func breakdownCode(_ units: UnitScope, _ target: CodeTarget, _ year: DocumentYear, _ depth: Int?, _ chosenColumn: String?,
                        _ fund: String?, _ totalMeasure: String?, _ b: inout SQLBuilder) -> SQLQuery {
-        let scope = b.scopeCTE(units)
-        let code = target.code, column = chosenColumn ?? target.defaultColumn
-        let node = b.bind(code), nodeLength = b.bind(code.count), y = b.bind(year), col = b.bind(column)
+        let document = year.kind
+        let scope = b.scopeCTE(units, anyKind: document == .budget)
+        let code = target.code, column = chosenColumn ?? target.defaultColumn(document)
+        let node = b.bind(code), nodeLength = b.bind(code.count), y = b.bind(year.year), col = b.bind(column)
         let leaf = b.bind(target.leafLength)
         let title = b.bind(target.name.isEmpty ? code : code + " " + target.name)
         let lengths = target.childLengths(depth: depth)
         let lens = lengths.map { "(\(b.bind($0)))" }.joined(separator: ", ")
-        let fundSQL = fundExpression(fund ?? target.defaultFund, unit: "s.unit_id", year: y, &b)
+        let fundSQL = fundExpression(fund ?? target.defaultFund, unit: "s.unit_id", year: y, document: document, &b)
         let level = depth == nil ? "1" : "CASE WHEN r.is_total = 1 THEN 1 ELSE max(1, (length(r.code) - \(nodeLength)) / 2) END"
         let firstLength = b.bind(lengths.first ?? target.leafLength)
-        let totalKey = totalMeasure.map { "vf.measure_id = \(b.bind($0)) AND vf.column_id = 'actual'" }
+        let totalKey = totalMeasure.map { "vf.measure_id = \(b.bind($0)) AND vf.column_id = '\(document.amountColumn)'" }
             ?? "vf.code = \(node) AND vf.fund_id = fu.fund_id AND vf.column_id = \(col)"
         let total = code.count == target.leafLength ? "" : """
             UNION ALL
@@ -36,7 +40,7 @@ extension SQLCompiler {
                    coalesce(p.amount_fen, (SELECT sum(x.amount) FROM node_rows x WHERE x.unit_id = fu.unit_id AND length(x.code) = \(firstLength))),
                    CASE WHEN p.amount_fen IS NULL THEN 1 ELSE p.derived END, 1
             FROM funds fu
-            \(SQLBuilder.valueJoin("p", unit: "fu.unit_id", key: totalKey, year: y))
+            \(SQLBuilder.valueJoin("p", unit: "fu.unit_id", key: totalKey, year: y, document: document))
             WHERE p.amount_fen IS NOT NULL OR EXISTS (SELECT 1 FROM node_rows x WHERE x.unit_id = fu.unit_id)
             """
         let text = """
@@ -46,7 +50,7 @@ extension SQLCompiler {
             items AS (
                 SELECT unit_id, code, amount_fen FROM \(SQLBuilder.rankedFacts(unit: "fu.unit_id", from: "funds fu",
                     where: "vf.fund_id = fu.fund_id AND vf.column_id = \(col) AND vf.year = \(y) AND length(vf.code) = \(leaf) AND \(SQLBuilder.codePrefix("vf.code", node))",
-                    partition: "vf.code"))
+                    partition: "vf.code", document: document))
             ),
             nodes AS (SELECT DISTINCT i.unit_id, substr(i.code, 1, l.len) AS code FROM items i CROSS JOIN lens l),
             node_rows AS (
@@ -54,7 +58,8 @@ extension SQLCompiler {
                        coalesce(p.amount_fen, (SELECT sum(i.amount_fen) FROM items i WHERE i.unit_id = n.unit_id AND substr(i.code, 1, length(n.code)) = n.code)) AS amount,
                        CASE WHEN p.amount_fen IS NULL THEN 1 ELSE p.derived END AS derived, 0 AS is_total
                 FROM nodes n JOIN funds fu ON fu.unit_id = n.unit_id
-                \(SQLBuilder.valueJoin("p", unit: "n.unit_id", key: "vf.code = n.code AND vf.fund_id = fu.fund_id AND vf.column_id = \(col)", year: y))
+                \(SQLBuilder.valueJoin("p", unit: "n.unit_id", key: "vf.code = n.code AND vf.fund_id = fu.fund_id AND vf.column_id = \(col)",
+                                       year: y, document: document))
             ),
             rows AS (
                 SELECT * FROM node_rows
@@ -69,7 +74,7 @@ extension SQLCompiler {
                        u.name AS unit, \(level) AS level, r.is_total AS is_total, r.derived AS derived, NULL AS note, r.ord AS ord, r.is_total AS place
                 FROM rows r JOIN unit u ON u.id = r.unit_id
                 UNION ALL
-                \(Self.missingNote(title, year: y))
+                \(Self.missingNote(title, year: y, document: document))
             )
             ORDER BY ord, place, code
             """
@@ -85,14 +90,25 @@ extension SQLCompiler {
     }
 
     /// A note row (nine NULL-padded columns, then the unit's order and 2) for each unit in
-    /// `scope` with a 决算 covering `year` but no row in `rows`: it has no figure under the code.
-    static func missingNote(_ title: String, year: String) -> String {
-        """
-        SELECT NULL, NULL, NULL, NULL, u.name, 1, 0, 0, '「' || u.name || '」没有 ' || \(year) || ' 年「' || \(title) || '」的数值', s.ord, 2
-        FROM scope s JOIN unit u ON u.id = s.unit_id
-        WHERE NOT EXISTS (SELECT 1 FROM rows x WHERE x.unit_id = s.unit_id)
-          AND EXISTS (SELECT 1 FROM disclosure vd WHERE vd.unit_id = s.unit_id AND vd.kind = '决算' AND vd.year IN (\(year), \(year) + 1))
-        """
+    /// `scope` with a document of `document`'s kind covering `year` but no row in `rows`: it
+    /// has no figure under the code; for a budget, also each unit without such a document.
+    static func missingNote(_ title: String, year: String, document: DocumentKind = .final) -> String {
+        let note = document == .final
+            ? "'「' || u.name || '」没有 ' || \(year) || ' 年「' || \(title) || '」的数值'"
+            : "'「' || u.name || '」的 ' || \(year) || ' 年预算没有「' || \(title) || '」的数值'"
+        let budgetless = document == .final ? "" : """
+
+            UNION ALL
+            SELECT NULL, NULL, NULL, NULL, u.name, 1, 0, 0, '「' || u.name || '」没有 ' || \(year) || ' 年的预算文件（部门预算或单位预算）', s.ord, 2
+            FROM scope s JOIN unit u ON u.id = s.unit_id
+            WHERE NOT EXISTS (SELECT 1 FROM disclosure vd WHERE vd.unit_id = s.unit_id AND vd.kind = '预算' AND vd.year IN (\(year), \(year) + 1))
+            """
+        return """
+            SELECT NULL, NULL, NULL, NULL, u.name, 1, 0, 0, \(note), s.ord, 2
+            FROM scope s JOIN unit u ON u.id = s.unit_id
+            WHERE NOT EXISTS (SELECT 1 FROM rows x WHERE x.unit_id = s.unit_id)
+              AND EXISTS (SELECT 1 FROM disclosure vd WHERE vd.unit_id = s.unit_id AND vd.kind = '\(document.rawValue)' AND vd.year IN (\(year), \(year) + 1))\(budgetless)
+            """
     }
 
     /// The name a classification table gives `code` in `year` (the latest name in force).
@@ -104,14 +120,19 @@ extension SQLCompiler {
         switch column {
         case "basic": return "基本支出"
         case "project": return "项目支出"
+        case "budget": return "预算数"
         default: return "决算数"
         }
     }
 
-    func breakdownSubject(_ units: UnitScope, _ subject: Catalog.Measure, _ year: Int, _ depth: Int,
+    /// `breakdown SUBJECT [预算] YEAR`: the subject's catalog parts from the year's document; a
+    /// unit with none of them (or without the budget) gets a note.
+    func breakdownSubject(_ units: UnitScope, _ subject: Catalog.Measure, _ year: DocumentYear, _ depth: Int,
                           _ b: inout SQLBuilder) -> SQLQuery {
-        let scope = b.scopeCTE(units)
-        let s = b.bind(subject.id), y = b.bind(year), maxLevel = b.bind(depth)
+        let document = year.kind
+        let scope = b.scopeCTE(units, anyKind: document == .budget)
+        let s = b.bind(subject.id), y = b.bind(year.year), maxLevel = b.bind(depth), title = b.bind(subject.nameZh)
+        let column = "vf.column_id = '\(document.amountColumn)'"
         let value = subject.valueKind == "money" ? "amount_fen" : "quantity"
         let text = """
             WITH RECURSIVE \(scope),
@@ -124,7 +145,8 @@ extension SQLCompiler {
             v AS (
                 SELECT s.unit_id, s.ord, t.measure_id, t.level, t.path, a.\(value) AS amount, a.derived
                 FROM scope s CROSS JOIN tree t
-                \(SQLBuilder.valueJoin("a", unit: "s.unit_id", key: "vf.measure_id = t.measure_id AND vf.column_id = 'actual'", year: y, required: true))
+                \(SQLBuilder.valueJoin("a", unit: "s.unit_id", key: "vf.measure_id = t.measure_id AND \(column)", year: y, required: true,
+                                       document: document))
             ),
             totals AS (
                 SELECT s.unit_id, s.ord,
@@ -132,7 +154,7 @@ extension SQLCompiler {
                                             FROM v x WHERE x.unit_id = s.unit_id AND x.level = 1)) AS amount,
                        CASE WHEN a.\(value) IS NULL THEN 1 ELSE a.derived END AS derived
                 FROM scope s
-                \(SQLBuilder.valueJoin("a", unit: "s.unit_id", key: "vf.measure_id = \(s) AND vf.column_id = 'actual'", year: y))
+                \(SQLBuilder.valueJoin("a", unit: "s.unit_id", key: "vf.measure_id = \(s) AND \(column)", year: y, document: document))
             ),
             rows AS (
                 SELECT v.unit_id, v.ord, 0 AS is_total, v.path, m.name_zh AS item, v.level, v.amount, v.derived
@@ -141,20 +163,26 @@ extension SQLCompiler {
                 SELECT t.unit_id, t.ord, 1, '', (SELECT name_zh FROM measure WHERE id = \(s)), 1, t.amount, t.derived
                 FROM totals t WHERE t.amount IS NOT NULL OR EXISTS (SELECT 1 FROM v WHERE v.unit_id = t.unit_id)
             )
-            SELECT r.item, r.amount,
-                   \(SQLBuilder.percent("r.amount", "(SELECT t.amount FROM totals t WHERE t.unit_id = r.unit_id)")),
-                   u.name, r.level, r.is_total, r.derived
-            FROM rows r JOIN unit u ON u.id = r.unit_id
-            ORDER BY r.ord, r.is_total, r.path
+            SELECT item, amount, share, unit, level, is_total, derived, note FROM (
+                SELECT r.item AS item, r.amount AS amount,
+                       \(SQLBuilder.percent("r.amount", "(SELECT t.amount FROM totals t WHERE t.unit_id = r.unit_id)")) AS share,
+                       u.name AS unit, r.level AS level, r.is_total AS is_total, r.derived AS derived, NULL AS note,
+                       r.ord AS ord, r.is_total AS place, r.path AS path
+                FROM rows r JOIN unit u ON u.id = r.unit_id
+                UNION ALL
+                \(Self.blankYearNotes(year, year: y, title: title, hasValue: "EXISTS (SELECT 1 FROM rows x WHERE x.unit_id = s.unit_id)",
+                                       columns: "NULL, NULL, NULL, NULL, 1, 0, 0", after: "n.ord, 2, ''"))
+            )
+            ORDER BY ord, place, path
             """
         let columns = [
             ResultColumn(name: "item", title: "项目", kind: .text),
-            ResultColumn(name: "amount", title: "\(year)年", kind: subject.valueKind == "money" ? .money : .integer),
+            ResultColumn(name: "amount", title: "\(year.year)年\(document == .budget ? "预算" : "")", kind: subject.valueKind == "money" ? .money : .integer),
             ResultColumn(name: "share", title: "占比", kind: .percent(decimals: 2)),
         ]
         return SQLQuery(text: text, parameters: b.parameters,
                         shape: ResultShape(columns: columns, hasLevels: true, hasTotals: true, hasDerived: true, hasBlocks: true),
-                        layout: RowLayout(block: 3, level: 4, isTotal: 5, derivedFlags: [1: 6]))
+                        layout: RowLayout(block: 3, level: 4, isTotal: 5, derivedFlags: [1: 6], note: 7))
     }
 
     func trend(_ units: UnitScope, _ target: ResolvedTarget, _ from: Int?, _ to: Int?, _ b: inout SQLBuilder) -> SQLQuery {

@@ -68,18 +68,19 @@ public struct Checker {
         switch statement {
         case .summary(let year, let unit, _):
             let units = try unitScope(unit)
-            return .summary(units: units, year: try resolvedYear(year, units))
+            return .summary(units: units, year: try resolvedYear(year, units), document: year?.document ?? .final)
         case .compare(let subject, let first, let second, let unit, _):
+            let years = (DocumentYear(first.value, first.document), DocumentYear(second.value, second.document))
             switch try resolve(subject) {
             case .code(let code):
-                return .compareCode(units: try unitScope(unit), code: code, first: first.value, second: second.value)
+                return .compareCode(units: try unitScope(unit), code: code, first: years.0, second: years.1)
             case .measure(let measure):
                 return .compare(units: try unitScope(unit), subject: measure, hasParts: !catalog.children(of: measure.id).isEmpty,
-                                first: first.value, second: second.value)
+                                first: years.0, second: years.1)
             }
         case .breakdown(let target, let year, let depth, let column, let fund, let unit, let level, _):
             let units = try unitScope(unit)
-            let chosenYear = try resolvedYear(year, units)
+            let chosenYear = DocumentYear(try resolvedYear(year, units), year?.document ?? .final)
             if let depth, !(1...3).contains(depth.value) {
                 throw Diagnostic(code: "Q105", message: "depth 只能是 1 到 3", span: depth.span)
             }
@@ -88,7 +89,11 @@ public struct Checker {
                     throw Diagnostic(code: "Q215", message: "with budget 只能用于功能分类科目编码，且不能与 by、depth 同用", span: target.span,
                                      hints: ["例如 breakdown 201 with budget"])
                 }
-                return .breakdownBudget(units: units, code: code, year: chosenYear, fund: try fund.map(resolver.fund))
+                if let year, year.document == .budget {
+                    throw Diagnostic(code: "Q215", message: "with budget 读决算所载的年初预算，年份前不能再注明预算", span: year.span,
+                                     hints: ["预算文件的分解：breakdown \(code.code) 预算 \(year.value)"])
+                }
+                return .breakdownBudget(units: units, code: code, year: chosenYear.year, fund: try fund.map(resolver.fund))
             }
             if let level {
                 if depth != nil { throw Diagnostic(code: "Q108", message: "by 与 depth 不能同时使用", span: level.span) }
@@ -96,6 +101,7 @@ public struct Checker {
                 // the unit prints it, else 一般公共预算); others read their own fund.
                 let (code, measure) = try classification(of: target)
                 let measureColumn = measure.flatMap { Self.expenditureColumns[$0.id] }
+                    .map { $0 == "actual" ? chosenYear.kind.amountColumn : $0 }
                 return .breakdownCode(units: units, code: code, year: chosenYear, depth: level.depth,
                                       column: column?.rawValue ?? measureColumn, fund: try fund.map(resolver.fund) ?? measure.flatMap { $0.fund == "all" ? nil : $0.fund },
                                       total: column == nil && fund == nil ? measure?.id : nil)
@@ -178,6 +184,8 @@ public struct Checker {
         var units: [Catalog.Unit]
         if names.isEmpty {
             units = try scope(inner.unitName)
+            // A budget report covers units with a budget but no 决算 too (the SQL reads them).
+            if inner.unitName == nil, context.units.isEmpty, Self.readsBudget(inner) { units = catalog.units }
         } else {
             var chosen: [Catalog.Unit] = []
             for name in names {
@@ -192,7 +200,7 @@ public struct Checker {
             throw Diagnostic(code: "Q213", message: "并列显示只能用于查询语句", span: sideSpan)
         }
         let pivot = UnitPivot(units: units)
-        if case .trend(_, let from, let to, _, _) = inner {
+        if case .trend(let target, let from, let to, _, _) = inner {
             let years: [Int]
             if let from, let to {
                 years = Array(from.value...to.value)
@@ -200,7 +208,7 @@ public struct Checker {
                 years = Array(Set(units.flatMap { $0.years.flatMap { [$0 - 1, $0] } })).sorted()
             }
             guard years.count <= 50 else { throw Diagnostic(code: "Q105", message: "年份过多（最多 50 列）", span: sideSpan) }
-            return .query(pivot.unitsByYear(query, years: years))
+            return .query(pivot.unitsByYear(query, years: years, title: try title(of: target)))
         }
         return .query(pivot.sideBySide(query))
     }
@@ -223,6 +231,23 @@ public struct Checker {
             let code = try resolver.code(digits, span: span)
             return .code(CodeTarget(code: code, economic: catalog.economicCodes.contains(code), name: catalog.codeName(code) ?? ""))
         case .subject(let name): return .measure(try resolver.subject(name))
+        }
+    }
+
+    /// True when a statement reads a budget document (a year qualified 预算).
+    private static func readsBudget(_ statement: Statement) -> Bool {
+        switch statement {
+        case .summary(let year, _, _), .breakdown(_, let year, _, _, _, _, _, _): return year?.kind == .budget
+        case .compare(_, let first, let second, _, _): return first.kind == .budget || second.kind == .budget
+        default: return false
+        }
+    }
+
+    /// How notes name a target: a code with its name, or the subject's name.
+    private func title(of target: Target) throws(Diagnostic) -> String {
+        switch try resolve(target) {
+        case .code(let code): return code.name.isEmpty ? code.code : code.code + " " + code.name
+        case .measure(let measure): return measure.nameZh
         }
     }
 

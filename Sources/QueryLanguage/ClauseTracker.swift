@@ -12,11 +12,15 @@ struct ClauseTracker {
     let allowed: [Keyword]
     /// True when a bare year is a clause (`summary 2023`, `source 201 2023`).
     let acceptsYear: Bool
+    /// True when a year qualified by its document is a clause (`summary 预算 2025`,
+    /// `breakdown 201 预算 2025`).
+    let acceptsDocumentYear: Bool
     private var seen: Set<String> = []
 
-    init(allowed: [Keyword], acceptsYear: Bool = false) {
+    init(allowed: [Keyword], acceptsYear: Bool = false, acceptsDocumentYear: Bool = false) {
         self.allowed = allowed
         self.acceptsYear = acceptsYear
+        self.acceptsDocumentYear = acceptsDocumentYear
     }
 
     /// The keywords at which a name inside this statement stops.
@@ -26,6 +30,9 @@ struct ClauseTracker {
     static func name(of keyword: Keyword) -> String {
         keyword == .basic || keyword == .project || keyword == .with ? "basic/project" : keyword.rawValue
     }
+
+    /// True when the clause `name` was given.
+    func hasSeen(_ name: String) -> Bool { seen.contains(name) }
 
     /// Records a clause, throwing Q108 when it was already given.
     mutating func record(_ name: String, at span: SourceSpan) throws(SyntaxError) {

@@ -37,6 +37,10 @@ public struct Completer: Sendable {
             case "of": pool = projects(word)
             case "fund": pool = catalog.funds.map { plain($0.nameZh) } + catalog.funds.map { plain($0.id) }
             case "in", "from", "to": pool = catalog.years.map { plain(String($0)) }
+            // After a document kind (`预算 2025`): a year.
+            case _ where last.flatMap(DocumentKind.init(word:)) != nil && ["summary", "compare", "breakdown"].contains(verb ?? ""):
+                pool = catalog.years.map { plain(String($0)) } + (verb == "compare" ? DocumentKind.words.keys.sorted().map(plain) : [])
+            case "with": pool = [plain("budget")]
             default:
                 pool = subjects() + codes() + keywords(for: verb)
                 if verb == "projects" || verb == "indicators" { pool += fields(for: verb) + projects(word) }
@@ -93,8 +97,10 @@ public struct Completer: Sendable {
     private func keywords(for verb: String?) -> [Candidate] {
         let words: [String]
         switch verb {
-        case "breakdown": words = ["in", "depth", "basic", "project", "fund", "for"]
-        case "trend": words = ["from", "to", "for", "with"]
+        case "breakdown": words = ["in", "depth", "basic", "project", "with", "fund", "for", "预算", "budget"]
+        case "trend": words = ["from", "to", "for", "with", "预算"]
+        case "summary": words = ["for", "预算", "决算", "budget", "final"]
+        case "compare": words = ["for", "预算", "决算", "budget", "final"]
         case "top": words = ["units", "by", "in"]
         case "projects": words = ["where", "order", "by", "asc", "desc", "limit", "for", "and", "or", "not"]
         case "indicators": words = ["of", "where", "for", "and", "or", "not"]

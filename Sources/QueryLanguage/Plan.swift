@@ -2,15 +2,16 @@ import Core
 
 /// A statement with every name resolved against the catalog: what the SQL compiler needs.
 enum Plan: Hashable, Sendable {
-    case summary(units: UnitScope, year: Int)
-    /// `hasParts` false: the subject compares as its own row.
-    case compare(units: UnitScope, subject: Catalog.Measure, hasParts: Bool, first: Int, second: Int)
-    case compareCode(units: UnitScope, code: CodeTarget, first: Int, second: Int)
+    /// `document`: the kind of disclosure read (决算 unless `summary 预算 YEAR`).
+    case summary(units: UnitScope, year: Int, document: DocumentKind)
+    /// `hasParts` false: the subject compares as its own row. Each year names its document.
+    case compare(units: UnitScope, subject: Catalog.Measure, hasParts: Bool, first: DocumentYear, second: DocumentYear)
+    case compareCode(units: UnitScope, code: CodeTarget, first: DocumentYear, second: DocumentYear)
     /// `total`: a measure whose printed figure is the 合计 row (`breakdown 本年支出合计 by 类`).
-    case breakdownCode(units: UnitScope, code: CodeTarget, year: Int, depth: Int?, column: String?, fund: String?, total: String?)
+    case breakdownCode(units: UnitScope, code: CodeTarget, year: DocumentYear, depth: Int?, column: String?, fund: String?, total: String?)
     /// `breakdown CODE with budget`: each 项's 年初预算 beside its 决算.
     case breakdownBudget(units: UnitScope, code: CodeTarget, year: Int, fund: String?)
-    case breakdownSubject(units: UnitScope, subject: Catalog.Measure, year: Int, depth: Int)
+    case breakdownSubject(units: UnitScope, subject: Catalog.Measure, year: DocumentYear, depth: Int)
     case trend(units: UnitScope, target: ResolvedTarget, from: Int?, to: Int?)
     case execution(units: UnitScope, target: ResolvedTarget, year: Int)
     case trendBudget(units: UnitScope, target: ResolvedTarget, from: Int?, to: Int?)
@@ -51,6 +52,9 @@ struct CodeTarget: Hashable, Sendable {
     }
     /// The column figures are read in by default: economic codes are printed as 基本支出.
     var defaultColumn: String { economic ? "basic" : "actual" }
+    /// The column figures are read in from a kind of document: a budget prints every
+    /// classification in its 预算数 column.
+    func defaultColumn(_ document: DocumentKind) -> String { document == .budget ? "budget" : defaultColumn }
     /// The fund read by default: economic codes are printed for 一般公共预算财政拨款; nil lets
     /// the query choose (全部资金 where printed, else 一般公共预算).
     var defaultFund: String? { economic ? "general" : nil }

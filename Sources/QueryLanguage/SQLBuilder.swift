@@ -49,29 +49,31 @@ struct SQLBuilder {
 
     /// The id of the fact a query reads for one unit and key. `key` constrains `vf` (the
     /// fact) and may refer to outer columns; it reads only that unit's disclosures.
-    static func bestFact(unit: String, key: String, year: String) -> String {
+    /// `document` chooses the kind of disclosure read (决算 unless a budget is asked for).
+    static func bestFact(unit: String, key: String, year: String, document: DocumentKind = .final) -> String {
         """
         (SELECT vf.id FROM disclosure vd CROSS JOIN fact vf \
-        WHERE vd.unit_id = \(unit) AND vd.kind = '决算' AND vf.disclosure_id = vd.id AND \(key) AND vf.year = \(year) \
-        ORDER BY \(precedence) LIMIT 1)
+        WHERE vd.unit_id = \(unit) AND vd.kind = '\(document.rawValue)' AND vf.disclosure_id = vd.id AND \(key) AND vf.year = \(year) \
+        ORDER BY \(document.precedencePrefix)\(precedence) LIMIT 1)
         """
     }
 
     /// `LEFT JOIN fact ALIAS` on the fact a query reads for one unit and key.
-    static func valueJoin(_ alias: String, unit: String, key: String, year: String, required: Bool = false) -> String {
-        "\(required ? "JOIN" : "LEFT JOIN") fact \(alias) ON \(alias).id = \(bestFact(unit: unit, key: key, year: year))"
+    static func valueJoin(_ alias: String, unit: String, key: String, year: String, required: Bool = false,
+                          document: DocumentKind = .final) -> String {
+        "\(required ? "JOIN" : "LEFT JOIN") fact \(alias) ON \(alias).id = \(bestFact(unit: unit, key: key, year: year, document: document))"
     }
 
     /// The facts a query reads for many keys: for each unit and `partition` key, the best
     /// occurrence, as rows of `fact` plus `unit_id` (and `extra` columns). Units come from
     /// `units` (a FROM item such as `scope s`) or, without it, `unit` is an outer column.
     static func rankedFacts(unit: String, from units: String? = nil, where condition: String, partition: String,
-                            extra: String = "") -> String {
+                            extra: String = "", document: DocumentKind = .final) -> String {
         let source = units.map { "\($0) CROSS JOIN disclosure vd CROSS JOIN fact vf" } ?? "disclosure vd CROSS JOIN fact vf"
         return """
             (SELECT * FROM (SELECT \(unit) AS unit_id\(extra.isEmpty ? "" : ", " + extra), vf.*, \
-            row_number() OVER (PARTITION BY \(unit), \(partition) ORDER BY \(precedence)) AS value_rank \
-            FROM \(source) WHERE vd.unit_id = \(unit) AND vd.kind = '决算' AND vf.disclosure_id = vd.id AND \(condition)) \
+            row_number() OVER (PARTITION BY \(unit), \(partition) ORDER BY \(document.precedencePrefix)\(precedence)) AS value_rank \
+            FROM \(source) WHERE vd.unit_id = \(unit) AND vd.kind = '\(document.rawValue)' AND vf.disclosure_id = vd.id AND \(condition)) \
             WHERE value_rank = 1)
             """
     }

@@ -8,11 +8,13 @@ struct ScopeNotes {
 
     func notes(for plan: Plan) -> [String] {
         switch plan {
-        case .summary(let units, let year): return notes(units, [year - 1, year])
+        // Budget years are noted by the query itself (the catalog knows the 决算 years only).
+        case .summary(let units, let year, let document): return document == .final ? notes(units, [year - 1, year]) : []
         case .compare(let units, _, _, let first, let second), .compareCode(let units, _, let first, let second):
-            return notes(units, [first, second])
-        case .breakdownCode(let units, _, let year, _, _, _, _), .breakdownSubject(let units, _, let year, _),
-             .breakdownBudget(let units, _, let year, _), .execution(let units, _, let year):
+            return notes(units, [first, second].filter { $0.kind == .final }.map(\.year))
+        case .breakdownCode(let units, _, let year, _, _, _, _), .breakdownSubject(let units, _, let year, _):
+            return year.kind == .final ? notes(units, [year.year]) : []
+        case .breakdownBudget(let units, _, let year, _), .execution(let units, _, let year):
             return notes(units, [year])
         case .top(let units, _, _, let year): return notes(units, [year], perUnit: false)
         case .trend(let units, _, let from, let to):

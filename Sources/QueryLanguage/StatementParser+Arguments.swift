@@ -15,6 +15,19 @@ extension StatementParser {
             try clauses.record("年份", at: token.span)
             return .year
         }
+        if startsDocumentYear(token) {
+            // `2025 预算`: a kind after the statement's year.
+            if documentKindWord(token) != nil, cursor.peek(1).kind != .number, clauses.hasSeen("年份") || clauses.hasSeen(Keyword.in.rawValue) {
+                throw .unexpected(expected: clauses.expected, found: describe(token), at: token.span,
+                                  hints: [clauses.acceptsDocumentYear ? Self.kindFirstHint : Self.finalOnlyHint])
+            }
+            guard clauses.acceptsDocumentYear else {
+                throw .unexpected(expected: clauses.expected, found: describe(token), at: token.span, hints: [Self.finalOnlyHint])
+            }
+            // A qualified year is the statement's year: in `breakdown` it stands for `in YEAR`.
+            try clauses.record(clauses.allowed.contains(.in) ? Keyword.in.rawValue : "年份", at: token.span)
+            return .year
+        }
         throw .unexpected(expected: clauses.expected, found: describe(token), at: token.span,
                           hints: hints(for: token, among: clauses.allowed))
     }
@@ -42,7 +55,7 @@ extension StatementParser {
     /// keyword in `stops`. The first word is taken even when it is a keyword. Parenthesized
     /// words glued to a word (`因公出国(境)费`) belong to the name; with `allowsNumbers`,
     /// numbers and codes do too.
-    mutating func parseName(_ what: String, stops: Set<Keyword>, allowsNumbers: Bool = false)
+    mutating func parseName(_ what: String, stops: Set<Keyword>, allowsNumbers: Bool = false, stopsAtDocumentKind: Bool = false)
         throws(SyntaxError) -> Name
     {
         let first = cursor.current
@@ -71,6 +84,7 @@ extension StatementParser {
                 continue
             }
             let isWord = token.kind == .word && !(Keyword(token).map(stops.contains) ?? false)
+                && !(stopsAtDocumentKind && startsDocumentYear(token))
             let isNumber = allowsNumbers && (token.kind == .number || token.kind == .dottedCode)
             guard isWord || isNumber else { break }
             cursor.advance()
@@ -116,7 +130,8 @@ extension StatementParser {
             else { throw .invalidYear(sourceText(token.span), at: token.span) }
             return YearLiteral(value: value, span: token.span)
         default:
-            throw .unexpected(expected: what, found: describe(token), at: token.span)
+            throw .unexpected(expected: what, found: describe(token), at: token.span,
+                              hints: startsDocumentYear(token) ? [Self.finalOnlyHint] : [])
         }
     }
 
@@ -150,7 +165,8 @@ extension StatementParser {
         case .end:
             throw .missing("科目或科目编码", at: token.span)
         case .word, .string:
-            return .subject(try parseName("科目或科目编码", stops: stops))
+            // A subject's words stop at a document kind (`compare 三公 预算 决算 2024`).
+            return .subject(try parseName("科目或科目编码", stops: stops, stopsAtDocumentKind: true))
         case .symbol:
             throw .unexpected(expected: "科目或科目编码", found: describe(token), at: token.span)
         }

@@ -104,13 +104,13 @@ struct StatementParser {
         if sideBySide == nil { sideBySide = ([], token.span) }
     }
 
-    /// summary [YEAR] [for UNIT[, UNIT…]] [by unit] [where COND]
+    /// summary [[预算|决算] YEAR] [for UNIT[, UNIT…]] [by unit] [where COND]
     private mutating func parseSummary() throws(SyntaxError) -> Statement {
-        var clauses = ClauseTracker(allowed: [.for, .by, .where], acceptsYear: true)
+        var clauses = ClauseTracker(allowed: [.for, .by, .where], acceptsYear: true, acceptsDocumentYear: true)
         var year: YearLiteral?, unit: Name?, filter: Condition?
         while let clause = try nextClause(&clauses) {
             switch clause {
-            case .year: year = try parseYear()
+            case .year: year = try parseDocumentYear()
             case .keyword(.by): try parseByUnit()
             case .keyword(.where): filter = try parseCondition(stops: clauses.stops)
             default: unit = try parseUnits(stops: clauses.stops)
@@ -119,12 +119,12 @@ struct StatementParser {
         return .summary(year: year, unit: unit, filter: filter)
     }
 
-    /// compare TARGET YEAR YEAR [for UNIT[, UNIT…]] [by unit] [where COND]
+    /// compare TARGET DOCYEAR DOCYEAR | compare TARGET KIND KIND YEAR, then
+    /// [for UNIT[, UNIT…]] [by unit] [where COND]
     private mutating func parseCompare() throws(SyntaxError) -> Statement {
         var clauses = ClauseTracker(allowed: [.for, .by, .where])
         let subject = try parseTarget(stops: clauses.stops)
-        let first = try parseYear()
-        let second = try parseYear("第二个年份")
+        let (first, second) = try parseComparedYears()
         var unit: Name?, filter: Condition?
         while let clause = try nextClause(&clauses) {
             switch clause {
@@ -136,9 +136,10 @@ struct StatementParser {
         return .compare(subject: subject, first: first, second: second, unit: unit, filter: filter)
     }
 
-    /// breakdown TARGET [by 类|款|项|unit] [in YEAR] [depth N] [basic|project|with budget] [fund NAME] [for UNIT[, UNIT…]] [where COND]
+    /// breakdown TARGET [by 类|款|项|unit] [in DOCYEAR | 预算 YEAR] [depth N] [basic|project|with budget] [fund NAME]
+    /// [for UNIT[, UNIT…]] [where COND]
     private mutating func parseBreakdown() throws(SyntaxError) -> Statement {
-        var clauses = ClauseTracker(allowed: [.by, .in, .depth, .basic, .project, .with, .fund, .for, .where])
+        var clauses = ClauseTracker(allowed: [.by, .in, .depth, .basic, .project, .with, .fund, .for, .where], acceptsDocumentYear: true)
         let target = try parseTarget(stops: clauses.stops)
         var year: YearLiteral?, depth: CountLiteral?, column: SpendingColumn?, fund: Name?, unit: Name?
         var level: ClassLevel?, filter: Condition?
@@ -146,7 +147,7 @@ struct StatementParser {
             switch clause {
             case .keyword(.by):
                 if ["unit", "units", "单位"].contains(Keyword.asciiLowercased(cursor.current.text)) { try parseByUnit() } else { level = try parseClassLevel() }
-            case .keyword(.in): year = try parseYear()
+            case .keyword(.in), .year: year = try parseDocumentYear()
             case .keyword(.depth): depth = try parseCount("层数")
             case .keyword(.basic): column = .basic
             case .keyword(.project): column = .project
@@ -179,12 +180,20 @@ struct StatementParser {
         return ClassLevel(depth: depth, span: token.span)
     }
 
-    /// trend TARGET [from YEAR to YEAR] [for UNIT[, UNIT…]] [by unit] [where COND]
+    /// trend TARGET [with budget | 预算 | 决算] [from YEAR to YEAR] [for UNIT[, UNIT…]] [by unit] [where COND]
     private mutating func parseTrend() throws(SyntaxError) -> Statement {
         var clauses = ClauseTracker(allowed: [.from, .to, .for, .by, .where, .with])
         let target = try parseTarget(stops: clauses.stops)
         var from: YearLiteral?, to: YearLiteral?, unit: Name?, filter: Condition?, budget = false
-        while let clause = try nextClause(&clauses) {
+        while true {
+            // `预算` alone is `with budget`; `决算` says the default.
+            if let kind = documentKindWord(cursor.current) {
+                try clauses.record(ClauseTracker.name(of: .with), at: cursor.current.span)
+                cursor.advance()
+                budget = kind == .budget
+                continue
+            }
+            guard let clause = try nextClause(&clauses) else { break }
             switch clause {
             case .keyword(.with):
                 let token = cursor.current

@@ -1,4 +1,5 @@
 import Core
+import Foundation
 
 /// Multi-column reports from a per-unit result, inside the one compiled statement:
 /// `sideBySide` puts each unit's value columns next to the others' (one row per item);
@@ -91,8 +92,9 @@ struct UnitPivot {
     }
 
     /// `trend … by unit`: the trend's rows (year, amount, …, unit, derived) as one row per
-    /// unit with a column per year in `years`.
-    func unitsByYear(_ query: SQLQuery, years: [Int]) -> SQLQuery {
+    /// unit with a column per year in `years`; a unit with no figure of `title` in those
+    /// years gets a note (one per unit of the report) instead of a silent absence.
+    func unitsByYear(_ query: SQLQuery, years: [Int], title: String) -> SQLQuery {
         guard let block = query.layout.block, let amountKind = query.shape.columns.dropFirst().first?.kind else { return query }
         var b = SQLBuilder(parameters: query.parameters)
         let flag = query.layout.derivedFlags[1]
@@ -103,6 +105,11 @@ struct UnitPivot {
         let ids = Set(units.map(\.id))
         let counted = units.filter { $0.parentID.map { !ids.contains($0) } ?? true }.map { b.bind($0.name) }
         let totalValues = years.indices.map { "CASE WHEN count(v\($0)) = count(*) THEN sum(v\($0)) END" }
+        let names = b.bind(.text(Self.jsonArray(units.map(\.name))))
+        let span = years.count > 1 ? "\(years[0])—\(years[years.count - 1]) 年" : "\(years.first ?? 0) 年"
+        let note = b.bind("」在 \(span)没有「\(title)」的决算数值")
+        let blanks = Array(repeating: "NULL", count: years.count).joined(separator: ", ")
+        let zeros = Array(repeating: "0", count: years.count).joined(separator: ", ")
         let text = """
             \(Self.wrapped(query)),
             per_unit AS (
@@ -111,12 +118,15 @@ struct UnitPivot {
                 FROM numbered GROUP BY c\(block)
             )
             SELECT unit, \(years.indices.map { "v\($0)" }.joined(separator: ", ")), 0 AS is_total, ord,
-                   \(years.indices.map { "d\($0)" }.joined(separator: ", "))
+                   \(years.indices.map { "d\($0)" }.joined(separator: ", ")), NULL
             FROM per_unit
             UNION ALL
-            SELECT '合计（不重复计算二级单位）', \(totalValues.joined(separator: ", ")), 1, 0, \(years.indices.map { "max(d\($0))" }.joined(separator: ", "))
+            SELECT '合计（不重复计算二级单位）', \(totalValues.joined(separator: ", ")), 1, 0, \(years.indices.map { "max(d\($0))" }.joined(separator: ", ")), NULL
             FROM per_unit WHERE unit IN (\(counted.isEmpty ? "NULL" : counted.joined(separator: ", ")))
             HAVING count(*) > 0
+            UNION ALL
+            SELECT NULL, \(blanks), 2, x.key, \(zeros), '「' || x.value || \(note)
+            FROM json_each(\(names)) x WHERE x.value NOT IN (SELECT unit FROM per_unit)
             ORDER BY is_total, ord
             """
         let columns = [ResultColumn(name: "unit", title: "单位", kind: .text)]
@@ -125,6 +135,11 @@ struct UnitPivot {
         for index in years.indices { derived[index + 1] = years.count + 3 + index }
         return SQLQuery(text: text, parameters: b.parameters,
                         shape: ResultShape(columns: columns, hasTotals: true, hasDerived: true),
-                        layout: RowLayout(isTotal: years.count + 1, derivedFlags: derived), notes: query.notes)
+                        layout: RowLayout(isTotal: years.count + 1, derivedFlags: derived, note: 2 * years.count + 3), notes: query.notes)
+    }
+
+    /// `names` as a JSON array of strings (one bound parameter).
+    private static func jsonArray(_ names: [String]) -> String {
+        (try? JSONEncoder().encode(names)).flatMap { String(data: $0, encoding: .utf8) } ?? "[]"
     }
 }

@@ -57,6 +57,12 @@ final class CompileGoldenTests: XCTestCase {
         ("trend-by-unit", "trend 三公 from 2022 to 2023 by unit"),
         ("breakdown-budget", "breakdown 201 with budget"),
         ("indicators-quantities", "indicators where actual < target or target >= 90%"),
+        ("summary-budget-year", "summary 预算 2023"),
+        ("compare-budget-final", "compare 三公 预算 决算 2023"),
+        ("compare-code-budget-final", "compare 201 预算2023 2023"),
+        ("breakdown-budget-year", "breakdown 201 预算 2023 basic"),
+        ("breakdown-subject-budget-year", "breakdown 三公 预算 2023"),
+        ("trend-budget-alias", "trend 三公 预算"),
     ]
 
     func testEveryStatementFormCompilesToPinnedSQL() throws {

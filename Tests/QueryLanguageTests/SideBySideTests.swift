@@ -31,7 +31,9 @@ final class SideBySideTests: XCTestCase {
         XCTAssertEqual(total.cells[6], .integer(fen("40.00")))
         XCTAssertEqual(rows.filter(\.isTotal).count, 1)
         XCTAssertEqual(Set(rows.map { $0.text(0) }).count, rows.count, "one row per item")
-        XCTAssertEqual(try harness.notes("compare 三公 2023 2024 for 市财政局, 市教育局"), [])
+        // The blank 2023 column of 教育局 is named (its 2024 disclosure states no 2023 figure).
+        XCTAssertEqual(try harness.notes("compare 三公 2023 2024 for 市财政局, 市教育局"),
+                       ["「测试市教育局」没有 2023 年的决算，其 2024 年决算也未列出「三公经费」的上年数值"])
         XCTAssertEqual(harness.diagnostic("compare 三公 2023 2024 for 市教育局, 市教育局")?.code, "Q108")
 
         // by unit: every unit in scope, in the catalog's tree order.
@@ -57,5 +59,27 @@ final class SideBySideTests: XCTestCase {
 
         let two = try harness.rows("trend 机关运行经费 from 2023 to 2024 for 信息中心, 市教育局")
         XCTAssertEqual(two.last?.cells[2], .integer(fen("7.99") + fen("300.00")), "without its 部门 the 二级单位 counts")
+    }
+}
+
+/// Nothing silent in multi-unit reports (#15): a unit without any figure of a trend, and a
+/// compared year whose column is blank, each get a note naming why.
+final class BlankColumnNotesTests: XCTestCase {
+    func testTrendByUnitNamesTheUnitWithoutFigures() throws {
+        let harness = QueryHarness(try MultiUnitFixture.build())
+        let rows = try harness.rows("trend 201 by unit")
+        XCTAssertFalse(rows.contains { $0.text(0) == "测试市教育局" })
+        XCTAssertEqual(try harness.notes("trend 201 by unit"), ["「测试市教育局」在 2022—2024 年没有「201 一般公共服务支出」的决算数值"])
+        XCTAssertEqual(try harness.notes("trend 机关运行经费 by unit"), [])
+    }
+
+    func testCompareCodeNamesTheBlankYear() throws {
+        let harness = QueryHarness(try MultiUnitFixture.build())
+        XCTAssertEqual(try harness.notes("compare 201 2023 2024 for 测试市教育局"), [
+            "「测试市教育局」没有 2023 年的决算，其 2024 年决算也未列出「201 一般公共服务支出」的上年数值",
+            "「测试市教育局」的 2024 年决算没有「201 一般公共服务支出」的数值",
+        ])
+        // No disclosure covering the year: the note made before the query runs, once.
+        XCTAssertEqual(try harness.notes("compare 201 2021 2024 for 测试市财政局"), ["没有 2021 年的决算数据（已载入的决算年度：2023、2024）"])
     }
 }

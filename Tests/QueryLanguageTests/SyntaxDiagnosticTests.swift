@@ -67,6 +67,17 @@ final class SyntaxDiagnosticTests: XCTestCase {
         "use 201.31.01",
         "codes 201 like 行政",
         "summary 2023 for 区委办 2024 2025",
+        // Years qualified by their document (预算 / 决算)
+        "summary 2025 预算",
+        "breakdown 201 in 2025 预算",
+        "execution 三公 预算 2024",
+        "top 3 units by 三公 in 预算 2024",
+        "compare 三公 预算 决算 二〇二四",
+        "compare 三公 预算 决算",
+        "breakdown 201 预算",
+        "compare 三公 预算 2024",
+        "compare 三公 预算20245 2024",
+        "summary 预算 2024 决算 2025",
         // Q102 unknown verb
         "compre 三公 2022 2023",
         "sumary",
