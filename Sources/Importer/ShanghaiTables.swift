@@ -25,6 +25,9 @@ struct ShanghaiBuilder {
         "sangong": "fiscal", "sangong_abroad": "fiscal", "sangong_vehicle": "fiscal", "vehicle_purchase": "fiscal",
         "vehicle_operation": "fiscal", "sangong_reception": "fiscal",
         "gov_fund_expenditure": "gov_fund", "soe_expenditure": "soe",
+        "gov_fund_opening_balance": "gov_fund", "gov_fund_basic": "gov_fund", "gov_fund_project": "gov_fund",
+        "gov_fund_closing_balance": "gov_fund", "soe_opening_balance": "soe", "soe_basic": "soe", "soe_project": "soe",
+        "soe_closing_balance": "soe",
     ]
 
     /// Where a table figure is printed: the table's title, the row and column as printed.
@@ -461,23 +464,5 @@ enum ShanghaiTables {
         for c in unbalancedColumns(v) {
             b.warnings.append("财政拨款“三公”经费支出决算表：\(c == 0 ? "预算数" : "决算数")各项之和与合计不符（第 \(numbers[0].line) 行）")
         }
-    }
-
-    // MARK: 政府性基金 / 国有资本经营
-
-    static func readFundTable(_ name: String, _ lines: [String], _ range: ClosedRange<Int>, measure: String, fund: String,
-                              into b: inout ShanghaiBuilder) {
-        b.tables += 1
-        let layout = LayoutScanner.isLayout(rawLines(lines, range))
-        let rows = CodeTableScanner.rows(tokenLines(lines, range), layout: layout, totalLabels: ["合计"])
-        // Columns: 年初结转和结余, 本年收入, 本年支出 合计/基本/项目, 年末结转和结余 — only the 合计 row's
-        // 本年支出 is taken when the row prints all six.
-        for row in rows where !row.isCode && row.values.count == 6 {
-            b.money(measure, row.values[2])
-        }
-        if rows.contains(where: { !$0.values.isEmpty && ($0.isCode || $0.values.count != 6) }) {
-            b.warnings.append("\(name)：有数据但未能完整读取（第 \(range.lowerBound) 行起）")
-        }
-        _ = fund
     }
 }
