@@ -20,6 +20,9 @@ page in three text forms:
                                       (code, name, the six columns; 合计 in the name cell)
   NAME-fund-table-reading-order.txt   reading order: code, name and figures on one line
 
+The figures differ from the source document's, so the files go to fixtures/disclosures/constructed
+(not variants/, whose files read to the same facts as their source).
+
 usage: fund_table_variant.py LAYOUT_FIXTURE... [--out DIR]
 """
 import os
@@ -112,6 +115,8 @@ def rewrite(text, form):
 
 
 def main(argv):
+    if "--out" not in argv:
+        argv = argv + ["--out", "fixtures/disclosures/constructed"]
     for form, (_, suffix) in FORMS.items():
         rov.write_variants(argv, "-fund-table" + suffix + ".txt", lambda text, form=form: rewrite(text, form))
 

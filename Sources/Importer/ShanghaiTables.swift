@@ -325,9 +325,10 @@ enum ShanghaiTables {
             rows += CodeTableScanner.rows(stream, layout: layout, totalLabels: ["人员经费合计", "公用经费合计"])
                 .filter { !$0.isCode || $0.key.count == 3 || $0.key.count == 5 }
         }
-        var value: [String: LayoutToken] = [:]
+        var value: [String: LayoutToken] = [:], printedName: [String: String] = [:]
         for row in rows {
             guard let v = row.values.first else { continue }
+            if row.isCode { printedName[row.key] = (row.key + " " + row.label).trimmingSpaces }
             if row.values.count > 1 { b.warnings.append("一般公共预算财政拨款基本支出决算表：\(row.key) 行有多于一个数字（第 \(row.line) 行）") }
             value[row.key] = v
         }
@@ -345,7 +346,7 @@ enum ShanghaiTables {
             }
         }
         for (key, token) in value.sorted(by: { $0.key < $1.key }) {
-            let place = ShanghaiBuilder.Place(table: "一般公共预算财政拨款基本支出决算表", row: key, column: "决算数")
+            let place = ShanghaiBuilder.Place(table: "一般公共预算财政拨款基本支出决算表", row: printedName[key] ?? key, column: "决算数")
             if key == "人员经费合计" { b.money("personnel", token, place: place) }
             else if key == "公用经费合计" { b.money("public_funds", token, place: place) }
             else { b.money(nil, code: key, fund: "general", column: "basic", token, place: place) }

@@ -12,7 +12,7 @@ final class FundTableTests: XCTestCase {
     static let forms = ["", "-word-text", "-reading-order"]
 
     static func path(_ form: String) -> String {
-        "fixtures/disclosures/variants/2024-shanghai-putuo-guihuaziyuanju-fund-table\(form).txt"
+        "fixtures/disclosures/constructed/2024-shanghai-putuo-guihuaziyuanju-fund-table\(form).txt"
     }
 
     /// (code or measure, column) → 万元 as printed, from the variant's table (layout lines 442–466).
@@ -145,5 +145,46 @@ final class FundTableTests: XCTestCase {
             let code = String(key.split(separator: " ")[0])
             XCTAssertTrue(unplaced.contains { $0.contains("：\(code) 行") }, "\(key) neither stored nor reported: \(unplaced)")
         }
+    }
+}
+
+/// Printed row names of the dev documents' code tables: layout text wraps long names around
+/// the code line (centred: pieces above and below; or top-aligned: pieces below), and each of
+/// a document's three code tables wraps them its own way. Every table gives a code one name.
+final class PrintedRowNameTests: XCTestCase {
+    /// "code" → the names the code tables give it.
+    static func names(_ path: String) throws -> [String: Set<String>] {
+        var out: [String: Set<String>] = [:]
+        for f in try ShanghaiFixture.read(path).document.facts where f.provenance.kind == "table" {
+            guard let code = f.code, code.hasPrefix("2"), let label = f.provenance.rowLabel, label.hasPrefix(code) else { continue }
+            out[code, default: []].insert(label)
+        }
+        return out
+    }
+
+    func testLayoutNamesAreTheWholeNames() throws {
+        for name in LayoutVariantTests.names {
+            let names = try Self.names("fixtures/disclosures/2024-shanghai-putuo-\(name).txt")
+            XCTAssertGreaterThan(names.count, 15, name)
+            for (code, labels) in names where labels.count != 1 { XCTFail("\(name) \(code): \(labels.sorted())") }
+        }
+        // 规划和自然资源局: centred in the 一般公共预算财政拨款支出决算表 (lines 316-330: "城乡社区管理 /
+        // 21201 / 事务", "行政运行 / 2120101", "城乡社区规划 / 21202 / 与管理"), top-aligned in the
+        // 支出决算表 (lines 211-216: "2080506 机关事业单位职业年金缴 / 费支出").
+        let planning = try Self.names("fixtures/disclosures/2024-shanghai-putuo-guihuaziyuanju.txt")
+        XCTAssertEqual(planning["21201"], ["21201 城乡社区管理事务"])
+        XCTAssertEqual(planning["2120101"], ["2120101 行政运行"])
+        XCTAssertEqual(planning["21202"], ["21202 城乡社区规划与管理"])
+        XCTAssertEqual(planning["220"], ["220 自然资源海洋气象等支出"])
+        XCTAssertEqual(planning["2080506"], ["2080506 机关事业单位职业年金缴费支出"])
+        XCTAssertEqual(planning["2080599"], ["2080599 其他行政事业单位养老支出"])
+        // 社会工作部 支出决算表 (lines 156-161): pieces above and below empty code lines.
+        let social = try Self.names("fixtures/disclosures/2024-shanghai-putuo-shehuigongzuobu.txt")
+        XCTAssertEqual(social["2080505"], ["2080505 机关事业单位基本养老保险缴费支出"])
+        XCTAssertEqual(social["20805"], ["20805 行政事业单位养老支出"])
+        // 财政局 支出决算表 (lines 205-210): the whole name below an empty code line.
+        let finance = try Self.names("fixtures/disclosures/2024-shanghai-putuo-caizhengju.txt")
+        XCTAssertEqual(finance["2080505"], ["2080505 机关事业单位基本养老保险缴费支出"])
+        XCTAssertEqual(finance["2080506"], ["2080506 机关事业单位职业年金缴费支出"])
     }
 }
