@@ -206,10 +206,12 @@ enum TableRuleSupport {
         let measureLines = printed(document, source: "table").filter { $0.measureID != nil }.map(\.lineFrom)
         var tables: [[AuditFact]] = []
         for fact in codes.sorted(by: { ($0.lineFrom, $0.id) < ($1.lineFrom, $1.id) }) {
+            // A row is never split (the 政府性基金 table's rows hold 本年收入 beside 本年支出).
             if let previous = tables.last?.last,
                previous.code?.hasPrefix("3") == fact.code?.hasPrefix("3"),
-               isIncomeColumn(previous.column) == isIncomeColumn(fact.column),
-               fact.lineFrom == previous.lineFrom || tables[tables.count - 1].contains(where: { $0.fund == fact.fund }),
+               fact.lineFrom == previous.lineFrom && fact.code == previous.code
+                || isIncomeColumn(previous.column) == isIncomeColumn(fact.column)
+                && (fact.lineFrom == previous.lineFrom || tables[tables.count - 1].contains(where: { $0.fund == fact.fund })),
                !measureLines.contains(where: { $0 > previous.lineFrom && $0 < fact.lineFrom }) {
                 tables[tables.count - 1].append(fact)
             } else {
@@ -222,11 +224,11 @@ enum TableRuleSupport {
     static func tableName(_ facts: [AuditFact]) -> String {
         let funds = Set(facts.map(\.fund)), columns = Set(facts.map(\.column))
         if facts.first?.code?.hasPrefix("3") == true { return "一般公共预算财政拨款基本支出决算表" }
+        if funds == ["gov_fund"] { return "政府性基金预算财政拨款收入支出决算表" }
+        if funds == ["soe"] { return "国有资本经营预算财政拨款支出决算表" }
         if columns.contains(where: isIncomeColumn) { return "收入决算表" }
         if funds.contains("fiscal") { return "财政拨款收入支出决算总表" }
         if funds == ["general"] { return "一般公共预算财政拨款支出决算表" }
-        if funds == ["gov_fund"] { return "政府性基金预算财政拨款收入支出决算表" }
-        if funds == ["soe"] { return "国有资本经营预算财政拨款支出决算表" }
         if columns == ["actual"] && facts.allSatisfy({ $0.code?.count == 3 }) { return "收入支出决算总表" }
         return "支出决算表"
     }

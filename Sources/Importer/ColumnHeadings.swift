@@ -13,9 +13,13 @@ struct ColumnHeadings: Sendable {
         for tokens in lines {
             if tokens.contains(where: { $0.isCell && !$0.isPlaceholder }) || tokens.first?.isCode == true { break }
             for token in tokens {
+                let edge = token.x + token.text.count
                 for (column, name) in names.enumerated() where edges[column] == nil {
+                    // A heading stands right of those before it: a row label "合计" at the left
+                    // margin is not the 合计 column's heading.
+                    guard edges[..<column].allSatisfy({ ($0 ?? Int.min) < edge }) else { continue }
                     if name.split(separator: "|").contains(where: { token.text.hasPrefix($0) }) {
-                        edges[column] = token.x + token.text.count
+                        edges[column] = edge
                     }
                 }
             }
@@ -79,14 +83,18 @@ struct ColumnHeadings: Sendable {
     }
 
     /// Each figure in its column (`columns` from `columns(forFiguresEndingAt:)`); nil when two
-    /// figures fall in one column or the first figure is not in the total column.
-    static func place(_ values: [LayoutToken], columns: [Int: Int]) -> [Int: LayoutToken]? {
+    /// figures fall in one column or, when the table has a total column (`firstIsTotal`), the
+    /// first figure is not in it.
+    static func place(_ values: [LayoutToken], columns: [Int: Int], firstIsTotal: Bool = true) -> [Int: LayoutToken]? {
         var map: [Int: LayoutToken] = [:]
         for token in values {
             guard let column = columns[token.x + token.text.count], map[column] == nil else { return nil }
             map[column] = token
         }
-        guard let first = values.min(by: { $0.x < $1.x }), map[0] == first else { return nil }
-        return map
+        guard !firstIsTotal else {
+            guard let first = values.min(by: { $0.x < $1.x }), map[0] == first else { return nil }
+            return map
+        }
+        return map.isEmpty ? nil : map
     }
 }

@@ -135,6 +135,11 @@ enum CodeTableScanner {
             if layout { row.values.sort { $0.x < $1.x } }
         }
         var previousWasNameFragment = false
+        // Layout text: the name pieces printed between two code lines, gathered per gap and
+        // shared out between the rows around them at the end (`shareNamePieces`).
+        var gap: [LayoutToken] = []
+        var gaps: [[LayoutToken]] = []
+        var labelColumns: [Int] = []
         while index < lines.count {
             var tokens = lines[index]
             index += 1
@@ -182,8 +187,17 @@ enum CodeTableScanner {
             }
             let numbers = tokens.filter(\.isCell)
             let text = tokens.filter { !$0.isCell && !$0.isCode }.map(\.text).joined()
-            if key == nil, !text.isEmpty, !rows.isEmpty { rows[rows.count - 1].label += text }
+            if key == nil, !text.isEmpty {
+                if layout, let first = tokens.first(where: { !$0.isCell && !$0.isCode }) {
+                    gap.append(LayoutToken(text: text, line: first.line, x: first.x))
+                } else if !rows.isEmpty {
+                    rows[rows.count - 1].label += text
+                }
+            }
             if let key {
+                gaps.append(gap)
+                gap = []
+                if isCode, let first = tokens.first(where: { !$0.isCell && !$0.isCode }) { labelColumns.append(first.x) }
                 var row = CodeRow(key: key, isCode: isCode, line: tokens.first?.line ?? lines[index - 1].first!.line,
                                   values: pending + numbers, label: isCode ? text : key)
                 row.line = lines[index - 1].first?.line ?? row.line
@@ -201,7 +215,64 @@ enum CodeTableScanner {
                 }
             }
         }
+        if layout { shareNamePieces(&rows, gaps: gaps, trailing: gap, labelColumns: labelColumns) }
         return rows
+    }
+
+    /// Column headings printed above the first row, never a piece of a row's name.
+    static let headingWords: Set<String> = ["项目", "科目名称", "科目编码", "功能分类", "支出功能分类", "功能分类科目编码",
+                                            "类", "款", "项", "类款项", "合计", "小计"]
+
+    /// Shares out the pieces of wrapped names printed between code lines (layout text). Two
+    /// layouts are seen: names top-aligned (the first piece on the code line, or all of them
+    /// below an empty code line: every piece belongs to the row above it) and names centred on
+    /// the code line (pieces above and below it). Centred when every row with an empty code
+    /// line has a piece right above it; with no such row, when the top-aligned reading leaves
+    /// pieces no row can own (before the first row, after a 合计 row) and the centred one
+    /// fewer. Only pieces in the names' column count; headings do not.
+    static func shareNamePieces(_ rows: inout [CodeRow], gaps: [[LayoutToken]], trailing: [LayoutToken], labelColumns: [Int]) {
+        var columnCounts: [Int: Int] = [:]
+        for x in labelColumns { columnCounts[x, default: 0] += 1 }
+        if columnCounts.isEmpty { for gap in gaps + [trailing] { for piece in gap { columnCounts[piece.x, default: 0] += 1 } } }
+        let nameColumn = columnCounts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+        let pieces = (gaps + [trailing]).map { gap in
+            gap.filter { $0.x == nameColumn && !headingWords.contains($0.text) }.map(\.text)
+        }
+        let top = sharedNames(rows, pieces, centred: false), centred = sharedNames(rows, pieces, centred: true)
+        // A row with an empty code line tells: centred, a piece of its name stands right above it.
+        let empty = rows.indices.filter { rows[$0].isCode && rows[$0].label.isEmpty }
+        let isCentred = empty.isEmpty ? top.failures > 0 && centred.failures < top.failures
+            : empty.allSatisfy { !pieces[$0].isEmpty }
+        let chosen = isCentred ? centred : top
+        for i in rows.indices where rows[i].isCode { rows[i].label = chosen.labels[i] }
+    }
+
+    /// The rows' names under one reading, and how many pieces or names it leaves without a
+    /// row. Centred: a row with an empty code line keeps one piece above it; a row takes as
+    /// many pieces below as it has above (all of them when it has none anywhere else).
+    static func sharedNames(_ rows: [CodeRow], _ pieces: [[String]], centred: Bool) -> (labels: [String], failures: Int) {
+        var labels = rows.map(\.label)
+        var above = [Int](repeating: 0, count: rows.count)
+        var failures = 0
+        for k in 0...rows.count {
+            var names = pieces[k]
+            if k > 0 && rows[k - 1].isCode {
+                let reserved = centred && k < rows.count && rows[k].isCode && rows[k].label.isEmpty ? 1 : 0
+                let free = max(0, names.count - reserved)
+                let below = !centred ? names.count
+                    : above[k - 1] > 0 ? min(above[k - 1], free) : labels[k - 1].isEmpty ? free : 0
+                labels[k - 1] += names.prefix(below).joined()
+                names.removeFirst(below)
+            }
+            if k < rows.count && rows[k].isCode && centred {
+                above[k] = names.count
+                labels[k] = names.joined() + labels[k]
+            } else {
+                failures += names.count
+            }
+        }
+        failures += rows.indices.filter { rows[$0].isCode && labels[$0].isEmpty }.count
+        return (labels, failures)
     }
 
     /// A line holding only a piece of a row name: text, no code, no figure.

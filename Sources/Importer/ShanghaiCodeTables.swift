@@ -9,8 +9,12 @@ extension ShanghaiTables {
     /// column headings (prefixes, "|" between alternatives). Figures are placed by their cell
     /// (Word text), under their heading (layout text, on a page that prints the headings), else
     /// by the table's identities (`TableSolver`); a figure whose column stays open is not stored.
+    ///
+    /// `identities` replace the rule "column 0 = Σ the others" where a table has other row
+    /// identities (the 政府性基金 table); the hierarchy is then checked in every column.
     static func readCodeTable(_ name: String, _ lines: [String], _ range: ClosedRange<Int>, fund: String, columns: [String],
                               headings: [String], columnLabels: [String], active: [Int]? = nil, columnTotals: [Int: Int64] = [:],
+                              identities: [ColumnIdentity]? = nil,
                               totalMeasures: [String: String], into b: inout ShanghaiBuilder) {
         let layout = LayoutScanner.isLayout(rawLines(lines, range))
         let tokenLines = tokenLines(lines, range)
@@ -47,12 +51,15 @@ extension ShanghaiTables {
                 for i in onPage {
                     // Where the figures stand decides, even when the row does not add up (a printed
                     // mistake stays visible to `check`); a table wrong throughout is quarantined.
-                    if let map = ColumnHeadings.place(rows[i].values, columns: columns) { fixed[i] = map }
+                    if let map = ColumnHeadings.place(rows[i].values, columns: columns, firstIsTotal: identities == nil) {
+                        fixed[i] = map
+                    }
                 }
             }
         }
         let placements = TableSolver.solve(rows, columnCount: columns.count, fixed: fixed, active: active,
-                                           columnTotals: columnTotals)
+                                           columnTotals: columnTotals, identities: identities)
+        let treeColumns = identities == nil ? [0] : Array(columns.indices)
         let maps = placements.map(\.cells)
         let firstFact = b.facts.count
         for (row, map) in zip(rows, maps) {
@@ -66,7 +73,7 @@ extension ShanghaiTables {
                 }
             }
         }
-        if let verdict = TableIdentities.verdict(rows, maps) {
+        if let verdict = TableIdentities.verdict(rows, maps, identities: identities, treeColumns: treeColumns) {
             // Identities fail wholesale: one report, the figures kept but marked, no per-row cascade.
             for i in firstFact..<b.facts.count { b.facts[i].status = .quarantined }
             let reason = "\(verdict.checked) 项恒等关系（各栏之和等于合计，或下级科目之和等于上级）中 \(verdict.failed) 项不成立，疑似栏目错位"
@@ -83,6 +90,15 @@ extension ShanghaiTables {
         }
         // Row and hierarchy checks.
         for (row, map) in zip(rows, maps) {
+            func value(_ column: Int) -> Int64 { map[column].flatMap(LayoutScanner.amount) ?? 0 }
+            if let identities {
+                for identity in identities where map.count > 1 && identity.difference(value) != 0
+                    && (identity.left + identity.right).contains(where: { map[$0] != nil }) {
+                    let side = { (c: [Int]) in c.map { columnLabels[$0] }.joined(separator: "与") }
+                    b.warnings.append("\(name)：\(row.key) 行\(side(identity.left))不等于\(side(identity.right))（第 \(row.line) 行）")
+                }
+                continue
+            }
             let parts = map.filter { $0.key != 0 }.values.compactMap(LayoutScanner.amount).reduce(0, +)
             if let total = map[0], map.count > 1, LayoutScanner.amount(total) != parts {
                 b.warnings.append("\(name)：\(row.key) 行各栏之和 \(Amount(fen: parts)) 不等于合计 \(total.text)（第 \(total.line) 行）")
@@ -90,12 +106,16 @@ extension ShanghaiTables {
         }
         for (row, map) in zip(rows, maps) {
             let childLength = !row.isCode ? 3 : row.key.count == 3 ? 5 : row.key.count == 5 ? 7 : 0
-            guard childLength > 0, let total = map[0] else { continue }
+            guard childLength > 0 else { continue }
             let children = zip(rows, maps).filter { $0.0.isCode && $0.0.key.count == childLength && (!row.isCode || $0.0.key.hasPrefix(row.key)) }
             guard !children.isEmpty else { continue }
-            let s = children.compactMap { $0.1[0].flatMap(LayoutScanner.amount) }.reduce(0, +)
-            if s != LayoutScanner.amount(total) {
-                b.warnings.append("\(name)：\(row.key) 的下级科目之和 \(Amount(fen: s)) 不等于 \(total.text)（第 \(total.line) 行）")
+            for column in treeColumns {
+                guard let total = map[column] else { continue }
+                let s = children.compactMap { $0.1[column].flatMap(LayoutScanner.amount) }.reduce(0, +)
+                if s != LayoutScanner.amount(total) {
+                    let within = identities == nil ? "" : columnLabels[column] + "栏"
+                    b.warnings.append("\(name)：\(row.key) 的下级科目\(within)之和 \(Amount(fen: s)) 不等于 \(total.text)（第 \(total.line) 行）")
+                }
             }
         }
         b.tables += 1

@@ -101,13 +101,10 @@ public enum ShanghaiReader: TemplateReader {
         }
         if let r = tables["一般公共预算财政拨款基本支出决算表"] { ShanghaiTables.readBasicTable(lines, r, into: &b) }
         if let r = tables["财政拨款“三公”经费支出决算表"] { ShanghaiTables.readSangong(lines, r, into: &b) }
-        if let r = tables["政府性基金预算财政拨款收入支出决算表"] {
-            ShanghaiTables.readFundTable("政府性基金预算财政拨款收入支出决算表", lines, r, measure: "gov_fund_expenditure",
-                                         fund: "gov_fund", into: &b)
-        }
-        if let r = tables["国有资本经营预算财政拨款收入支出决算表"] {
-            ShanghaiTables.readFundTable("国有资本经营预算财政拨款收入支出决算表", lines, r, measure: "soe_expenditure",
-                                         fund: "soe", into: &b)
+        for table in ShanghaiTables.fundTables {
+            if let r = tables[table.title] {
+                ShanghaiTables.readFundTable(table.title, lines, r, fund: table.fund, totalMeasures: table.totals, into: &b)
+            }
         }
 
         // Narrative: from the 情况说明 heading after the tables.

@@ -25,6 +25,9 @@ struct ShanghaiBuilder {
         "sangong": "fiscal", "sangong_abroad": "fiscal", "sangong_vehicle": "fiscal", "vehicle_purchase": "fiscal",
         "vehicle_operation": "fiscal", "sangong_reception": "fiscal",
         "gov_fund_expenditure": "gov_fund", "soe_expenditure": "soe",
+        "gov_fund_opening_balance": "gov_fund", "gov_fund_basic": "gov_fund", "gov_fund_project": "gov_fund",
+        "gov_fund_closing_balance": "gov_fund", "soe_opening_balance": "soe", "soe_basic": "soe", "soe_project": "soe",
+        "soe_closing_balance": "soe",
     ]
 
     /// Where a table figure is printed: the table's title, the row and column as printed.
@@ -322,9 +325,10 @@ enum ShanghaiTables {
             rows += CodeTableScanner.rows(stream, layout: layout, totalLabels: ["人员经费合计", "公用经费合计"])
                 .filter { !$0.isCode || $0.key.count == 3 || $0.key.count == 5 }
         }
-        var value: [String: LayoutToken] = [:]
+        var value: [String: LayoutToken] = [:], printedName: [String: String] = [:]
         for row in rows {
             guard let v = row.values.first else { continue }
+            if row.isCode { printedName[row.key] = (row.key + " " + row.label).trimmingSpaces }
             if row.values.count > 1 { b.warnings.append("一般公共预算财政拨款基本支出决算表：\(row.key) 行有多于一个数字（第 \(row.line) 行）") }
             value[row.key] = v
         }
@@ -342,7 +346,7 @@ enum ShanghaiTables {
             }
         }
         for (key, token) in value.sorted(by: { $0.key < $1.key }) {
-            let place = ShanghaiBuilder.Place(table: "一般公共预算财政拨款基本支出决算表", row: key, column: "决算数")
+            let place = ShanghaiBuilder.Place(table: "一般公共预算财政拨款基本支出决算表", row: printedName[key] ?? key, column: "决算数")
             if key == "人员经费合计" { b.money("personnel", token, place: place) }
             else if key == "公用经费合计" { b.money("public_funds", token, place: place) }
             else { b.money(nil, code: key, fund: "general", column: "basic", token, place: place) }
@@ -461,23 +465,5 @@ enum ShanghaiTables {
         for c in unbalancedColumns(v) {
             b.warnings.append("财政拨款“三公”经费支出决算表：\(c == 0 ? "预算数" : "决算数")各项之和与合计不符（第 \(numbers[0].line) 行）")
         }
-    }
-
-    // MARK: 政府性基金 / 国有资本经营
-
-    static func readFundTable(_ name: String, _ lines: [String], _ range: ClosedRange<Int>, measure: String, fund: String,
-                              into b: inout ShanghaiBuilder) {
-        b.tables += 1
-        let layout = LayoutScanner.isLayout(rawLines(lines, range))
-        let rows = CodeTableScanner.rows(tokenLines(lines, range), layout: layout, totalLabels: ["合计"])
-        // Columns: 年初结转和结余, 本年收入, 本年支出 合计/基本/项目, 年末结转和结余 — only the 合计 row's
-        // 本年支出 is taken when the row prints all six.
-        for row in rows where !row.isCode && row.values.count == 6 {
-            b.money(measure, row.values[2])
-        }
-        if rows.contains(where: { !$0.values.isEmpty && ($0.isCode || $0.values.count != 6) }) {
-            b.warnings.append("\(name)：有数据但未能完整读取（第 \(range.lowerBound) 行起）")
-        }
-        _ = fund
     }
 }

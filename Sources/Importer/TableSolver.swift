@@ -8,6 +8,9 @@
 /// row agrees with totals stated elsewhere in the document (`columnTotals`). When more than one
 /// placement survives, only the figures every survivor puts in the same column are placed;
 /// the others are *unknown* — reported, never stored in a first column.
+///
+/// A table with other row identities (`ColumnIdentity`, the 政府性基金 table's) has no total
+/// column: a row's figures may then sit in any columns, in order, where its identities hold.
 enum TableSolver {
     /// The solved row: figures by column, and the figures whose column cannot be decided.
     struct Placement: Sendable {
@@ -19,10 +22,11 @@ enum TableSolver {
     static let roundingPerPart: Int64 = 10_000
 
     static func solve(_ rows: [CodeRow], columnCount: Int, fixed: [Int: [Int: LayoutToken]], active: [Int]?,
-                      columnTotals: [Int: Int64]) -> [Placement] {
-        let allColumns = Array(1..<columnCount)
+                      columnTotals: [Int: Int64], identities: [ColumnIdentity]? = nil) -> [Placement] {
+        let allColumns = identities == nil ? Array(1..<columnCount) : Array(0..<columnCount)
         let options: [[[Int: LayoutToken]]] = rows.indices.map { i in
             if let map = fixed[i] { return [map] }
+            if let identities { return candidates(rows[i], columnCount: columnCount, identities: identities) }
             return candidates(rows[i], pool: active ?? allColumns, allColumns: allColumns,
                               stated: rows[i].isCode ? [:] : columnTotals)
         }
@@ -39,7 +43,8 @@ enum TableSolver {
             }
             let siblings = rows.indices.filter { parents[$0] == parent && chosen[$0] == nil }
             // Columns the parent settles: all when it is fully placed, else those it holds.
-            let checked = parentPlacement.unknown.isEmpty ? allColumns : Array(parentPlacement.cells.keys.filter { $0 != 0 })
+            let checked = parentPlacement.unknown.isEmpty ? allColumns
+                : Array(parentPlacement.cells.keys.filter { identities != nil || $0 != 0 })
             let settled = rows.indices.filter { parents[$0] == parent && chosen[$0] != nil }
             var base = [Int64](repeating: 0, count: columnCount)
             for s in settled { for (c, t) in chosen[s]!.cells { base[c] += LayoutScanner.amount(t) ?? 0 } }
@@ -95,6 +100,28 @@ enum TableSolver {
             if !agreeing.isEmpty { kept = agreeing }
         }
         return kept
+    }
+
+    /// Order-keeping placements of the row's figures over all columns where its identities
+    /// hold exactly (a blank cell counting as 0), else up to rounding, else all of them.
+    static func candidates(_ row: CodeRow, columnCount: Int, identities: [ColumnIdentity]) -> [[Int: LayoutToken]] {
+        guard !row.values.isEmpty, row.values.count <= columnCount else { return [[:]] }
+        var out: [[Int: LayoutToken]] = []
+        func choose(_ from: Int, _ picked: [Int]) {
+            if out.count > 256 { return }
+            if picked.count == row.values.count {
+                out.append(Dictionary(uniqueKeysWithValues: zip(picked, row.values)))
+                return
+            }
+            guard from < columnCount else { return }
+            for c in from..<columnCount where columnCount - c >= row.values.count - picked.count { choose(c + 1, picked + [c]) }
+        }
+        choose(0, [])
+        for rounding in [false, true] {
+            let holding = out.filter { map in identities.allSatisfy { $0.holds({ value(map[$0]) }, rounding: rounding) } }
+            if !holding.isEmpty { return holding }
+        }
+        return out
     }
 
     /// Every combination of the siblings' options (up to 64) whose column sums, with `base`

@@ -11,7 +11,7 @@ public enum EmbeddedSQL {
     }
 
     /// SHA-256 over schema.sql and every seed file (name order): each file's name, a newline, its bytes.
-    public static let seedHash = "033493a114bf06eed7adcf8a72f5ab21f35fc12b22674968334ee658350cc3e7"
+    public static let seedHash = "78010a17ec29ff49d1d2ffad76af4064524843410e6cb72e7117efb3a668ced8"
 
     public static let schema = #"""
 -- dq schema: one normalized database of 部门决算 disclosures.
@@ -562,8 +562,17 @@ INSERT INTO measure (id, name_zh, name_en, fund_id, value_kind, count_unit, pare
     ('reception_foreign_batches',  '外事接待批次',          'foreign receptions',               'fiscal', 'count', '批次', NULL, NULL, 462),
     ('reception_foreign_people',   '外事接待人次',          'foreign guests',                   'fiscal', 'count', '人次', NULL, NULL, 463),
     -- 政府性基金 / 国有资本经营
+    --   (the 合计 row of 政府性基金/国有资本经营预算财政拨款收入支出决算表; 本年收入 is income_gov_fund / income_soe)
+    ('gov_fund_opening_balance', '年初政府性基金预算财政拨款结转和结余', 'opening government fund balance', 'gov_fund', 'money', NULL, NULL, NULL, 499),
     ('gov_fund_expenditure',    '政府性基金预算财政拨款支出', 'government fund expenditure',    'gov_fund', 'money', NULL, NULL, NULL, 500),
+    ('gov_fund_basic',          '政府性基金预算财政拨款基本支出', 'government fund basic expenditure', 'gov_fund', 'money', NULL, 'gov_fund_expenditure', 'part', 501),
+    ('gov_fund_project',        '政府性基金预算财政拨款项目支出', 'government fund project expenditure', 'gov_fund', 'money', NULL, 'gov_fund_expenditure', 'part', 502),
+    ('gov_fund_closing_balance', '年末政府性基金预算财政拨款结转和结余', 'closing government fund balance', 'gov_fund', 'money', NULL, NULL, NULL, 503),
+    ('soe_opening_balance',     '年初国有资本经营预算财政拨款结转和结余', 'opening state capital balance', 'soe', 'money', NULL, NULL, NULL, 509),
     ('soe_expenditure',         '国有资本经营预算财政拨款支出', 'state capital expenditure',    'soe',      'money', NULL, NULL, NULL, 510),
+    ('soe_basic',               '国有资本经营预算财政拨款基本支出', 'state capital basic expenditure', 'soe', 'money', NULL, 'soe_expenditure', 'part', 511),
+    ('soe_project',             '国有资本经营预算财政拨款项目支出', 'state capital project expenditure', 'soe', 'money', NULL, 'soe_expenditure', 'part', 512),
+    ('soe_closing_balance',     '年末国有资本经营预算财政拨款结转和结余', 'closing state capital balance', 'soe', 'money', NULL, NULL, NULL, 513),
     -- 其他重要事项
     ('admin_operating',         '机关运行经费',             'administrative operating costs',   'general', 'money', NULL, NULL, NULL, 600),
     ('procurement',             '政府采购支出总额',         'government procurement',           'all', 'money', NULL, NULL, NULL, 610),

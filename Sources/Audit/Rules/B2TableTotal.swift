@@ -26,7 +26,17 @@ enum B2TableTotal: AuditRule {
         case ("general", "basic"): return "general_basic"
         case ("general", "project"): return "general_project"
         case ("gov_fund", "actual"): return "gov_fund_expenditure"
+        case ("gov_fund", "basic"): return "gov_fund_basic"
+        case ("gov_fund", "project"): return "gov_fund_project"
+        case ("gov_fund", "income_total"): return "income_gov_fund"
+        case ("gov_fund", "opening_balance"): return "gov_fund_opening_balance"
+        case ("gov_fund", "closing_balance"): return "gov_fund_closing_balance"
         case ("soe", "actual"): return "soe_expenditure"
+        case ("soe", "basic"): return "soe_basic"
+        case ("soe", "project"): return "soe_project"
+        case ("soe", "income_total"): return "income_soe"
+        case ("soe", "opening_balance"): return "soe_opening_balance"
+        case ("soe", "closing_balance"): return "soe_closing_balance"
         default: return nil
         }
     }
