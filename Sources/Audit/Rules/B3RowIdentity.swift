@@ -29,12 +29,16 @@ enum B3RowIdentity: AuditRule {
                                                                 partsWording: wording, judgement: judgement))
                 }
             }
+            let splitsUses = table.facts.contains { $0.column == "basic" } && table.facts.contains { $0.column == "project" }
             for code in table.codes {
                 for fund in Set(table.facts.filter { $0.code == code }.map(\.fund)).sorted() {
                     // 合计 = 基本 + 项目 (+ the other expenditure columns).
-                    if let basic = table.fact(code, fund: fund, column: "basic"), let project = table.fact(code, fund: fund, column: "project") {
+                    // A budget's row leaves the cell of the use it has no money for blank (read as none), in
+                    // a table whose columns are 基本支出 and 项目支出 (not 人员经费 / 公用经费 / 项目支出).
+                    let uses = ["basic", "project"].compactMap { table.fact(code, fund: fund, column: $0) }
+                    if uses.count == 2 || document.isBudget && splitsUses && !uses.isEmpty {
                         let others = expenditureParts.dropFirst(2).compactMap { table.fact(code, fund: fund, column: $0) }
-                        check(table.fact(code, fund: fund, column: total), [basic, project] + others, "本行各栏之和")
+                        check(table.fact(code, fund: fund, column: total), uses + others, "本行各栏之和")
                     }
                     // 本年收入合计 = Σ sources.
                     let sources = incomeParts.compactMap { table.fact(code, fund: fund, column: $0) }
