@@ -56,11 +56,11 @@ enum Y2BudgetRestated: AuditRule {
             var finding = Finding(
                 ruleID: id, family: family, severity: severity,
                 message: "\(final.year)年决算所列\(label)\(column) \(show(a, final.moneyUnit))（决算第 \(fact.lineFrom) 行）"
-                    + "与\(kind)所列 \(show(b, budget.moneyUnit))（预算文件第 \(original.lineFrom) 行）不同，"
+                    + "与\(kind)所列 \(original.printed ?? show(b, budget.moneyUnit))\(original.printedUnit ?? "")"
+                    + "（预算文件第 \(original.lineFrom) 行\(original.sourceKind == "table" ? "表" : "正文")）不同，"
                     + "相差 \(show(a - b, final.moneyUnit))",
-                figures: [fact.figure("\(label)（决算，\(column)）"),
-                          FindingFigure(label: "\(kind)：\(budget.label(original))", printed: original.printed,
-                                        sourceKind: original.sourceKind, lineFrom: original.lineFrom, lineTo: original.lineTo)],
+                // The budget's figure is named in the message: its line is of the other document.
+                figures: [fact.figure("\(label)（决算，\(column)）")],
                 expected: show(b, final.moneyUnit), stated: show(a, final.moneyUnit), difference: show(a - b, final.moneyUnit),
                 disclosureID: final.disclosureID)
             finding.expectedFen = b
