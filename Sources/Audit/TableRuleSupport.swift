@@ -296,6 +296,11 @@ extension TableRuleSupport {
                          parts: [(measure: String, sign: Int)]) -> Check {
         let source = primarySource(document)
         let totalName = name(total, document)
+        // A budget states some figures only in its text (Jiangsu's 人员经费 and 公用经费): its tables first, then its text.
+        func first(_ document: AuditDocument, measure: String, source: String) -> AuditFact? {
+            TableRuleSupport.first(document, measure: measure, source: source)
+                ?? (document.isBudget && source == "table" ? TableRuleSupport.first(document, measure: measure, source: "text") : nil)
+        }
         guard let stated = first(document, measure: total, source: source) else {
             return .unknown("\(sourceNames[source] ?? source)中未列\(totalName)")
         }

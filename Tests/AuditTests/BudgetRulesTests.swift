@@ -143,6 +143,16 @@ final class BudgetRulesTests: XCTestCase {
         XCTAssertEqual(findings.map { "\($0.severity.rawValue) \($0.line)" }, ["error 431"])
     }
 
+    /// Jiangsu prints 人员经费 and 公用经费 only in the text: fy18 一般公共预算基本支出 18,570.82 (table, line
+    /// 386) = 人员经费 15163.44 (line 666) + 公用经费 3407.38 (line 670); 人员经费 printed 15263.44 is one B6 error.
+    func testBasicSplitFromTheText() throws {
+        let honest = try B.document(Self.fayuan18)
+        guard case .pass(1) = B6BasicSplit.evaluate(honest) else { return XCTFail("\(B6BasicSplit.evaluate(honest))") }
+        let document = try B.document(Self.fayuan18, replacing: "人员经费 15163.44", with: "人员经费 15263.44", atLine: 666)
+        let findings = TextRulesFixture.findings(B6BasicSplit.self, document)
+        XCTAssertEqual(findings.map { "\($0.severity.rawValue) \($0.figures.map(\.lineFrom))" }, ["error [386, 666, 670]"])
+    }
+
     /// R7 on a budget: “截至2024年8月31日” in the 2025 budget (line 386) is right; comparing 2025 with
     /// “2025年预算” (line 102) is residue.
     func testBudgetYearResidue() throws {
