@@ -123,6 +123,20 @@ CREATE TABLE unit_alias (
     PRIMARY KEY (alias, unit_id)
 ) STRICT;
 
+-- Unit names and aliases for lookup by substring (`for 财政`) without reading every unit:
+-- folded as Core's NameFold (brackets to ASCII, quotes and spaces removed; the trigram
+-- tokenizer ignores case), one row per name or alias, kept by the triggers below.
+CREATE VIRTUAL TABLE unit_search USING fts5(name, unit_id UNINDEXED, tokenize = 'trigram');
+CREATE TRIGGER unit_search_name AFTER INSERT ON unit BEGIN
+    INSERT INTO unit_search(name, unit_id) VALUES (replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(NEW.name, '（', '('), '）', ')'), '“', ''), '”', ''), '"', ''), '‘', ''), '’', ''), '''', ''), '「', ''), '」', ''), ' ', ''), '　', ''), NEW.id);
+END;
+CREATE TRIGGER unit_search_alias AFTER INSERT ON unit_alias BEGIN
+    INSERT INTO unit_search(name, unit_id) VALUES (replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(NEW.alias, '（', '('), '）', ')'), '“', ''), '”', ''), '"', ''), '‘', ''), '’', ''), '''', ''), '「', ''), '」', ''), ' ', ''), '　', ''), NEW.unit_id);
+END;
+CREATE TRIGGER unit_search_unit_delete AFTER DELETE ON unit BEGIN
+    DELETE FROM unit_search WHERE unit_id = OLD.id;
+END;
+
 -- One published document: a unit's 决算 (or 预算) for a fiscal year.
 --   kind: 决算 (final account) or 预算 (budget); scope: 部门 (the department's consolidated
 --   document, 部门决算/部门预算) or 单位 (one budget unit's own, 单位预算). A unit may publish
@@ -302,6 +316,7 @@ CREATE TABLE project (
     CHECK (line_to >= line_from)
 ) STRICT;
 CREATE INDEX project_name ON project(name);
+CREATE INDEX project_code ON project(code) WHERE code IS NOT NULL;
 
 -- One printed figure about a project's money or score: a cell of the 预算执行情况 block
 -- (source_kind 'table') or a sentence of a report (source_kind 'text').

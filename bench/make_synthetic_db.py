@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds the synthetic benchmark database (python3 stdlib only).
 
-    bench/make_synthetic_db.py [--dq PATH] [--out PATH] [--force]
+    bench/make_synthetic_db.py [--dq PATH] [--out PATH] [--force] [--units N]
 
 Starts from `dq init --empty` (schema + catalog, exactly as dq makes it), then adds in one
 transaction:
@@ -35,6 +35,13 @@ UNITS = 2000
 DEPARTMENTS = 400          # units 1..400 are 部门; the others are 单位
 YEARS = (2023, 2024)
 LINES = 100                # line_count of every disclosure; facts cite lines 1..100
+
+
+def set_units(units):
+    """Scales the corpus: facts grow linearly with units (796 per unit)."""
+    global UNITS, DEPARTMENTS
+    UNITS = units
+    DEPARTMENTS = max(1, units // 5)
 
 
 def sha256_hex(text):
@@ -163,7 +170,10 @@ def main():
     p.add_argument("--dq", default=os.path.join(ROOT, ".build", "release", "dq"))
     p.add_argument("--out", default=os.path.join(HERE, ".data", "synthetic.sqlite"))
     p.add_argument("--force", action="store_true", help="rebuild even when cached")
+    p.add_argument("--units", type=int, default=UNITS,
+                   help="units (default 2,000: about 1.6M facts; 12,560: about 10M); a fifth are 部门")
     a = p.parse_args()
+    set_units(a.units)
     if a.force or not usable(a.dq, a.out):
         if os.path.exists(a.out):
             os.remove(a.out)

@@ -3,7 +3,8 @@
 #   bench/run.sh                 build (release), make the database if missing, measure
 #   SKIP_BUILD=1 bench/run.sh    use the existing .build/release/dq
 #   RUNS=3 WARMUP=1 bench/run.sh fewer hyperfine runs (default 10 and 2)
-#   FORCE_DB=1 bench/run.sh      rebuild the synthetic database
+#   FORCE_DB=1 bench/run.sh      rebuild the synthetic databases
+#   SCALES="2000" bench/run.sh   only the 1.6M-fact corpus (default "2000 12560": 1.6M and 10M facts)
 # Extra arguments go to bench/bench.py (e.g. --query 'summary 2024' to measure one query).
 # See bench/README.md for what the numbers mean. Exits 0 even when a bar is missed.
 set -euo pipefail
@@ -21,7 +22,20 @@ DQ=.build/release/dq
 
 force=()
 [ "${FORCE_DB:-0}" = 1 ] && force=(--force)
-DB=$(python3 bench/make_synthetic_db.py --dq "$DQ" ${force[@]+"${force[@]}"})
 
-exec python3 bench/bench.py --dq "$DQ" --db "$DB" \
-  --runs "${RUNS:-10}" --warmup "${WARMUP:-2}" "$@"
+# One corpus per scale (units; 796 facts each): 2,000 ≈ 1.6M facts, 12,560 ≈ 10M facts.
+# The first scale runs every section; the others the queries and start-up (a, c).
+first=1
+for units in ${SCALES:-2000 12560}; do
+  out=bench/.data/synthetic.sqlite
+  [ "$units" = 2000 ] || out=bench/.data/synthetic-$units.sqlite
+  DB=$(python3 bench/make_synthetic_db.py --dq "$DQ" --units "$units" --out "$out" ${force[@]+"${force[@]}"})
+  if [ $first = 1 ]; then
+    python3 bench/bench.py --dq "$DQ" --db "$DB" --runs "${RUNS:-10}" --warmup "${WARMUP:-2}" "$@"
+  else
+    echo
+    python3 bench/bench.py --dq "$DQ" --db "$DB" --runs "${RUNS:-10}" --warmup "${WARMUP:-2}" \
+      --sections ac --results "bench/.data/results-$units" "$@"
+  fi
+  first=0
+done

@@ -3,16 +3,13 @@ import Store
 
 /// Reads one disclosure from the database into an AuditDocument.
 public enum AuditLoader {
-    /// Loads a disclosure and, for the across-years rule, the same unit's disclosure of the
-    /// year before when one is loaded.
-    public static func load(_ database: Database, disclosureID: Int64, withPreviousYear: Bool = true) throws -> AuditDocument {
-        try load(database, disclosureID: disclosureID, withRelated: withPreviousYear)
-    }
-
-    /// Loads a disclosure; with `withRelated`, also the documents the across-document rules
-    /// compare it with: the same unit's final account of the year before, and for a final
-    /// account the same unit's budget of the same year and scope.
-    static func load(_ database: Database, disclosureID: Int64, withRelated: Bool) throws -> AuditDocument {
+    /// Loads a disclosure; with `withPreviousYear`, also the documents the across-document
+    /// rules compare it with, when loaded: the same unit's document of the same kind and scope
+    /// of the year before, and for a final account the same unit's budget of the same year and
+    /// scope. `catalog` (measures and code names) is read once per run by the caller;
+    /// without it, it is read here.
+    public static func load(_ database: Database, disclosureID: Int64, withPreviousYear: Bool = true,
+                            catalog given: Catalog? = nil) throws -> AuditDocument {
         let head = try database.query("""
             SELECT d.unit_id, u.name, d.year, d.template, d.money_unit, d.kind, d.scope FROM disclosure d JOIN unit u ON u.id = d.unit_id WHERE d.id = ?
             """, [.integer(disclosureID)])
@@ -80,19 +77,19 @@ public enum AuditLoader {
             """, [.integer(disclosureID)]).map { r in
             ImportedParagraph(section: r[0].string ?? "", body: r[1].string ?? "", kind: r[2].string ?? "", line: Int(r[3].int64 ?? 0))
         }
-        let catalog = try CatalogLoader.load(database)
+        let catalog = try given ?? CatalogLoader.open(database)
         var previous: [AuditDocument] = []
         let kind = row[5].string ?? DocumentKind.finalAccount, scope = row[6].string ?? "部门"
-        if withRelated, let id = try database.scalar("""
+        if withPreviousYear, let id = try database.scalar("""
             SELECT id FROM disclosure WHERE unit_id = ? AND year = ? AND kind = ? AND scope = ? ORDER BY id DESC LIMIT 1
             """, [row[0], .integer((row[2].int64 ?? 0) - 1), .text(kind), .text(scope)])?.int64 {
-            previous = [try load(database, disclosureID: id, withRelated: false)]
+            previous = [try load(database, disclosureID: id, withPreviousYear: false, catalog: catalog)]
         }
         var budget: [AuditDocument] = []
-        if withRelated, kind == DocumentKind.finalAccount, let id = try database.scalar("""
+        if withPreviousYear, kind == DocumentKind.finalAccount, let id = try database.scalar("""
             SELECT id FROM disclosure WHERE unit_id = ? AND year = ? AND kind = '预算' AND scope = ? ORDER BY id DESC LIMIT 1
             """, [row[0], row[2], .text(scope)])?.int64 {
-            budget = [try load(database, disclosureID: id, withRelated: false)]
+            budget = [try load(database, disclosureID: id, withPreviousYear: false, catalog: catalog)]
         }
         var document = AuditDocument(disclosureID: disclosureID, unitID: row[0].int64 ?? 0, unitName: row[1].string ?? "",
                              year: Int(row[2].int64 ?? 0), template: row[3].string ?? "",

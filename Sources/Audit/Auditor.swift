@@ -52,8 +52,10 @@ public enum Auditor {
 
     public static func run(_ database: Database, disclosureIDs: [Int64], rules: [AuditRule.Type] = AuditRules.all) throws -> Report {
         var results: [Result] = []
+        // One catalog per run: measures and code names do not change between documents.
+        let catalog = try CatalogLoader.open(database)
         for id in disclosureIDs {
-            results += evaluate(try AuditLoader.load(database, disclosureID: id), rules: rules)
+            results += evaluate(try AuditLoader.load(database, disclosureID: id, catalog: catalog), rules: rules)
         }
         return Report(results: results)
     }

@@ -16,7 +16,7 @@ extension SQLCompiler {
     /// `total`: the measure whose printed figure is the 合计 (`breakdown 本年支出合计 by 类`);
     /// else the code's own printed figure; else (derived) the sum of the first level shown.
     /// A unit with a disclosure but nothing under the code gets a note.
-    func breakdownCode(_ units: [Catalog.Unit], _ target: CodeTarget, _ year: Int, _ depth: Int?, _ chosenColumn: String?,
+    func breakdownCode(_ units: UnitScope, _ target: CodeTarget, _ year: Int, _ depth: Int?, _ chosenColumn: String?,
                        _ fund: String?, _ totalMeasure: String?, _ b: inout SQLBuilder) -> SQLQuery {
         let scope = b.scopeCTE(units)
         let code = target.code, column = chosenColumn ?? target.defaultColumn
@@ -45,7 +45,7 @@ extension SQLCompiler {
             funds AS (SELECT s.unit_id, s.ord, \(fundSQL) AS fund_id FROM scope s),
             items AS (
                 SELECT unit_id, code, amount_fen FROM \(SQLBuilder.rankedFacts(unit: "fu.unit_id", from: "funds fu",
-                    where: "vf.fund_id = fu.fund_id AND vf.column_id = \(col) AND vf.year = \(y) AND length(vf.code) = \(leaf) AND substr(vf.code, 1, \(nodeLength)) = \(node)",
+                    where: "vf.fund_id = fu.fund_id AND vf.column_id = \(col) AND vf.year = \(y) AND length(vf.code) = \(leaf) AND \(SQLBuilder.codePrefix("vf.code", node))",
                     partition: "vf.code"))
             ),
             nodes AS (SELECT DISTINCT i.unit_id, substr(i.code, 1, l.len) AS code FROM items i CROSS JOIN lens l),
@@ -108,7 +108,7 @@ extension SQLCompiler {
         }
     }
 
-    func breakdownSubject(_ units: [Catalog.Unit], _ subject: Catalog.Measure, _ year: Int, _ depth: Int,
+    func breakdownSubject(_ units: UnitScope, _ subject: Catalog.Measure, _ year: Int, _ depth: Int,
                           _ b: inout SQLBuilder) -> SQLQuery {
         let scope = b.scopeCTE(units)
         let s = b.bind(subject.id), y = b.bind(year), maxLevel = b.bind(depth)
@@ -157,7 +157,7 @@ extension SQLCompiler {
                         layout: RowLayout(block: 3, level: 4, isTotal: 5, derivedFlags: [1: 6]))
     }
 
-    func trend(_ units: [Catalog.Unit], _ target: ResolvedTarget, _ from: Int?, _ to: Int?, _ b: inout SQLBuilder) -> SQLQuery {
+    func trend(_ units: UnitScope, _ target: ResolvedTarget, _ from: Int?, _ to: Int?, _ b: inout SQLBuilder) -> SQLQuery {
         let scope = b.scopeCTE(units)
         let low = b.bind(from ?? 0), high = b.bind(to ?? 9999)
         let values: String
@@ -174,20 +174,20 @@ extension SQLCompiler {
                 )
                 """
         case .code(let target):
-            let node = b.bind(target.code), length = b.bind(target.code.count)
+            let node = b.bind(target.code)
             let leaf = b.bind(target.leafLength), col = b.bind(target.defaultColumn)
             let fundSQL = fundExpression(target.defaultFund, unit: "y.unit_id", year: "y.year", &b)
             values = """
                 years AS (
                     SELECT DISTINCT s.unit_id, s.ord, vf.year FROM scope s CROSS JOIN disclosure vd CROSS JOIN fact vf
                     WHERE vd.unit_id = s.unit_id AND vd.kind = '决算' AND vf.disclosure_id = vd.id AND vf.code IS NOT NULL
-                      AND substr(vf.code, 1, \(length)) = \(node) AND vf.column_id = \(col)
+                      AND \(SQLBuilder.codePrefix("vf.code", node)) AND vf.column_id = \(col)
                 ),
                 funds AS (SELECT y.unit_id, y.ord, y.year, \(fundSQL) AS fund_id FROM years y),
                 vals AS (
                     SELECT fu.unit_id, fu.ord, fu.year,
                            coalesce(p.amount_fen, (SELECT sum(i.amount_fen) FROM \(SQLBuilder.rankedFacts(unit: "fu.unit_id",
-                               where: "vf.fund_id = fu.fund_id AND vf.column_id = \(col) AND vf.year = fu.year AND length(vf.code) = \(leaf) AND substr(vf.code, 1, \(length)) = \(node)",
+                               where: "vf.fund_id = fu.fund_id AND vf.column_id = \(col) AND vf.year = fu.year AND length(vf.code) = \(leaf) AND \(SQLBuilder.codePrefix("vf.code", node))",
                                partition: "vf.code")) i)) AS amount,
                            CASE WHEN p.amount_fen IS NULL THEN 1 ELSE p.derived END AS derived
                     FROM funds fu

@@ -7,9 +7,9 @@ import Core
 /// derived where the document prints none, blank unless every 项 has the figure). A unit
 /// with a disclosure but no 年初预算 under the code (or no figure at all) gets a note.
 extension SQLCompiler {
-    func breakdownBudget(_ units: [Catalog.Unit], _ target: CodeTarget, _ year: Int, _ fund: String?, _ b: inout SQLBuilder) -> SQLQuery {
+    func breakdownBudget(_ units: UnitScope, _ target: CodeTarget, _ year: Int, _ fund: String?, _ b: inout SQLBuilder) -> SQLQuery {
         let scope = b.scopeCTE(units)
-        let node = b.bind(target.code), nodeLength = b.bind(target.code.count), y = b.bind(year)
+        let node = b.bind(target.code), y = b.bind(year)
         let leaf = b.bind(target.leafLength)
         let title = b.bind(target.name.isEmpty ? target.code : target.code + " " + target.name)
         let fundSQL = b.bind(fund ?? "general")
@@ -36,7 +36,7 @@ extension SQLCompiler {
             leaves AS (
                 SELECT DISTINCT fu.unit_id, fu.ord, vf.code FROM funds fu CROSS JOIN disclosure vd CROSS JOIN fact vf
                 WHERE vd.unit_id = fu.unit_id AND vd.kind = '决算' AND vf.disclosure_id = vd.id AND vf.year = \(y)
-                  AND vf.code IS NOT NULL AND length(vf.code) = \(leaf) AND substr(vf.code, 1, \(nodeLength)) = \(node)
+                  AND vf.code IS NOT NULL AND length(vf.code) = \(leaf) AND \(SQLBuilder.codePrefix("vf.code", node))
                   AND ((\(actualKey)) OR \(budgetKey))
             ),
             leaf_rows AS (

@@ -3,8 +3,8 @@ import Core
 extension SQLCompiler {
     /// `trend SUBJECT with budget`: the subject's 预算数 in each year's budget document (the 部门
     /// one before the 单位 one) and its change against the previous budget year.
-    func trendBudget(_ units: [Catalog.Unit], _ target: ResolvedTarget, _ from: Int?, _ to: Int?, _ b: inout SQLBuilder) -> SQLQuery {
-        let scope = b.scopeCTE(units)
+    func trendBudget(_ units: UnitScope, _ target: ResolvedTarget, _ from: Int?, _ to: Int?, _ b: inout SQLBuilder) -> SQLQuery {
+        let scope = b.scopeCTE(units, anyKind: true)
         let low = b.bind(from ?? 0), high = b.bind(to ?? 9999)
         let key: String
         var kind: ColumnKind = .money

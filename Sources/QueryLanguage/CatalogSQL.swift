@@ -93,7 +93,7 @@ extension SQLCompiler {
 
     /// Trigram full-text search for three or more characters; a substring scan for one or
     /// two (trigram cannot match them).
-    func find(_ units: [Catalog.Unit], _ text: String, _ b: inout SQLBuilder) -> SQLQuery {
+    func find(_ units: UnitScope, _ text: String, _ b: inout SQLBuilder) -> SQLQuery {
         let scope = b.scopeCTE(units)
         let match: String
         if text.count >= 3 {
@@ -105,7 +105,9 @@ extension SQLCompiler {
                 if scalar == "\"" { phrase.append(scalar) }
             }
             phrase.append("\"")
-            match = "p.id IN (SELECT rowid FROM paragraph_fts WHERE paragraph_fts MATCH \(b.bind(String(phrase))))"
+            // `+p.id`: membership in the materialized search result, never a driver of the
+            // join (which would read the matches once per unit in scope).
+            match = "+p.id IN (SELECT rowid FROM paragraph_fts WHERE paragraph_fts MATCH \(b.bind(String(phrase))))"
         } else {
             match = "instr(p.body, \(b.bind(text))) > 0"
         }
@@ -120,8 +122,8 @@ extension SQLCompiler {
             SELECT d.year, p.line_from, CASE p.source_kind WHEN 'residue' THEN '批注' ELSE '正文' END,
                    \(excerpt), p.section, u.name
             FROM scope s
-            JOIN disclosure d ON d.unit_id = s.unit_id
-            JOIN paragraph p ON p.disclosure_id = d.id
+            CROSS JOIN disclosure d ON d.unit_id = s.unit_id
+            CROSS JOIN paragraph p ON p.disclosure_id = d.id
             JOIN unit u ON u.id = s.unit_id
             WHERE \(match)
             ORDER BY s.ord, d.year, p.line_from, p.id

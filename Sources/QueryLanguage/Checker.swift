@@ -67,18 +67,18 @@ public struct Checker {
     private func plan(_ statement: Statement) throws(Diagnostic) -> Plan {
         switch statement {
         case .summary(let year, let unit, _):
-            let units = try scope(unit)
+            let units = try unitScope(unit)
             return .summary(units: units, year: try resolvedYear(year, units))
         case .compare(let subject, let first, let second, let unit, _):
             switch try resolve(subject) {
             case .code(let code):
-                return .compareCode(units: try scope(unit), code: code, first: first.value, second: second.value)
+                return .compareCode(units: try unitScope(unit), code: code, first: first.value, second: second.value)
             case .measure(let measure):
-                return .compare(units: try scope(unit), subject: measure, hasParts: !catalog.children(of: measure.id).isEmpty,
+                return .compare(units: try unitScope(unit), subject: measure, hasParts: !catalog.children(of: measure.id).isEmpty,
                                 first: first.value, second: second.value)
             }
         case .breakdown(let target, let year, let depth, let column, let fund, let unit, let level, _):
-            let units = try scope(unit)
+            let units = try unitScope(unit)
             let chosenYear = try resolvedYear(year, units)
             if let depth, !(1...3).contains(depth.value) {
                 throw Diagnostic(code: "Q105", message: "depth 只能是 1 到 3", span: depth.span)
@@ -118,19 +118,18 @@ public struct Checker {
             if let from, let to, from.value > to.value {
                 throw Diagnostic(code: "Q105", message: "起始年份晚于结束年份", span: from.span.union(to.span))
             }
-            return .trend(units: try scope(unit), target: try resolve(target), from: from?.value, to: to?.value)
+            return .trend(units: try unitScope(unit), target: try resolve(target), from: from?.value, to: to?.value)
         case .trendBudget(let target, let from, let to, let unit):
             if let from, let to, from.value > to.value {
                 throw Diagnostic(code: "Q105", message: "起始年份晚于结束年份", span: from.span.union(to.span))
             }
-            // Units with a budget but no 决算 are in scope too.
-            let units = unit != nil || !context.units.isEmpty ? try scope(unit) : catalog.units
-            return .trendBudget(units: units, target: try resolve(target), from: from?.value, to: to?.value)
+            // Every unit in scope includes units with a budget but no 决算 (the SQL reads them).
+            return .trendBudget(units: try unitScope(unit), target: try resolve(target), from: from?.value, to: to?.value)
         case .execution(let target, let year, let unit):
-            let units = try scope(unit)
+            let units = try unitScope(unit)
             return .execution(units: units, target: try resolve(target), year: try resolvedYear(year, units))
         case .top(let count, let subject, let year, _):
-            let units = catalog.units.filter { !$0.years.isEmpty }
+            let units = UnitScope.all
             return .top(units: units, count: count.value, target: try resolve(subject),
                         year: try resolvedYear(year, units))
         case .projects(let filter, let order, let limit, let unit):
@@ -143,10 +142,10 @@ public struct Checker {
                 }
                 orderField = field
             }
-            return .projects(units: try scope(unit), filter: try filter.map(condition(fields)),
+            return .projects(units: try unitScope(unit), filter: try filter.map(condition(fields)),
                              order: orderField, descending: order?.descending ?? false, limit: limit?.value)
         case .indicators(let project, let filter, let unit):
-            let units = try scope(unit)
+            let units = try unitScope(unit)
             return .indicators(units: units, projects: try project.map { name throws(Diagnostic) in try resolver.projects(name, in: units) },
                                filter: try filter.map(condition(.indicatorsWithQuantities)))
         case .codes(let prefix, let like):
@@ -165,9 +164,9 @@ public struct Checker {
             guard !text.text.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw Diagnostic(code: "Q103", message: "find 之后应为要查找的文字", span: text.span)
             }
-            return .find(units: try scope(unit), text: text.text)
+            return .find(units: try unitScope(unit), text: text.text)
         case .source(let target, let year, let unit, _):
-            return .source(units: try scope(unit), target: try target.map(resolve), year: year?.value)
+            return .source(units: try unitScope(unit), target: try target.map(resolve), year: year?.value)
         default:
             throw Diagnostic(code: "Q101", message: "此处不能使用该语句")
         }
@@ -216,13 +215,13 @@ public struct Checker {
         switch target {
         case .code(let digits, let span):
             if digits.count == 1 {
-                guard catalog.codes.keys.contains(where: { $0.hasPrefix(digits) }) else {
+                guard catalog.hasCode(prefix: digits) else {
                     throw Diagnostic(code: "Q203", message: "没有以「\(digits)」开头的科目编码", span: span, hints: ["用 codes 列出科目"])
                 }
                 return .code(CodeTarget(code: digits, economic: catalog.economicCodes.contains { $0.hasPrefix(digits) }))
             }
             let code = try resolver.code(digits, span: span)
-            return .code(CodeTarget(code: code, economic: catalog.economicCodes.contains(code), name: catalog.codes[code] ?? ""))
+            return .code(CodeTarget(code: code, economic: catalog.economicCodes.contains(code), name: catalog.codeName(code) ?? ""))
         case .subject(let name): return .measure(try resolver.subject(name))
         }
     }
@@ -254,14 +253,25 @@ public struct Checker {
     /// with a loaded disclosure.
     private func scope(_ name: Name?) throws(Diagnostic) -> [Catalog.Unit] {
         if let name { return [try resolver.unit(name)] }
-        if !context.units.isEmpty { return catalog.units.filter { context.units.contains($0.id) } }
+        if !context.units.isEmpty { return catalog.units(ids: context.units) }
         return catalog.units.filter { !$0.years.isEmpty }
     }
 
-    private func resolvedYear(_ year: YearLiteral?, _ units: [Catalog.Unit]) throws(Diagnostic) -> Int {
+    /// The units a query covers: as `scope`, but every unit is no list at all.
+    private func unitScope(_ name: Name?) throws(Diagnostic) -> UnitScope {
+        if name == nil && context.units.isEmpty { return .all }
+        return .units(try scope(name))
+    }
+
+    private func resolvedYear(_ year: YearLiteral?, _ scope: UnitScope) throws(Diagnostic) -> Int {
         if let year { return year.value }
         if let year = context.year { return year }
-        guard let latest = units.flatMap(\.years).max() ?? catalog.years.last else {
+        let scoped: Int?
+        switch scope {
+        case .all: scoped = catalog.years.last
+        case .units(let units): scoped = units.flatMap(\.years).max()
+        }
+        guard let latest = scoped ?? catalog.years.last else {
             throw Diagnostic(code: "Q216", message: "数据库中还没有载入任何决算", hints: ["用 dq import 导入文件"])
         }
         return latest

@@ -3,9 +3,9 @@ import Core
 /// `compare CODE YEAR YEAR` and the per-unit value of a code `top` ranks: classification
 /// figures as printed, or (marked derived) the sum of the printed codes below them.
 extension SQLCompiler {
-    func compareCode(_ units: [Catalog.Unit], _ target: CodeTarget, _ first: Int, _ second: Int, _ b: inout SQLBuilder) -> SQLQuery {
+    func compareCode(_ units: UnitScope, _ target: CodeTarget, _ first: Int, _ second: Int, _ b: inout SQLBuilder) -> SQLQuery {
         let scope = b.scopeCTE(units)
-        let node = b.bind(target.code), nodeLength = b.bind(target.code.count)
+        let node = b.bind(target.code)
         let y1 = b.bind(first), y2 = b.bind(second), col = b.bind(target.defaultColumn), leaf = b.bind(target.leafLength)
         let lens = target.childLengths(depth: nil).map { "(\(b.bind($0)))" }.joined(separator: ", ")
         let fundSQL = fundExpression(target.defaultFund, unit: "s.unit_id", year: y2, &b)
@@ -23,7 +23,7 @@ extension SQLCompiler {
             funds AS (SELECT s.unit_id, s.ord, \(fundSQL) AS fund_id FROM scope s),
             items AS (
                 SELECT unit_id, year, code, amount_fen FROM \(SQLBuilder.rankedFacts(unit: "fu.unit_id", from: "funds fu",
-                    where: "vf.fund_id = fu.fund_id AND vf.column_id = \(col) AND vf.year IN (\(y1), \(y2)) AND length(vf.code) = \(leaf) AND substr(vf.code, 1, \(nodeLength)) = \(node)",
+                    where: "vf.fund_id = fu.fund_id AND vf.column_id = \(col) AND vf.year IN (\(y1), \(y2)) AND length(vf.code) = \(leaf) AND \(SQLBuilder.codePrefix("vf.code", node))",
                     partition: "vf.code, vf.year"))
             ),
             nodes(unit_id, code, is_total) AS (
@@ -64,7 +64,7 @@ extension SQLCompiler {
                 )
                 """
         case .code(let code):
-            let node = b.bind(code.code), length = b.bind(code.code.count)
+            let node = b.bind(code.code)
             let col = b.bind(code.defaultColumn), leaf = b.bind(code.leafLength)
             let fundSQL = fundExpression(code.defaultFund, unit: "s.unit_id", year: year, &b)
             return """
@@ -73,7 +73,7 @@ extension SQLCompiler {
                     SELECT * FROM (
                         SELECT fu.unit_id,
                                coalesce(p.amount_fen, (SELECT sum(i.amount_fen) FROM \(SQLBuilder.rankedFacts(unit: "fu.unit_id",
-                                   where: "vf.fund_id = fu.fund_id AND vf.column_id = \(col) AND vf.year = \(year) AND length(vf.code) = \(leaf) AND substr(vf.code, 1, \(length)) = \(node)",
+                                   where: "vf.fund_id = fu.fund_id AND vf.column_id = \(col) AND vf.year = \(year) AND length(vf.code) = \(leaf) AND \(SQLBuilder.codePrefix("vf.code", node))",
                                    partition: "vf.code")) i)) AS amount,
                                CASE WHEN p.amount_fen IS NULL THEN 1 ELSE p.derived END AS derived
                         FROM funds fu

@@ -33,13 +33,13 @@ public struct Completer: Sendable {
             pool = Keyword.verbs.map { plain($0.rawValue) }
         } else {
             switch last {
-            case "for", "use": pool = units() + (last == "use" ? [plain("all")] + catalog.years.map { plain(String($0)) } : [])
-            case "of": pool = projects()
+            case "for", "use": pool = units(word) + (last == "use" ? [plain("all")] + catalog.years.map { plain(String($0)) } : [])
+            case "of": pool = projects(word)
             case "fund": pool = catalog.funds.map { plain($0.nameZh) } + catalog.funds.map { plain($0.id) }
             case "in", "from", "to": pool = catalog.years.map { plain(String($0)) }
             default:
                 pool = subjects() + codes() + keywords(for: verb)
-                if verb == "projects" || verb == "indicators" { pool += fields(for: verb) + projects() }
+                if verb == "projects" || verb == "indicators" { pool += fields(for: verb) + projects(word) }
             }
         }
         return matches(pool, word: word)
@@ -75,12 +75,15 @@ public struct Completer: Sendable {
         catalog.codes.keys.sorted().map { Candidate(text: $0, display: "\($0) \(catalog.codes[$0] ?? "")") }
     }
 
-    private func units() -> [Candidate] {
-        catalog.units.flatMap { [$0.name] + $0.aliases }.map(plain)
+    /// Unit or project names read for one completion: the first ones in order, never all.
+    public static let nameLimit = 200
+
+    private func units(_ word: String) -> [Candidate] {
+        catalog.unitNames(prefix: word, limit: Self.nameLimit).map(plain)
     }
 
-    private func projects() -> [Candidate] {
-        catalog.projects.map { plain($0.name) }
+    private func projects(_ word: String) -> [Candidate] {
+        catalog.projectNames(prefix: word, limit: Self.nameLimit).map(plain)
     }
 
     private func fields(for verb: String?) -> [Candidate] {

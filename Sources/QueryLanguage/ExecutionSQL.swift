@@ -5,8 +5,8 @@ import Core
 /// final account itself prints (column 年初预算数, else 预算数), the 决算数, their differences
 /// and the execution rate (决算 ÷ 预算文件, else ÷ 年初预算). One parameterized statement.
 extension SQLCompiler {
-    func execution(_ units: [Catalog.Unit], _ target: ResolvedTarget, _ year: Int, _ b: inout SQLBuilder) -> SQLQuery {
-        let scope = b.scopeCTE(units)
+    func execution(_ units: UnitScope, _ target: ResolvedTarget, _ year: Int, _ b: inout SQLBuilder) -> SQLQuery {
+        let scope = b.scopeCTE(units, anyKind: true)
         let y = b.bind(year)
         let key: String
         var kind: ColumnKind = .money

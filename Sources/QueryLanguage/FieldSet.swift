@@ -1,3 +1,5 @@
+import Core
+
 /// The fields a statement's conditions and `order by` may name, with their Chinese aliases.
 struct FieldSet {
     let entries: [(names: [String], field: Field)]
@@ -5,8 +7,8 @@ struct FieldSet {
     var quantities: [String: Field] = [:]
 
     func field(named name: String) -> Field? {
-        let key = NameResolver.normalized(name)
-        return entries.first { $0.names.contains { NameResolver.normalized($0) == key } }?.field
+        let key = NameFold.fold(name)
+        return entries.first { $0.names.contains { NameFold.fold($0) == key } }?.field
     }
 
     var allNames: [String] { entries.flatMap(\.names) }

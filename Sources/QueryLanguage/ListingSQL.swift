@@ -2,7 +2,7 @@ import Core
 
 /// `top`, `projects`, `indicators` and `source`: rows read from the figures.
 extension SQLCompiler {
-    func top(_ units: [Catalog.Unit], _ count: Int, _ target: ResolvedTarget, _ year: Int, _ b: inout SQLBuilder) -> SQLQuery {
+    func top(_ units: UnitScope, _ count: Int, _ target: ResolvedTarget, _ year: Int, _ b: inout SQLBuilder) -> SQLQuery {
         let scope = b.scopeCTE(units)
         let y = b.bind(year)
         let values = targetValues(target, year: y, &b)
@@ -49,7 +49,7 @@ extension SQLCompiler {
                         layout: RowLayout(isTotal: 4, derivedFlags: [2: 5], note: 6))
     }
 
-    func projects(_ units: [Catalog.Unit], _ filter: TypedCondition?, _ order: Field?, _ descending: Bool, _ limit: Int?,
+    func projects(_ units: UnitScope, _ filter: TypedCondition?, _ order: Field?, _ descending: Bool, _ limit: Int?,
                   _ b: inout SQLBuilder) -> SQLQuery {
         let scope = b.scopeCTE(units)
         let condition = filter.map { "WHERE " + ConditionCompiler(displayUnit: displayUnit).sql($0, &b) } ?? ""
@@ -79,7 +79,7 @@ extension SQLCompiler {
                         layout: RowLayout(block: 8))
     }
 
-    func indicators(_ units: [Catalog.Unit], _ projects: [Int64]?, _ filter: TypedCondition?, _ b: inout SQLBuilder) -> SQLQuery {
+    func indicators(_ units: UnitScope, _ projects: [Int64]?, _ filter: TypedCondition?, _ b: inout SQLBuilder) -> SQLQuery {
         let scope = b.scopeCTE(units)
         var conditions = ["i.is_total = 0"]
         if let projects { conditions.append("p.id IN (\(projects.map { b.bind(.integer($0)) }.joined(separator: ", ")))") }
@@ -134,7 +134,7 @@ extension SQLCompiler {
                         layout: RowLayout(block: 11, note: pairs.isEmpty ? nil : 12))
     }
 
-    func source(_ units: [Catalog.Unit], _ target: ResolvedTarget?, _ year: Int?, _ b: inout SQLBuilder) -> SQLQuery {
+    func source(_ units: UnitScope, _ target: ResolvedTarget?, _ year: Int?, _ b: inout SQLBuilder) -> SQLQuery {
         let scope = b.scopeCTE(units)
         let match: String
         var kind: ColumnKind = .money

@@ -2,27 +2,27 @@ import Core
 
 /// A statement with every name resolved against the catalog: what the SQL compiler needs.
 enum Plan: Hashable, Sendable {
-    case summary(units: [Catalog.Unit], year: Int)
+    case summary(units: UnitScope, year: Int)
     /// `hasParts` false: the subject compares as its own row.
-    case compare(units: [Catalog.Unit], subject: Catalog.Measure, hasParts: Bool, first: Int, second: Int)
-    case compareCode(units: [Catalog.Unit], code: CodeTarget, first: Int, second: Int)
+    case compare(units: UnitScope, subject: Catalog.Measure, hasParts: Bool, first: Int, second: Int)
+    case compareCode(units: UnitScope, code: CodeTarget, first: Int, second: Int)
     /// `total`: a measure whose printed figure is the 合计 row (`breakdown 本年支出合计 by 类`).
-    case breakdownCode(units: [Catalog.Unit], code: CodeTarget, year: Int, depth: Int?, column: String?, fund: String?, total: String?)
+    case breakdownCode(units: UnitScope, code: CodeTarget, year: Int, depth: Int?, column: String?, fund: String?, total: String?)
     /// `breakdown CODE with budget`: each 项's 年初预算 beside its 决算.
-    case breakdownBudget(units: [Catalog.Unit], code: CodeTarget, year: Int, fund: String?)
-    case breakdownSubject(units: [Catalog.Unit], subject: Catalog.Measure, year: Int, depth: Int)
-    case trend(units: [Catalog.Unit], target: ResolvedTarget, from: Int?, to: Int?)
-    case execution(units: [Catalog.Unit], target: ResolvedTarget, year: Int)
-    case trendBudget(units: [Catalog.Unit], target: ResolvedTarget, from: Int?, to: Int?)
-    case top(units: [Catalog.Unit], count: Int, target: ResolvedTarget, year: Int)
-    case projects(units: [Catalog.Unit], filter: TypedCondition?, order: Field?, descending: Bool, limit: Int?)
-    case indicators(units: [Catalog.Unit], projects: [Int64]?, filter: TypedCondition?)
+    case breakdownBudget(units: UnitScope, code: CodeTarget, year: Int, fund: String?)
+    case breakdownSubject(units: UnitScope, subject: Catalog.Measure, year: Int, depth: Int)
+    case trend(units: UnitScope, target: ResolvedTarget, from: Int?, to: Int?)
+    case execution(units: UnitScope, target: ResolvedTarget, year: Int)
+    case trendBudget(units: UnitScope, target: ResolvedTarget, from: Int?, to: Int?)
+    case top(units: UnitScope, count: Int, target: ResolvedTarget, year: Int)
+    case projects(units: UnitScope, filter: TypedCondition?, order: Field?, descending: Bool, limit: Int?)
+    case indicators(units: UnitScope, projects: [Int64]?, filter: TypedCondition?)
     case codes(prefix: String?, like: String?)
     case units
     case years
     case subjects
-    case find(units: [Catalog.Unit], text: String)
-    case source(units: [Catalog.Unit], target: ResolvedTarget?, year: Int?)
+    case find(units: UnitScope, text: String)
+    case source(units: UnitScope, target: ResolvedTarget?, year: Int?)
 }
 
 /// A resolved target: a classification code or a catalog measure.

@@ -19,11 +19,24 @@ struct SQLBuilder {
     mutating func bind(_ value: Int) -> String { bind(.integer(Int64(value))) }
     mutating func bind(_ value: String) -> String { bind(.text(value)) }
 
-    /// `scope(unit_id, ord)`: the units a statement covers, in display order.
-    mutating func scopeCTE(_ units: [Catalog.Unit]) -> String {
-        guard !units.isEmpty else { return "scope(unit_id, ord) AS (SELECT NULL, NULL WHERE 0)" }
-        let rows = units.enumerated().map { "(\(bind(.integer($0.element.id))), \($0.offset + 1))" }
-        return "scope(unit_id, ord) AS (VALUES \(rows.joined(separator: ", ")))"
+    /// `scope(unit_id, ord)`: the units a statement covers, in display order (each 部门
+    /// followed by its 二级单位). Every unit is a read of `unit`; a subset is one bound JSON
+    /// array, so no statement has a parameter per unit. Every unit means every unit with a
+    /// loaded 决算, or with `anyKind` every unit with any disclosure (a budget alone counts).
+    mutating func scopeCTE(_ scope: UnitScope, anyKind: Bool = false) -> String {
+        switch scope {
+        case .all:
+            return """
+                scope(unit_id, ord) AS (SELECT u.id, row_number() OVER (ORDER BY coalesce(u.parent_id, u.id), \
+                u.parent_id IS NOT NULL, u.name, u.id) FROM unit u \
+                WHERE EXISTS (SELECT 1 FROM disclosure sd WHERE sd.unit_id = u.id\(anyKind ? "" : " AND sd.kind = '决算'")))
+                """
+        case .units(let units):
+            guard !units.isEmpty else { return "scope(unit_id, ord) AS (SELECT NULL, NULL WHERE 0)" }
+            if units.count == 1 { return "scope(unit_id, ord) AS (SELECT \(bind(.integer(units[0].id))), 1)" }
+            let ids = "[" + units.map { String($0.id) }.joined(separator: ",") + "]"
+            return "scope(unit_id, ord) AS (SELECT value, key + 1 FROM json_each(\(bind(.text(ids)))))"
+        }
     }
 
     /// How a query picks one fact per key for a unit (SPEC §6 "Years", §3 "Facts"): the
@@ -61,6 +74,12 @@ struct SQLBuilder {
             FROM \(source) WHERE vd.unit_id = \(unit) AND vd.kind = '决算' AND vf.disclosure_id = vd.id AND \(condition)) \
             WHERE value_rank = 1)
             """
+    }
+
+    /// `column` starts with the code `node` (a bound or literal digit string), as a range an
+    /// index on codes serves: codes are digits, and ':' follows '9'.
+    static func codePrefix(_ column: String, _ node: String) -> String {
+        "\(column) >= \(node) AND \(column) < \(node) || ':'"
     }
 
     /// SQL for numerator / denominator × 100 rounded half away from zero to `decimals`

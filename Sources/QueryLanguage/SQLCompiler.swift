@@ -37,7 +37,7 @@ struct SQLCompiler {
     static let summaryMeasures = ["grand_total", "income_total", "expenditure_total", "basic", "project",
                                   "fiscal_expenditure", "general_expenditure", "sangong", "admin_operating"]
 
-    private func summary(_ units: [Catalog.Unit], _ year: Int, _ b: inout SQLBuilder) -> SQLQuery {
+    private func summary(_ units: UnitScope, _ year: Int, _ b: inout SQLBuilder) -> SQLQuery {
         let scope = b.scopeCTE(units)
         let items = Self.summaryMeasures.enumerated().map { "(\($0.offset + 1), \(b.bind($0.element)))" }.joined(separator: ", ")
         let current = b.bind(year), prior = b.bind(year - 1)
@@ -61,7 +61,7 @@ struct SQLCompiler {
                         layout: RowLayout(block: 5, derivedFlags: [1: 6, 2: 7]))
     }
 
-    private func compare(_ units: [Catalog.Unit], _ subject: Catalog.Measure, _ hasParts: Bool, _ first: Int, _ second: Int,
+    private func compare(_ units: UnitScope, _ subject: Catalog.Measure, _ hasParts: Bool, _ first: Int, _ second: Int,
                          _ b: inout SQLBuilder) -> SQLQuery {
         let scope = b.scopeCTE(units)
         let s = b.bind(subject.id), kind = b.bind(subject.valueKind), y1 = b.bind(first), y2 = b.bind(second)

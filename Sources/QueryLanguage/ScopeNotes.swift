@@ -24,19 +24,33 @@ struct ScopeNotes {
 
     /// One note per year nobody covers (naming the loaded years), else one per unit that
     /// does not cover it.
-    private func notes(_ units: [Catalog.Unit], _ years: [Int], perUnit: Bool = true) -> [String] {
-        guard !units.isEmpty else { return ["范围内没有单位"] }
+    private func notes(_ scope: UnitScope, _ years: [Int], perUnit: Bool = true) -> [String] {
+        if case .units(let units) = scope, units.isEmpty { return ["范围内没有单位"] }
+        if case .all = scope, catalog.years.isEmpty { return ["范围内没有单位"] }
         var notes: [String] = []
         for year in Set(years).sorted() {
-            let missing = units.filter { !Self.covers($0, year) }
-            if missing.count == units.count {
-                let loaded = catalog.years.map(String.init).joined(separator: "、")
-                notes.append("没有 \(year) 年的决算数据（已载入的决算年度：\(loaded.isEmpty ? "无" : loaded)）")
-            } else if perUnit {
-                notes += missing.map { "「\($0.name)」没有 \(year) 年的决算数据" }
+            switch scope {
+            case .all:
+                if !catalog.years.contains(where: { $0 == year || $0 == year + 1 }) {
+                    notes.append(noYear(year))
+                } else if perUnit {
+                    notes += catalog.unitsLacking(year: year).map { "「\($0.name)」没有 \(year) 年的决算数据" }
+                }
+            case .units(let units):
+                let missing = units.filter { !Self.covers($0, year) }
+                if missing.count == units.count {
+                    notes.append(noYear(year))
+                } else if perUnit {
+                    notes += missing.map { "「\($0.name)」没有 \(year) 年的决算数据" }
+                }
             }
         }
         return notes
+    }
+
+    private func noYear(_ year: Int) -> String {
+        let loaded = catalog.years.map(String.init).joined(separator: "、")
+        return "没有 \(year) 年的决算数据（已载入的决算年度：\(loaded.isEmpty ? "无" : loaded)）"
     }
 
     static func covers(_ unit: Catalog.Unit, _ year: Int) -> Bool {

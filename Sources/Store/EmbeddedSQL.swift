@@ -11,7 +11,7 @@ public enum EmbeddedSQL {
     }
 
     /// SHA-256 over schema.sql and every seed file (name order): each file's name, a newline, its bytes.
-    public static let seedHash = "7490ea80304c9c5847ee39bad51d7d90d8ede78fa4aee90e1c254e3591b901db"
+    public static let seedHash = "033493a114bf06eed7adcf8a72f5ab21f35fc12b22674968334ee658350cc3e7"
 
     public static let schema = #"""
 -- dq schema: one normalized database of 部门决算 disclosures.
@@ -138,6 +138,20 @@ CREATE TABLE unit_alias (
     unit_id INTEGER NOT NULL REFERENCES unit(id) ON DELETE CASCADE,
     PRIMARY KEY (alias, unit_id)
 ) STRICT;
+
+-- Unit names and aliases for lookup by substring (`for 财政`) without reading every unit:
+-- folded as Core's NameFold (brackets to ASCII, quotes and spaces removed; the trigram
+-- tokenizer ignores case), one row per name or alias, kept by the triggers below.
+CREATE VIRTUAL TABLE unit_search USING fts5(name, unit_id UNINDEXED, tokenize = 'trigram');
+CREATE TRIGGER unit_search_name AFTER INSERT ON unit BEGIN
+    INSERT INTO unit_search(name, unit_id) VALUES (replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(NEW.name, '（', '('), '）', ')'), '“', ''), '”', ''), '"', ''), '‘', ''), '’', ''), '''', ''), '「', ''), '」', ''), ' ', ''), '　', ''), NEW.id);
+END;
+CREATE TRIGGER unit_search_alias AFTER INSERT ON unit_alias BEGIN
+    INSERT INTO unit_search(name, unit_id) VALUES (replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(NEW.alias, '（', '('), '）', ')'), '“', ''), '”', ''), '"', ''), '‘', ''), '’', ''), '''', ''), '「', ''), '」', ''), ' ', ''), '　', ''), NEW.unit_id);
+END;
+CREATE TRIGGER unit_search_unit_delete AFTER DELETE ON unit BEGIN
+    DELETE FROM unit_search WHERE unit_id = OLD.id;
+END;
 
 -- One published document: a unit's 决算 (or 预算) for a fiscal year.
 --   kind: 决算 (final account) or 预算 (budget); scope: 部门 (the department's consolidated
@@ -318,6 +332,7 @@ CREATE TABLE project (
     CHECK (line_to >= line_from)
 ) STRICT;
 CREATE INDEX project_name ON project(name);
+CREATE INDEX project_code ON project(code) WHERE code IS NOT NULL;
 
 -- One printed figure about a project's money or score: a cell of the 预算执行情况 block
 -- (source_kind 'table') or a sentence of a report (source_kind 'text').

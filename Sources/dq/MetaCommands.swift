@@ -61,7 +61,7 @@ extension Session {
     }
 
     func showSettings(_ call: MetaInvocation) -> Bool {
-        let unit = context.units.first.flatMap { id in catalog.units.first { $0.id == id }?.name }
+        let unit = context.units.first.flatMap { id in catalog.units(ids: [id]).first?.name }
         let settings: [(String, String)] = [
             ("数据库", connections.displayName),
             ("格式", options.format.rawValue),
@@ -85,7 +85,7 @@ extension Session {
     func listTables(_ call: MetaInvocation) -> Bool {
         runStore(call) {
             let rows = try connections.reader.query(
-                "SELECT name, type FROM sqlite_schema WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name")
+                "SELECT name, type FROM (\(ShellCompleter.userTables)) ORDER BY name")
             let shape = ResultShape(columns: [ResultColumn(name: "name", title: "名称", kind: .text),
                                               ResultColumn(name: "type", title: "类型", kind: .text)])
             writeResult(shape: shape, rows: rows.map { ResultRow(cells: $0.map(\.cell)) })
@@ -97,7 +97,7 @@ extension Session {
         runStore(call) {
             let filter = call.argument.isEmpty ? "" : " AND tbl_name = ?"
             let rows = try connections.reader.query(
-                "SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'\(filter) ORDER BY tbl_name, type DESC, name",
+                "SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'\(filter) ORDER BY tbl_name, CASE type WHEN 'index' THEN 1 WHEN 'trigger' THEN 2 ELSE 0 END, name",
                 call.argument.isEmpty ? [] : [.text(call.argument)])
             guard !rows.isEmpty || call.argument.isEmpty else {
                 let names = (try? connections.reader.query("SELECT name FROM sqlite_schema WHERE type IN ('table', 'view')"))?

@@ -33,7 +33,7 @@ final class Session {
 
     init(connections: Connections, options: RenderOptions, console: Console) throws {
         self.connections = connections
-        self.catalog = try CatalogLoader.load(connections.reader)
+        self.catalog = try CatalogLoader.open(connections.reader)
         self.options = options
         self.console = console
         context.displayUnit = options.unit
@@ -41,20 +41,20 @@ final class Session {
 
     /// Switches to another database (`.open`), keeping output settings.
     func replace(_ connections: Connections) throws {
-        catalog = try CatalogLoader.load(connections.reader)
+        catalog = try CatalogLoader.open(connections.reader)
         self.connections = connections
         context = QueryContext(displayUnit: options.unit)
     }
 
     /// Reads the catalog again (after `.import`), so that new units and codes are queryable.
     func reloadCatalog() throws {
-        catalog = try CatalogLoader.load(connections.reader)
+        catalog = try CatalogLoader.open(connections.reader)
     }
 
     /// The prompt: `dq>` with the `use` unit and year when set.
     var prompt: String {
         var parts: [String] = []
-        if let id = context.units.first, let unit = catalog.units.first(where: { $0.id == id }) {
+        if let id = context.units.first, let unit = catalog.units(ids: [id]).first {
             parts.append(unit.aliases.min { $0.count < $1.count }.map { $0.count < unit.name.count ? $0 : unit.name } ?? unit.name)
         }
         if let year = context.year { parts.append(String(year)) }

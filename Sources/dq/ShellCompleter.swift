@@ -21,8 +21,7 @@ struct ShellCompleter: Sendable {
         self.language = language
         var tables: [String: [String]] = [:]
         let rows = (try? database.query("""
-            SELECT m.name, p.name FROM sqlite_schema AS m JOIN pragma_table_info(m.name) AS p
-            WHERE m.type IN ('table', 'view') AND m.name NOT LIKE 'sqlite_%'
+            SELECT m.name, p.name FROM (\(Self.userTables)) AS m JOIN pragma_table_info(m.name) AS p
             """)) ?? []
         for row in rows {
             guard row.count == 2, case .text(let table) = row[0], case .text(let column) = row[1] else { continue }
@@ -30,6 +29,13 @@ struct ShellCompleter: Sendable {
         }
         self.tables = tables
     }
+
+    /// The tables (a full-text index counts as one, its shadow tables not) and views a user's
+    /// SQL may name: `name`, `type`.
+    static let userTables = """
+        SELECT name, CASE type WHEN 'view' THEN 'view' ELSE 'table' END AS type FROM pragma_table_list \
+        WHERE schema = 'main' AND type IN ('table', 'view', 'virtual') AND name NOT LIKE 'sqlite_%'
+        """
 
     static let sqlKeywords = ["SELECT", "FROM", "WHERE", "JOIN", "LEFT", "ON", "GROUP", "BY", "ORDER", "HAVING", "LIMIT",
                               "AS", "AND", "OR", "NOT", "IN", "IS", "NULL", "LIKE", "DISTINCT", "COUNT", "SUM", "WITH"]

@@ -83,6 +83,9 @@ final class CompileGoldenTests: XCTestCase {
             return XCTFail("explain did not compile")
         }
         XCTAssertEqual(query, try harness.compile("compare 三公 2022 2023"))
-        XCTAssertTrue(query.explanation.contains("-- ?1 = 1"))
+        XCTAssertFalse(query.parameters.isEmpty)
+        for index in query.parameters.indices {
+            XCTAssertTrue(query.explanation.contains("-- ?\(index + 1) = "), "?\(index + 1) is listed")
+        }
     }
 }

@@ -839,13 +839,25 @@ final class MultiUnitTests: XCTestCase {
                 XCTAssertFalse(query.text.contains(text), "\(line): \(text) is in the SQL text instead of a parameter")
             }
         }
-        // Scopes are bound unit ids, in tree order.
+        // Every unit is no list at all: the scope is read from `unit`, no unit id is bound.
         let summary = try harness.compile("summary")
-        let unitIDs = summary.parameters.compactMap { parameter -> Int64? in
-            if case .integer(let id) = parameter, F.units.contains(where: { $0.id == id }) { return id }
+        XCTAssertFalse(summary.parameters.contains { parameter in
+            if case .integer(let id) = parameter { return F.units.contains { $0.id == id } }
+            return false
+        }, "summary over every unit binds no unit id")
+        XCTAssertTrue(summary.text.contains("FROM unit u"), summary.text)
+        // A subset is one bound JSON array of ids, in tree order, whatever its size.
+        harness.context.units = F.units.map(\.id).reversed()
+        defer { harness.context.units = [] }
+        let subset = try harness.compile("summary")
+        let arrays = subset.parameters.compactMap { parameter -> String? in
+            if case .text(let text) = parameter, text.hasPrefix("[") { return text }
             return nil
         }
-        XCTAssertEqual(Set(unitIDs), Set(F.units.map(\.id)))
+        let treeOrder = try CatalogLoader.load(harness.connections.reader).units.map(\.id).filter { id in F.units.contains { $0.id == id } }
+        XCTAssertEqual(treeOrder.count, F.units.count)
+        XCTAssertEqual(arrays, ["[" + treeOrder.map(String.init).joined(separator: ",") + "]"])
+        XCTAssertTrue(subset.text.contains("json_each("), subset.text)
         for statement in ["use 2023", "use all", "use 信息中心", "check", "check for 信息中心", "sql SELECT count(*) FROM unit"] {
             XCTAssertNoThrow(try harness.prepare(statement), statement)
         }

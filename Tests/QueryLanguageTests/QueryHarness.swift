@@ -17,8 +17,9 @@ struct QueryHarness {
     /// The seed data, in memory.
     static func seed() throws -> QueryHarness { QueryHarness(try Connections.memory()) }
 
+    /// The catalog as a session opens it (units, projects and codes read on demand).
     var catalog: Catalog {
-        get throws { try CatalogLoader.load(connections.reader) }
+        get throws { try CatalogLoader.open(connections.reader) }
     }
 
     /// Parses and checks one statement.

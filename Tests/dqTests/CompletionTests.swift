@@ -42,7 +42,7 @@ final class CompletionTests: XCTestCase {
     }
 
     func testTablesAndColumnsInSQL() {
-        XCTAssertEqual(texts("sql SELECT * FROM ", "unit"), ["unit", "unit_alias"])
+        XCTAssertEqual(texts("sql SELECT * FROM ", "unit"), ["unit", "unit_alias", "unit_search"], "no shadow tables of the index")
         XCTAssertFalse(texts("sql SELECT * FROM ", "").contains { $0.first?.isNumber == true }, "no years after FROM")
         let columns = texts("sql SELECT name, reg", "")
         XCTAssertTrue(texts("sql SELECT ", "reg").contains("region"))
