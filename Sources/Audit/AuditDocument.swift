@@ -22,6 +22,8 @@ public struct AuditFact: Hashable, Sendable {
     public var quarantinedIn: String? = nil
     /// The row's code and label as the table prints it (e.g. "2010601 行政运行"); nil for text.
     public var rowLabel: String? = nil
+    /// The title of the table the figure was read from, when the importer recorded it.
+    public var table: String? = nil
 
     /// The figure for a finding, labelled with what it is.
     public func figure(_ label: String) -> FindingFigure {
@@ -70,6 +72,12 @@ public struct UncertainFact: Hashable, Sendable {
     }
 }
 
+/// The kinds of document `check` audits (disclosure.kind).
+public enum DocumentKind {
+    public static let finalAccount = "决算"
+    public static let budget = "预算"
+}
+
 /// Everything one disclosure says, loaded once, for the rules to read. Rules never touch
 /// SQLite: they see these values only.
 public struct AuditDocument: Sendable {
@@ -79,6 +87,10 @@ public struct AuditDocument: Sendable {
     public var year: Int
     public var template: String
     public var moneyUnit: MoneyUnit
+    /// 决算 (final account) or 预算 (budget): which rules apply (AuditRule.kinds).
+    public var kind: String = DocumentKind.finalAccount
+    /// 部门 or 单位.
+    public var scope: String = "部门"
     /// The figures whose reading is certain: the only ones rules see.
     public var facts: [AuditFact]
     /// Figures read with doubt, kept out of `facts`: a rule whose outcome would depend on
@@ -96,6 +108,15 @@ public struct AuditDocument: Sendable {
     /// The same unit's own disclosure of the year before, when loaded (at most one; for the
     /// across-years rule).
     public var previousYear: [AuditDocument] = []
+    /// For a final account: the same unit's budget of the same year and scope, when loaded (at
+    /// most one; for the restatement rule Y2).
+    public var sameYearBudget: [AuditDocument] = []
+
+    /// Whether the document is a budget (预算).
+    public var isBudget: Bool { kind == DocumentKind.budget }
+
+    /// The column the document states its own figures in: 决算数 of a final account, 预算数 of a budget.
+    public var ownColumn: String { isBudget ? "budget" : "actual" }
 
     /// The document as it would read if its uncertain figures were taken as printed.
     public var withUncertainFigures: AuditDocument {

@@ -3,25 +3,28 @@ import Store
 
 /// Reads one disclosure from the database into an AuditDocument.
 public enum AuditLoader {
-    /// Loads a disclosure and, for the across-years rule, the same unit's disclosure of the
-    /// year before when one is loaded. `catalog` (measures and code names) is read once per
-    /// run by the caller; without it, it is read here.
+    /// Loads a disclosure; with `withPreviousYear`, also the documents the across-document
+    /// rules compare it with, when loaded: the same unit's document of the same kind and scope
+    /// of the year before, and for a final account the same unit's budget of the same year and
+    /// scope. `catalog` (measures and code names) is read once per run by the caller;
+    /// without it, it is read here.
     public static func load(_ database: Database, disclosureID: Int64, withPreviousYear: Bool = true,
                             catalog given: Catalog? = nil) throws -> AuditDocument {
         let head = try database.query("""
-            SELECT d.unit_id, u.name, d.year, d.template, d.money_unit FROM disclosure d JOIN unit u ON u.id = d.unit_id WHERE d.id = ?
+            SELECT d.unit_id, u.name, d.year, d.template, d.money_unit, d.kind, d.scope FROM disclosure d JOIN unit u ON u.id = d.unit_id WHERE d.id = ?
             """, [.integer(disclosureID)])
         guard let row = head.first else { throw StoreError(code: 12, message: "没有第 \(disclosureID) 号披露") }
         let facts = try database.query("""
             SELECT id, measure_id, code, fund_id, column_id, year, amount_fen, quantity, printed, printed_unit, derived,
-                   source_kind, line_from, line_to, CASE status WHEN 'quarantined' THEN coalesce(source_table, '') END, row_label
+                   source_kind, line_from, line_to, CASE status WHEN 'quarantined' THEN coalesce(source_table, '') END, row_label,
+                   source_table
             FROM fact WHERE disclosure_id = ? ORDER BY line_from, id
             """, [.integer(disclosureID)]).map { r in
             AuditFact(id: r[0].int64 ?? 0, measureID: r[1].string, code: r[2].string, fund: r[3].string ?? "",
                       column: r[4].string ?? "", year: Int(r[5].int64 ?? 0), amountFen: r[6].int64, quantity: r[7].int64,
                       printed: r[8].string, printedUnit: r[9].string, derived: r[10].int64 == 1, sourceKind: r[11].string ?? "",
                       lineFrom: Int(r[12].int64 ?? 0), lineTo: Int(r[13].int64 ?? 0), quarantinedIn: r[14].string,
-                      rowLabel: r[15].string)
+                      rowLabel: r[15].string, table: r[16].string)
         }
         let quarantined = try database.query("""
             SELECT title, line_from, line_to, reason FROM source_table
@@ -76,10 +79,17 @@ public enum AuditLoader {
         }
         let catalog = try given ?? CatalogLoader.open(database)
         var previous: [AuditDocument] = []
+        let kind = row[5].string ?? DocumentKind.finalAccount, scope = row[6].string ?? "部门"
         if withPreviousYear, let id = try database.scalar("""
-            SELECT id FROM disclosure WHERE unit_id = ? AND year = ? AND kind = '决算' ORDER BY id DESC LIMIT 1
-            """, [row[0], .integer((row[2].int64 ?? 0) - 1)])?.int64 {
+            SELECT id FROM disclosure WHERE unit_id = ? AND year = ? AND kind = ? AND scope = ? ORDER BY id DESC LIMIT 1
+            """, [row[0], .integer((row[2].int64 ?? 0) - 1), .text(kind), .text(scope)])?.int64 {
             previous = [try load(database, disclosureID: id, withPreviousYear: false, catalog: catalog)]
+        }
+        var budget: [AuditDocument] = []
+        if withPreviousYear, kind == DocumentKind.finalAccount, let id = try database.scalar("""
+            SELECT id FROM disclosure WHERE unit_id = ? AND year = ? AND kind = '预算' AND scope = ? ORDER BY id DESC LIMIT 1
+            """, [row[0], row[2], .text(scope)])?.int64 {
+            budget = [try load(database, disclosureID: id, withPreviousYear: false, catalog: catalog)]
         }
         var document = AuditDocument(disclosureID: disclosureID, unitID: row[0].int64 ?? 0, unitName: row[1].string ?? "",
                              year: Int(row[2].int64 ?? 0), template: row[3].string ?? "",
@@ -90,6 +100,9 @@ public enum AuditLoader {
         document.uncertain = uncertain
         document.quarantinedTables = quarantined
         document.previousYear = previous
+        document.sameYearBudget = budget
+        document.kind = kind
+        document.scope = scope
         return document
     }
 

@@ -64,9 +64,10 @@ public enum Auditor {
     /// each rule also runs with them taken as printed: a rule whose outcome changes needed
     /// one of them, and keeps only the findings both readings agree on and that cite no
     /// uncertain figure, or else could not be evaluated, with the figures and reasons.
+    /// Rules that do not audit the document's kind (AuditRule.kinds) are not run.
     public static func evaluate(_ document: AuditDocument, rules: [AuditRule.Type] = AuditRules.all) -> [Result] {
         let alternative = document.uncertain.isEmpty ? nil : document.withUncertainFigures
-        return rules.map { rule in
+        return rules.filter { $0.applies(to: document.kind) }.map { rule in
             var outcome = rule.evaluate(document)
             if let alternative {
                 let other = rule.evaluate(alternative)

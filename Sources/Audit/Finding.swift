@@ -94,5 +94,19 @@ public protocol AuditRule: SendableMetatype {
     static var family: String { get }
     /// The invariant, in Chinese, as `check` lists it.
     static var invariant: String { get }
+    /// The kinds of document (DocumentKind) the rule audits; final accounts unless it says otherwise.
+    static var kinds: Set<String> { get }
     static func evaluate(_ document: AuditDocument) -> RuleOutcome
 }
+
+extension AuditRule {
+    public static var kinds: Set<String> { [DocumentKind.finalAccount] }
+
+    /// Whether the rule audits documents of `kind`.
+    public static func applies(to kind: String) -> Bool { kinds.contains(kind) }
+}
+
+/// The kinds a rule that audits both final accounts and budgets declares.
+let bothKinds: Set<String> = [DocumentKind.finalAccount, DocumentKind.budget]
+/// The kinds a budget-only rule declares.
+let budgetOnly: Set<String> = [DocumentKind.budget]

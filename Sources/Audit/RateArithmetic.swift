@@ -87,12 +87,28 @@ enum RateArithmetic {
         return out.isEmpty ? nil : out.replacingOccurrences(of: ",", with: "")
     }
 
+    /// Every decimal number printed in a phrase, in order, without thousands separators.
+    static func numberRuns(in text: String) -> [String] {
+        var runs: [String] = [], current = ""
+        for ch in text + " " {
+            if ch.isASCII && (ch.isNumber || ((ch == "." || ch == ",") && !current.isEmpty)) { current.append(ch); continue }
+            while current.hasSuffix(".") || current.hasSuffix(",") { current.removeLast() }
+            if !current.isEmpty { runs.append(current.replacingOccurrences(of: ",", with: "")) }
+            current = ""
+        }
+        return runs
+    }
+
     /// The interval of a change statement's amount, from its printed number when it has one.
     static func changeInterval(_ statement: AuditStatement, unit: MoneyUnit) -> PrintedInterval? {
         guard let amount = signedChange(statement) else { return nil }
         let printedUnit: MoneyUnit = statement.printed.contains("万元") ? .tenThousandYuan
             : (statement.printed.contains("元") ? .yuan : unit)
-        if let number = firstNumber(in: statement.printed), let interval = PrintedInterval.of(printed: number, unit: printedUnit) {
+        // The printed number worth the amount, else the first (a budget's
+        // "比2024年预算增加24,491.71万元" prints a year first).
+        let numbers = numberRuns(in: statement.printed)
+        let worth = numbers.first { PrintedInterval.of(printed: $0, unit: printedUnit)?.contains(fen: abs(amount)) ?? false }
+        if let number = worth ?? numbers.first, let interval = PrintedInterval.of(printed: number, unit: printedUnit) {
             return amount < 0 ? PrintedInterval(low: -interval.high, high: -interval.low) : interval
         }
         return .exact(amount)

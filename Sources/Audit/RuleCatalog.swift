@@ -8,13 +8,16 @@ public enum RuleCatalog {
         public var invariant: String
         public var severity: String
         public var example: String
+        /// The kinds of document the rule audits (决算, 预算).
+        public var kinds: [String] = [DocumentKind.finalAccount]
     }
 
     /// Every rule, in the order `check` runs them.
     public static var entries: [Entry] {
         AuditRules.all.map { rule in
             let (severity, example) = described[rule.id] ?? ("", "")
-            return Entry(id: rule.id, family: rule.family, invariant: rule.invariant, severity: severity, example: example)
+            return Entry(id: rule.id, family: rule.family, invariant: rule.invariant, severity: severity, example: example,
+                         kinds: [DocumentKind.finalAccount, DocumentKind.budget].filter(rule.applies(to:)))
         }
     }
 
@@ -30,6 +33,8 @@ public enum RuleCatalog {
         "A4.expenditure-parts": (sum, "本年支出合计 2940.05 ≠ 基本支出 2336.91 + 项目支出 613.14"),
         "A5.fiscal-balance": (sum, "财政拨款收入 + 年初结转 ≠ 财政拨款支出 + 年末结转"),
         "A6.general-parts": (sum, "一般公共预算财政拨款支出 ≠ 基本支出 + 项目支出"),
+        "A7.budget-balance": (sum, "收入总计 37,151.47 ≠ 支出总计 37,151.48（预算没有结转和结余，两方须相等）"),
+        "A8.fiscal-parts": (sum, "财政拨款收入 ≠ 一般公共预算 + 政府性基金 + 国有资本经营预算"),
         "B1.code-hierarchy": (sum + "；warning：下级科目之和小于上级而上级另有未列科目", "201 类 889.16 ≠ 20101 款 + 20103 款"),
         "B2.table-total": (sum, "支出决算表合计 889.16 ≠ 各类之和 889.26"),
         "B3.row-identity": (sum, "一行中 合计 265.07 ≠ 基本支出 + 项目支出 264.87"),
@@ -55,6 +60,8 @@ public enum RuleCatalog {
                              "表中 2013150 事业运行 97.71，正文逐项说明未列此项"),
         "D10.class-names": ("warning：正文所写类/款/项名称与表或科目表不同，或是已更名科目的旧名称",
                             "“医疗卫生与计划生育支出（类）”，现名“卫生健康支出”（210）"),
+        "D12.budget-growth": ("error：增幅与由变动额推得的上年预算数不符（只容印出精度）或上年为 0；info：尾差",
+                              "增加1447.63万元、增长8.45%：1447.63 ÷（18570.82 − 1447.63）= 8.45%"),
         "D11.level-with-change": ("error：同一句既写“持平”又写减少为0或不为0的增减", "“公务用车购置费减少为0，与上年持平”"),
         "E1.sangong-parts": (sum, "三公 12.52 ≠ 出国 0 + 公务用车 12.52 + 接待 0.10"),
         "E2.vehicle-parts": (sum, "公务用车 12.52 ≠ 购置 0 + 运行维护 12.42"),
@@ -62,6 +69,8 @@ public enum RuleCatalog {
         "E4.sangong-counts": ("warning：有支出而未公开实物量（金额为 0 的部分不要求）", "接待费 0.39 万元而未写接待批次"),
         "E5.vehicle-types": ("error：各车型之和不等于合计", "保有量 3 辆 ≠ 轿车 12 + 越野车 1"),
         "E6.sangong-reasons": ("warning：有增减或未按预算执行而整段及其后几句均无原因", "三公经费增长5.63万元，未说明原因"),
+        "E7.sangong-meetings-training": ("error：三公、会议费、培训费合计 ≠ 三公小计 + 会议费 + 培训费；info：尾差",
+                                         "合计 2,558.26 ≠ 三公 620.75 + 会议费 271.26 + 培训费 1,666.25"),
         "F1.procurement": ("error：采购总额 ≠ 货物 + 工程 + 服务，或中小企业 > 总额；info：尾差", "采购总额 251.25 ≠ 4.79 + 0 + 246.47"),
         "F2.vehicles-by-use": ("error：各用途车辆之和不等于总数", "车辆 13 辆 ≠ 各用途之和 3 辆"),
         "F3.vehicle-counts": ("warning：三公保有量与国有资产车辆数不同（口径可能不同）", "三公保有量 3 辆，国有资产车辆 13 辆"),
@@ -86,6 +95,10 @@ public enum RuleCatalog {
         "R8.tables-published": ("error：正文列出数字而决算表未公开或被清空", "第五部分附表只列表名，没有表"),
         "R9.blank-cells": ("info：表在同一栏中以 0.00 填写无数字的单元格，另有空白（整表空白不报）",
                            "2080501 行政单位离退休的“项目支出”空白，同栏其他行写 0.00"),
+        "Y2.budget-restated": ("error：决算所列年初预算与同年度预算文件不同（超出两者印出精度）；warning：三公预算数不同（可能为调整后预算）",
+                               "决算年初预算 2080505 161.62，同年度部门预算 141.09（预算文件第 264 行）"),
+        "Y3.prior-budget": ("warning：由“比上年预算增减”推得的上年预算数与上年预算文件不同（超出印出精度）",
+                            "基本支出 18570.82“与上年相比增加1447.63万元”，推得上年 17123.19，上年预算为 17023.19"),
         "Y1.prior-year": ("warning：本年披露的上年数与上年披露不同", "上年三公 6.89，上年披露为 6.98"),
     ]
 }

@@ -19,9 +19,11 @@ enum TableRuleSupport {
         }
     }
 
-    /// The first printed occurrence of a measure in a source kind.
-    static func first(_ document: AuditDocument, measure: String, column: String = "actual", source: String) -> AuditFact? {
-        document.facts.first {
+    /// The first printed occurrence of a measure in a source kind, in `column` (the document's
+    /// own column, AuditDocument.ownColumn, when nil).
+    static func first(_ document: AuditDocument, measure: String, column: String? = nil, source: String) -> AuditFact? {
+        let column = column ?? document.ownColumn
+        return document.facts.first {
             $0.measureID == measure && $0.column == column && $0.year == document.year && $0.sourceKind == source
                 && !$0.derived && $0.amountFen != nil
         }
@@ -188,7 +190,8 @@ enum TableRuleSupport {
 
     static func isIncomeColumn(_ column: String) -> Bool { column.hasPrefix("income_") }
 
-    /// Splits the printed code facts of the document's year into tables. A new table starts
+    /// Splits the printed code facts of the document's year into tables. A budget's facts carry
+    /// their table's title, which groups them. Otherwise a new table starts
     /// where the kind of code (functional 2xx or economic 3xx) or of column (income or
     /// expenditure) changes, where a row brings a fund the table has not printed yet, or where a printed measure (a table's 合计 or 总计 row) lies
     /// between two code rows. Text code facts form one group per fund.
@@ -202,6 +205,15 @@ enum TableRuleSupport {
                 byFund[fact.fund, default: []].append(fact)
             }
             return order.map { CodeTable(name: "情况说明（\(fundNames[$0] ?? $0)）", facts: byFund[$0] ?? []) }
+        }
+        if document.isBudget && codes.allSatisfy({ $0.table != nil }) {
+            var byTable: [String: [AuditFact]] = [:], order: [String] = []
+            for fact in codes {
+                let title = fact.table ?? ""
+                if byTable[title] == nil { order.append(title) }
+                byTable[title, default: []].append(fact)
+            }
+            return order.map { CodeTable(name: $0, facts: byTable[$0] ?? []) }
         }
         let measureLines = printed(document, source: "table").filter { $0.measureID != nil }.map(\.lineFrom)
         var tables: [[AuditFact]] = []
@@ -286,6 +298,11 @@ extension TableRuleSupport {
                          parts: [(measure: String, sign: Int)]) -> Check {
         let source = primarySource(document)
         let totalName = name(total, document)
+        // A budget states some figures only in its text (Jiangsu's 人员经费 and 公用经费): its tables first, then its text.
+        func first(_ document: AuditDocument, measure: String, source: String) -> AuditFact? {
+            TableRuleSupport.first(document, measure: measure, source: source)
+                ?? (document.isBudget && source == "table" ? TableRuleSupport.first(document, measure: measure, source: "text") : nil)
+        }
         guard let stated = first(document, measure: total, source: source) else {
             return .unknown("\(sourceNames[source] ?? source)中未列\(totalName)")
         }
@@ -304,7 +321,9 @@ extension TableRuleSupport {
         guard let judgement = judge(stated: stated, parts: known, signs: signs, unit: document.moneyUnit) else {
             return .unknown("\(totalName)无法读出金额")
         }
-        let textGap = source == "text" && !missing.isEmpty
+        // A budget's tables print only some of the rows its identities name (Jiangsu's 财政专户管理资金
+        // and 其他资金 are not read): a part not stored is unknown there too.
+        let textGap = (source == "text" || document.isBudget) && !missing.isEmpty
         let negativeUnknown = textGap && parts.contains { $0.sign < 0 && missing.contains(name($0.measure, document)) }
         switch judgement.verdict {
         case .equal:
@@ -323,6 +342,14 @@ extension TableRuleSupport {
 // MARK: The same figure printed twice (family C)
 
 extension TableRuleSupport {
+    /// Whether two printings in different units can be one figure: the coarser one's printed
+    /// interval holds the finer one's value (false when both are in one unit).
+    static func sameWithinPrinting(_ a: AuditFact, _ b: AuditFact, unit: MoneyUnit) -> Bool {
+        let unitA = a.printedUnit ?? unit.rawValue, unitB = b.printedUnit ?? unit.rawValue
+        guard unitA != unitB, let ia = PrintedInterval.of(a, unit: unit), let ib = PrintedInterval.of(b, unit: unit) else { return false }
+        return ia.overlaps(ib)
+    }
+
     /// Where a fact is printed, for messages: its table's name, or 正文.
     static func placeNames(_ document: AuditDocument) -> [Int64: String] {
         var names: [Int64: String] = [:]
@@ -339,8 +366,9 @@ extension TableRuleSupport {
 
     /// Printed facts with the same key (measure or code, fund, column, year) on different
     /// lines whose amounts differ: each later occurrence that `include`s against the first
-    /// (tables before text), with no rounding allowance. Returns the pairs checked and the
-    /// findings.
+    /// (tables before text), with no rounding allowance when both are printed in one unit; a
+    /// figure printed in a larger unit (a budget's 万元 text of its 元 table) differs when its
+    /// printed interval excludes the other. Returns the pairs checked and the findings.
     static func sameFigure(_ rule: AuditRule.Type, _ document: AuditDocument, severity: Severity = .error,
                            include: (AuditFact, AuditFact) -> Bool) -> (checked: Int, findings: [Finding]) {
         let facts = document.facts.filter { !$0.derived && $0.amountFen != nil && $0.sourceKind != "chart" }
@@ -359,7 +387,8 @@ extension TableRuleSupport {
             guard let reference = occurrences.first else { continue }
             for other in occurrences.dropFirst() where other.lineFrom != reference.lineFrom && include(reference, other) {
                 checked += 1
-                guard let a = reference.amountFen, let b = other.amountFen, a != b else { continue }
+                guard let a = reference.amountFen, let b = other.amountFen, a != b,
+                      !sameWithinPrinting(reference, other, unit: document.moneyUnit) else { continue }
                 let name = label(other, in: document)
                 var finding = Finding(
                     ruleID: rule.id, family: rule.family, severity: severity,

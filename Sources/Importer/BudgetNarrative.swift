@@ -5,7 +5,7 @@ import Core
 /// "，与2024年预算持平", "，比2023年预算执行数减少1.39%"). Phrases are data; the longest
 /// phrase wins where several match at one place.
 struct BudgetNarrative {
-    /// A phrase, the measure its figure states, and whether the figure is a count (个).
+    /// A phrase, the measure its figure states (empty: read, not stored), and whether the figure is a count (个).
     struct Rule: Sendable {
         var phrase: String
         var measure: String
@@ -41,6 +41,8 @@ struct BudgetNarrative {
         Rule(phrase: "公务用车购置费预算支出", measure: "vehicle_purchase"),
         Rule(phrase: "公务用车运行维护费预算支出", measure: "vehicle_operation"),
         Rule(phrase: "会议费预算支出", measure: "meeting_fees"), Rule(phrase: "培训费预算支出", measure: "training_fees"),
+        // Totals of money outside the catalog: read so that their "收入预算总计" is not taken for the whole.
+        Rule(phrase: "财政专户管理资金收入预算总计", measure: ""), Rule(phrase: "其他资金收入预算总计", measure: ""),
     ]
 
     /// Words allowed between a phrase and its figure.
@@ -81,8 +83,11 @@ struct BudgetNarrative {
                     start = at + 1
                     let span = at..<(at + phrase.count)
                     if span.contains(where: taken.contains) { continue }
+                    // "增加人员经费1408.29万元" states a change, not the level.
+                    if at >= 2, ["增加", "减少"].contains(String(text[(at - 2)..<at])) { continue }
                     guard let figure = figure(in: text, after: span.upperBound, count: rule.isCount) else { continue }
                     span.forEach { taken.insert($0) }
+                    if rule.measure.isEmpty { continue }
                     let printed = String(text[figure.range])
                     let line = paragraph.lines[figure.range.lowerBound]
                     if rule.isCount {

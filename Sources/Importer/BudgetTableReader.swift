@@ -135,7 +135,8 @@ enum BudgetTableReader {
                 for (figure, column) in zip(row.figures, columns(of: row.figures, offsets: offsets)) {
                     guard let column, let fen = BudgetAmount.fen(figure.text, unit: unit) else { continue }
                     let spec_ = spec.columns[column]
-                    let provenance = place(spec, row.code.map { $0 + " " + row.label } ?? row.label, column, figure.line)
+                    let provenance = place(spec, row.code.map { row.label.isEmpty ? $0 : $0 + " " + row.label } ?? row.label, column,
+                                           figure.line)
                     if let code = row.code {
                         guard let factColumn = spec_.column else { continue }
                         b.money(nil, code: code, fund: spec_.fund ?? spec.fund, column: factColumn, fen: fen, printed: figure.text,
@@ -147,8 +148,13 @@ enum BudgetTableReader {
                 }
             }
         case .twoSided(let left, let rightTotal):
-            for tokens in tokenLines {
-                for group in groups(tokens) {
+            var pending: String?   // a label printed without figures on the line before
+            for tokens in tokenLines where !tokens.isEmpty {
+                var lineGroups = groups(tokens)
+                // A wrapped name prints its figures alone on the middle line (wl23:512–514).
+                if lineGroups.isEmpty, let label = pending, tokens.allSatisfy(isFigure) { lineGroups = [(label, tokens)] }
+                pending = lineGroups.last.flatMap { $0.figures.isEmpty ? $0.label : nil }
+                for group in lineGroups {
                     let label = normalizedLabel(group.label)
                     if let measure = left.first(where: { $0.label == label })?.measure {
                         // A left label has one figure (预算数); a right label may follow on the same line.
@@ -158,7 +164,7 @@ enum BudgetTableReader {
                         continue
                     }
                     let code = !spec.readsClasses ? nil : classes[label] ?? ShanghaiTables.classes.first(where: { $0.0 == label })?.1
-                        ?? BudgetTemplate.formerClassNames[label]
+                        ?? BudgetTemplate.formerClassNames[label] ?? classNamed(startingWith: label, classes)
                     guard code != nil || spec.rightTotalLabels.contains(label) else { continue }
                     for (figure, column) in zip(group.figures, columns(of: group.figures, offsets: offsets)) {
                         guard let column, let fen = BudgetAmount.fen(figure.text, unit: unit) else { continue }
@@ -195,6 +201,15 @@ enum BudgetTableReader {
         }
         b.tables.append(ImportedTable(title: spec.title, lineFrom: range.lowerBound, lineTo: range.upperBound))
         return printedClasses
+    }
+
+    /// The one 类 whose name starts with `label`: a name wrapped onto the next line leaves its
+    /// figures beside the first part ("四、文化旅游体育与传媒" + "支出", wl23:512–514).
+    static func classNamed(startingWith label: String, _ classes: [String: String]) -> String? {
+        guard label.count >= 4 else { return nil }
+        let codes = Set(classes.filter { $0.key.hasPrefix(label) }.map(\.value)
+                        + ShanghaiTables.classes.filter { $0.0.hasPrefix(label) }.map(\.1))
+        return codes.count == 1 ? codes.first : nil
     }
 
     /// Label runs and the figures after each: "一、财政拨款收入 371,514,655.00 一、一般公共服务支出 21,601,733.00".
@@ -269,7 +284,8 @@ enum CodeRowParser {
         if parts.isEmpty {
             return label == "合计" ? BudgetCodeRow(code: nil, label: label, figures: figures) : nil
         }
-        guard !label.isEmpty else { return nil }
+        // A wrapped name leaves a whole code and its figures on a line of their own (fy18:189–191).
+        guard !label.isEmpty || (parts.count == 1 && parts[0].count >= 5) else { return nil }
         return BudgetCodeRow(code: parts.joined(), label: label, figures: figures)
     }
 }

@@ -13,7 +13,7 @@ import Store
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "核对已载入的决算：重算各项合计、占比、增幅、执行率，列出不一致之处。")
+        abstract: "核对已载入的决算和预算：重算各项合计、占比、增幅、执行率，列出不一致之处。")
 
     @OptionGroup var database: DatabaseOptions
 
@@ -70,7 +70,8 @@ struct CheckCommand: ParsableCommand {
     /// `dq check --rules`: one block per rule.
     static func rulesListing() -> String {
         RuleCatalog.entries.map { entry in
-            "\(entry.id)（\(entry.family) 族）\n  核对：\(entry.invariant)\n  级别：\(entry.severity)\n  示例：\(entry.example)\n"
+            "\(entry.id)（\(entry.family) 族）\n  核对：\(entry.invariant)\n  适用：\(entry.kinds.joined(separator: "、"))\n"
+                + "  级别：\(entry.severity)\n  示例：\(entry.example)\n"
         }.joined(separator: "\n")
     }
 }

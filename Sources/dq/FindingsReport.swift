@@ -14,6 +14,8 @@ struct FindingsReport {
     let disclosures: Int
     /// The count line: findings by severity, rule outcomes by kind.
     let summary: String
+    /// How many documents of each kind were checked ("3 份决算、2 份预算").
+    let documents: String
 
     static let shape = ResultShape(columns: [
         ResultColumn(name: "severity", title: "级别", kind: .text),
@@ -32,12 +34,15 @@ struct FindingsReport {
     ], hasBlocks: true)
 
     static func run(_ database: Database, units: [Catalog.Unit], year: Int?, filter: FindingFilter?) throws -> FindingsReport {
-        var disclosures: [(id: Int64, unit: String, year: Int)] = []
+        var disclosures: [(id: Int64, unit: String, year: Int, kind: String, scope: String)] = []
         for unit in units {
             let rows = try database.query("""
-                SELECT id, year FROM disclosure WHERE unit_id = ? AND kind = '决算' AND (? IS NULL OR year = ?) ORDER BY year
+                SELECT id, year, kind, scope FROM disclosure WHERE unit_id = ? AND (? IS NULL OR year = ?)
+                ORDER BY year, kind = '预算', scope
                 """, [.integer(unit.id), year.map { .integer(Int64($0)) } ?? .null, year.map { .integer(Int64($0)) } ?? .null])
-            disclosures += rows.compactMap { row in row[0].int64.map { ($0, unit.name, Int(row[1].int64 ?? 0)) } }
+            disclosures += rows.compactMap { row in
+                row[0].int64.map { ($0, unit.name, Int(row[1].int64 ?? 0), row[2].string ?? "决算", row[3].string ?? "部门") }
+            }
         }
         let report = try Auditor.run(database, disclosureIDs: disclosures.map(\.id))
         let byID = Dictionary(disclosures.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -57,18 +62,26 @@ struct FindingsReport {
                 text(finding.expected), text(finding.stated), text(finding.difference),
                 .integer(Int64(finding.line)), .integer(Int64(finding.identities)),
                 amount(finding.expectedFen), amount(finding.statedFen), amount(finding.differenceFen),
-            ], block: disclosure.unit + "（\(disclosure.year)年）"))
+            ], block: disclosure.unit + "（\(disclosure.year)年\(disclosure.kind == "预算" ? disclosure.scope + "预算" : "")）"))
         }
         let unchecked = report.unchecked.compactMap { result -> String? in
             guard case .couldNotEvaluate(let reason) = result.outcome, let disclosure = byID[result.disclosureID] else { return nil }
-            return "未能核对 \(result.ruleID)（\(disclosure.unit) \(disclosure.year)年）：\(reason)"
+            let kind = disclosure.kind == "预算" ? disclosure.scope + "预算" : ""
+            return "未能核对 \(result.ruleID)（\(disclosure.unit) \(disclosure.year)年\(kind)）：\(reason)"
         }
         let counts = report.outcomeCounts
         let summary = "合计：错误 \(bySeverity[.error] ?? 0) 条，警告 \(bySeverity[.warning] ?? 0) 条，提示 \(bySeverity[.info] ?? 0) 条；"
             + "规则 通过 \(counts.passed)，有发现 \(counts.failed)，不适用 \(counts.notApplicable)，未能核对 \(counts.couldNotEvaluate)"
-            + "（\(disclosures.count) 份决算）"
+            + "（\(documents(disclosures.map(\.kind)))）"
         return FindingsReport(rows: rows, unchecked: unchecked, rulesRun: report.results.count, disclosures: disclosures.count,
-                              summary: summary)
+                              summary: summary, documents: documents(disclosures.map(\.kind)))
+    }
+
+    /// "3 份决算", "3 份决算、2 份预算", "2 份预算".
+    static func documents(_ kinds: [String]) -> String {
+        let finals = kinds.filter { $0 != "预算" }.count, budgets = kinds.count - finals
+        if budgets == 0 { return "\(finals) 份决算" }
+        return (finals > 0 ? "\(finals) 份决算、" : "") + "\(budgets) 份预算"
     }
 
     private static func text(_ value: String?) -> Cell { value.map(Cell.text) ?? .null }

@@ -198,11 +198,11 @@ final class Session {
         self.options.bom = false
         for line in report.unchecked { console.note(line) }
         if report.disclosures == 0 {
-            console.note("范围内没有已载入的决算，未作核对。")
+            console.note("范围内没有已载入的决算或预算，未作核对。")
         } else {
             console.note(report.summary)
             if report.rows.isEmpty && report.unchecked.isEmpty && !filtered && report.rulesRun > 0 {
-                console.note("已核对 \(report.disclosures) 份决算、\(report.rulesRun) 项规则结果，未发现问题。")
+                console.note("已核对 \(report.documents)、\(report.rulesRun) 项规则结果，未发现问题。")
             }
         }
     }

@@ -104,9 +104,9 @@ enum TableRulesFixture {
         findings.map { "\($0.severity.rawValue) \($0.ruleID) L\($0.line) \($0.stated ?? "-")/\($0.expected ?? "-")" }
     }
 
-    /// Every table rule on a document: "rule: pass(n)" / "n/a" / "could not" / one line per finding.
+    /// Every table rule of the document's kind on it: "rule: pass(n)" / "n/a" / "could not" / one line per finding.
     static func pin(_ document: AuditDocument) -> [String] {
-        AuditRules.tableRules.flatMap { rule -> [String] in
+        AuditRules.tableRules.filter { $0.applies(to: document.kind) }.flatMap { rule -> [String] in
             switch rule.evaluate(document) {
             case .pass(let n): return ["\(rule.id): pass(\(n))"]
             case .notApplicable: return ["\(rule.id): n/a"]
@@ -139,7 +139,7 @@ final class TableRulesDumpTests: XCTestCase {
         ]
         for (name, document) in documents {
             out += "=== \(name)\n" + TableRulesFixture.pin(document).map { "            \"\($0)\",\n" }.joined()
-            for rule in AuditRules.tableRules {
+            for rule in AuditRules.tableRules where rule.applies(to: document.kind) {
                 out += "  \(rule.id): \(TableRulesFixture.describe(rule.evaluate(document)))\n"
             }
         }

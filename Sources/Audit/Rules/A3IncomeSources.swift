@@ -4,6 +4,7 @@ enum A3IncomeSources: AuditRule {
     static let id = "A3.income-sources"
     static let family = "A"
     static let invariant = "本年收入合计 = 各项收入之和（财政拨款三项 + 上级补助 + 事业 + 经营 + 附属单位上缴 + 其他）"
+    static let kinds = bothKinds
 
     static func evaluate(_ document: AuditDocument) -> RuleOutcome {
         let sources = ["income_general", "income_gov_fund", "income_soe", "income_superior", "income_business",

@@ -3,6 +3,7 @@ enum A6GeneralParts: AuditRule {
     static let id = "A6.general-parts"
     static let family = "A"
     static let invariant = "一般公共预算财政拨款支出 = 基本支出 + 项目支出"
+    static let kinds = bothKinds
 
     static func evaluate(_ document: AuditDocument) -> RuleOutcome {
         TableRuleSupport.outcome([

@@ -4,6 +4,7 @@ enum B1CodeHierarchy: AuditRule {
     static let id = "B1.code-hierarchy"
     static let family = "B"
     static let invariant = "类 = Σ 款 = Σ 项（每张表、每一栏）"
+    static let kinds = bothKinds
 
     static func evaluate(_ document: AuditDocument) -> RuleOutcome {
         let tables = TableRuleSupport.codeTables(document).filter { !$0.isEconomic }

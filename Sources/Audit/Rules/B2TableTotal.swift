@@ -4,9 +4,15 @@ enum B2TableTotal: AuditRule {
     static let id = "B2.table-total"
     static let family = "B"
     static let invariant = "表的合计 = Σ 类（每一栏）"
+    static let kinds = bothKinds
 
     /// The measure a table's 合计 row holds in a fund and column.
-    static func totalMeasure(table: String, fund: String, column: String) -> String? {
+    static func totalMeasure(table: String, fund: String, column: String, budget: Bool = false) -> String? {
+        // A budget's 预算数 column plays the 决算数 column's part; its income table's 合计 is the income total.
+        if budget && column == "budget" {
+            if fund == "all" { return table.contains("收入") ? "income_total" : "expenditure_total" }
+            return totalMeasure(table: table, fund: fund, column: "actual")
+        }
         switch (fund, column) {
         case ("all", "actual"): return table == "收入决算表" ? nil : "expenditure_total"
         case ("all", "basic"): return "basic"
@@ -50,14 +56,16 @@ enum B2TableTotal: AuditRule {
         for table in tables {
             var notes: [(stated: AuditFact, parts: [AuditFact], judgement: TableRuleSupport.SumJudgement, wording: String)] = []
             for key in table.keys {
-                guard let measure = totalMeasure(table: table.name, fund: key.fund, column: key.column) else { continue }
+                guard let measure = totalMeasure(table: table.name, fund: key.fund, column: key.column, budget: document.isBudget)
+                else { continue }
                 let classes = table.facts.filter { $0.fund == key.fund && $0.column == key.column && $0.code?.count == 3 }
                 guard !classes.isEmpty else { continue }
-                // The 合计 printed nearest the table (within 20 lines).
+                // The 合计 printed nearest the table (within 20 lines; a budget's, in the table itself).
                 func distance(_ fact: AuditFact) -> Int {
                     fact.lineFrom < table.firstLine ? table.firstLine - fact.lineFrom : max(0, fact.lineFrom - table.lastLine)
                 }
-                guard let stated = totals.filter({ $0.measureID == measure && $0.column == "actual" && distance($0) <= 20 })
+                func near(_ fact: AuditFact) -> Bool { document.isBudget ? fact.table == table.name : distance(fact) <= 20 }
+                guard let stated = totals.filter({ $0.measureID == measure && $0.column == document.ownColumn && near($0) })
                     .min(by: { distance($0) < distance($1) }),
                       let judgement = TableRuleSupport.judge(stated: stated, parts: classes, unit: document.moneyUnit) else { continue }
                 checked += 1

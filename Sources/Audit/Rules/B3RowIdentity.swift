@@ -6,12 +6,15 @@ enum B3RowIdentity: AuditRule {
     static let id = "B3.row-identity"
     static let family = "B"
     static let invariant = "每行：合计 = 基本支出 + 项目支出；本年收入合计 = Σ 来源；财政拨款 = 一般公共预算 + 基金 + 国资；年末结余 = 年初 + 收入 − 支出"
+    static let kinds = bothKinds
 
     static let expenditureParts = ["basic", "project", "remit_superior", "operating", "affiliated_subsidy"]
     static let incomeParts = ["income_fiscal", "income_superior", "income_business", "income_operating", "income_affiliated", "income_other"]
 
     static func evaluate(_ document: AuditDocument) -> RuleOutcome {
         let tables = TableRuleSupport.codeTables(document).filter { !$0.isEconomic }
+        // A budget prints a row's 合计 (and its income total) in its 预算数 column.
+        let total = document.ownColumn, incomeTotal = document.isBudget ? document.ownColumn : "income_total"
         var findings: [Finding] = [], checked = 0
         for table in tables {
             var notes: [(stated: AuditFact, parts: [AuditFact], judgement: TableRuleSupport.SumJudgement, wording: String)] = []
@@ -28,16 +31,20 @@ enum B3RowIdentity: AuditRule {
                                                                 partsWording: wording, judgement: judgement))
                 }
             }
+            let splitsUses = table.facts.contains { $0.column == "basic" } && table.facts.contains { $0.column == "project" }
             for code in table.codes {
                 for fund in Set(table.facts.filter { $0.code == code }.map(\.fund)).sorted() {
                     // 合计 = 基本 + 项目 (+ the other expenditure columns).
-                    if let basic = table.fact(code, fund: fund, column: "basic"), let project = table.fact(code, fund: fund, column: "project") {
+                    // A budget's row leaves the cell of the use it has no money for blank (read as none), in
+                    // a table whose columns are 基本支出 and 项目支出 (not 人员经费 / 公用经费 / 项目支出).
+                    let uses = ["basic", "project"].compactMap { table.fact(code, fund: fund, column: $0) }
+                    if uses.count == 2 || document.isBudget && splitsUses && !uses.isEmpty {
                         let others = expenditureParts.dropFirst(2).compactMap { table.fact(code, fund: fund, column: $0) }
-                        check(table.fact(code, fund: fund, column: "actual"), [basic, project] + others, "本行各栏之和")
+                        check(table.fact(code, fund: fund, column: total), uses + others, "本行各栏之和")
                     }
                     // 本年收入合计 = Σ sources.
                     let sources = incomeParts.compactMap { table.fact(code, fund: fund, column: $0) }
-                    check(table.fact(code, fund: fund, column: "income_total"), sources, "本行各收入来源之和")
+                    check(table.fact(code, fund: fund, column: incomeTotal), sources, "本行各收入来源之和")
                     // 年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出 (all four printed).
                     let balance = ["opening_balance", "income_total", "actual"].compactMap { table.fact(code, fund: fund, column: $0) }
                     if balance.count == 3 {
@@ -46,8 +53,8 @@ enum B3RowIdentity: AuditRule {
                     }
                 }
                 // 财政拨款 = 一般公共预算 + 政府性基金 + 国有资本经营.
-                if let fiscal = table.fact(code, fund: "fiscal", column: "actual") {
-                    let parts = ["general", "gov_fund", "soe"].compactMap { table.fact(code, fund: $0, column: "actual") }
+                if let fiscal = table.fact(code, fund: "fiscal", column: total) {
+                    let parts = ["general", "gov_fund", "soe"].compactMap { table.fact(code, fund: $0, column: total) }
                     check(fiscal, parts, "本行各类财政拨款之和")
                 }
             }

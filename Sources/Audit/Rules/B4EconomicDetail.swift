@@ -3,6 +3,7 @@ enum B4EconomicDetail: AuditRule {
     static let id = "B4.economic-detail"
     static let family = "B"
     static let invariant = "经济分类 类 = Σ 款（301 = Σ 301xx 等）"
+    static let kinds = bothKinds
 
     static func evaluate(_ document: AuditDocument) -> RuleOutcome {
         let tables = TableRuleSupport.codeTables(document).filter(\.isEconomic)

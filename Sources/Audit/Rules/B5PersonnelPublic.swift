@@ -4,6 +4,7 @@ enum B5PersonnelPublic: AuditRule {
     static let id = "B5.personnel-public"
     static let family = "B"
     static let invariant = "人员经费 = 301 + 303；公用经费 = 302 + 310"
+    static let kinds = bothKinds
 
     static func evaluate(_ document: AuditDocument) -> RuleOutcome {
         guard let table = TableRuleSupport.codeTables(document).first(where: \.isEconomic) else {
@@ -17,7 +18,7 @@ enum B5PersonnelPublic: AuditRule {
                 checks.append(.unknown("基本支出表未列\(name)合计")); continue
             }
             let parts = codes.compactMap { code in
-                table.facts.first { $0.code == code && $0.fund == "general" && $0.column == "basic" }
+                table.facts.first { $0.code == code && $0.fund == "general" && $0.column == (document.isBudget ? "budget" : "basic") }
             }
             guard !parts.isEmpty, let judgement = TableRuleSupport.judge(stated: stated, parts: parts, unit: document.moneyUnit) else {
                 checks.append(.unknown("基本支出表未列 \(codes.joined(separator: "、"))")); continue

@@ -6,6 +6,7 @@ enum B7TablesRead: AuditRule {
     static let id = "B7.tables-read"
     static let family = "B"
     static let invariant = "每张表的行合计与上下级合计大体成立（大面积不成立的表隔离后报告一次）"
+    static let kinds = bothKinds
 
     static func evaluate(_ document: AuditDocument) -> RuleOutcome {
         guard !document.quarantinedTables.isEmpty else {

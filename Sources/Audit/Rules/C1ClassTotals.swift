@@ -4,6 +4,7 @@ enum C1ClassTotals: AuditRule {
     static let id = "C1.class-totals"
     static let family = "C"
     static let invariant = "总表各类支出 = 支出决算表同一科目的合计（两表同一数字完全一致）"
+    static let kinds = bothKinds
 
     static func evaluate(_ document: AuditDocument) -> RuleOutcome {
         let result = TableRuleSupport.sameFigure(self, document) { a, b in

@@ -4,6 +4,7 @@ enum C2FiscalColumns: AuditRule {
     static let id = "C2.fiscal-columns"
     static let family = "C"
     static let invariant = "财政拨款总表一般公共预算栏 = 一般公共预算财政拨款支出决算表（同一科目完全一致）"
+    static let kinds = bothKinds
 
     static func evaluate(_ document: AuditDocument) -> RuleOutcome {
         let result = TableRuleSupport.sameFigure(self, document) { a, b in

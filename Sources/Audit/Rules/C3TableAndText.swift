@@ -4,6 +4,7 @@ enum C3TableAndText: AuditRule {
     static let id = "C3.table-and-text"
     static let family = "C"
     static let invariant = "同一数字在两张表中、或在表与正文中印出时完全一致"
+    static let kinds = bothKinds
 
     static func evaluate(_ document: AuditDocument) -> RuleOutcome {
         guard TableRuleSupport.primarySource(document) == "table" else { return .notApplicable("文件没有表格") }

@@ -4,6 +4,7 @@ enum C4BasicGeneral: AuditRule {
     static let id = "C4.basic-general"
     static let family = "C"
     static let invariant = "收入全部为一般公共预算财政拨款时，基本支出 = 一般公共预算财政拨款基本支出"
+    static let kinds = bothKinds
 
     static func evaluate(_ document: AuditDocument) -> RuleOutcome {
         let source = TableRuleSupport.primarySource(document)

@@ -8,6 +8,7 @@ enum D1PrintedTwice: AuditRule {
     static let id = "D1.printed-twice"
     static let family = "D"
     static let invariant = "同一数字在两处印出时数值一致（图表以正文、表格为准）"
+    static let kinds = bothKinds
 
     static func evaluate(_ document: AuditDocument) -> RuleOutcome {
         let unit = document.moneyUnit

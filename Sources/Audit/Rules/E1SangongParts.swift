@@ -5,6 +5,7 @@ enum E1SangongParts: AuditRule {
     static let id = "E1.sangong-parts"
     static let family = "E"
     static let invariant = "三公合计 = 出国 + 公务用车 + 接待"
+    static let kinds = bothKinds
 
     static func evaluate(_ document: AuditDocument) -> RuleOutcome {
         RateArithmetic.checkSum(document, total: "sangong", parts: ["sangong_abroad", "sangong_vehicle", "sangong_reception"], rule: self, requireAllParts: true)

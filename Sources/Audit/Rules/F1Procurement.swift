@@ -6,6 +6,7 @@ enum F1Procurement: AuditRule {
     static let id = "F1.procurement"
     static let family = "F"
     static let invariant = "政府采购总额 = 货物 + 工程 + 服务；中小企业 ≤ 总额；小微 ≤ 中小"
+    static let kinds = bothKinds
 
     static func evaluate(_ document: AuditDocument) -> RuleOutcome {
         var findings: [Finding] = []

@@ -6,6 +6,7 @@ enum R1Placeholders: AuditRule {
     static let id = "R1.placeholders"
     static let family = "R"
     static let invariant = "正文无模板占位符（XX、增加（减少）、（增长）、202 年度）"
+    static let kinds = bothKinds
 
     static let literals = ["XX", "ＸＸ", "××", "xx年", "【】", "增加（减少）", "增加(减少)", "增长（减少）", "增长(减少)", "减少（增加）",
                            "下降（增长）", "下降(增长)", "（增长）", "(增长)", "（下降）", "增长（下降）"]

@@ -6,6 +6,7 @@ enum R2Instructions: AuditRule {
     static let id = "R2.instructions"
     static let family = "R"
     static let invariant = "正文无残留的编写说明（此处需要、按模版、仍保留该表格式、请填写）"
+    static let kinds = bothKinds
 
     static let phrases = ["此处需要", "此处需", "按模版", "按模板", "仍保留该表格式", "保留该表格式", "请填写", "请根据实际",
                           "请补充", "待补充", "需补充", "填报说明", "（此处", "在此加", "若涉及", "如涉及"]

@@ -5,6 +5,7 @@ enum R3ReviewerComments: AuditRule {
     static let id = "R3.reviewer-comments"
     static let family = "R"
     static let invariant = "公开文本无残留的审阅批注"
+    static let kinds = bothKinds
 
     static func evaluate(_ document: AuditDocument) -> RuleOutcome {
         guard !document.paragraphs.isEmpty else { return .couldNotEvaluate("未读到正文段落") }

@@ -5,6 +5,7 @@ enum R5DoubledPunctuation: AuditRule {
     static let id = "R5.doubled-punctuation"
     static let family = "R"
     static let invariant = "正文无重复标点（。。 ，， 等）"
+    static let kinds = bothKinds
 
     static let pairs = ["。。", "，，", "；；", "、、", "，。", "。，"]
 

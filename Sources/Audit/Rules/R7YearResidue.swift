@@ -3,14 +3,18 @@ import Core
 /// 标题和日期须写本年度：情况说明的标题（一、（一）1. 开头的行）所写年度只能是本年度或上年度，
 /// 文件标题和部分标题（“……年度部门决算……”）只能是本年度，“截至××年12月31日/年末”须为本年度，
 /// “与××年度相比”“较××年”“比××年”须为上年度；写成其他年度是套用往年文本的残留。标题中残缺的
-/// 年度（“20224年度”“202 4年度”“2O24年度”）同样是残留。警告级。
+/// 年度（“20224年度”“202 4年度”“2O24年度”）同样是残留。警告级。预算文件的标题为“……年部门预算”等，
+/// 其“截至”日期（资产占有情况）为上年度或本年度。
 enum R7YearResidue: AuditRule {
     static let id = "R7.year-residue"
     static let family = "R"
     static let invariant = "标题、“截至”日期和比较年度所写年度为本年度（比较为上年度），标题中年度完整"
+    static let kinds = bothKinds
 
     /// Words of a document or part title, whose year is the document's own.
     static let titleWords = ["部门决算", "决算表", "决算情况"]
+    /// The same, of a budget.
+    static let budgetTitleWords = ["部门预算", "单位预算", "预算表", "预算编制说明"]
 
     static func evaluate(_ document: AuditDocument) -> RuleOutcome {
         let text = document.paragraphs.filter { $0.kind == "text" }
@@ -20,7 +24,7 @@ enum R7YearResidue: AuditRule {
         for paragraph in text {
             let body = paragraph.body
             let short = body.count <= 40
-            let title = short && TextSearch.containsAny(body, titleWords)
+            let title = short && TextSearch.containsAny(body, document.isBudget ? budgetTitleWords : titleWords)
             let heading = short && (E6SangongReasons.isHeading(body) || title)
             if heading, let broken = brokenYear(body) {
                 checked += 1
@@ -32,10 +36,11 @@ enum R7YearResidue: AuditRule {
                 let comparison = isComparison(body, offset)
                 guard heading || asOf || comparison else { continue }
                 checked += 1
-                let allowed = asOf || title ? [document.year] : comparison ? [document.year - 1] : [document.year, document.year - 1]
+                let allowed = asOf && document.isBudget ? [document.year - 1, document.year]
+                    : asOf || title ? [document.year] : comparison ? [document.year - 1] : [document.year, document.year - 1]
                 if allowed.contains(year) { continue }
                 let what = asOf ? "“截至”日期" : comparison ? "比较年度" : "标题"
-                let expected = comparison && !asOf ? document.year - 1 : document.year
+                let expected = comparison && !asOf || asOf && document.isBudget ? document.year - 1 : document.year
                 let message = comparison && !asOf
                     ? "比较年度写作\(year)年，本文件为\(document.year)年度，应与上年度（\(expected)年）比较（疑为套用其他年度的文本）"
                     : "\(what)写作\(year)年，本文件为\(document.year)年度（疑为套用其他年度的文本）"
