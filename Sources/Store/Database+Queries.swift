@@ -56,6 +56,21 @@ extension Database {
         }
     }
 
+    /// Lets each commit return before its pages reach the disk (`PRAGMA synchronous = NORMAL`
+    /// in WAL mode): every transaction stays atomic and survives the process being killed; only
+    /// a power cut or system crash can undo the last commits before the next `checkpoint()`.
+    /// For many transactions in a row (`dq import`), where a sync per commit would cost more
+    /// than writing the document.
+    public func syncAtCheckpointsOnly() throws {
+        try execute("PRAGMA synchronous = NORMAL")
+    }
+
+    /// Syncs the WAL, copies what no reader still needs into the database file and syncs it
+    /// (`PRAGMA wal_checkpoint(PASSIVE)`; never waits for readers).
+    public func checkpoint() throws {
+        try execute("PRAGMA wal_checkpoint(PASSIVE)")
+    }
+
     /// Runs one statement with `params`, discarding any rows.
     public func run(_ sql: String, _ params: [Value] = []) throws {
         let statement = try prepare(sql)

@@ -213,6 +213,34 @@ final class DocumentWriterTests: XCTestCase {
         }
     }
 
+    /// One writer for a whole import (its SQL compiled once): a document failing late in its
+    /// write, between two good ones, changes nothing, and the writer's statements serve the next
+    /// document as if nothing had happened — the database ends as separate writers leave it.
+    func testOneWriterForManyDocumentsKeepsEachAtomic() throws {
+        let shared = try database(.seeded)
+        let writer = DocumentWriter(database: shared)
+        let first = Self.document(sha: "a", unit: "上海市普陀区财政局")
+        var failing = Self.document(sha: "b", unit: "上海市普陀区甲局")
+        failing.paragraphs.append(ImportedParagraph(section: "x", body: "", kind: "text", line: 200))   // CHECK fails last
+        let second = Self.document(sha: "c", unit: "上海市普陀区乙局")
+
+        guard case .imported = try writer.write(first) else { return XCTFail("first not imported") }
+        let afterFirst = try Self.dump(shared)
+        XCTAssertThrowsError(try writer.write(failing)) { error in
+            XCTAssertEqual((error as? DocumentWriteError)?.code, "I111", "\(error)")
+        }
+        XCTAssertFalse(shared.isInTransaction)
+        XCTAssertEqual(try Self.dump(shared), afterFirst, "the failed document left nothing")
+        guard case .imported = try writer.write(second) else { return XCTFail("second not imported") }
+        XCTAssertEqual(try writer.write(second), .alreadyLoaded(disclosureID: 3))
+
+        let separate = try database(.seeded)
+        for document in [first, second] { _ = try DocumentWriter.write(document, into: separate) }
+        // The failed document's rolled-back ids are reused, so the rows match exactly.
+        XCTAssertEqual(try Self.dump(shared), try Self.dump(separate))
+        XCTAssertEqual(try shared.scalar("SELECT count(*) FROM paragraph_fts WHERE paragraph_fts MATCH '信息化'"), 2)
+    }
+
     func testSeedDocumentIsAlreadyLoaded() throws {
         let db = try database(.seeded)
         var seed = Self.document()
