@@ -59,7 +59,7 @@ struct ImportCommand: ParsableCommand {
             connections = try openConnections()
             connections.writer.onBusyWait = { console.note(DocumentImport.busyWaitNote($0)) }
             // One transaction per disclosure, synced to disk at the checkpoint that ends the import.
-            if !connections.writer.isReadOnly { try connections.writer.syncAtCheckpointsOnly() }
+            if !connections.writer.isReadOnly { try connections.writer.prepareForBulkWrites() }
         } catch {
             console.error(error)
             throw ExitCode(1)

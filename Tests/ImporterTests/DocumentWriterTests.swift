@@ -221,8 +221,10 @@ final class DocumentWriterTests: XCTestCase {
         let writer = DocumentWriter(database: shared)
         let first = Self.document(sha: "a", unit: "上海市普陀区财政局")
         var failing = Self.document(sha: "b", unit: "上海市普陀区甲局")
+        failing.unit.aliases = []
         failing.paragraphs.append(ImportedParagraph(section: "x", body: "", kind: "text", line: 200))   // CHECK fails last
-        let second = Self.document(sha: "c", unit: "上海市普陀区乙局")
+        var second = Self.document(sha: "c", unit: "上海市普陀区乙局")
+        second.unit.aliases = []
 
         guard case .imported = try writer.write(first) else { return XCTFail("first not imported") }
         let afterFirst = try Self.dump(shared)
@@ -238,7 +240,19 @@ final class DocumentWriterTests: XCTestCase {
         for document in [first, second] { _ = try DocumentWriter.write(document, into: separate) }
         // The failed document's rolled-back ids are reused, so the rows match exactly.
         XCTAssertEqual(try Self.dump(shared), try Self.dump(separate))
-        XCTAssertEqual(try shared.scalar("SELECT count(*) FROM paragraph_fts WHERE paragraph_fts MATCH '信息化'"), 2)
+        let search = "SELECT count(*) FROM paragraph_fts WHERE paragraph_fts MATCH '财政信息化'"
+        XCTAssertEqual(try shared.scalar(search), 2, "both documents' paragraphs are indexed, the failed one's are not")
+    }
+
+    /// --replace deletes a disclosure; the cascade finds the derivations that use each deleted
+    /// fact or statement through an index, not by reading the whole table per row.
+    func testReplacingFindsDerivationInputsByIndex() throws {
+        let db = try database()
+        for column in ["input_fact_id", "input_statement_id"] {
+            let plan = try db.query("EXPLAIN QUERY PLAN SELECT rowid FROM derivation_input WHERE \(column) = ?", [.integer(1)])
+                .map { $0.last?.string ?? "" }.joined(separator: "\n")
+            XCTAssertTrue(plan.contains("USING") && plan.contains("INDEX derivation_input_"), "\(column): \(plan)")
+        }
     }
 
     func testSeedDocumentIsAlreadyLoaded() throws {

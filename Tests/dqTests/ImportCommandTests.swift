@@ -259,7 +259,7 @@ final class ImportCommandTests: XCTestCase {
         }
         XCTAssertTrue(lines[1].hasPrefix("\(bad):2: error[I104]"), lines[1])
         XCTAssertEqual(lines[4], "\(shanghai[2]): 已载入（与第 1 号披露相同），未作更改")
-        XCTAssertEqual(try DQProcess.run(["--db", db, "--format", "csv", "-c", "sql SELECT id, source_file FROM disclosure ORDER BY id"]).stdout,
-                       "id,source_file\n1,\(shanghai[2])\n2,\(shanghai[0])\n3,\(Self.seed)\n4,\(shanghai[1])\n")
+        XCTAssertEqual(try DQProcess.run(["--db", db, "-c", "sql SELECT id, source_file FROM disclosure ORDER BY id"]).stdout,
+                       "id\tsource_file\n1\t\(shanghai[2])\n2\t\(shanghai[0])\n3\t\(Self.seed)\n4\t\(shanghai[1])\n")
     }
 }
