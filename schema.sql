@@ -286,6 +286,10 @@ CREATE TABLE derivation_input (
     PRIMARY KEY (fact_id, position),
     CHECK ((input_fact_id IS NULL) != (input_statement_id IS NULL))
 ) STRICT;
+-- Deleting a disclosure (dq import --replace) cascades to the derivations that use its facts
+-- and statements: without these, each deleted fact would scan the whole table.
+CREATE INDEX derivation_input_fact ON derivation_input(input_fact_id);
+CREATE INDEX derivation_input_statement ON derivation_input(input_statement_id);
 
 ------------------------------------------------------------------------------------------
 -- Performance self-evaluation (绩效自评)

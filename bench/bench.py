@@ -154,7 +154,7 @@ def main():
     p.add_argument("--runs", type=int, default=10)
     p.add_argument("--warmup", type=int, default=2)
     p.add_argument("--results", default=os.path.join(HERE, ".data", "results"))
-    p.add_argument("--sections", default="abcdef", help="which sections to run (default abcdef)")
+    p.add_argument("--sections", default="abcdefg", help="which sections to run (default abcdefg)")
     p.add_argument("--query", action="append", help="a dq statement for section a (repeatable; "
                    "replaces the default list)")
     args = p.parse_args()
@@ -183,6 +183,8 @@ def main():
         section_e(args, out, missed)
     if "f" in args.sections:
         section_f(args, out, missed)
+    if "g" in args.sections:
+        section_g(args, out, missed)
 
     out()
     if missed:
@@ -451,6 +453,53 @@ def section_f(args, out, missed):
     if verdict == "MISSED":
         missed.append("report on the seed")
     out(f"   {ms(median)}  {size / 1000:7.1f} kB  {verdict:<8} dq report --db SEEDED -o FILE")
+
+
+THROUGHPUT_COUNTS = (200, 2000)
+THROUGHPUT_BAR = 200.0  # documents per second, on the 2,000-document import
+
+
+def section_g(args, out, missed):
+    """g) import throughput: 200 and 2,000 synthetic documents (make_synthetic_docs.py: the
+    Shanghai fixtures under numbered unit names) in one `dq import` into a fresh empty database;
+    documents per second from the median. Flat as the database grows: the 2,000 rate is the
+    200 rate within noise."""
+    dq = args.dq
+    out()
+    out(f"g) import throughput, one process (bar: {THROUGHPUT_BAR:.0f} documents/s on 2,000 documents)")
+    work = os.path.join(args.results, "throughput")
+    os.makedirs(work, exist_ok=True)
+    empty = fresh_database(dq, os.path.join(work, "empty.sqlite"))
+    target = os.path.join(work, "target.sqlite")
+    out(f"   {'median':>12}  {'docs/s':>8}  {'CPU':>10}  {'verdict':<8} documents")
+    for count in THROUGHPUT_COUNTS:
+        docs = os.path.join(HERE, ".data", f"docs-{count}")
+        subprocess.run([sys.executable, os.path.join(HERE, "make_synthetic_docs.py"), str(count), docs],
+                       check=True, stdout=subprocess.DEVNULL)
+        files = sorted(os.path.join(docs, name) for name in os.listdir(docs))
+        json_path = os.path.join(args.results, f"import-throughput-{count}.json")
+        prepare = shlex.join(["sh", "-c", f"rm -f {target} {target}-wal {target}-shm && cp {empty} {target}"])
+        runs = args.runs if count <= 200 else max(1, min(args.runs, 3))
+        cmd = ["hyperfine", "-N", "--style", "none", "--warmup", "0", "--runs", str(runs),
+               "--prepare", prepare, "--export-json", json_path, shlex.join([dq, "import", "--db", target] + files)]
+        r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        if r.returncode != 0:
+            out(f"   failed: {count} documents: {r.stderr.strip()[-200:]}")
+            missed.append(f"import of {count} documents")
+            continue
+        with open(json_path) as f:
+            result = json.load(f)["results"][0]
+        median = result["median"]
+        rate = count / median
+        verdict = ""
+        if count == THROUGHPUT_COUNTS[-1]:
+            verdict = "ok" if rate >= THROUGHPUT_BAR else "MISSED"
+            if verdict == "MISSED":
+                missed.append(f"import throughput on {count} documents")
+        cpu = result["user"] + result["system"]
+        out(f"   {ms(median)}  {rate:8.1f}  {cpu:8.2f} s  {verdict:<8} {count}")
+    with open("/proc/loadavg") as f:
+        out(f"   (load average {f.read().split()[0]} on {os.cpu_count()} cores)")
 
 
 if __name__ == "__main__":

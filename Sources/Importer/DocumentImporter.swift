@@ -40,6 +40,8 @@ public enum DocumentImporter {
         for reader in TemplateReaders.all {
             let confidence = reader.confidence(text)
             if confidence >= minimumConfidence, confidence > (best?.confidence ?? -1) { best = (reader, confidence) }
+            // Confidence is at most 1 and a later reader must exceed the best: none can.
+            if confidence >= 1 { break }
         }
         guard let best else { throw ImportError.unknownTemplate(file: text.sourceFile) }
         return best.reader

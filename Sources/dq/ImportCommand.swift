@@ -58,6 +58,8 @@ struct ImportCommand: ParsableCommand {
         do {
             connections = try openConnections()
             connections.writer.onBusyWait = { console.note(DocumentImport.busyWaitNote($0)) }
+            // One transaction per disclosure, synced to disk at the checkpoint that ends the import.
+            if !connections.writer.isReadOnly { try connections.writer.prepareForBulkWrites() }
         } catch {
             console.error(error)
             throw ExitCode(1)
@@ -65,19 +67,27 @@ struct ImportCommand: ParsableCommand {
         let options = DocumentImport.Options(overrides: ImportOverrides(unit: unit, year: year, template: template),
                                              replace: replace, strict: strict)
         let progress = ImportProgress(total: files.count)
+        let writer = DocumentWriter(database: connections.writer)
         var failed = false
-        // Budgets (and every file with --as-one) are read before any is written, so that the parts
-        // of one disclosure (a narrative and its tables) are recognized and written together, in
-        // one transaction; other documents are written as they are read.
+        // Files are read on a pool of threads, ahead of the one connection that writes them in
+        // the order given. Budgets (and every file with --as-one) are read before any is
+        // written, so that the parts of one disclosure (a narrative and its tables) are
+        // recognized and written together, in one transaction; other documents are written as
+        // they are read.
+        let files = self.files, overrides = options.overrides, strict = options.strict
+        let reading = ReadAhead(count: files.count, workers: ProcessInfo.processInfo.activeProcessorCount,
+                                window: 16) { index in
+            Result { try DocumentImporter.read(path: files[index], overrides: overrides, strict: strict) }
+        }
         var read: [(path: String, result: ImportResult)] = []
         for (index, file) in files.enumerated() {
             progress.show(index + 1, file)
             do {
-                let result = try DocumentImporter.read(path: file, overrides: options.overrides, strict: options.strict)
+                let result = try reading.result(at: index).get()
                 if asOne || result.document.kind == "预算" {
                     read.append((file, result))
                 } else {
-                    let outcome = DocumentImport.write(result, path: file, options: options, into: connections.writer)
+                    let outcome = DocumentImport.write(result, path: file, options: options, with: writer)
                     progress.clear()
                     console.note(outcome.report, newline: false)
                     if !outcome.succeeded { failed = true }
@@ -89,11 +99,12 @@ struct ImportCommand: ParsableCommand {
             }
             progress.clear()
         }
+        defer { try? connections.writer.checkpoint() }
         if asOne && failed { throw ExitCode(1) }   // a disclosure with a part missing is not imported
         for group in DisclosureParts.groups(read.map(\.result), asOne: asOne) {
             let path = group.map { read[$0].path }.joined(separator: " + ")
             let result = DisclosureParts.join(group.map { read[$0].result })
-            let outcome = DocumentImport.write(result, path: path, options: options, into: connections.writer)
+            let outcome = DocumentImport.write(result, path: path, options: options, with: writer)
             console.note(outcome.report, newline: false)
             if !outcome.succeeded { failed = true }
         }
@@ -146,9 +157,15 @@ enum DocumentImport {
 
     /// Writes a document already read (one file, or the joined parts of one disclosure).
     static func write(_ result: ImportResult, path: String, options: Options, into database: Database) -> Outcome {
+        write(result, path: path, options: options, with: DocumentWriter(database: database))
+    }
+
+    /// Writes a document already read with `writer`, which an import of many files shares.
+    static func write(_ result: ImportResult, path: String, options: Options, with writer: DocumentWriter) -> Outcome {
+        let database = writer.database
         let written: DocumentWriter.Outcome
         do {
-            written = try DocumentWriter.write(result.document, into: database, replace: options.replace)
+            written = try writer.write(result.document, replace: options.replace)
         } catch {
             return failure(error, file: path)
         }

@@ -213,6 +213,48 @@ final class DocumentWriterTests: XCTestCase {
         }
     }
 
+    /// One writer for a whole import (its SQL compiled once): a document failing late in its
+    /// write, between two good ones, changes nothing, and the writer's statements serve the next
+    /// document as if nothing had happened — the database ends as separate writers leave it.
+    func testOneWriterForManyDocumentsKeepsEachAtomic() throws {
+        let shared = try database(.seeded)
+        let writer = DocumentWriter(database: shared)
+        let first = Self.document(sha: "a", unit: "上海市普陀区财政局")
+        var failing = Self.document(sha: "b", unit: "上海市普陀区甲局")
+        failing.unit.aliases = []
+        failing.paragraphs.append(ImportedParagraph(section: "x", body: "", kind: "text", line: 200))   // CHECK fails last
+        var second = Self.document(sha: "c", unit: "上海市普陀区乙局")
+        second.unit.aliases = []
+
+        guard case .imported = try writer.write(first) else { return XCTFail("first not imported") }
+        let afterFirst = try Self.dump(shared)
+        XCTAssertThrowsError(try writer.write(failing)) { error in
+            XCTAssertEqual((error as? DocumentWriteError)?.code, "I111", "\(error)")
+        }
+        XCTAssertFalse(shared.isInTransaction)
+        XCTAssertEqual(try Self.dump(shared), afterFirst, "the failed document left nothing")
+        guard case .imported = try writer.write(second) else { return XCTFail("second not imported") }
+        XCTAssertEqual(try writer.write(second), .alreadyLoaded(disclosureID: 3))
+
+        let separate = try database(.seeded)
+        for document in [first, second] { _ = try DocumentWriter.write(document, into: separate) }
+        // The failed document's rolled-back ids are reused, so the rows match exactly.
+        XCTAssertEqual(try Self.dump(shared), try Self.dump(separate))
+        let search = "SELECT count(*) FROM paragraph_fts WHERE paragraph_fts MATCH '财政信息化'"
+        XCTAssertEqual(try shared.scalar(search), 2, "both documents' paragraphs are indexed, the failed one's are not")
+    }
+
+    /// --replace deletes a disclosure; the cascade finds the derivations that use each deleted
+    /// fact or statement through an index, not by reading the whole table per row.
+    func testReplacingFindsDerivationInputsByIndex() throws {
+        let db = try database()
+        for column in ["input_fact_id", "input_statement_id"] {
+            let plan = try db.query("EXPLAIN QUERY PLAN SELECT rowid FROM derivation_input WHERE \(column) = ?", [.integer(1)])
+                .map { $0.last?.string ?? "" }.joined(separator: "\n")
+            XCTAssertTrue(plan.contains("USING") && plan.contains("INDEX derivation_input_"), "\(column): \(plan)")
+        }
+    }
+
     func testSeedDocumentIsAlreadyLoaded() throws {
         let db = try database(.seeded)
         var seed = Self.document()

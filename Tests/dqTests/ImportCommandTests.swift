@@ -240,4 +240,26 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertTrue(session.stderr.hasPrefix("\(shanghai[2]): 已导入 中共上海市普陀区委社会工作部 2024 年度决算"), session.stderr)
         XCTAssertEqual(session.stdout, "n\n3\n")
     }
+
+    /// Files are read in parallel but written and reported in the order given: a bad file and a
+    /// file given twice among them change nothing but their own line.
+    func testManyFilesAreWrittenAndReportedInTheOrderGiven() throws {
+        let shanghai = ["caizhengju", "guihuaziyuanju", "shehuigongzuobu"].map {
+            Self.root.appendingPathComponent("fixtures/disclosures/2024-shanghai-putuo-\($0).txt").path
+        }
+        let db = try emptyDatabase()
+        let bad = file("bad.txt", Array("一\n".utf8) + [0xFF, 0x0A])
+        let files = [shanghai[2], bad, shanghai[0], Self.seed, shanghai[2], shanghai[1]]
+        let result = try DQProcess.run(["import", "--db", db] + files)
+        XCTAssertEqual(result.status, 1)
+        let lines = result.stderr.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("  ") }
+        XCTAssertEqual(lines.count, files.count, result.stderr)
+        for (line, file) in zip(lines, files) {
+            XCTAssertTrue(line.hasPrefix(file + ":"), "\(line) should report \(file)")
+        }
+        XCTAssertTrue(lines[1].hasPrefix("\(bad):2: error[I104]"), lines[1])
+        XCTAssertEqual(lines[4], "\(shanghai[2]): 已载入（与第 1 号披露相同），未作更改")
+        XCTAssertEqual(try DQProcess.run(["--db", db, "-c", "sql SELECT id, source_file FROM disclosure ORDER BY id"]).stdout,
+                       "id\tsource_file\n1\t\(shanghai[2])\n2\t\(shanghai[0])\n3\t\(Self.seed)\n4\t\(shanghai[1])\n")
+    }
 }

@@ -1,0 +1,53 @@
+import Dispatch
+import Synchronization
+
+/// Runs `read` over `count` inputs on a pool of threads while the caller consumes the
+/// results in input order (`result(at:)`, 0, 1, 2 …): `dq import` parses files on every core
+/// while one thread writes them. Readers stay at most `window` inputs ahead of the consumer,
+/// so memory is bounded whatever the number of files.
+final class ReadAhead<Output: Sendable>: @unchecked Sendable {
+    // Safety: each slot's `output` is written by exactly one reader before it signals
+    // `ready`, and read by the consumer only after waiting on that signal.
+    private final class Slot: @unchecked Sendable {
+        let ready = DispatchSemaphore(value: 0)
+        var output: Output?
+    }
+
+    private let slots: [Slot]
+    private let room: DispatchSemaphore
+    private let next = Atomic<Int>(0)
+    private let read: @Sendable (Int) -> Output
+
+    /// Starts `workers` readers (at least one) over inputs `0..<count`.
+    init(count: Int, workers: Int, window: Int, read: @escaping @Sendable (Int) -> Output) {
+        slots = (0..<count).map { _ in Slot() }
+        room = DispatchSemaphore(value: max(1, window))
+        self.read = read
+        for _ in 0..<max(1, min(workers, count)) {
+            DispatchQueue.global().async { self.work() }
+        }
+    }
+
+    /// The output of input `index`, waiting for it if needed. Call once per index, in order.
+    func result(at index: Int) -> Output {
+        let slot = slots[index]
+        slot.ready.wait()
+        let output = slot.output!
+        slot.output = nil
+        room.signal()
+        return output
+    }
+
+    private func work() {
+        while true {
+            room.wait()
+            let index = next.add(1, ordering: .relaxed).oldValue
+            guard index < slots.count else {
+                room.signal()
+                return
+            }
+            slots[index].output = read(index)
+            slots[index].ready.signal()
+        }
+    }
+}
