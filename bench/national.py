@@ -1,0 +1,241 @@
+#!/usr/bin/env python3
+"""Capacity measurements on the national-scale database (bench/make_national_db.py).
+
+    bench/national.py --dq .build/release/dq --db /work/bench-data/national.sqlite
+                      [--runs 5] [--timeout 600] [--sections scuxki] [--results DIR]
+
+Sections:
+  s) size: file size, facts, bytes per fact, units, disclosures, years;
+  c) start-up: `dq -c 'sql SELECT 1'` on the database and on an empty one, `sqlite3 DB 'select 1'`;
+  u) statements for one unit (`for UNIT`): summary, trend, breakdown, compare, projects, find;
+  x) the same statements over every unit, plus top;
+  k) `dq check --for UNIT --year Y`: one document;
+  i) import: the seed text and the three Shanghai fixtures into the big database in one
+     process (then deleted again, see import_rate), against the same into an empty one.
+
+Each statement runs once with --timeout (dq and, on the SQL `dq -c 'explain …'` prints, the
+sqlite3 CLI through `.read`, so that SQL of any length fits); what takes under 1 s is then
+measured with hyperfine (--runs, 1 warm-up), what takes 1–30 s with 3 runs, anything longer
+is that one run. A statement is interactive when dq's median is under 1 s, else batch.
+Prints the table on stdout and writes it to RESULTS/summary.txt.
+"""
+import argparse
+import os
+import shlex
+import sqlite3
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import bench  # noqa: E402  (explain_sql, hyperfine, fresh_database)
+
+INTERACTIVE = 1.0     # seconds: dq's median under this is interactive
+SHORT = 30.0          # seconds: single runs longer than this are not repeated
+
+
+def statements(unit, year):
+    """(label, dq statement) for one unit (unit given) or every unit (unit None)."""
+    scope = f" for {unit}" if unit else ""
+    rows = [
+        ("summary", f"summary {year}{scope}"),
+        ("trend", f"trend 支出{scope}"),
+        ("breakdown", f"breakdown 201 in {year}{scope}"),
+        ("compare", f"compare 三公 {year - 1} {year}{scope}"),
+        ("projects", f"projects where adjusted < initial{scope}"),
+        ("find (4 characters)", f"find 三公经费{scope}"),
+        ("find (2 characters)", f"find 慰问{scope}"),
+    ]
+    if not unit:
+        rows.insert(4, ("top", f"top 10 units by 基本支出 in {year}"))
+    return rows
+
+
+def timed_once(argv, timeout):
+    """(seconds or None when timed out, returncode, stdout lines, stderr tail)."""
+    started = time.monotonic()
+    try:
+        r = subprocess.run(argv, capture_output=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return None, None, 0, ""
+    elapsed = time.monotonic() - started
+    err = r.stderr.decode("utf-8", "replace").strip()
+    return elapsed, r.returncode, r.stdout.count(b"\n"), err[-300:]
+
+
+def measure(name, commands, args):
+    """{label: argv} → {label: (seconds or None, runs, note)}: one timed run each, then
+    hyperfine for those that finished quickly enough."""
+    first = {}
+    for label, argv in commands.items():
+        first[label] = timed_once(argv, args.timeout)
+    finished = [first[label][0] for label in commands if first[label][0] is not None]
+    if len(finished) == len(commands) and max(finished) < SHORT:
+        runs = args.runs if max(finished) < INTERACTIVE else 3
+        warmup = 1 if max(finished) < INTERACTIVE else 0
+        saved = (args.runs, args.warmup)
+        args.runs, args.warmup = runs, warmup
+        try:
+            medians = bench.hyperfine(name, commands, args)
+        finally:
+            args.runs, args.warmup = saved
+        return {label: (medians[label], runs, first[label]) for label in commands}
+    return {label: (first[label][0], 1, first[label]) for label in commands}
+
+
+def fmt_time(seconds):
+    if seconds is None:
+        return "timeout"
+    return f"{seconds * 1000:.1f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--dq", required=True)
+    p.add_argument("--db", required=True)
+    p.add_argument("--sqlite3", default="sqlite3")
+    p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--warmup", type=int, default=1)
+    p.add_argument("--timeout", type=float, default=600, help="seconds for one run of one statement")
+    p.add_argument("--sections", default="scuxki")
+    p.add_argument("--results", default=os.path.join(HERE, ".data", "results-national"))
+    args = p.parse_args()
+    os.makedirs(args.results, exist_ok=True)
+    lines = []
+
+    def out(text=""):
+        lines.append(text)
+        print(text, flush=True)
+
+    db = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
+    units = db.execute("SELECT count(*) FROM unit").fetchone()[0]
+    disclosures, first_year, last_year = db.execute(
+        "SELECT count(*), min(year), max(year) FROM disclosure").fetchone()
+    # The 部门 in the middle of the unit ids, and a year it disclosed.
+    unit_id, unit = db.execute("SELECT id, name FROM unit WHERE kind = '部门' AND id >= ? ORDER BY id LIMIT 1",
+                               (units // 2,)).fetchone()
+    out(f"dq at national scale — {os.path.abspath(args.db)}; load average {open('/proc/loadavg').read().split()[0]}")
+    out(f"{units:,} units, {disclosures:,} disclosures, years {first_year}–{last_year}; "
+        f"one unit: {unit} (id {unit_id})")
+
+    if "s" in args.sections:
+        started = time.monotonic()
+        facts = db.execute("SELECT count(*) FROM fact").fetchone()[0]
+        paragraphs = db.execute("SELECT max(id) FROM paragraph").fetchone()[0] or 0
+        projects = db.execute("SELECT count(*) FROM project").fetchone()[0]
+        size = os.path.getsize(args.db)
+        out()
+        out("s) size")
+        out(f"   {facts:,} facts, {projects:,} projects, ~{paragraphs:,} paragraphs; "
+            f"file {size / 1e9:.2f} GB = {size / max(facts, 1):.0f} bytes per fact "
+            f"(everything included); counted in {time.monotonic() - started:.1f} s")
+    db.close()
+
+    if "c" in args.sections:
+        out()
+        out("c) start-up")
+        empty = bench.fresh_database(args.dq, os.path.join(args.results, "empty.sqlite"))
+        commands = {
+            "sqlite3 DB 'select 1'": [args.sqlite3, args.db, "select 1"],
+            "dq --db DB -c 'sql SELECT 1'": [args.dq, "--db", args.db, "-c", "sql SELECT 1"],
+            "dq --db EMPTY -c 'sql SELECT 1'": [args.dq, "--db", empty, "-c", "sql SELECT 1"],
+        }
+        m = bench.hyperfine("startup", commands, args)
+        for label in commands:
+            out(f"   {fmt_time(m[label]):>10}  {label}")
+
+    for section, scoped in (("u", unit), ("x", None)):
+        if section not in args.sections:
+            continue
+        out()
+        out(f"{section}) {'one unit (for ' + unit + ')' if scoped else 'every unit'}: dq end to end vs sqlite3 "
+            f"on the SQL `explain` prints (timeout {args.timeout:.0f} s)")
+        out(f"   {'sqlite3':>10} {'dq':>10} {'ratio':>7} {'runs':>4} {'rows':>7}  {'class':<11} statement")
+        for index, (label, query) in enumerate(statements(scoped, last_year), 1):
+            name = f"{section}{index}"
+            try:
+                sql = bench.explain_sql(args.dq, args.db, query)
+            except RuntimeError as e:
+                out(f"   {'-':>10} {'-':>10} {'-':>7} {'-':>4} {'-':>7}  {'ERROR':<11} {query}: {e}")
+                continue
+            sql_path = os.path.join(args.results, name + ".sql")
+            with open(sql_path, "w") as f:
+                f.write(f"-- {query}\n{sql};\n")
+            commands = {
+                "sqlite3": [args.sqlite3, "-csv", args.db, f".read {sql_path}"],
+                "dq": [args.dq, "--db", args.db, "--format", "csv", "-c", query],
+            }
+            bench.note(f"   measuring: {query}")
+            m = measure(name, commands, args)
+            sq, dq = m["sqlite3"], m["dq"]
+            if dq[2][1] not in (0, None):
+                out(f"   {fmt_time(sq[0]):>10} {'-':>10} {'-':>7} {'-':>4} {'-':>7}  {'ERROR':<11} {query}: {dq[2][3]}")
+                continue
+            ratio = f"{dq[0] / sq[0]:.2f}×" if dq[0] and sq[0] else "-"
+            rows = f"{sq[2][2]}" if sq[0] is not None and dq[0] is not None and dq[2][2] - 1 == sq[2][2] \
+                else f"{max(dq[2][2] - 1, 0)}≠{sq[2][2]}" if sq[0] is not None and dq[0] is not None else "-"
+            kind = "interactive" if dq[0] is not None and dq[0] < INTERACTIVE else "batch"
+            out(f"   {fmt_time(sq[0]):>10} {fmt_time(dq[0]):>10} {ratio:>7} {dq[1]:>4} {rows:>7}  {kind:<11} {query}")
+        out(f"   SQL as run: {os.path.relpath(args.results)}/{section}N.sql")
+
+    if "k" in args.sections:
+        out()
+        out(f"k) check of one document: dq check --for {unit} --year {last_year}")
+        argv = [args.dq, "check", "--db", args.db, "--for", unit, "--year", str(last_year), "--format", "csv"]
+        wrapped = ["sh", "-c", shlex.join(argv) + " >/dev/null; test $? -le 1"]
+        m = measure("check", {"check": wrapped}, args)
+        seconds, runs, (once, status, rows, err) = m["check"]
+        out(f"   {fmt_time(seconds):>10}  {runs} runs  {rows} lines of findings  "
+            f"{'(exit ' + str(status) + ': ' + err + ')' if status not in (0, None) else ''}")
+
+    if "i" in args.sections:
+        import_rate(args, out)
+
+    with open(os.path.join(args.results, "summary.txt"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+def import_rate(args, out):
+    """Imports the four real documents into the big database in one process, three times,
+    deleting them (and the units they added) after each run, so the database is left as it
+    was; the same into an empty database for comparison. Documents per second = 4 / median."""
+    files = [os.path.abspath(os.path.join(bench.FIXTURES, name)) for name in bench.DOCUMENTS]
+    out()
+    out(f"i) import of {len(files)} real documents in one process (dq import FILE…), 3 runs each")
+    empty_times, big_times = [], []
+    work = os.path.join(args.results, "import")
+    os.makedirs(work, exist_ok=True)
+    for _ in range(3):
+        target = bench.fresh_database(args.dq, os.path.join(work, "target.sqlite"))
+        seconds, status, _, err = timed_once([args.dq, "import", "--db", target] + files, args.timeout)
+        if status != 0:
+            out(f"   import into an empty database failed: {err}")
+            return
+        empty_times.append(seconds)
+    db = sqlite3.connect(args.db, isolation_level=None)
+    last_disclosure = db.execute("SELECT max(id) FROM disclosure").fetchone()[0]
+    last_unit = db.execute("SELECT max(id) FROM unit").fetchone()[0]
+    db.close()
+    for _ in range(3):
+        seconds, status, _, err = timed_once([args.dq, "import", "--db", args.db] + files, args.timeout)
+        started = time.monotonic()
+        db = sqlite3.connect(args.db, isolation_level=None)
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("BEGIN")
+        db.execute("DELETE FROM disclosure WHERE id > ?", (last_disclosure,))
+        db.execute("DELETE FROM unit WHERE id > ?", (last_unit,))
+        db.execute("COMMIT")
+        db.close()
+        bench.note(f"   removed the imported documents again in {time.monotonic() - started:.1f} s")
+        if status != 0:
+            out(f"   import into the national database failed: {err or 'timeout'}")
+            return
+        big_times.append(seconds)
+    e, b = sorted(empty_times)[1], sorted(big_times)[1]
+    out(f"   {fmt_time(e):>10}  = {len(files) / e:5.1f} documents/s into an empty database")
+    out(f"   {fmt_time(b):>10}  = {len(files) / b:5.1f} documents/s into the national database")
+
+
+if __name__ == "__main__":
+    main()
