@@ -114,6 +114,7 @@ def build_templates(dq, path, args):
                   FROM fact f JOIN shape_disclosure d ON d.source_id = f.disclosure_id
                   WHERE f.derived = 0""")
     db.execute("CREATE INDEX shape_fact_t ON shape_fact(t, seq)")
+    db.execute("CREATE UNIQUE INDEX shape_disclosure_t ON shape_disclosure(t)")
     db.execute("CREATE UNIQUE INDEX shape_fact_source ON shape_fact(source_id)")
     db.execute("UPDATE shape_disclosure SET n = (SELECT count(*) FROM shape_fact s WHERE s.t = shape_disclosure.t)")
     too_big = db.execute("SELECT max(n) FROM shape_disclosure").fetchone()[0]
@@ -128,19 +129,23 @@ def build_templates(dq, path, args):
                   LEFT JOIN shape_fact bf ON bf.source_id = s.base_fact_id
                   ORDER BY s.id""")
     db.execute("CREATE INDEX shape_statement_t ON shape_statement(t)")
-    # Projects: PROJECTS_PER_DISCLOSURE of the template's, chosen by the unit; their 总额 figures.
+    # Projects: PROJECTS_PER_DISCLOSURE of the template's, chosen by the unit; the 总额 row of
+    # their 预算执行 tables (年初预算, 调整后预算, 执行数, 执行率).
     db.execute("""CREATE TABLE shape_project AS
                   SELECT d.t, row_number() OVER (PARTITION BY d.t ORDER BY p.seq) - 1 AS pseq, p.id AS source_id,
                          p.seq, p.code, p.name, p.department, p.implementer, p.annual_goal, p.has_form,
                          p.line_from, p.line_to
                   FROM project p JOIN shape_disclosure d ON d.source_id = p.disclosure_id""")
+    db.execute("CREATE INDEX shape_project_t ON shape_project(t, pseq)")
     db.execute("ALTER TABLE shape_disclosure ADD COLUMN np INTEGER NOT NULL DEFAULT 0")
     db.execute("UPDATE shape_disclosure SET np = (SELECT count(*) FROM shape_project p WHERE p.t = shape_disclosure.t)")
     db.execute("""CREATE TABLE shape_project_figure AS
                   SELECT sp.t, sp.pseq, x.funding_row, x.field, x.amount_fen, x.rate_scaled, x.rate_decimals,
                          x.points_centi, x.printed, x.source_kind, x.line_from, x.line_to
                   FROM project_figure x JOIN shape_project sp ON sp.source_id = x.project_id
-                  WHERE x.funding_row = 'total' ORDER BY x.id""")
+                  WHERE x.funding_row = 'total' AND x.field IN ('initial', 'adjusted', 'executed', 'rate')
+                    AND x.source_kind = 'table'
+                  ORDER BY x.id""")
     db.execute("CREATE INDEX shape_project_figure_t ON shape_project_figure(t, pseq)")
     # Paragraphs: the template's narrative lines that mention money (万元) first, then the rest.
     db.execute("""CREATE TABLE shape_paragraph AS
@@ -221,8 +226,10 @@ def write_batch(db, first, count, args):
     units, years = args.units, args.year_list
     t_count = args.templates
     db.execute("BEGIN")
-    db.execute("CREATE TEMP TABLE IF NOT EXISTS batch (id INTEGER PRIMARY KEY, unit_id INTEGER, year INTEGER, "
-               "t INTEGER, variant INTEGER, scale INTEGER)")
+    # Untyped columns (as in the shape tables, made by CREATE TABLE AS): equal affinities let
+    # the joins below search the shapes' indexes, the batch being the outer loop (CROSS JOIN),
+    # so rows come out in id order without a sort.
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS batch (id INTEGER PRIMARY KEY, unit_id, year, t, variant, scale)")
     db.execute("DELETE FROM batch")
     rows = []
     for i in range(first, first + count):
@@ -238,7 +245,7 @@ def write_batch(db, first, count, args):
         SELECT b.id, b.unit_id, b.year, '决算', '部门', s.template, u.name || b.year || '年度部门决算',
                printf('national/%06d-%d.txt', b.unit_id, b.year),
                sha256_hex(printf('national %d %d', b.unit_id, b.year)), '万元', s.line_count, 'import'
-        FROM batch b JOIN unit u ON u.id = b.unit_id JOIN tpl.shape_disclosure s ON s.t = b.t
+        FROM batch b CROSS JOIN unit u ON u.id = b.unit_id CROSS JOIN tpl.shape_disclosure s ON s.t = b.t
         ORDER BY b.id""")
     # Facts: about args.facts of the template's n per disclosure, chosen by unit and year.
     keep = "((s.seq * 40503 + b.unit_id * 9973 + b.year * 31) % sd.n) < {facts}".format(facts=args.facts)
@@ -259,8 +266,8 @@ def write_batch(db, first, count, args):
                     THEN replace(s.row_label, s.code, cm.new_code) ELSE s.row_label END,
                s.column_label, s.page
         FROM batch b
-        JOIN tpl.shape_disclosure sd ON sd.t = b.t
-        JOIN tpl.shape_fact s ON s.t = b.t
+        CROSS JOIN tpl.shape_disclosure sd ON sd.t = b.t
+        CROSS JOIN tpl.shape_fact s ON s.t = b.t
         LEFT JOIN tpl.code_map cm ON cm.variant = b.variant AND cm.code = s.code
         WHERE {keep}
         ORDER BY b.id, s.seq""")
@@ -278,7 +285,7 @@ def write_batch(db, first, count, args):
                      AND ((st.base_seq * 40503 + b.unit_id * 9973 + b.year * 31) % sd.n) < {args.facts}
                     THEN b.id * {MAX_FACTS_PER_TEMPLATE} + st.base_seq END,
                st.basis, st.source_kind, st.line_from, st.line_to
-        FROM batch b JOIN tpl.shape_disclosure sd ON sd.t = b.t JOIN tpl.shape_statement st ON st.t = b.t
+        FROM batch b CROSS JOIN tpl.shape_disclosure sd ON sd.t = b.t CROSS JOIN tpl.shape_statement st ON st.t = b.t
         WHERE ((coalesce(st.part_seq, st.sseq) * 40503 + b.unit_id * 9973 + b.year * 31) % sd.n) < {args.facts}
         ORDER BY b.id""")
     # Projects: PROJECTS_PER_DISCLOSURE consecutive template projects from a unit-chosen start.
@@ -287,7 +294,7 @@ def write_batch(db, first, count, args):
                              has_form, line_from, line_to)
         SELECT b.id * {MAX_PROJECTS_PER_TEMPLATE} + p.pseq, b.id, p.seq, p.code, p.name, p.department,
                p.implementer, p.annual_goal, p.has_form, p.line_from, p.line_to
-        FROM batch b JOIN tpl.shape_disclosure sd ON sd.t = b.t JOIN tpl.shape_project p ON p.t = b.t
+        FROM batch b CROSS JOIN tpl.shape_disclosure sd ON sd.t = b.t CROSS JOIN tpl.shape_project p ON p.t = b.t
         WHERE sd.np > 0 AND ((p.pseq - b.unit_id) % sd.np + sd.np) % sd.np < {PROJECTS_PER_DISCLOSURE}
         ORDER BY b.id, p.pseq""")
     db.execute(f"""
@@ -296,7 +303,7 @@ def write_batch(db, first, count, args):
         SELECT b.id * {MAX_PROJECTS_PER_TEMPLATE} + x.pseq, x.funding_row, x.field,
                CASE WHEN x.amount_fen IS NOT NULL THEN ((x.amount_fen * b.scale / 100) / 10000) * 10000 END,
                x.rate_scaled, x.rate_decimals, x.points_centi, x.printed, x.source_kind, x.line_from, x.line_to
-        FROM batch b JOIN tpl.shape_disclosure sd ON sd.t = b.t JOIN tpl.shape_project_figure x ON x.t = b.t
+        FROM batch b CROSS JOIN tpl.shape_disclosure sd ON sd.t = b.t CROSS JOIN tpl.shape_project_figure x ON x.t = b.t
         WHERE sd.np > 0 AND ((x.pseq - b.unit_id) % sd.np + sd.np) % sd.np < {PROJECTS_PER_DISCLOSURE}
         ORDER BY b.id, x.pseq""")
     # Paragraphs: PARAGRAPHS_PER_DISCLOSURE of the template's, money sentences first, from a
@@ -305,7 +312,7 @@ def write_batch(db, first, count, args):
     db.execute(f"""
         INSERT INTO paragraph (disclosure_id, section, body, source_kind, line_from, line_to)
         SELECT b.id, p.section, p.body, p.source_kind, p.line_from, p.line_to
-        FROM batch b JOIN tpl.shape_disclosure sd ON sd.t = b.t JOIN tpl.shape_paragraph p ON p.t = b.t
+        FROM batch b CROSS JOIN tpl.shape_disclosure sd ON sd.t = b.t CROSS JOIN tpl.shape_paragraph p ON p.t = b.t
         WHERE sd.nk > 0 AND ((p.k - b.unit_id * 3) % sd.nk + sd.nk) % sd.nk < {PARAGRAPHS_PER_DISCLOSURE}
         ORDER BY b.id, p.k""")
     db.execute("INSERT INTO paragraph_fts(rowid, body) SELECT id, body FROM paragraph WHERE id > ?", (low,))

@@ -44,7 +44,7 @@ def statements(unit, year):
         ("breakdown", f"breakdown 201 in {year}{scope}"),
         ("compare", f"compare 三公 {year - 1} {year}{scope}"),
         ("projects", f"projects where adjusted < initial{scope}"),
-        ("find (4 characters)", f"find 三公经费{scope}"),
+        ("find (4 characters)", f"find 行政运行{scope}"),
         ("find (2 characters)", f"find 慰问{scope}"),
     ]
     if not unit:
@@ -185,9 +185,10 @@ def main():
         argv = [args.dq, "check", "--db", args.db, "--for", unit, "--year", str(last_year), "--format", "csv"]
         wrapped = ["sh", "-c", shlex.join(argv) + " >/dev/null; test $? -le 1"]
         m = measure("check", {"check": wrapped}, args)
-        seconds, runs, (once, status, rows, err) = m["check"]
-        out(f"   {fmt_time(seconds):>10}  {runs} runs  {rows} lines of findings  "
-            f"{'(exit ' + str(status) + ': ' + err + ')' if status not in (0, None) else ''}")
+        seconds, runs, (once, status, _, err) = m["check"]
+        findings = timed_once(argv, args.timeout)[2] - 1
+        out(f"   {fmt_time(seconds):>10}  {runs} runs, {findings} findings"
+            f"{' (exit ' + str(status) + ': ' + err + ')' if status not in (0, None) else ''}")
 
     if "i" in args.sections:
         import_rate(args, out)
