@@ -20,7 +20,9 @@ is that one run. A statement is interactive when dq's median is under 1 s, else 
 Prints the table on stdout and writes it to RESULTS/summary.txt.
 """
 import argparse
+import json
 import os
+import resource
 import shlex
 import sqlite3
 import subprocess
@@ -52,21 +54,32 @@ def statements(unit, year):
     return rows
 
 
+def children_cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def timed_once(argv, timeout):
-    """(seconds or None when timed out, returncode, stdout lines, stderr tail)."""
-    started = time.monotonic()
+    """(seconds or None when timed out, returncode, stdout lines, stderr tail, CPU seconds)."""
+    started, cpu = time.monotonic(), children_cpu()
     try:
         r = subprocess.run(argv, capture_output=True, timeout=timeout)
     except subprocess.TimeoutExpired:
-        return None, None, 0, ""
+        return None, None, 0, "", None
     elapsed = time.monotonic() - started
     err = r.stderr.decode("utf-8", "replace").strip()
-    return elapsed, r.returncode, r.stdout.count(b"\n"), err[-300:]
+    return elapsed, r.returncode, r.stdout.count(b"\n"), err[-300:], children_cpu() - cpu
+
+
+def hyperfine_cpu(name, args):
+    """{command: mean user + system seconds} from the JSON hyperfine wrote for `name`."""
+    with open(os.path.join(args.results, name + ".json")) as f:
+        return {r["command"]: r["user"] + r["system"] for r in json.load(f)["results"]}
 
 
 def measure(name, commands, args):
-    """{label: argv} → {label: (seconds or None, runs, note)}: one timed run each, then
-    hyperfine for those that finished quickly enough."""
+    """{label: argv} → {label: (seconds or None, runs, first run, CPU seconds)}: one timed
+    run each, then hyperfine (median wall time, mean CPU time) when all finished quickly enough."""
     first = {}
     for label, argv in commands.items():
         first[label] = timed_once(argv, args.timeout)
@@ -80,8 +93,9 @@ def measure(name, commands, args):
             medians = bench.hyperfine(name, commands, args)
         finally:
             args.runs, args.warmup = saved
-        return {label: (medians[label], runs, first[label]) for label in commands}
-    return {label: (first[label][0], 1, first[label]) for label in commands}
+        cpu = hyperfine_cpu(name, args)
+        return {label: (medians[label], runs, first[label], cpu[label]) for label in commands}
+    return {label: (first[label][0], 1, first[label], first[label][4]) for label in commands}
 
 
 def fmt_time(seconds):
@@ -142,8 +156,9 @@ def main():
             "dq --db EMPTY -c 'sql SELECT 1'": [args.dq, "--db", empty, "-c", "sql SELECT 1"],
         }
         m = bench.hyperfine("startup", commands, args)
+        cpu = hyperfine_cpu("startup", args)
         for label in commands:
-            out(f"   {fmt_time(m[label]):>10}  {label}")
+            out(f"   {fmt_time(m[label]):>10}  CPU {fmt_time(cpu[label]):>9}  {label}")
 
     for section, scoped in (("u", unit), ("x", None)):
         if section not in args.sections:
@@ -151,7 +166,8 @@ def main():
         out()
         out(f"{section}) {'one unit (for ' + unit + ')' if scoped else 'every unit'}: dq end to end vs sqlite3 "
             f"on the SQL `explain` prints (timeout {args.timeout:.0f} s)")
-        out(f"   {'sqlite3':>10} {'dq':>10} {'ratio':>7} {'runs':>4} {'rows':>7}  {'class':<11} statement")
+        out(f"   {'sqlite3':>10} {'dq':>10} {'ratio':>7} {'CPU sqlite3':>11} {'CPU dq':>10} {'runs':>4} {'rows':>7}"
+            f"  {'class':<11} statement")
         for index, (label, query) in enumerate(statements(scoped, last_year), 1):
             name = f"{section}{index}"
             try:
@@ -170,13 +186,14 @@ def main():
             m = measure(name, commands, args)
             sq, dq = m["sqlite3"], m["dq"]
             if dq[2][1] not in (0, None):
-                out(f"   {fmt_time(sq[0]):>10} {'-':>10} {'-':>7} {'-':>4} {'-':>7}  {'ERROR':<11} {query}: {dq[2][3]}")
+                out(f"   {fmt_time(sq[0]):>10} {'-':>10}  ERROR {query}: {dq[2][3]}")
                 continue
             ratio = f"{dq[0] / sq[0]:.2f}×" if dq[0] and sq[0] else "-"
             rows = f"{sq[2][2]}" if sq[0] is not None and dq[0] is not None and dq[2][2] - 1 == sq[2][2] \
                 else f"{max(dq[2][2] - 1, 0)}≠{sq[2][2]}" if sq[0] is not None and dq[0] is not None else "-"
             kind = "interactive" if dq[0] is not None and dq[0] < INTERACTIVE else "batch"
-            out(f"   {fmt_time(sq[0]):>10} {fmt_time(dq[0]):>10} {ratio:>7} {dq[1]:>4} {rows:>7}  {kind:<11} {query}")
+            out(f"   {fmt_time(sq[0]):>10} {fmt_time(dq[0]):>10} {ratio:>7} {fmt_time(sq[3]):>11} {fmt_time(dq[3]):>10}"
+                f" {dq[1]:>4} {rows:>7}  {kind:<11} {query}")
         out(f"   SQL as run: {os.path.relpath(args.results)}/{section}N.sql")
 
     if "k" in args.sections:
@@ -185,9 +202,9 @@ def main():
         argv = [args.dq, "check", "--db", args.db, "--for", unit, "--year", str(last_year), "--format", "csv"]
         wrapped = ["sh", "-c", shlex.join(argv) + " >/dev/null; test $? -le 1"]
         m = measure("check", {"check": wrapped}, args)
-        seconds, runs, (once, status, _, err) = m["check"]
+        seconds, runs, (once, status, _, err, _), cpu = m["check"]
         findings = timed_once(argv, args.timeout)[2] - 1
-        out(f"   {fmt_time(seconds):>10}  {runs} runs, {findings} findings"
+        out(f"   {fmt_time(seconds):>10}  CPU {fmt_time(cpu)}, {runs} runs, {findings} findings"
             f"{' (exit ' + str(status) + ': ' + err + ')' if status not in (0, None) else ''}")
 
     if "i" in args.sections:
@@ -209,7 +226,7 @@ def import_rate(args, out):
     os.makedirs(work, exist_ok=True)
     for _ in range(3):
         target = bench.fresh_database(args.dq, os.path.join(work, "target.sqlite"))
-        seconds, status, _, err = timed_once([args.dq, "import", "--db", target] + files, args.timeout)
+        seconds, status, _, err, _ = timed_once([args.dq, "import", "--db", target] + files, args.timeout)
         if status != 0:
             out(f"   import into an empty database failed: {err}")
             return
@@ -219,7 +236,7 @@ def import_rate(args, out):
     last_unit = db.execute("SELECT max(id) FROM unit").fetchone()[0]
     db.close()
     for _ in range(3):
-        seconds, status, _, err = timed_once([args.dq, "import", "--db", args.db] + files, args.timeout)
+        seconds, status, _, err, _ = timed_once([args.dq, "import", "--db", args.db] + files, args.timeout)
         started = time.monotonic()
         db = sqlite3.connect(args.db, isolation_level=None)
         db.execute("PRAGMA foreign_keys = ON")
