@@ -3,7 +3,8 @@
 
     bench/make_national_db.py [--out /work/bench-data/national.sqlite] [--dq PATH]
                               [--units 100000] [--years 2015-2024] [--facts 100]
-                              [--stop-at-facts N] [--time-limit SECONDS] [--batch 2000]
+                              [--stop-at-facts N] [--stop-at-disclosures N]
+                              [--time-limit SECONDS] [--batch 2000]
 
 A whole country in one file: 100,000 units (3,334 regions of 30: ten 部门 and two 单位 under
 each) × 10 fiscal years = 10^6 决算 disclosures of about 100 facts each, plus a few narrative
@@ -23,7 +24,7 @@ the next year (as a researcher loads a country year by year); disclosure i (0-ba
 i % units + 1 of year number i // units. Each batch of --batch disclosures is one
 transaction with everything belonging to them, so the database is always complete up to a
 batch and a dq database throughout; the progress marker is the data itself (the number of
-disclosures). Stopped (Ctrl-C, --time-limit, --stop-at-facts, a kill), it continues where it
+disclosures). Stopped (Ctrl-C, --time-limit, --stop-at-facts, --stop-at-disclosures, a kill), it continues where it
 stopped when run again with the same arguments (the arguments are recorded in
 OUT.templates.sqlite and a different --units, --years or --facts is refused).
 
@@ -339,6 +340,8 @@ def main():
     p.add_argument("--facts", type=int, default=100, help="average facts per disclosure")
     p.add_argument("--batch", type=int, default=2000, help="disclosures per transaction")
     p.add_argument("--stop-at-facts", type=int, default=0, help="stop after the batch that reaches N facts")
+    p.add_argument("--stop-at-disclosures", type=int, default=0,
+                   help="stop at N disclosures (a multiple of --units ends with whole years)")
     p.add_argument("--time-limit", type=float, default=0, help="stop after the batch that passes N seconds")
     args = p.parse_args()
     args.year_list = parse_years(args.years)
@@ -366,8 +369,9 @@ def main():
     started = time.monotonic()
     session_facts = 0
     note(f"{args.out}: {done:,} of {total:,} disclosures, {facts:,} facts; continuing")
-    while done < total and not stop_requested:
-        count = min(args.batch, total - done)
+    goal = min(total, args.stop_at_disclosures or total)
+    while done < goal and not stop_requested:
+        count = min(args.batch, goal - done)
         before = time.monotonic()
         write_batch(db, done, count, args)
         added = db.execute("SELECT count(*) FROM fact WHERE id >= ?",
