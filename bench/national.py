@@ -77,6 +77,37 @@ def hyperfine_cpu(name, args):
         return {r["command"]: r["user"] + r["system"] for r in json.load(f)["results"]}
 
 
+def cpu_all_at_once(commands, limit):
+    """Starts every {label: argv} at once and waits up to `limit` seconds of wall time:
+    {label: (CPU seconds, finished, stdout lines)}, CPU from each process's own rusage (a
+    process still running at the limit is killed: its CPU time is then a lower bound). For a
+    machine too busy for sequential wall-clock timing: CPU time does not depend on the wait."""
+    procs, outputs = {}, {}
+    for label, argv in commands.items():
+        path = os.path.join(os.environ.get("TMPDIR", "/tmp"), f"national-{os.getpid()}-{len(procs)}.out")
+        outputs[label] = path
+        with open(path, "wb") as f:
+            procs[label] = subprocess.Popen(argv, stdout=f, stderr=subprocess.DEVNULL)
+    by_pid = {proc.pid: label for label, proc in procs.items()}
+    results, deadline = {}, time.monotonic() + limit
+    while by_pid:
+        if time.monotonic() > deadline:
+            for pid in by_pid:
+                os.kill(pid, 9)
+        pid, status, usage = os.wait4(-1, os.WNOHANG) if time.monotonic() <= deadline else os.wait4(-1, 0)
+        if pid == 0:
+            time.sleep(0.5)
+            continue
+        label = by_pid.pop(pid, None)
+        if label is None:
+            continue
+        with open(outputs[label], "rb") as f:
+            lines = f.read().count(b"\n")
+        os.remove(outputs[label])
+        results[label] = (usage.ru_utime + usage.ru_stime, os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0, lines)
+    return results
+
+
 def measure(name, commands, args):
     """{label: argv} → {label: (seconds or None, runs, first run, CPU seconds)}: one timed
     run each, then hyperfine (median wall time, mean CPU time) when all finished quickly enough."""
@@ -114,6 +145,9 @@ def main():
     p.add_argument("--timeout", type=float, default=600, help="seconds for one run of one statement")
     p.add_argument("--sections", default="scuxki")
     p.add_argument("--results", default=os.path.join(HERE, ".data", "results-national"))
+    p.add_argument("--cpu-limit", type=float, default=0,
+                   help="section x: run every statement at once for at most this many "
+                        "seconds of wall time and report CPU time only (for a busy machine)")
     args = p.parse_args()
     os.makedirs(args.results, exist_ok=True)
     lines = []
@@ -160,6 +194,9 @@ def main():
         for label in commands:
             out(f"   {fmt_time(m[label]):>10}  CPU {fmt_time(cpu[label]):>9}  {label}")
 
+    if "x" in args.sections and args.cpu_limit:
+        all_units_cpu(args, out, last_year)
+        args.sections = args.sections.replace("x", "")
     for section, scoped in (("u", unit), ("x", None)):
         if section not in args.sections:
             continue
@@ -212,6 +249,41 @@ def main():
 
     with open(os.path.join(args.results, "summary.txt"), "w") as f:
         f.write("\n".join(lines) + "\n")
+
+
+def all_units_cpu(args, out, year):
+    """Section x on a busy machine: every statement over all units and its SQL in sqlite3,
+    all started at once, CPU seconds each (one run)."""
+    out()
+    out(f"x) every unit, CPU time of one run (all started at once; killed after "
+        f"{args.cpu_limit:.0f} s of wall time: '>' marks a lower bound)")
+    out(f"   {'CPU sqlite3':>12} {'CPU dq':>12} {'ratio':>7} {'rows':>9}  {'class':<11} statement")
+    commands, queries = {}, []
+    for index, (label, query) in enumerate(statements(None, year), 1):
+        try:
+            sql = bench.explain_sql(args.dq, args.db, query)
+        except RuntimeError as e:
+            out(f"   {'-':>12} {'-':>12} {'-':>7} {'-':>9}  {'ERROR':<11} {query}: {e}")
+            continue
+        sql_path = os.path.join(args.results, f"x{index}.sql")
+        with open(sql_path, "w") as f:
+            f.write(f"-- {query}\n{sql};\n")
+        commands[("sqlite3", query)] = [args.sqlite3, "-csv", args.db, f".read {sql_path}"]
+        commands[("dq", query)] = [args.dq, "--db", args.db, "--format", "csv", "-c", query]
+        queries.append(query)
+    results = cpu_all_at_once(commands, args.cpu_limit)
+
+    def cell(result):
+        cpu, finished, _ = result
+        return f"{fmt_time(cpu)}" if finished else f">{fmt_time(cpu)}"
+    for query in queries:
+        sq, dq = results[("sqlite3", query)], results[("dq", query)]
+        ratio = f"{dq[0] / sq[0]:.2f}×" if sq[1] and dq[1] and sq[0] > 0 else "-"
+        rows = f"{sq[2]}" if sq[1] and dq[1] and dq[2] - 1 == sq[2] else \
+            f"{max(dq[2] - 1, 0)}≠{sq[2]}" if sq[1] and dq[1] else "-"
+        kind = "interactive" if dq[1] and dq[0] < INTERACTIVE else "batch"
+        out(f"   {cell(sq):>12} {cell(dq):>12} {ratio:>7} {rows:>9}  {kind:<11} {query}")
+    out(f"   SQL as run: {os.path.relpath(args.results)}/xN.sql")
 
 
 def import_rate(args, out):
