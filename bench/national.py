@@ -13,6 +13,10 @@ Sections:
   i) import: the seed text and the three Shanghai fixtures into the big database in one
      process (then deleted again, see import_rate), against the same into an empty one.
 
+On a busy machine, --cpu-limit SECONDS replaces section x's timing: every statement over all
+units and its SQL start at once, and each process's CPU time is reported (wall time there is
+mostly waiting for a core).
+
 Each statement runs once with --timeout (dq and, on the SQL `dq -c 'explain …'` prints, the
 sqlite3 CLI through `.read`, so that SQL of any length fits); what takes under 1 s is then
 measured with hyperfine (--runs, 1 warm-up), what takes 1–30 s with 3 runs, anything longer
