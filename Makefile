@@ -12,7 +12,7 @@ RELEASE := -c release --product dq --static-swift-stdlib
 # zsh to test the zsh completion.
 PACKAGES := libsqlite3-dev libedit-dev sqlite3 tmux poppler-utils hyperfine chromium-headless-shell fonts-noto-cjk python3 zsh
 
-.PHONY: run test build deps generate bench mutations fuzz torture clean install install-files
+.PHONY: run test build deps generate bench bench-national mutations fuzz torture clean install install-files
 # Where `make install` puts dq: $(PREFIX)/bin/dq, the manual page and shell completions.
 PREFIX ?= /usr/local
 
@@ -61,6 +61,11 @@ generate:
 
 bench: build
 	bench/run.sh
+
+# The capacity table on the national-scale database (10^8 facts, made first if missing:
+# hours; see bench/README.md). Not part of `make test`.
+bench-national: build
+	SKIP_BUILD=1 bench/run.sh --national
 
 # The audit's full mutation harness (the test suite runs a small fixed sample).
 mutations: deps

@@ -5,6 +5,7 @@
 #   RUNS=3 WARMUP=1 bench/run.sh fewer hyperfine runs (default 10 and 2)
 #   FORCE_DB=1 bench/run.sh      rebuild the synthetic databases
 #   SCALES="2000" bench/run.sh   only the 1.6M-fact corpus (default "2000 12560": 1.6M and 10M facts)
+#   bench/run.sh --national      the capacity table at 10^8 facts (bench/README.md, "National scale")
 # Extra arguments go to bench/bench.py (e.g. --query 'summary 2024' to measure one query).
 # See bench/README.md for what the numbers mean. Exits 0 even when a bar is missed.
 set -euo pipefail
@@ -22,6 +23,17 @@ DQ=.build/release/dq
 
 force=()
 [ "${FORCE_DB:-0}" = 1 ] && force=(--force)
+
+# --national: the capacity measurements on the 10^8-fact database (bench/make_national_db.py
+# makes it, or continues making it, first: hours on a shared machine; NATIONAL_LIMIT=SECONDS
+# stops the generator after that long and measures what is there). Not part of `make test`.
+if [ "${1:-}" = --national ]; then
+  shift
+  NATIONAL_DB=${NATIONAL_DB:-/work/bench-data/national.sqlite}
+  nice -n 10 python3 bench/make_national_db.py --dq "$DQ" --out "$NATIONAL_DB" \
+    ${NATIONAL_LIMIT:+--time-limit "$NATIONAL_LIMIT"} >/dev/null
+  exec python3 bench/national.py --dq "$DQ" --db "$NATIONAL_DB" --runs "${RUNS:-5}" "$@"
+fi
 
 # One corpus per scale (units; 796 facts each): 2,000 ≈ 1.6M facts, 12,560 ≈ 10M facts.
 # The first scale runs every section; the others the queries and start-up (a, c).
