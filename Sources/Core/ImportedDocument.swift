@@ -295,12 +295,16 @@ public struct ImportedParagraph: Hashable, Sendable {
     public var body: String
     /// text or residue.
     public var kind: String
+    /// The first line of the paragraph; `lineTo` its last (a paragraph wrapped over several
+    /// physical lines is one paragraph).
     public var line: Int
+    public var lineTo: Int
 
-    public init(section: String, body: String, kind: String, line: Int) {
+    public init(section: String, body: String, kind: String, line: Int, lineTo: Int? = nil) {
         self.section = section
         self.body = body
         self.kind = kind
         self.line = line
+        self.lineTo = max(line, lineTo ?? line)
     }
 }

@@ -27,6 +27,8 @@ enum ShanghaiNarrative {
         var joined = Joined()
         var narrativeLines: [Int] = []
         var glossary = false
+        var joiner = ParagraphJoiner()
+        var sections: [Int: String] = [:]
         for n in start...max(start, lines.count) where n <= lines.count {
             let raw = lines[n - 1]
             if raw.hasPrefix("[PDF page") || raw.hasPrefix("#") { continue }
@@ -35,10 +37,11 @@ enum ShanghaiNarrative {
             if let level = isHeading(s) {
                 if level == 0 { path = [s]; glossary = s.contains("名词解释") }
                 else { path = Array(path.prefix(level)) + [s] }
-                if level == 0, path.count == 1 { }
-                paragraphs.append(ImportedParagraph(section: path.dropLast().joined(separator: " > "), body: s, kind: "text", line: n))
+                sections[n] = path.dropLast().joined(separator: " > ")
+                joiner.add(s, line: n, heading: true)
             } else {
-                paragraphs.append(ImportedParagraph(section: path.joined(separator: " > "), body: s, kind: "text", line: n))
+                sections[n] = path.joined(separator: " > ")
+                joiner.add(s, line: n)
             }
             if !glossary {
                 narrativeLines.append(n)
@@ -48,12 +51,60 @@ enum ShanghaiNarrative {
                 }
             }
         }
+        // Paragraphs as written: wrapped lines re-joined, each under the section of its first line.
+        for p in joiner.paragraphs {
+            paragraphs.append(ImportedParagraph(section: sections[p.lineFrom] ?? "", body: p.body, kind: "text",
+                                                line: p.lineFrom, lineTo: p.lineTo))
+        }
         let before = b.facts.count
         extract(joined, into: &b)
         ShanghaiRates.read(joined, textFactsFrom: before, into: &b)
         for n in narrativeLines where !b.recognizedLines.contains(n) && holdsFigure(lines[n - 1]) {
             unrecognized.append(n)
         }
+    }
+
+    /// The front matter before the first table: the cover and the contents, one paragraph per
+    /// line under sections 封面 and 目录, then the 第一部分 (概况) as paragraphs under its headings.
+    static func frontMatter(_ lines: [String], before end: Int) -> [ImportedParagraph] {
+        var result: [ImportedParagraph] = []
+        var section = "封面"
+        var contentsParts = Set<String>()
+        var path: [String] = []
+        var joiner = ParagraphJoiner()
+        var sections: [Int: String] = [:]
+        for n in 1..<max(1, end) where n <= lines.count {
+            let raw = lines[n - 1]
+            if raw.hasPrefix("[PDF page") || raw.hasPrefix("#") { continue }
+            let s = raw.trimmingSpaces
+            if s.isEmpty { continue }
+            let compact = s.withoutSpaces
+            if section == "封面", compact == "目录" { section = "目录" }
+            let part = compact.hasPrefix("第") ? compact.prefix(while: { $0 != "分" }) : ""
+            if section != "正文", !part.isEmpty, compact.contains("部分") {
+                // The body starts where a part the contents already listed comes again.
+                if section == "目录", contentsParts.contains(String(part)) { section = "正文" } else if section == "目录" {
+                    contentsParts.insert(String(part))
+                } else { section = "正文" }
+            }
+            guard section == "正文" else {
+                result.append(ImportedParagraph(section: section, body: s, kind: "text", line: n))
+                continue
+            }
+            if let level = isHeading(s) {
+                path = level == 0 ? [s] : Array(path.prefix(level)) + [s]
+                sections[n] = path.dropLast().joined(separator: " > ")
+                joiner.add(s, line: n, heading: true)
+            } else {
+                sections[n] = path.joined(separator: " > ")
+                joiner.add(s, line: n)
+            }
+        }
+        for p in joiner.paragraphs {
+            result.append(ImportedParagraph(section: sections[p.lineFrom] ?? "", body: p.body, kind: "text",
+                                            line: p.lineFrom, lineTo: p.lineTo))
+        }
+        return result
     }
 
     /// The totals the 情况说明 states that settle a table's open columns (基本支出, 项目支出,
@@ -106,7 +157,7 @@ enum ShanghaiNarrative {
         guard l.count <= chars.count else { return nil }
         var i = from
         while i + l.count <= chars.count {
-            if Array(chars[i..<(i + l.count)]) == l {
+            if chars[i] == l[0], chars[i..<(i + l.count)].elementsEqual(l) {
                 var k = i + l.count
                 let limit = min(chars.count, k + gap)
                 while k < limit {
@@ -130,7 +181,7 @@ enum ShanghaiNarrative {
         let l = Array(label)
         var i = 0
         while i + l.count <= chars.count {
-            if Array(chars[i..<(i + l.count)]) == l {
+            if chars[i] == l[0], chars[i..<(i + l.count)].elementsEqual(l) {
                 let k = i + l.count
                 var e = k
                 while e < chars.count, chars[e].isASCIIDigitChar { e += 1 }
@@ -487,7 +538,7 @@ enum ShanghaiRates {
         let l = Array(label)
         var i = from
         while i + l.count <= to {
-            if Array(c.j.chars[i..<(i + l.count)]) == l { return i }
+            if c.j.chars[i] == l[0], c.j.chars[i..<(i + l.count)].elementsEqual(l) { return i }
             i += 1
         }
         return nil

@@ -320,7 +320,7 @@ private struct Transaction {
         for paragraph in document.paragraphs {
             try checked(line: paragraph.line) {
                 try insert(statement, [.integer(disclosureID), .text(paragraph.section), .text(paragraph.body),
-                                       .text(paragraph.kind), .integer(Int64(paragraph.line)), .integer(Int64(paragraph.line))])
+                                       .text(paragraph.kind), .integer(Int64(paragraph.line)), .integer(Int64(paragraph.lineTo))])
             }
         }
         // One statement indexes them all (schema.sql, paragraph_fts).
