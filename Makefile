@@ -8,10 +8,11 @@ SWIFT ?= swift
 RELEASE := -c release --product dq --static-swift-stdlib
 # System packages: SQLite and libedit headers to build; the sqlite3 CLI, tmux and
 # poppler-utils (pdftotext, pdfinfo) for tests and import; hyperfine for benchmarks;
-# headless Chromium, the CJK fonts the report names and python3 for the report's browser test.
-PACKAGES := libsqlite3-dev libedit-dev sqlite3 tmux poppler-utils hyperfine chromium-headless-shell fonts-noto-cjk python3
+# headless Chromium, the CJK fonts the report names and python3 for the report's browser test;
+# zsh to test the zsh completion.
+PACKAGES := libsqlite3-dev libedit-dev sqlite3 tmux poppler-utils hyperfine chromium-headless-shell fonts-noto-cjk python3 zsh
 
-.PHONY: run test build deps generate bench mutations fuzz torture clean install
+.PHONY: run test build deps generate bench mutations fuzz torture clean install install-files
 # Where `make install` puts dq: $(PREFIX)/bin/dq, the manual page and shell completions.
 PREFIX ?= /usr/local
 
@@ -29,11 +30,16 @@ build: deps
 # Installs the release binary, dq(1) generated from the binary's own help, and the bash
 # and zsh completions (statements and subjects). DESTDIR stages a package.
 install: build
+	$(MAKE) install-files
+
+# The installation without the build: DQ is the binary installed (the release one by default).
+DQ ?= .build/release/dq
+install-files:
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions
-	install -m 755 .build/release/dq $(DESTDIR)$(PREFIX)/bin/dq
-	python3 scripts/make_man.py .build/release/dq > .build/dq.1
-	install -m 644 .build/dq.1 $(DESTDIR)$(PREFIX)/share/man/man1/dq.1
+	install -m 755 $(DQ) $(DESTDIR)$(PREFIX)/bin/dq
+	python3 scripts/make_man.py $(DQ) > $(DESTDIR)$(PREFIX)/share/man/man1/dq.1
+	chmod 644 $(DESTDIR)$(PREFIX)/share/man/man1/dq.1
 	install -m 644 completions/dq.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/dq
 	install -m 644 completions/_dq $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_dq
 

@@ -124,7 +124,11 @@ CREATE TABLE unit_alias (
 ) STRICT;
 
 -- One published document: a unit's 决算 (or 预算) for a fiscal year.
---   template: 'sichuan' (seed), 'shanghai' (9 tables), …
+--   kind: 决算 (final account) or 预算 (budget); scope: 部门 (the department's consolidated
+--   document, 部门决算/部门预算) or 单位 (one budget unit's own, 单位预算). A unit may publish
+--   one document per (year, kind, scope): a 部门预算 and a 单位预算 of the same body and year,
+--   or its 决算 and 预算, never collide. Queries read 决算 unless asked for budget figures.
+--   template: 'sichuan' (seed), 'shanghai' (9 tables), 'shanghai_budget', …
 --   sha256: of the source file's bytes, so that importing the same file is recognized.
 --   money_unit: the unit the document prints money in (万元 or 元).
 --   origin: 'seed' (embedded in the binary) or 'import' (read by dq import).
@@ -133,6 +137,7 @@ CREATE TABLE disclosure (
     unit_id     INTEGER NOT NULL REFERENCES unit(id),
     year        INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
     kind        TEXT NOT NULL CHECK (kind IN ('决算', '预算')),
+    scope       TEXT NOT NULL DEFAULT '部门' CHECK (scope IN ('部门', '单位')),
     template    TEXT NOT NULL,
     title       TEXT NOT NULL,
     source_file TEXT NOT NULL,
@@ -140,7 +145,7 @@ CREATE TABLE disclosure (
     money_unit  TEXT NOT NULL CHECK (money_unit IN ('万元', '元')),
     line_count  INTEGER NOT NULL,
     origin      TEXT NOT NULL CHECK (origin IN ('seed', 'import')),
-    UNIQUE (unit_id, year, kind)
+    UNIQUE (unit_id, year, kind, scope)
 ) STRICT;
 
 ------------------------------------------------------------------------------------------

@@ -10,16 +10,19 @@ _dq_subjects() {
 
 _dq() {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
-    local subcommands="query init import check help"
-    local statements="summary compare breakdown trend top projects indicators codes units years subjects find source check explain sql use"
+    local subcommands="query init import check report help"
+    local statements="summary compare breakdown trend execution top projects indicators codes units years subjects find source check explain sql use"
     local options="--db --memory -c -f --keep-going --no-init --format --unit --no-header --bom --help --version"
     COMPREPLY=()
     case $prev in
-        --format) COMPREPLY=($(compgen -W "table box csv tsv json jsonl markdown" -- "$cur")); return ;;
+        --format)
+            if [[ ${COMP_WORDS[1]} == report ]]; then COMPREPLY=($(compgen -W "html markdown" -- "$cur"))
+            else COMPREPLY=($(compgen -W "table box csv tsv json jsonl markdown bar svg" -- "$cur")); fi
+            return ;;
         --unit) COMPREPLY=($(compgen -W "元 万元 亿元" -- "$cur")); return ;;
         --fail-on) COMPREPLY=($(compgen -W "error warning info" -- "$cur")); return ;;
         --template) COMPREPLY=($(compgen -W "sichuan shanghai" -- "$cur")); return ;;
-        --db|-f) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --db|-f|-o|--source) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         help) COMPREPLY=($(compgen -W "$subcommands $statements" -- "$cur")); return ;;
         -c)
             # Inside the quoted query: a statement first, then subjects.
@@ -41,6 +44,7 @@ _dq() {
             init) options="--db --empty --help" ;;
             import) options="--db --replace --strict --unit --year --template --help" ;;
             check) options="--db --memory --for --year --fail-on --format --unit --no-header --bom --help" ;;
+            report) options="--db --memory --for --year --format --unit --source -o --help" ;;
         esac
         COMPREPLY=($(compgen -W "$options" -- "$cur"))
     elif [[ $COMP_CWORD -eq 1 ]]; then

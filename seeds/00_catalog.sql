@@ -51,6 +51,7 @@ INSERT INTO measure (id, name_zh, name_en, fund_id, value_kind, count_unit, pare
     ('remit_superior',          '上缴上级支出',             'remittance to superior',           'all', 'money', NULL, 'expenditure_total', 'part', 133),
     ('operating_expenditure',   '经营支出',                 'operating expenditure',            'all', 'money', NULL, 'expenditure_total', 'part', 134),
     ('affiliated_subsidy',      '对附属单位补助支出',       'subsidies to affiliated units',    'all', 'money', NULL, 'expenditure_total', 'part', 135),
+    ('reserve_funds',           '单位预留机动经费',         'unit contingency reserve',         'all', 'money', NULL, NULL, NULL, 136),
     ('surplus_distribution',    '结余分配',                 'surplus distribution',             'all', 'money', NULL, NULL, NULL, 140),
     ('closing_balance',         '年末结转和结余',           'closing balance',                  'all', 'money', NULL, NULL, NULL, 141),
     -- 财政拨款收入支出决算总表
@@ -78,6 +79,9 @@ INSERT INTO measure (id, name_zh, name_en, fund_id, value_kind, count_unit, pare
     ('sangong_reception',       '公务接待费',               'official reception',               'fiscal', 'money', NULL, 'sangong', 'part', 430),
     ('reception_domestic',      '国内公务接待费',           'domestic reception',               'fiscal', 'money', NULL, 'sangong_reception', 'part', 431),
     ('reception_foreign',       '外事接待费',               'foreign affairs reception',        'fiscal', 'money', NULL, 'sangong_reception', 'part', 432),
+    ('sangong_meetings_training', '三公经费、会议费和培训费合计', 'three public expenses, meetings and training', 'fiscal', 'money', NULL, NULL, NULL, 440),
+    ('meeting_fees',            '会议费',                   'meeting fees',                     'fiscal', 'money', NULL, NULL, NULL, 441),
+    ('training_fees',           '培训费',                   'training fees',                    'fiscal', 'money', NULL, NULL, NULL, 442),
     -- 三公 counts
     ('abroad_groups',           '因公出国（境）团组数',     'delegations abroad',               'fiscal', 'count', '个',   NULL, NULL, 450),
     ('abroad_people',           '因公出国（境）人次',       'travellers abroad',                'fiscal', 'count', '人次', NULL, NULL, 451),
@@ -129,6 +133,7 @@ INSERT INTO measure (id, name_zh, name_en, fund_id, value_kind, count_unit, pare
     ('perf_targets',            '编制绩效目标项目数',       'projects with performance targets', 'all', 'count', '个', NULL, NULL, 801),
     ('perf_monitored',          '绩效监控项目数',           'projects monitored',               'all', 'count', '个', NULL, NULL, 802),
     ('dept_perf_score',         '部门整体绩效自评得分',     'department self-evaluation score', 'all', 'points', NULL, NULL, NULL, 803),
+    ('perf_targets_budget',     '绩效目标项目资金',         'budget of projects with performance targets', 'all', 'money', NULL, NULL, NULL, 804),
     ('recurring_projects',      '常年项目数',               'recurring projects',               'all', 'count', '个', NULL, NULL, 810),
     ('recurring_budget',        '常年项目预算总金额',       'recurring project budget',         'all', 'money', NULL, NULL, NULL, 811),
     ('recurring_underspent',    '常年项目预算结余率大于10%的项目数', 'recurring projects underspent over 10%', 'all', 'count', '个', NULL, NULL, 812),

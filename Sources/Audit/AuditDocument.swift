@@ -20,6 +20,8 @@ public struct AuditFact: Hashable, Sendable {
     /// The printed title of the table the figure was read from, when quarantined (its
     /// identities failed wholesale, so the reading is uncertain); nil when trusted.
     public var quarantinedIn: String? = nil
+    /// The row's code and label as the table prints it (e.g. "2010601 行政运行"); nil for text.
+    public var rowLabel: String? = nil
 
     /// The figure for a finding, labelled with what it is.
     public func figure(_ label: String) -> FindingFigure {
@@ -68,23 +70,6 @@ public struct UncertainFact: Hashable, Sendable {
     }
 }
 
-/// A table the importer quarantined: its identities failed wholesale, so its figures are
-/// uncertain and the audit reports the table once instead of each sum it breaks.
-public struct QuarantinedTable: Hashable, Sendable {
-    public var title: String
-    public var lineFrom: Int
-    public var lineTo: Int
-    /// Which identities failed, as the importer put it.
-    public var reason: String
-
-    public init(title: String, lineFrom: Int, lineTo: Int, reason: String) {
-        self.title = title
-        self.lineFrom = lineFrom
-        self.lineTo = lineTo
-        self.reason = reason
-    }
-}
-
 /// Everything one disclosure says, loaded once, for the rules to read. Rules never touch
 /// SQLite: they see these values only.
 public struct AuditDocument: Sendable {
@@ -100,7 +85,7 @@ public struct AuditDocument: Sendable {
     /// one of them could not be evaluated (Auditor.evaluate).
     public var uncertain: [UncertainFact] = []
     /// The tables whose figures are all uncertain (quarantined on import).
-    public var quarantinedTables: [QuarantinedTable] = []
+    public var quarantinedTables: [ImportedTable] = []
     public var statements: [AuditStatement]
     public var projects: [AuditProject]
     public var paragraphs: [ImportedParagraph]

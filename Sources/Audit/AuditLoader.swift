@@ -12,20 +12,21 @@ public enum AuditLoader {
         guard let row = head.first else { throw StoreError(code: 12, message: "没有第 \(disclosureID) 号披露") }
         let facts = try database.query("""
             SELECT id, measure_id, code, fund_id, column_id, year, amount_fen, quantity, printed, printed_unit, derived,
-                   source_kind, line_from, line_to, CASE status WHEN 'quarantined' THEN coalesce(source_table, '') END
+                   source_kind, line_from, line_to, CASE status WHEN 'quarantined' THEN coalesce(source_table, '') END, row_label
             FROM fact WHERE disclosure_id = ? ORDER BY line_from, id
             """, [.integer(disclosureID)]).map { r in
             AuditFact(id: r[0].int64 ?? 0, measureID: r[1].string, code: r[2].string, fund: r[3].string ?? "",
                       column: r[4].string ?? "", year: Int(r[5].int64 ?? 0), amountFen: r[6].int64, quantity: r[7].int64,
                       printed: r[8].string, printedUnit: r[9].string, derived: r[10].int64 == 1, sourceKind: r[11].string ?? "",
-                      lineFrom: Int(r[12].int64 ?? 0), lineTo: Int(r[13].int64 ?? 0), quarantinedIn: r[14].string)
+                      lineFrom: Int(r[12].int64 ?? 0), lineTo: Int(r[13].int64 ?? 0), quarantinedIn: r[14].string,
+                      rowLabel: r[15].string)
         }
         let quarantined = try database.query("""
             SELECT title, line_from, line_to, reason FROM source_table
             WHERE disclosure_id = ? AND status = 'quarantined' ORDER BY line_from
             """, [.integer(disclosureID)]).map { r in
-            QuarantinedTable(title: r[0].string ?? "", lineFrom: Int(r[1].int64 ?? 0), lineTo: Int(r[2].int64 ?? 0),
-                             reason: r[3].string ?? "")
+            ImportedTable(title: r[0].string ?? "", lineFrom: Int(r[1].int64 ?? 0), lineTo: Int(r[2].int64 ?? 0),
+                          status: .quarantined, reason: r[3].string)
         }
         let certain = facts.filter { uncertainty(of: $0) == nil }
         let uncertain = facts.compactMap { fact in uncertainty(of: fact).map { UncertainFact(fact: fact, reason: $0) } }

@@ -7,7 +7,10 @@ public struct ImportedDocument: Hashable, Sendable {
     /// 二级单位 the document lists (机构设置), stored as units under `unit`.
     public var subunits: [String]
     public var year: Int
+    /// 决算 or 预算.
     public var kind: String
+    /// 部门 (the department's consolidated document) or 单位 (one budget unit's own).
+    public var scope: String
     /// 'sichuan', 'shanghai', …
     public var template: String
     public var title: String
@@ -22,7 +25,8 @@ public struct ImportedDocument: Hashable, Sendable {
     /// The tables read, each with its status (a quarantined table's facts carry that status).
     public var tables: [ImportedTable]
 
-    public init(unit: ImportedUnit, subunits: [String] = [], year: Int, kind: String = "决算", template: String, title: String,
+    public init(unit: ImportedUnit, subunits: [String] = [], year: Int, kind: String = "决算", scope: String = "部门",
+                template: String, title: String,
                 sourceFile: String, sha256: String, moneyUnit: MoneyUnit = .tenThousandYuan, lineCount: Int,
                 facts: [ImportedFact] = [], statements: [ImportedStatement] = [], projects: [ImportedProject] = [],
                 paragraphs: [ImportedParagraph] = [], tables: [ImportedTable] = []) {
@@ -30,6 +34,7 @@ public struct ImportedDocument: Hashable, Sendable {
         self.subunits = subunits
         self.year = year
         self.kind = kind
+        self.scope = scope
         self.template = template
         self.title = title
         self.sourceFile = sourceFile

@@ -30,7 +30,7 @@ public enum ShanghaiReader: TemplateReader {
             if cover.contains("部门决算") || cover.count > 60 { break }
         }
         guard let yearMark = cover.range(of: "年度") else {
-            throw ImportError.invalid(file: text.sourceFile, line: titleLine, message: "封面未写明年度（如“2024年度部门决算”）")
+            throw ImportError.invalid(file: text.sourceFile, line: titleLine, message: "封面未写明年度（应有“某某年度部门决算”字样）")
         }
         let beforeYear = cover[..<yearMark.lowerBound]
         let digits = String(beforeYear.reversed().prefix(while: \.isASCIIDigitChar).reversed())
@@ -118,6 +118,7 @@ public enum ShanghaiReader: TemplateReader {
                                    unrecognized: &report.unrecognizedFigureLines)
         }
         ShanghaiTables.settleSangong(into: &b)
+        ItemisedBudgets.add(to: &b.facts, year: year, lines: lines, unrecognized: &report.unrecognizedFigureLines)
 
         report.warnings = b.warnings
         report.recognized = ["facts": b.facts.count, "statements": b.statements.count, "paragraphs": paragraphs.count,

@@ -124,6 +124,7 @@ public enum SichuanReader: TemplateReader {
                   prose.text.unicodeScalars.contains(where: { "万元%％".unicodeScalars.contains($0) }) else { continue }
             if SichuanRules.figure.all(in: prose.text).contains(where: SichuanRules.isFigure) { unrecognized.append(prose.line) }
         }
+        ItemisedBudgets.add(to: &builder.facts, year: year, lines: lines, unrecognized: &unrecognized)
 
         let document = ImportedDocument(
             unit: ImportedUnit(name: name, aliases: aliases, region: region), subunits: narrative.subunits, year: year,

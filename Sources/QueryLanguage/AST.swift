@@ -125,6 +125,10 @@ public indirect enum Statement: Hashable, Sendable {
     case breakdown(target: Target, year: YearLiteral?, depth: CountLiteral?, column: SpendingColumn?, fund: Name?, unit: Name?,
                    level: ClassLevel?, filter: Condition?)
     case trend(target: Target, from: YearLiteral?, to: YearLiteral?, unit: Name?, filter: Condition?)
+    /// `execution SUBJECT [YEAR] [for UNIT]`: the budget document, the final account's 年初预算 and its 决算.
+    case execution(target: Target, year: YearLiteral?, unit: Name?)
+    /// `trend SUBJECT with budget [from YEAR to YEAR] [for UNIT]`: the budget documents' 预算数 over the years.
+    case trendBudget(target: Target, from: YearLiteral?, to: YearLiteral?, unit: Name?)
     case top(count: CountLiteral, subject: Target, year: YearLiteral?, filter: Condition?)
     case projects(filter: Condition?, order: Ordering?, limit: CountLiteral?, unit: Name?)
     case indicators(project: Name?, filter: Condition?, unit: Name?)

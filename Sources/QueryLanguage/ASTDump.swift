@@ -54,6 +54,11 @@ enum ASTDump {
         case .trend(let target, let from, let to, let unit, let filter):
             lines.append(pad + "trend"); field("target", describe(target))
             year("from", from); year("to", to); name("unit", unit); condition(filter)
+        case .trendBudget(let target, let from, let to, let unit):
+            lines.append(pad + "trend with budget"); field("target", describe(target)); year("from", from); year("to", to)
+            name("unit", unit)
+        case .execution(let target, let y, let unit):
+            lines.append(pad + "execution"); field("target", describe(target)); year("year", y); name("unit", unit)
         case .top(let n, let subject, let y, let filter):
             lines.append(pad + "top"); count("count", n); field("subject", describe(subject)); year("year", y); condition(filter)
         case .projects(let filter, let order, let limit, let unit):

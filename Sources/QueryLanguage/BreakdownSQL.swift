@@ -15,12 +15,14 @@ extension SQLCompiler {
 
     /// `total`: the measure whose printed figure is the 合计 (`breakdown 本年支出合计 by 类`);
     /// else the code's own printed figure; else (derived) the sum of the first level shown.
+    /// A unit with a disclosure but nothing under the code gets a note.
     func breakdownCode(_ units: [Catalog.Unit], _ target: CodeTarget, _ year: Int, _ depth: Int?, _ chosenColumn: String?,
                        _ fund: String?, _ totalMeasure: String?, _ b: inout SQLBuilder) -> SQLQuery {
         let scope = b.scopeCTE(units)
         let code = target.code, column = chosenColumn ?? target.defaultColumn
         let node = b.bind(code), nodeLength = b.bind(code.count), y = b.bind(year), col = b.bind(column)
         let leaf = b.bind(target.leafLength)
+        let title = b.bind(target.name.isEmpty ? code : code + " " + target.name)
         let lengths = target.childLengths(depth: depth)
         let lens = lengths.map { "(\(b.bind($0)))" }.joined(separator: ", ")
         let fundSQL = fundExpression(fund ?? target.defaultFund, unit: "s.unit_id", year: y, &b)
@@ -58,13 +60,18 @@ extension SQLCompiler {
                 SELECT * FROM node_rows
                 \(total)
             )
-            SELECT r.code,
-                   coalesce(\(Self.codeName("r.code", table: target.nameTable, year: y)), CASE WHEN r.is_total = 1 THEN '合计' END),
-                   r.amount,
-                   \(SQLBuilder.percent("r.amount", "(SELECT t.amount FROM rows t WHERE t.unit_id = r.unit_id AND t.is_total = 1)")),
-                   u.name, \(level), r.is_total, r.derived
-            FROM rows r JOIN unit u ON u.id = r.unit_id
-            ORDER BY r.ord, r.is_total, r.code
+            SELECT code, name, amount, share, unit, level, is_total, derived, note
+            FROM (
+                SELECT r.code AS code,
+                       coalesce(\(Self.codeName("r.code", table: target.nameTable, year: y)), CASE WHEN r.is_total = 1 THEN '合计' END) AS name,
+                       r.amount AS amount,
+                       \(SQLBuilder.percent("r.amount", "(SELECT t.amount FROM rows t WHERE t.unit_id = r.unit_id AND t.is_total = 1)")) AS share,
+                       u.name AS unit, \(level) AS level, r.is_total AS is_total, r.derived AS derived, NULL AS note, r.ord AS ord, r.is_total AS place
+                FROM rows r JOIN unit u ON u.id = r.unit_id
+                UNION ALL
+                \(Self.missingNote(title, year: y))
+            )
+            ORDER BY ord, place, code
             """
         let columns = [
             ResultColumn(name: "code", title: "科目编码", kind: .text),
@@ -74,7 +81,18 @@ extension SQLCompiler {
         ]
         return SQLQuery(text: text, parameters: b.parameters,
                         shape: ResultShape(columns: columns, hasLevels: true, hasTotals: true, hasDerived: true, hasBlocks: true),
-                        layout: RowLayout(block: 4, level: 5, isTotal: 6, derivedFlags: [2: 7]))
+                        layout: RowLayout(block: 4, level: 5, isTotal: 6, derivedFlags: [2: 7], note: 8))
+    }
+
+    /// A note row (nine NULL-padded columns, then the unit's order and 2) for each unit in
+    /// `scope` with a 决算 covering `year` but no row in `rows`: it has no figure under the code.
+    static func missingNote(_ title: String, year: String) -> String {
+        """
+        SELECT NULL, NULL, NULL, NULL, u.name, 1, 0, 0, '「' || u.name || '」没有 ' || \(year) || ' 年「' || \(title) || '」的数值', s.ord, 2
+        FROM scope s JOIN unit u ON u.id = s.unit_id
+        WHERE NOT EXISTS (SELECT 1 FROM rows x WHERE x.unit_id = s.unit_id)
+          AND EXISTS (SELECT 1 FROM disclosure vd WHERE vd.unit_id = s.unit_id AND vd.kind = '决算' AND vd.year IN (\(year), \(year) + 1))
+        """
     }
 
     /// The name a classification table gives `code` in `year` (the latest name in force).

@@ -29,7 +29,9 @@ extension SQLCompiler {
         let text = """
             SELECT u.name, u.region, u.kind, parent.name,
                    (SELECT group_concat(alias, '、') FROM (SELECT alias FROM unit_alias a WHERE a.unit_id = u.id ORDER BY alias)),
-                   (SELECT group_concat(year, '、') FROM (SELECT DISTINCT year FROM disclosure d WHERE d.unit_id = u.id ORDER BY year)),
+                   (SELECT group_concat(label, '、') FROM (
+                      SELECT d.year || CASE d.kind WHEN '决算' THEN '' ELSE d.scope || d.kind END AS label FROM disclosure d
+                      WHERE d.unit_id = u.id GROUP BY label ORDER BY min(d.year), min(d.kind = '预算'), min(d.scope = '单位'))),
                    CASE WHEN u.parent_id IS NULL THEN 1 ELSE 2 END
             FROM unit u LEFT JOIN unit parent ON parent.id = u.parent_id
             ORDER BY coalesce(u.parent_id, u.id), u.parent_id IS NOT NULL, u.name, u.id
@@ -48,8 +50,11 @@ extension SQLCompiler {
     func yearList() -> SQLQuery {
         let text = """
             SELECT d.year, count(DISTINCT d.unit_id), count(*),
-                   (SELECT group_concat(name, '、') FROM (SELECT DISTINCT u.name FROM disclosure x JOIN unit u ON u.id = x.unit_id
-                     WHERE x.year = d.year ORDER BY u.name))
+                   (SELECT group_concat(label, '、') FROM (
+                     SELECT u.name || CASE WHEN max(x.kind = '预算') THEN '（' || group_concat(x.label, '、') || '）' ELSE '' END AS label
+                     FROM (SELECT unit_id, kind, CASE kind WHEN '决算' THEN '决算' ELSE scope || kind END AS label FROM disclosure
+                           WHERE year = d.year ORDER BY kind = '预算', scope = '单位') x
+                     JOIN unit u ON u.id = x.unit_id GROUP BY u.id ORDER BY u.name))
             FROM disclosure d GROUP BY d.year ORDER BY d.year
             """
         let columns = [

@@ -119,6 +119,16 @@ public struct Checker {
                 throw Diagnostic(code: "Q105", message: "起始年份晚于结束年份", span: from.span.union(to.span))
             }
             return .trend(units: try scope(unit), target: try resolve(target), from: from?.value, to: to?.value)
+        case .trendBudget(let target, let from, let to, let unit):
+            if let from, let to, from.value > to.value {
+                throw Diagnostic(code: "Q105", message: "起始年份晚于结束年份", span: from.span.union(to.span))
+            }
+            // Units with a budget but no 决算 are in scope too.
+            let units = unit != nil || !context.units.isEmpty ? try scope(unit) : catalog.units
+            return .trendBudget(units: units, target: try resolve(target), from: from?.value, to: to?.value)
+        case .execution(let target, let year, let unit):
+            let units = try scope(unit)
+            return .execution(units: units, target: try resolve(target), year: try resolvedYear(year, units))
         case .top(let count, let subject, let year, _):
             let units = catalog.units.filter { !$0.years.isEmpty }
             return .top(units: units, count: count.value, target: try resolve(subject),

@@ -91,7 +91,7 @@ public struct Completer: Sendable {
         let words: [String]
         switch verb {
         case "breakdown": words = ["in", "depth", "basic", "project", "fund", "for"]
-        case "trend": words = ["from", "to", "for"]
+        case "trend": words = ["from", "to", "for", "with"]
         case "top": words = ["units", "by", "in"]
         case "projects": words = ["where", "order", "by", "asc", "desc", "limit", "for", "and", "or", "not"]
         case "indicators": words = ["of", "where", "for", "and", "or", "not"]

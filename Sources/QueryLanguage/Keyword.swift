@@ -1,7 +1,7 @@
 /// A reserved word of the query language, matched case-insensitively (ASCII only).
 enum Keyword: String, CaseIterable, Sendable {
     // Verbs.
-    case summary, compare, breakdown, trend, top, projects, indicators, codes
+    case summary, compare, breakdown, trend, execution, top, projects, indicators, codes
     case units, years, subjects, find, source, check, explain, sql, use
     // Clause and argument words.
     case by, `where`, order, asc, desc, limit, of, like, all, `for`, `in`
@@ -9,7 +9,7 @@ enum Keyword: String, CaseIterable, Sendable {
 
     /// The verbs, in the order they are listed to users.
     static let verbs: [Keyword] = [
-        .summary, .compare, .breakdown, .trend, .top, .projects, .indicators, .codes,
+        .summary, .compare, .breakdown, .trend, .execution, .top, .projects, .indicators, .codes,
         .units, .years, .subjects, .find, .source, .check, .explain, .sql, .use,
     ]
 

@@ -2,17 +2,35 @@
 enum LexicalRules {
     /// Space, tab, U+3000, any other Unicode whitespace (line breaks included), BOM and ZWSP.
     static func isWhitespace(_ c: Character) -> Bool {
-        c == " " || c == "\t" || c == "\u{3000}" || c == "\u{FEFF}" || c == "\u{200B}" || c.isWhitespace
+        if let value = singleScalar(c) {
+            switch value {
+            case 0x20, 0x09, 0x3000, 0xFEFF, 0x200B: return true
+            case 0x21..<0x7F: return false
+            default: return Unicode.Scalar(value)?.properties.isWhitespace ?? false
+            }
+        }
+        return c == "\u{FEFF}" || c == "\u{200B}" || c.isWhitespace
+    }
+
+    /// The value of a character made of one scalar (almost every character typed), or nil.
+    /// Classifying by scalar value keeps the lexer's cost per character small: comparing
+    /// `Character`s compares strings.
+    @inline(__always)
+    static func singleScalar(_ c: Character) -> UInt32? {
+        let scalars = c.unicodeScalars
+        let first = scalars.startIndex
+        return scalars.index(after: first) == scalars.endIndex ? scalars[first].value : nil
     }
 
     /// The closing quote for an opening quote character, or nil when `c` opens no string.
     static func closingQuote(for c: Character) -> Character? {
-        switch c {
-        case "'": return "'"
-        case "\"": return "\""
-        case "\u{201C}": return "\u{201D}"  // “ ”
-        case "\u{2018}": return "\u{2019}"  // ‘ ’
-        case "\u{300C}": return "\u{300D}"  // 「 」
+        guard let value = singleScalar(c) else { return nil }
+        switch value {
+        case 0x27: return "'"
+        case 0x22: return "\""
+        case 0x201C: return "\u{201D}"  // “ ”
+        case 0x2018: return "\u{2019}"  // ‘ ’
+        case 0x300C: return "\u{300D}"  // 「 」
         default: return nil
         }
     }
@@ -25,8 +43,9 @@ enum LexicalRules {
     /// True when a comment (`#`, or `--`) starts at `index`.
     static func startsComment(_ chars: [Character], at index: Int, end: Int) -> Bool {
         guard index < end, index >= 0, index < chars.count else { return false }
-        if chars[index] == "#" { return true }
-        return chars[index] == "-" && index + 1 < end && index + 1 < chars.count && chars[index + 1] == "-"
+        let value = singleScalar(chars[index])
+        if value == 0x23 { return true }
+        return value == 0x2D && index + 1 < end && index + 1 < chars.count && singleScalar(chars[index + 1]) == 0x2D
     }
 
     /// True for `;` and its fullwidth form `；`, which separate statements.
@@ -37,29 +56,45 @@ enum LexicalRules {
     /// The ASCII spelling of a one-character symbol (fullwidth forms and ≤ ≥ ≠ normalized),
     /// or nil when `c` is not a symbol. `!` maps to itself; the lexer requires `=` after it.
     static func symbol(_ c: Character) -> String? {
-        switch c {
-        case "<", ">", "=", "!", "~", "(", ")", ",", "+", "-", "*", "/", ";": return String(c)
-        case "\u{FF1C}": return "<"   // ＜
-        case "\u{FF1E}": return ">"   // ＞
-        case "\u{FF1D}": return "="   // ＝
-        case "\u{FF5E}": return "~"   // ～
-        case "\u{FF0C}": return ","   // ，
-        case "\u{FF1B}": return ";"   // ；
-        case "\u{2264}": return "<="  // ≤
-        case "\u{2265}": return ">="  // ≥
-        case "\u{2260}": return "!="  // ≠
+        guard let value = singleScalar(c) else { return nil }
+        switch value {
+        case 0x3C: return "<"
+        case 0x3E: return ">"
+        case 0x3D: return "="
+        case 0x21: return "!"
+        case 0x7E: return "~"
+        case 0x28: return "("
+        case 0x29: return ")"
+        case 0x2C: return ","
+        case 0x2B: return "+"
+        case 0x2D: return "-"
+        case 0x2A: return "*"
+        case 0x2F: return "/"
+        case 0x3B: return ";"
+        case 0xFF1C: return "<"   // ＜
+        case 0xFF1E: return ">"   // ＞
+        case 0xFF1D: return "="   // ＝
+        case 0xFF5E: return "~"   // ～
+        case 0xFF0C: return ","   // ，
+        case 0xFF1B: return ";"   // ；
+        case 0x2264: return "<="  // ≤
+        case 0x2265: return ">="  // ≥
+        case 0x2260: return "!="  // ≠
         default: return nil
         }
     }
 
     /// True for C0/C1 control characters that are not whitespace.
     static func isControl(_ c: Character) -> Bool {
-        !isWhitespace(c) && c.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        if let value = singleScalar(c) {
+            return (value < 0x20 || (0x7F...0x9F).contains(value)) && !isWhitespace(c)
+        }
+        return !isWhitespace(c) && c.unicodeScalars.contains { $0.properties.generalCategory == .control }
     }
 
     /// True for characters that may belong to a word, number or code run.
     static func isWordCharacter(_ c: Character) -> Bool {
-        !isWhitespace(c) && symbol(c) == nil && closingQuote(for: c) == nil && c != "#" && !isControl(c)
+        !isWhitespace(c) && symbol(c) == nil && closingQuote(for: c) == nil && singleScalar(c) != 0x23 && !isControl(c)
     }
 
     /// An ASCII digit, with fullwidth ０-９ mapped to ASCII; nil for anything else.

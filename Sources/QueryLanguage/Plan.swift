@@ -12,6 +12,8 @@ enum Plan: Hashable, Sendable {
     case breakdownBudget(units: [Catalog.Unit], code: CodeTarget, year: Int, fund: String?)
     case breakdownSubject(units: [Catalog.Unit], subject: Catalog.Measure, year: Int, depth: Int)
     case trend(units: [Catalog.Unit], target: ResolvedTarget, from: Int?, to: Int?)
+    case execution(units: [Catalog.Unit], target: ResolvedTarget, year: Int)
+    case trendBudget(units: [Catalog.Unit], target: ResolvedTarget, from: Int?, to: Int?)
     case top(units: [Catalog.Unit], count: Int, target: ResolvedTarget, year: Int)
     case projects(units: [Catalog.Unit], filter: TypedCondition?, order: Field?, descending: Bool, limit: Int?)
     case indicators(units: [Catalog.Unit], projects: [Int64]?, filter: TypedCondition?)

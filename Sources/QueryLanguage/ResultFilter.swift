@@ -77,7 +77,8 @@ extension Statement {
     var unitName: Name? {
         switch self {
         case .summary(_, let unit, _), .compare(_, _, _, let unit, _), .breakdown(_, _, _, _, _, let unit, _, _),
-             .trend(_, _, _, let unit, _), .source(_, _, let unit, _):
+             .trend(_, _, _, let unit, _), .source(_, _, let unit, _), .execution(_, _, let unit),
+             .trendBudget(_, _, _, let unit):
             return unit
         default:
             return nil

@@ -18,6 +18,8 @@ struct SQLCompiler {
         case .breakdownSubject(let units, let subject, let year, let depth):
             return breakdownSubject(units, subject, year, depth, &builder)
         case .trend(let units, let target, let from, let to): return trend(units, target, from, to, &builder)
+        case .execution(let units, let target, let year): return execution(units, target, year, &builder)
+        case .trendBudget(let units, let target, let from, let to): return trendBudget(units, target, from, to, &builder)
         case .top(let units, let count, let target, let year): return top(units, count, target, year, &builder)
         case .projects(let units, let filter, let order, let descending, let limit):
             return projects(units, filter, order, descending, limit, &builder)

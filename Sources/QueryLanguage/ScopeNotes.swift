@@ -12,7 +12,7 @@ struct ScopeNotes {
         case .compare(let units, _, _, let first, let second), .compareCode(let units, _, let first, let second):
             return notes(units, [first, second])
         case .breakdownCode(let units, _, let year, _, _, _, _), .breakdownSubject(let units, _, let year, _),
-             .breakdownBudget(let units, _, let year, _):
+             .breakdownBudget(let units, _, let year, _), .execution(let units, _, let year):
             return notes(units, [year])
         case .top(let units, _, _, let year): return notes(units, [year], perUnit: false)
         case .trend(let units, _, let from, let to):

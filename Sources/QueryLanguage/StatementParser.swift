@@ -55,6 +55,7 @@ struct StatementParser {
         case .compare: return try sideBySide(try parseCompare())
         case .breakdown: return try sideBySide(try parseBreakdown())
         case .trend: return try sideBySide(try parseTrend())
+        case .execution: return try parseExecution()
         case .top: return try parseTop()
         case .projects: return try parseProjects()
         case .indicators: return try parseIndicators()
@@ -180,11 +181,19 @@ struct StatementParser {
 
     /// trend TARGET [from YEAR to YEAR] [for UNIT[, UNIT…]] [by unit] [where COND]
     private mutating func parseTrend() throws(SyntaxError) -> Statement {
-        var clauses = ClauseTracker(allowed: [.from, .to, .for, .by, .where])
+        var clauses = ClauseTracker(allowed: [.from, .to, .for, .by, .where, .with])
         let target = try parseTarget(stops: clauses.stops)
-        var from: YearLiteral?, to: YearLiteral?, unit: Name?, filter: Condition?
+        var from: YearLiteral?, to: YearLiteral?, unit: Name?, filter: Condition?, budget = false
         while let clause = try nextClause(&clauses) {
             switch clause {
+            case .keyword(.with):
+                let token = cursor.current
+                guard token.kind == .word, ["budget", "预算"].contains(Keyword.asciiLowercased(token.text)) else {
+                    if token.kind == .end { throw .missing("「budget」", at: token.span) }
+                    throw .unexpected(expected: "「budget」", found: describe(token), at: token.span)
+                }
+                cursor.advance()
+                budget = true
             case .keyword(.from): from = try parseYear("起始年份")
             case .keyword(.to): to = try parseYear("结束年份")
             case .keyword(.by): try parseByUnit()
@@ -194,7 +203,22 @@ struct StatementParser {
         }
         if from != nil, to == nil { throw .missing("结束年份（to 年份）", at: cursor.endSpan) }
         if to != nil, from == nil { throw .missing("起始年份（from 年份）", at: cursor.endSpan) }
+        if budget { return .trendBudget(target: target, from: from, to: to, unit: unit) }
         return .trend(target: target, from: from, to: to, unit: unit, filter: filter)
+    }
+
+    /// execution TARGET [YEAR] [for UNIT]
+    private mutating func parseExecution() throws(SyntaxError) -> Statement {
+        var clauses = ClauseTracker(allowed: [.for], acceptsYear: true)
+        let target = try parseTarget(stops: clauses.stops)
+        var year: YearLiteral?, unit: Name?
+        while let clause = try nextClause(&clauses) {
+            switch clause {
+            case .year: year = try parseYear()
+            default: unit = try parseUnits(stops: clauses.stops)
+            }
+        }
+        return .execution(target: target, year: year, unit: unit)
     }
 
     /// top N units by TARGET [in YEAR] [where COND]

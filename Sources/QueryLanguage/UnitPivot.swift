@@ -61,13 +61,29 @@ struct UnitPivot {
         layout.derivedFlags = derived.mapValues { flagStart + (-1 - $0) }
         let code = columns.firstIndex { $0.name == "code" }
         let order = (query.layout.isTotal.map { ["c\($0)"] } ?? []) + (code.map { ["c\($0)"] } ?? []) + ["min(rn)"]
-        let text = """
+        var text = """
             \(Self.wrapped(query))
             SELECT \((select + bookkeeping + flags).joined(separator: ", "))
             FROM numbered
             GROUP BY \(group.isEmpty ? "1" : group.joined(separator: ", "))
             ORDER BY \(order.joined(separator: ", "))
             """
+        // Notes (a unit without a value) stay notes, after the rows.
+        if let note = query.layout.note {
+            let width = select.count + bookkeeping.count + flags.count
+            layout.note = width
+            text = """
+                \(Self.wrapped(query))
+                SELECT * FROM (
+                    SELECT \((select + bookkeeping + flags).joined(separator: ", ")), NULL
+                    FROM numbered WHERE c\(note) IS NULL
+                    GROUP BY \(group.isEmpty ? "1" : group.joined(separator: ", "))
+                    ORDER BY \(order.joined(separator: ", "))
+                )
+                UNION ALL
+                SELECT \(Array(repeating: "NULL", count: width).joined(separator: ", ")), c\(note) FROM numbered WHERE c\(note) IS NOT NULL
+                """
+        }
         return SQLQuery(text: text, parameters: b.parameters,
                         shape: ResultShape(columns: resultColumns, hasLevels: query.shape.hasLevels, hasTotals: query.shape.hasTotals,
                                            hasDerived: query.shape.hasDerived),

@@ -9,7 +9,8 @@
 ///     └──────────────────────────┴────────┴────────┴───────┴─────────┘
 ///     … 还有 4 行
 ///
-/// Empty results, `maxRows` and `maxWidth` behave as in the table format.
+/// Empty results, `maxRows` and `maxWidth` behave as in the table format; a compact layout
+/// drops the space either side of each cell.
 import Core
 
 struct BoxRenderer: TableDrawing {
@@ -17,12 +18,17 @@ struct BoxRenderer: TableDrawing {
 
     func overhead(columns: Int) -> Int? { 3 * columns + 1 }
 
+    func compactOverhead(columns: Int) -> Int? { columns + 1 }
+
+    /// The space either side of a cell: one, none in a compact layout.
+    private func padding(_ layout: TableLayout) -> String { layout.isCompact ? "" : " " }
+
     func blockStart(_ layout: TableLayout, title: String?) -> [String] {
         (title.map { [TableText.blockTitle($0)] } ?? []) + [border(layout, "┌", "┬", "┐"), header(layout), border(layout, "├", "┼", "┤")]
     }
 
     func row(_ layout: TableLayout, _ index: Int) -> String {
-        cells(layout.columns.indices.map { layout.cell(row: index, column: $0) })
+        cells(layout, layout.columns.indices.map { layout.cell(row: index, column: $0) })
     }
 
     func totalRule(_ layout: TableLayout) -> String? { border(layout, "├", "┼", "┤") }
@@ -33,11 +39,14 @@ struct BoxRenderer: TableDrawing {
         [border(layout, "┌", "┬", "┐"), header(layout), border(layout, "└", "┴", "┘")] + (hidden ? [] : [TableText.noResult])
     }
 
-    private func header(_ layout: TableLayout) -> String { cells(layout.columns.indices.map(layout.title)) }
+    private func header(_ layout: TableLayout) -> String { cells(layout, layout.columns.indices.map(layout.title)) }
 
     private func border(_ layout: TableLayout, _ left: String, _ middle: String, _ right: String) -> String {
-        left + layout.columns.map { String(repeating: "─", count: $0.width + 2) }.joined(separator: middle) + right
+        left + layout.columns.map { String(repeating: "─", count: $0.width + 2 * padding(layout).count) }.joined(separator: middle) + right
     }
 
-    private func cells(_ texts: [String]) -> String { "│ " + texts.joined(separator: " │ ") + " │" }
+    private func cells(_ layout: TableLayout, _ texts: [String]) -> String {
+        let pad = padding(layout)
+        return "│" + pad + texts.joined(separator: pad + "│" + pad) + pad + "│"
+    }
 }

@@ -14,6 +14,8 @@ struct MachineRowEncoder {
     private let rowEnd: [UInt8]
     private let derivedNames: [[UInt8]]
     private let moneyDecimals: Int
+    /// The `money_unit` value as spelled in this syntax.
+    private var moneyUnitBytes: [UInt8] = []
 
     init(syntax: Syntax, columns: MachineColumns) {
         self.syntax = syntax
@@ -34,6 +36,7 @@ struct MachineRowEncoder {
         }
         derivedNames = columns.shape.columns.map { Array($0.name.utf8) }
         moneyDecimals = columns.unit.exactDecimals
+        if columns.hasMoney { appendText(columns.unit.rawValue, to: &moneyUnitBytes) }
     }
 
     /// The header line (csv, tsv).
@@ -92,6 +95,10 @@ struct MachineRowEncoder {
         if shape.hasDerived {
             bytes += prefixes[field]; field += 1
             appendDerived(row.derivedCells, to: &bytes)
+        }
+        if columns.hasMoney {
+            bytes += prefixes[field]; field += 1
+            bytes += moneyUnitBytes
         }
         bytes += rowEnd
     }

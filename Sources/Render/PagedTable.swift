@@ -7,6 +7,9 @@ protocol TableDrawing {
     /// Separators and borders in display columns, for fitting to `maxWidth`; nil when the
     /// format is not fitted to a terminal (markdown).
     func overhead(columns: Int) -> Int?
+    /// The overhead with the narrowest separators the format allows (drawn when the layout
+    /// is compact), or nil when it has none narrower.
+    func compactOverhead(columns: Int) -> Int?
     /// The lines that open a block: its title (when given), the header, rules.
     func blockStart(_ layout: TableLayout, title: String?) -> [String]
     /// One row's line.
@@ -22,6 +25,8 @@ protocol TableDrawing {
 }
 
 extension TableDrawing {
+    func compactOverhead(columns: Int) -> Int? { nil }
+
     /// Padded like the table's lines, so that a table keeps one display width.
     func caption(_ text: String, width: Int) -> [String] {
         [text + String(repeating: " ", count: max(0, width - DisplayWidth.of(text)))]
@@ -83,7 +88,7 @@ final class PagedTable: RowRenderer {
         } else {
             var first = TableLayout(shape: shape, rows: buffer.rows, formatter: CellFormatter(unit: options.unit), style: drawing.style)
             if let maxWidth = options.maxWidth, let overhead = drawing.overhead(columns: first.columns.count) {
-                first.fit(maxWidth: maxWidth, overhead: overhead)
+                first.fit(maxWidth: maxWidth, overhead: overhead, compactOverhead: drawing.compactOverhead(columns: first.columns.count))
             }
             layout = first
             // Block titles when the result has several blocks (known exactly when it fits in

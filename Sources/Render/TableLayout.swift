@@ -47,6 +47,8 @@ struct TableLayout {
     private(set) var cells: [[LaidCell]]
     /// Whether `fit` had to cut any cell.
     private(set) var truncatedCells = false
+    /// Whether `fit` had to narrow the separators (one space, borders without padding).
+    private(set) var isCompact = false
 
     private let shape: ResultShape
     private let formatter: CellFormatter
@@ -134,26 +136,52 @@ struct TableLayout {
 
     /// Shrinks the widest text columns, one column at a time, until `contentWidth` plus
     /// `overhead` (separators and borders) fits in `maxWidth` or no text column can shrink
-    /// further (text columns keep their title and at least 4 columns), then cuts the cells
-    /// that no longer fit with "…". Numbers, percentages and code columns are never cut.
-    mutating func fit(maxWidth: Int, overhead: Int) {
-        var excess = contentWidth + overhead - maxWidth
+    /// further (text columns keep their title and at least 4 columns). When that is not
+    /// enough and the format has narrower separators (`compactOverhead`), the columns are
+    /// fitted again with those and the layout is marked compact (a text column's title may
+    /// then be cut too, to `compactTextWidth`). Then the cells and titles that no
+    /// longer fit are cut with "…". Numbers, percentages and code columns are never cut.
+    mutating func fit(maxWidth: Int, overhead: Int, compactOverhead: Int? = nil) {
+        let measured = columns
+        if !shrinkText(toFit: maxWidth - overhead), let compactOverhead, compactOverhead < overhead {
+            columns = measured
+            isCompact = true
+            // Compact text columns may also cut their title, down to two characters and "…".
+            for index in columns.indices where !columns[index].isNumeric && !columns[index].isCode {
+                columns[index].minimumWidth = min(columns[index].minimumWidth, Self.compactTextWidth)
+            }
+            _ = shrinkText(toFit: maxWidth - compactOverhead)
+        }
+        cutText()
+    }
+
+    /// The narrowest a text column gets in a compact layout.
+    static let compactTextWidth = 6
+
+    /// Narrows the widest text column by one, repeatedly, until the columns fit in `width`;
+    /// whether they do.
+    private mutating func shrinkText(toFit width: Int) -> Bool {
+        var excess = contentWidth - width
         while excess > 0 {
             var widest: Int?
             for index in columns.indices where !columns[index].isNumeric && columns[index].width > columns[index].minimumWidth {
                 if widest.map({ columns[index].width > columns[$0].width }) ?? true { widest = index }
             }
-            guard let index = widest else { break }
+            guard let index = widest else { return false }
             columns[index].width -= 1
             excess -= 1
         }
-        cutText()
+        return true
     }
 
-    /// Cuts text cells wider than their column with "…".
+    /// Cuts text cells (and titles) wider than their column with "…".
     private mutating func cutText() {
         for index in columns.indices where !columns[index].isNumeric {
             let width = columns[index].width
+            if DisplayWidth.of(columns[index].title) > width {
+                columns[index].title = DisplayWidth.truncate(columns[index].title, toWidth: width)
+                truncatedCells = true
+            }
             for row in cells.indices where DisplayWidth.of(cells[row][index].whole) > width {
                 cells[row][index].whole = DisplayWidth.truncate(cells[row][index].whole, toWidth: width)
                 truncatedCells = true

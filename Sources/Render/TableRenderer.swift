@@ -15,22 +15,27 @@
 ///     合计                       9.99*   13.14  +3.15*  +31.53%
 ///
 /// An empty result shows the header and `（无结果）`; `maxRows` adds `… 还有 M 行`; cutting
-/// text to fit `maxWidth` adds `（部分单元格已截断以适应终端宽度）`. Every line of a table is
+/// text to fit `maxWidth` adds `（部分单元格已截断以适应终端宽度）`. When the numbers and codes alone
+/// leave no room at two spaces apart, columns are one space apart (a compact layout). Every line of a table is
 /// padded to the table's full width (so the lines of a table all have one display width).
 import Core
 
 struct TableRenderer: TableDrawing {
     let style = TableStyle.plain
-    private let separator = "  "
+    private static let separator = "  ", compactSeparator = " "
 
-    func overhead(columns: Int) -> Int? { separator.count * max(0, columns - 1) }
+    func overhead(columns: Int) -> Int? { Self.separator.count * max(0, columns - 1) }
+
+    func compactOverhead(columns: Int) -> Int? { Self.compactSeparator.count * max(0, columns - 1) }
+
+    private func separator(_ layout: TableLayout) -> String { layout.isCompact ? Self.compactSeparator : Self.separator }
 
     func blockStart(_ layout: TableLayout, title: String?) -> [String] {
         (title.map { [TableText.blockTitle($0)] } ?? []) + [header(layout), rule(layout)]
     }
 
     func row(_ layout: TableLayout, _ index: Int) -> String {
-        layout.columns.indices.map { layout.cell(row: index, column: $0) }.joined(separator: separator)
+        layout.columns.indices.map { layout.cell(row: index, column: $0) }.joined(separator: separator(layout))
     }
 
     func totalRule(_ layout: TableLayout) -> String? { rule(layout) }
@@ -42,10 +47,10 @@ struct TableRenderer: TableDrawing {
     }
 
     private func header(_ layout: TableLayout) -> String {
-        layout.columns.indices.map(layout.title).joined(separator: separator)
+        layout.columns.indices.map(layout.title).joined(separator: separator(layout))
     }
 
     private func rule(_ layout: TableLayout) -> String {
-        layout.columns.map { String(repeating: "─", count: $0.width) }.joined(separator: separator)
+        layout.columns.map { String(repeating: "─", count: $0.width) }.joined(separator: separator(layout))
     }
 }

@@ -76,11 +76,14 @@ private struct Transaction {
         let catalog = try validate()
         let unitID = try resolveUnit()
         var replaced: Int64?
-        if let row = try database.query("SELECT id, source_file FROM disclosure WHERE unit_id = ? AND year = ? AND kind = ?",
-                                        [.integer(unitID), .integer(Int64(document.year)), .text(document.kind)]).first,
+        // --replace replaces the document of the same kind and scope only (a 预算 never replaces a 决算).
+        if let row = try database.query("""
+            SELECT id, source_file FROM disclosure WHERE unit_id = ? AND year = ? AND kind = ? AND scope = ?
+            """, [.integer(unitID), .integer(Int64(document.year)), .text(document.kind), .text(document.scope)]).first,
            let existing = row[0].int64 {
             guard replace else {
-                throw DocumentWriteError.conflict(unit: document.unit.name, year: document.year, kind: document.kind,
+                let kind = document.kind == "决算" && document.scope == "部门" ? document.kind : document.scope + document.kind
+                throw DocumentWriteError.conflict(unit: document.unit.name, year: document.year, kind: kind,
                                                   existing: existing, file: row[1].string ?? "")
             }
             try database.run("DELETE FROM disclosure WHERE id = ?", [.integer(existing)])
@@ -117,6 +120,9 @@ private struct Transaction {
         }
         guard document.kind == "决算" || document.kind == "预算" else {
             throw DocumentWriteError.invalid("披露种类须为 决算 或 预算，而不是「\(document.kind)」")
+        }
+        guard document.scope == "部门" || document.scope == "单位" else {
+            throw DocumentWriteError.invalid("披露范围须为 部门 或 单位，而不是「\(document.scope)」")
         }
         guard !document.unit.name.isEmpty, !document.unit.region.isEmpty else {
             throw DocumentWriteError.invalid("缺少单位名称或地区")
@@ -199,9 +205,10 @@ private struct Transaction {
 
     func insertDisclosure(unitID: Int64) throws -> Int64 {
         try database.run("""
-            INSERT INTO disclosure (unit_id, year, kind, template, title, source_file, sha256, money_unit, line_count, origin)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'import')
-            """, [.integer(unitID), .integer(Int64(document.year)), .text(document.kind), .text(document.template),
+            INSERT INTO disclosure (unit_id, year, kind, scope, template, title, source_file, sha256, money_unit, line_count, origin)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'import')
+            """, [.integer(unitID), .integer(Int64(document.year)), .text(document.kind), .text(document.scope),
+                  .text(document.template),
                   .text(document.title), .text(document.sourceFile), .text(document.sha256),
                   .text(document.moneyUnit.rawValue), .integer(Int64(document.lineCount))])
         return database.lastInsertRowID

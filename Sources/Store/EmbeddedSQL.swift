@@ -11,7 +11,7 @@ public enum EmbeddedSQL {
     }
 
     /// SHA-256 over schema.sql and every seed file (name order): each file's name, a newline, its bytes.
-    public static let seedHash = "641df55e43f846966f25eaa07dc4faa4889e0bb594974e79e9f9e61ccca6fac5"
+    public static let seedHash = "7490ea80304c9c5847ee39bad51d7d90d8ede78fa4aee90e1c254e3591b901db"
 
     public static let schema = #"""
 -- dq schema: one normalized database of 部门决算 disclosures.
@@ -140,7 +140,11 @@ CREATE TABLE unit_alias (
 ) STRICT;
 
 -- One published document: a unit's 决算 (or 预算) for a fiscal year.
---   template: 'sichuan' (seed), 'shanghai' (9 tables), …
+--   kind: 决算 (final account) or 预算 (budget); scope: 部门 (the department's consolidated
+--   document, 部门决算/部门预算) or 单位 (one budget unit's own, 单位预算). A unit may publish
+--   one document per (year, kind, scope): a 部门预算 and a 单位预算 of the same body and year,
+--   or its 决算 and 预算, never collide. Queries read 决算 unless asked for budget figures.
+--   template: 'sichuan' (seed), 'shanghai' (9 tables), 'shanghai_budget', …
 --   sha256: of the source file's bytes, so that importing the same file is recognized.
 --   money_unit: the unit the document prints money in (万元 or 元).
 --   origin: 'seed' (embedded in the binary) or 'import' (read by dq import).
@@ -149,6 +153,7 @@ CREATE TABLE disclosure (
     unit_id     INTEGER NOT NULL REFERENCES unit(id),
     year        INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
     kind        TEXT NOT NULL CHECK (kind IN ('决算', '预算')),
+    scope       TEXT NOT NULL DEFAULT '部门' CHECK (scope IN ('部门', '单位')),
     template    TEXT NOT NULL,
     title       TEXT NOT NULL,
     source_file TEXT NOT NULL,
@@ -156,7 +161,7 @@ CREATE TABLE disclosure (
     money_unit  TEXT NOT NULL CHECK (money_unit IN ('万元', '元')),
     line_count  INTEGER NOT NULL,
     origin      TEXT NOT NULL CHECK (origin IN ('seed', 'import')),
-    UNIQUE (unit_id, year, kind)
+    UNIQUE (unit_id, year, kind, scope)
 ) STRICT;
 
 ------------------------------------------------------------------------------------------
@@ -495,6 +500,7 @@ INSERT INTO measure (id, name_zh, name_en, fund_id, value_kind, count_unit, pare
     ('remit_superior',          '上缴上级支出',             'remittance to superior',           'all', 'money', NULL, 'expenditure_total', 'part', 133),
     ('operating_expenditure',   '经营支出',                 'operating expenditure',            'all', 'money', NULL, 'expenditure_total', 'part', 134),
     ('affiliated_subsidy',      '对附属单位补助支出',       'subsidies to affiliated units',    'all', 'money', NULL, 'expenditure_total', 'part', 135),
+    ('reserve_funds',           '单位预留机动经费',         'unit contingency reserve',         'all', 'money', NULL, NULL, NULL, 136),
     ('surplus_distribution',    '结余分配',                 'surplus distribution',             'all', 'money', NULL, NULL, NULL, 140),
     ('closing_balance',         '年末结转和结余',           'closing balance',                  'all', 'money', NULL, NULL, NULL, 141),
     -- 财政拨款收入支出决算总表
@@ -522,6 +528,9 @@ INSERT INTO measure (id, name_zh, name_en, fund_id, value_kind, count_unit, pare
     ('sangong_reception',       '公务接待费',               'official reception',               'fiscal', 'money', NULL, 'sangong', 'part', 430),
     ('reception_domestic',      '国内公务接待费',           'domestic reception',               'fiscal', 'money', NULL, 'sangong_reception', 'part', 431),
     ('reception_foreign',       '外事接待费',               'foreign affairs reception',        'fiscal', 'money', NULL, 'sangong_reception', 'part', 432),
+    ('sangong_meetings_training', '三公经费、会议费和培训费合计', 'three public expenses, meetings and training', 'fiscal', 'money', NULL, NULL, NULL, 440),
+    ('meeting_fees',            '会议费',                   'meeting fees',                     'fiscal', 'money', NULL, NULL, NULL, 441),
+    ('training_fees',           '培训费',                   'training fees',                    'fiscal', 'money', NULL, NULL, NULL, 442),
     -- 三公 counts
     ('abroad_groups',           '因公出国（境）团组数',     'delegations abroad',               'fiscal', 'count', '个',   NULL, NULL, 450),
     ('abroad_people',           '因公出国（境）人次',       'travellers abroad',                'fiscal', 'count', '人次', NULL, NULL, 451),
@@ -573,6 +582,7 @@ INSERT INTO measure (id, name_zh, name_en, fund_id, value_kind, count_unit, pare
     ('perf_targets',            '编制绩效目标项目数',       'projects with performance targets', 'all', 'count', '个', NULL, NULL, 801),
     ('perf_monitored',          '绩效监控项目数',           'projects monitored',               'all', 'count', '个', NULL, NULL, 802),
     ('dept_perf_score',         '部门整体绩效自评得分',     'department self-evaluation score', 'all', 'points', NULL, NULL, NULL, 803),
+    ('perf_targets_budget',     '绩效目标项目资金',         'budget of projects with performance targets', 'all', 'money', NULL, NULL, NULL, 804),
     ('recurring_projects',      '常年项目数',               'recurring projects',               'all', 'count', '个', NULL, NULL, 810),
     ('recurring_budget',        '常年项目预算总金额',       'recurring project budget',         'all', 'money', NULL, NULL, NULL, 811),
     ('recurring_underspent',    '常年项目预算结余率大于10%的项目数', 'recurring projects underspent over 10%', 'all', 'count', '个', NULL, NULL, 812),

@@ -17,11 +17,7 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(name: .customLong("for"), help: "只核对该单位（全称、别名或唯一的名称片段）")
-    var unit: String?
-
-    @Option(name: .long, help: "只核对该年度（默认全部已载入年度）")
-    var year: Int?
+    @OptionGroup var scope: ScopeOptions
 
     @Option(name: .long, help: "达到该级别即以状态 1 退出：error|warning|info（默认 error）")
     var failOn: String = "error"
@@ -50,20 +46,10 @@ struct CheckCommand: ParsableCommand {
             console.error(error)
             throw ExitCode(3)
         }
-        let line = "check" + (unit.map { " for \"\($0.replacingOccurrences(of: "\"", with: ""))\"" } ?? "")
-        let units: [Catalog.Unit]
-        do {
-            guard let parsed = try Parser.parse(line: line).first?.get(),
-                  case .check(let scope, _, _) = try Checker(catalog: session.catalog, context: session.context).prepare(parsed)
-            else { throw ExitCode(2) }
-            units = scope
-        } catch let diagnostic as Diagnostic {
-            session.report(diagnostic, file: "--for", lineNumber: 1, line: line)
-            throw ExitCode(2)
-        }
+        let units = try scope.units(in: session)
         do {
             let reader = session.connections.reader
-            let report = try reader.readSnapshot { try FindingsReport.run(reader, units: units, year: year, filter: nil) }
+            let report = try reader.readSnapshot { try FindingsReport.run(reader, units: units, year: scope.year, filter: nil) }
             session.show(report, filtered: false)
             console.flush()
             if report.disclosures == 0 { throw ExitCode(3) }

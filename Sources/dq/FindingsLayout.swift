@@ -44,11 +44,13 @@ enum FindingsLayout {
     }
 
     /// Breaks text into lines of at most `width` display columns, each starting with `indent`;
-    /// a run of ASCII letters, digits and dots (a number, a rule id) is not split.
+    /// a run of ASCII letters, digits and dots (a number, a rule id) is not split, and no
+    /// line starts with closing punctuation (the character before it moves down with it).
     static func wrap(_ text: String, indent: String, width: Int) -> String {
         let room = width - DisplayWidth.of(indent)
         var out = "", line: [Character] = [], used = 0
         let isWordPart = { (c: Character) in c.isASCII && (c.isLetter || c.isNumber || c == "." || c == "," || c == "-") }
+        let isClosing = { (c: Character) in "）」』】〕，。；：、！？”’".contains(c) }
         for character in text {
             let w = DisplayWidth.of(character)
             if used + w > room {
@@ -56,6 +58,9 @@ enum FindingsLayout {
                 if isWordPart(character) {
                     while let last = line.last, isWordPart(last), carry.count < room / 2 { carry.insert(line.removeLast(), at: 0) }
                     if line.isEmpty { line = carry; carry = [] }
+                } else if isClosing(character) {
+                    // Move down the character before it, and any closing run it ends.
+                    while line.count > 1, carry.isEmpty || isClosing(carry[0]) { carry.insert(line.removeLast(), at: 0) }
                 }
                 out += indent + String(line).trimmingTrailingSpaces + "\n"
                 line = carry

@@ -9,7 +9,7 @@ import Store
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "导入决算公开文件（UTF-8 或 GB18030 文本、PDF），每个文件一个事务。")
+        abstract: "导入决算、预算公开文件（UTF-8 或 GB18030 文本、PDF），每个披露一个事务。")
 
     @Argument(help: "要导入的文件（可多个）")
     var files: [String] = []
@@ -17,7 +17,7 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: "数据库文件（默认 $XDG_DATA_HOME/dq/dq.sqlite；不存在时新建，只含结构与参考目录）")
     var db: String?
 
-    @Flag(name: .long, help: "同一单位同一年度已载入时，以此文件替换")
+    @Flag(name: .long, help: "同一单位同一年度的同种文件（决算、部门预算或单位预算）已载入时，以此文件替换")
     var replace = false
 
     @Flag(name: .long, help: "模板范围内有未识别的数字行时，该文件导入失败")
@@ -29,8 +29,11 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: "指定年度（不从文件中识别）")
     var year: Int?
 
-    @Option(name: .long, help: "指定模板：sichuan 或 shanghai")
+    @Option(name: .long, help: "指定模板：sichuan、shanghai、shanghai_budget 或 jiangsu_budget")
     var template: String?
+
+    @Flag(name: .customLong("as-one"), help: "所给文件是同一披露的几个部分（如预算的文字说明与公开表），合为一个披露导入")
+    var asOne = false
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("请给出要导入的文件") }
@@ -54,9 +57,7 @@ struct ImportCommand: ParsableCommand {
         let connections: Connections
         do {
             connections = try openConnections()
-            connections.writer.onBusyWait = { seconds in
-                console.note("数据库正被另一进程写入，已等待 \(seconds) 秒，继续等待…")
-            }
+            connections.writer.onBusyWait = { console.note(DocumentImport.busyWaitNote($0)) }
         } catch {
             console.error(error)
             throw ExitCode(1)
@@ -65,10 +66,34 @@ struct ImportCommand: ParsableCommand {
                                              replace: replace, strict: strict)
         let progress = ImportProgress(total: files.count)
         var failed = false
+        // Budgets (and every file with --as-one) are read before any is written, so that the parts
+        // of one disclosure (a narrative and its tables) are recognized and written together, in
+        // one transaction; other documents are written as they are read.
+        var read: [(path: String, result: ImportResult)] = []
         for (index, file) in files.enumerated() {
             progress.show(index + 1, file)
-            let outcome = DocumentImport.run(path: file, options: options, into: connections.writer)
+            do {
+                let result = try DocumentImporter.read(path: file, overrides: options.overrides, strict: options.strict)
+                if asOne || result.document.kind == "预算" {
+                    read.append((file, result))
+                } else {
+                    let outcome = DocumentImport.write(result, path: file, options: options, into: connections.writer)
+                    progress.clear()
+                    console.note(outcome.report, newline: false)
+                    if !outcome.succeeded { failed = true }
+                }
+            } catch {
+                progress.clear()
+                console.note(DocumentImport.failure(error, file: file).report, newline: false)
+                failed = true
+            }
             progress.clear()
+        }
+        if asOne && failed { throw ExitCode(1) }   // a disclosure with a part missing is not imported
+        for group in DisclosureParts.groups(read.map(\.result), asOne: asOne) {
+            let path = group.map { read[$0].path }.joined(separator: " + ")
+            let result = DisclosureParts.join(group.map { read[$0].result })
+            let outcome = DocumentImport.write(result, path: path, options: options, into: connections.writer)
             console.note(outcome.report, newline: false)
             if !outcome.succeeded { failed = true }
         }
@@ -89,6 +114,12 @@ struct ImportCommand: ParsableCommand {
 
 /// Reading and writing one file, shared by `dq import` and `.import`.
 enum DocumentImport {
+    /// Said while an import waits for another process's write to finish (`dq import` and
+    /// `.import` alike), every `Database.busyTimeoutSeconds`.
+    static func busyWaitNote(_ seconds: Int) -> String {
+        "数据库正被另一进程写入，已等待 \(seconds) 秒，继续等待…"
+    }
+
     struct Options {
         var overrides = ImportOverrides()
         var replace = false
@@ -110,6 +141,11 @@ enum DocumentImport {
         } catch {
             return failure(error, file: path)
         }
+        return write(result, path: path, options: options, into: database)
+    }
+
+    /// Writes a document already read (one file, or the joined parts of one disclosure).
+    static func write(_ result: ImportResult, path: String, options: Options, into database: Database) -> Outcome {
         let written: DocumentWriter.Outcome
         do {
             written = try DocumentWriter.write(result.document, into: database, replace: options.replace)
@@ -126,7 +162,8 @@ enum DocumentImport {
         case .imported(let id, let unitID, let replaced):
             let document = result.document
             let report = result.report
-            var line = "\(path): 已导入 \(document.unit.name) \(document.year) 年度\(document.kind)，第 \(id) 号披露"
+            let kind = document.kind == "预算" ? document.scope + document.kind : document.kind
+            var line = "\(path): 已导入 \(document.unit.name) \(document.year) 年度\(kind)，第 \(id) 号披露"
             if replaced != nil { line += "，替换了同单位同年度的原有版本" }
             line += "（事实 \(document.facts.count) 条、说明 \(document.statements.count) 条、项目 \(document.projects.count) 个、"
                 + "段落 \(document.paragraphs.count) 段；跳过 \(report.skippedLines.count) 行；警告 \(report.warnings.count) 条）\n"

@@ -144,7 +144,8 @@ extension Session {
     }
 
     /// `.import FILE [--replace] [--strict]`: imports one document through the writer
-    /// connection, then reloads the catalog so that its unit is queryable at once.
+    /// connection (saying so while another process's write makes it wait), then reloads the
+    /// catalog so that its unit is queryable at once.
     func importFile(_ call: MetaInvocation) -> Bool {
         var options = DocumentImport.Options()
         var words: [String] = []
@@ -156,6 +157,7 @@ extension Session {
             }
         }
         guard !words.isEmpty else { return call.fail(".import 需要文件", ["用法：.import FILE [--replace] [--strict]"]) }
+        connections.writer.onBusyWait = { [console] in console.note(DocumentImport.busyWaitNote($0)) }
         let outcome = DocumentImport.run(path: words.joined(separator: " "), options: options, into: connections.writer)
         console.note(outcome.report, newline: false)
         do {

@@ -16,11 +16,7 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(name: .customLong("for"), help: "只含该单位（全称、别名或唯一的名称片段）；默认全部已载入单位")
-    var unit: String?
-
-    @Option(name: .long, help: "只含该年度（默认全部已载入年度）")
-    var year: Int?
+    @OptionGroup var scope: ScopeOptions
 
     @Option(name: .long, help: "格式：html|markdown（默认 html）")
     var format: String = "html"
@@ -48,24 +44,10 @@ struct ReportCommand: ParsableCommand {
             console.error(error)
             throw ExitCode(1)
         }
-        let units: [Catalog.Unit]
-        if let unit {
-            let line = "check for \"\(unit.replacingOccurrences(of: "\"", with: ""))\""
-            do {
-                guard let parsed = try Parser.parse(line: line).first?.get(),
-                      case .check(let scope, _, _) = try Checker(catalog: session.catalog, context: session.context).prepare(parsed)
-                else { throw ExitCode(2) }
-                units = scope
-            } catch let diagnostic as Diagnostic {
-                session.report(diagnostic, file: "--for", lineNumber: 1, line: line)
-                throw ExitCode(2)
-            }
-        } else {
-            units = session.catalog.units
-        }
+        let units = try scope.units(in: session)
         let text: String
         do {
-            let report = try ReportBuilder(session: session, sources: try readSources()).build(units: units, year: year)
+            let report = try ReportBuilder(session: session, sources: try readSources()).build(units: units, year: scope.year)
             text = format == "markdown" ? MarkdownReportWriter(report: report).render() : HTMLReportWriter(report: report).render()
         } catch let exit as ExitCode {
             throw exit

@@ -23,6 +23,14 @@ enum MutationHarness {
         "fixtures/disclosures/2024-shanghai-putuo-shehuigongzuobu.txt",
     ]
 
+    /// The layout variants of the Shanghai documents (page furniture, reading order, wrapped
+    /// names, Word text: fixtures/disclosures/README.md), in name order.
+    static var variants: [String] {
+        let directory = "fixtures/disclosures/variants"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root + "/" + directory)) ?? []
+        return names.filter { $0.hasSuffix(".txt") }.sorted().map { directory + "/" + $0 }
+    }
+
     /// One printed number: where it is, what it is, and whether the data ties it to another figure.
     struct PrintedFigure: Hashable {
         var line: Int          // 1-based
@@ -263,7 +271,8 @@ enum MutationHarness {
     }
 
     /// `count` mutations spread over the documents (the same number from each, as far as each has figures).
-    static func sample(count: Int, seed: UInt64, originals: [String: (lines: [String], figures: [PrintedFigure])]) -> [Mutation] {
+    static func sample(count: Int, seed: UInt64, originals: [String: (lines: [String], figures: [PrintedFigure])],
+                       documents: [String] = documents) -> [Mutation] {
         var generator = SeededGenerator(state: seed)
         var mutations: [Mutation] = []
         let perDocument = (count + documents.count - 1) / documents.count
@@ -317,8 +326,9 @@ enum MutationHarness {
         }
     }
 
-    /// Runs `count` mutations (seeded) over the four documents.
-    static func run(count: Int, seed: UInt64 = 20_240_601, rules: [AuditRule.Type] = AuditRules.all) throws -> Summary {
+    /// Runs `count` mutations (seeded) over `documents` (the four dev documents unless told).
+    static func run(count: Int, seed: UInt64 = 20_240_601, rules: [AuditRule.Type] = AuditRules.all,
+                    documents: [String] = documents) throws -> Summary {
         var originals: [String: (lines: [String], figures: [PrintedFigure])] = [:]
         var originalFindings: [String: Set<Finding>] = [:]
         for document in documents {
@@ -329,7 +339,7 @@ enum MutationHarness {
             originalFindings[document] = Set(imported.findings.map { var f = $0; f.disclosureID = 0; return f })
         }
         var summary = Summary()
-        for mutation in sample(count: count, seed: seed, originals: originals) {
+        for mutation in sample(count: count, seed: seed, originals: originals, documents: documents) {
             guard let original = originals[mutation.document], let mutated = apply(mutation, to: original.lines) else { continue }
             do {
                 let imported = try importAndAudit(mutated, name: (mutation.document as NSString).lastPathComponent, rules: rules)

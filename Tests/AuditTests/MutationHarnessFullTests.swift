@@ -20,4 +20,24 @@ final class MutationHarnessFullTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(summary.total - summary.rejected, 200)
         XCTAssertGreaterThanOrEqual(summary.participatingRate, 0.95, summary.report)
     }
+
+    /// The same on the layout variants (page furniture, reading order, wrapped names, Word
+    /// text): the reading of a layout must not cost detection.
+    func testFullHarnessOnLayoutVariants() throws {
+        guard ProcessInfo.processInfo.environment["DQ_MUTATIONS"] == "full" else {
+            throw XCTSkip("set DQ_MUTATIONS=full to run the full mutation harness")
+        }
+        let variants = MutationHarness.variants
+        XCTAssertGreaterThanOrEqual(variants.count, 10)
+        let count = Int(ProcessInfo.processInfo.environment["DQ_MUTATIONS_COUNT"] ?? "") ?? 200
+        let summary = try MutationHarness.run(count: count, documents: variants)
+        print("mutation harness (layout variants)\n" + summary.report)
+        if ProcessInfo.processInfo.environment["DQ_MUTATIONS_VERBOSE"] != nil {
+            for (mutation, outcome) in summary.outcomes where mutation.figure.participates && outcome == .missed {
+                print("missed: \(mutation.document) L\(mutation.figure.line) \(mutation.figure.kind) \(mutation.figure.token) → \(mutation.replacement)")
+            }
+        }
+        XCTAssertGreaterThanOrEqual(summary.total - summary.rejected, count * 9 / 10)
+        XCTAssertGreaterThanOrEqual(summary.participatingRate, 0.95, summary.report)
+    }
 }

@@ -13,6 +13,14 @@ final class MutationHarnessTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(summary.participatingRate, 0.90, summary.report)
     }
 
+    /// A small fixed sample on the layout variants (one mutation per variant).
+    func testSmallSampleOnLayoutVariants() throws {
+        let summary = try MutationHarness.run(count: 15, documents: MutationHarness.variants)
+        print("mutation harness (layout variants, fixed sample)\n" + summary.report)
+        XCTAssertGreaterThanOrEqual(summary.total, 14)
+        XCTAssertGreaterThanOrEqual(summary.participatingRate, 0.90, summary.report)
+    }
+
     func testMutationKeepsFormatAndMovesTenUnits() {
         var generator = MutationHarness.SeededGenerator(state: 7)
         for token in ["889.16", "0.00", "10", "1,234.5", "100.00"] {

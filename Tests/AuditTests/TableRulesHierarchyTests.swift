@@ -103,4 +103,20 @@ final class TableRulesHierarchyTests: XCTestCase {
         let broken = try F.seedText(edits: [(107, "555.34", "555.54")])
         XCTAssertEqual(F.summary(F.findings(B6BasicSplit.self, broken)), ["error B6.basic-split L105 636.02/636.23"])
     }
+
+    /// The reading-order variant of caizhengju with 2210201's 基本支出 cell misprinted (line 226:
+    /// 187.19 → 187.09): the reader cannot place the row's cells and leaves them out, so 22102's
+    /// 基本支出 445.69 (line 225) has no children in that column; B1 names the blank rows (lines
+    /// 226, 227) so the auditor sees where the cells went.
+    func testB1NamesChildRowsWithABlankCell() throws {
+        let variant = "fixtures/disclosures/variants/2024-shanghai-putuo-caizhengju-reading-order.txt"
+        let document = try F.shanghai(variant, edits: [(226, "187.19 187.19", "187.19 187.09")])
+        let finding = F.findings(B1CodeHierarchy.self, document).first { $0.line == 225 }
+        XCTAssertNotNil(finding)
+        let blank = finding?.figures.filter { $0.printed == nil && $0.sourceKind == "table" }.map(\.lineFrom)
+        XCTAssertEqual(blank, [226, 227])
+        XCTAssertTrue(finding?.message.contains("2210201、2210203 的“基本支出”栏空白") == true, finding?.message ?? "")
+        // As printed, the variant has no such finding.
+        XCTAssertNil(F.findings(B1CodeHierarchy.self, try F.shanghai(variant)).first { $0.line == 225 })
+    }
 }

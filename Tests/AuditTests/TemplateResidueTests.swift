@@ -35,6 +35,40 @@ final class TemplateResidueTests: XCTestCase {
         XCTAssertEqual(F.pins(R7YearResidue.self, seed), ["R7.year-residue warning 250"])
     }
 
+    /// R7 on titles and comparisons: caizhengju's part title (line 459) naming another year, its
+    /// “与2023年度相比” (line 462) naming a year other than the prior one, and a broken year in the
+    /// title (“20224年度”, “202 4年度”, “2O24年度”): one warning each; as printed, clean.
+    func testR7TitlesComparisonsAndBrokenYears() throws {
+        let title = try F.shanghai("caizhengju", replacing: "财政局2024年度部门决算情况", with: "财政局2023年度部门决算情况", atLine: 459)
+        XCTAssertEqual(F.findings(R7YearResidue.self, title).map { "\($0.line) \($0.stated ?? "")" }, ["459 2023年"])
+        let comparison = try F.shanghai("caizhengju", replacing: "与2023年度相比", with: "与2022年度相比", atLine: 462)
+        let findings = F.findings(R7YearResidue.self, comparison)
+        XCTAssertEqual(findings.map { "\($0.line) \($0.stated ?? "")/\($0.expected ?? "")" }, ["462 2022年/2023年"])
+        XCTAssertTrue(findings.first?.message.contains("上年度") == true)
+        for broken in ["20224年度", "202 4年度", "2O24年度"] {
+            let document = try F.shanghai("caizhengju", replacing: "财政局2024年度部门决算情况", with: "财政局\(broken)部门决算情况", atLine: 459)
+            XCTAssertEqual(F.findings(R7YearResidue.self, document).map { "\($0.line) \($0.stated ?? "")" }, ["459 \(broken.dropLast())"], broken)
+        }
+        XCTAssertNil(R7YearResidue.brokenYear("（二）2024 年度部门决算 20 万元"), "a spaced year and an amount are not broken")
+        XCTAssertTrue(R7YearResidue.isComparison("较2023年增加", 3))
+        XCTAssertFalse(R7YearResidue.isComparison("于2023年成立", 3), "a year something happened in is no comparison")
+    }
+
+    /// R9: guihuaziyuanju's 支出决算表 writes 0.00 in its 项目支出 column (lines 206-214);
+    /// caizhengju's tables leave every empty cell blank (line 293), which is their way and no
+    /// finding. 2080501's 0.00 (line 209) blanked: one info naming the row.
+    func testR9BlankCells() throws {
+        for name in F.shanghai {
+            XCTAssertEqual(F.findings(R9BlankCells.self, try F.shanghai(name)), [], name)
+        }
+        guard case .pass = R9BlankCells.evaluate(try F.shanghai("guihuaziyuanju")) else { return XCTFail("guihua") }
+        guard case .notApplicable = R9BlankCells.evaluate(try F.shanghai("caizhengju")) else { return XCTFail("caizhengju") }
+        let blank = try F.shanghai("guihuaziyuanju", replacing: "54.53      54.53       0.00", with: "54.53      54.53           ", atLine: 209)
+        let findings = F.findings(R9BlankCells.self, blank)
+        XCTAssertEqual(findings.map { "\($0.severity.rawValue) \($0.line)" }, ["info 209"])
+        XCTAssertTrue(findings.first?.message.contains("2080501 行政单位离退休的“项目支出”（第 209 行）") == true, findings.first?.message ?? "")
+    }
+
     /// R8: the seed lists its tables' names (lines 1642–1655) but publishes none; 规划's 三公
     /// table (lines 424–433) emptied while the text states 0.39 is an error too.
     func testR8TablesPublished() throws {

@@ -18,6 +18,7 @@ final class TextRulesTests: XCTestCase {
             "D4.completion error 124", "D4.completion error 131",
             "D5.shares-sum info 76",
             "D6.execution-zero-base error 273",
+            "D10.class-names warning 191",
             "R2.instructions warning 291",
             "R3.reviewer-comments warning 1656", "R3.reviewer-comments warning 1659", "R3.reviewer-comments warning 1662",
             "R3.reviewer-comments warning 1665", "R3.reviewer-comments warning 1668", "R3.reviewer-comments warning 1674",

@@ -1,5 +1,5 @@
 import Core
-import Render
+@testable import Render
 import TestSupport
 import XCTest
 
@@ -39,6 +39,39 @@ final class DiagnosticGoldenTests: XCTestCase {
         check("warning-hints", Diagnostic(.warning, code: "Q210", message: "比较运算符使用了全角字符", span: SourceSpan(start: 24, end: 25),
                                           hints: ["已按「<」处理", "可写作 adjusted < initial"]),
               "projects where adjusted ＜ initial")
+    }
+
+    func testALongLineIsDrawnAsAnExcerptAroundTheSpan() {
+        let name = String(repeating: "区", count: 300)
+        let line = "summary for " + name + " where 执行率 < 90%"
+        check("long-line", Diagnostic(code: "Q204", message: "未知的单位「\(name)」", span: SourceSpan(start: 12, end: 312)), line)
+        let late = String(repeating: "x", count: 500) + " 三工"
+        check("long-line-late-span", Diagnostic(code: "Q201", message: "未知的主题「三工」", span: SourceSpan(start: 501, end: 503)), late)
+    }
+
+    /// A megabyte typed as one name draws a few hundred bytes, not megabytes: the work of
+    /// drawing is bounded by the excerpt, not by what was typed.
+    func testAMegabyteNameDrawsABoundedDiagnostic() {
+        let name = String(repeating: "区", count: 1 << 20)
+        let rendered = DiagnosticRenderer.render(Diagnostic(code: "Q204", message: "未知的单位「\(name)」", span: SourceSpan(start: 12, end: 12 + name.count),
+                                                            hints: ["「\(name)」不是单位"]),
+                                                 file: "<stdin>", line: 1, lineText: "summary for " + name)
+        XCTAssertLessThan(rendered.utf8.count, 2_000, String(rendered.prefix(400)))
+        let lines = rendered.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 4)
+        XCTAssertTrue(lines[0].hasSuffix("未知的单位「" + String(repeating: "区", count: DiagnosticRenderer.maximumQuotedLength) + "…」"), lines[0])
+        XCTAssertTrue(lines[1].hasPrefix("  summary for 区") && lines[1].hasSuffix("…"), lines[1])
+        XCTAssertLessThanOrEqual(DisplayWidth.of(lines[1]), DiagnosticRenderer.maximumSourceWidth + 2)
+        XCTAssertEqual(lines[2].trimmingCharacters(in: .whitespaces).count, DisplayWidth.of(lines[1]) - 2 - DisplayWidth.of("summary for ") - 1,
+                       "carets under the span up to the excerpt's end")
+        XCTAssertEqual(DisplayWidth.of(String(lines[2].prefix { $0 == " " })), 2 + DisplayWidth.of("summary for "))
+    }
+
+    func testQuotesUpToTheLimitStayWhole() {
+        let exact = "「" + String(repeating: "甲", count: DiagnosticRenderer.maximumQuotedLength) + "」与「乙」"
+        XCTAssertEqual(DiagnosticRenderer.shortenQuotes(exact), exact)
+        let longer = "「" + String(repeating: "甲", count: DiagnosticRenderer.maximumQuotedLength + 1) + "」与「乙」"
+        XCTAssertEqual(DiagnosticRenderer.shortenQuotes(longer), "「" + String(repeating: "甲", count: DiagnosticRenderer.maximumQuotedLength) + "…」与「乙」")
     }
 
     func testColumnCountsCharactersNotBytes() {

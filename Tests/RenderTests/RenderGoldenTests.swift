@@ -31,6 +31,17 @@ final class RenderGoldenTests: XCTestCase {
         goldens.assert(render(Samples.compare, RenderOptions(format: .table, maxWidth: 50)), named: "compare-width50.table.txt")
         goldens.assert(render(Samples.tree, RenderOptions(format: .table, maxWidth: 48)), named: "tree-width48.table.txt")
         goldens.assert(render(Samples.tree, RenderOptions(format: .box, maxWidth: 56)), named: "tree-width56.box.txt")
+        // Numbers and codes leave too little room two spaces apart: one space apart, the
+        // box without padding (its text title cut too); every line within the width.
+        for (format, width) in [(OutputFormat.table, 62), (.box, 64)] {
+            let compact = render(Samples.projects, RenderOptions(format: format, maxWidth: width))
+            goldens.assert(compact, named: "projects-width\(width).\(format.rawValue).txt")
+            for line in compact.split(separator: "\n") { XCTAssertLessThanOrEqual(DisplayWidth.of(String(line)), width, String(line)) }
+            XCTAssertTrue(compact.contains("51090021T000015"), "codes whole")
+            XCTAssertTrue(compact.contains("100.00%") && compact.contains("1.234567"), "numbers and percentages whole")
+        }
+        XCTAssertTrue(render(Samples.projects, RenderOptions(format: .table, maxWidth: 62)).contains("\n51090021T000007 “六大…  200.00"),
+                      "one space between columns")
         // Wide enough: nothing cut, no note.
         XCTAssertEqual(render(Samples.compare, RenderOptions(format: .table, maxWidth: 200)), render(Samples.compare, RenderOptions(format: .table)))
     }

@@ -118,7 +118,7 @@ final class ResultWriterTests: XCTestCase {
         let shape = ResultShape(columns: [ResultColumn(name: "a", title: "A", kind: .text), ResultColumn(name: "b", title: "B", kind: .money)])
         let text = ResultWriter.render(shape: shape, rows: [ResultRow(cells: [.text("x\ty\r\nz\"q\"\\\u{1B}[2J"), .integer(-1)])],
                                        options: RenderOptions(format: .tsv))
-        XCTAssertEqual(text, "a\tb\nx\\ty\\r\\nz\"q\"\\\\\\x1B[2J\t-0.000001\n")
+        XCTAssertEqual(text, "a\tb\tmoney_unit\nx\\ty\\r\\nz\"q\"\\\\\\x1B[2J\t-0.000001\t万元\n")
         XCTAssertEqual(text.split(separator: "\n").count, 2, "one line per row")
     }
 
@@ -141,7 +141,7 @@ final class ResultWriterTests: XCTestCase {
 
     func testMissingCellsAreBlank() {
         let text = ResultWriter.render(shape: compare.shape, rows: [ResultRow(cells: [.text("只有名称")])], options: RenderOptions(format: .csv))
-        XCTAssertEqual(text, "item,y2022,y2023,change,change_pct,is_total,derived\r\n只有名称,,,,,false,\r\n")
+        XCTAssertEqual(text, "item,y2022,y2023,change,change_pct,is_total,derived,money_unit\r\n只有名称,,,,,false,,万元\r\n")
     }
 
     /// Odd input never traps: no columns, ragged rows, bad levels and derived indexes,

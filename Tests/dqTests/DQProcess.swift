@@ -15,10 +15,13 @@ struct DQProcess {
         return products.appendingPathComponent("dq")
     }()
 
-    /// Runs dq with `arguments`; `environment` replaces the inherited one (plus PATH).
-    static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> Result {
+    /// Runs dq with `arguments`; `environment` replaces the inherited one (plus PATH); in
+    /// `directory` when given.
+    static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil,
+                    directory: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = binary
+        if let directory { process.currentDirectoryURL = directory }
         process.arguments = arguments
         process.environment = environment.merging(["PATH": "/usr/bin:/bin"]) { mine, _ in mine }
         let out = Pipe(), err = Pipe(), input = Pipe()

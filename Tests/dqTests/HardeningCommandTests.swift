@@ -22,6 +22,20 @@ final class HardeningCommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: db), "no database for nothing imported")
     }
 
+    /// A megabyte typed as one unit name: refused as an unknown unit, with a diagnostic of a
+    /// few lines (the name and the source line cut with "…"), not megabytes of text.
+    func testAMegabyteUnitNameGetsAShortDiagnostic() throws {
+        let name = String(repeating: "区", count: 350_000)
+        let script = path("huge.dq")
+        try ("units\nsummary for " + name + "\n").write(toFile: script, atomically: true, encoding: .utf8)
+        let result = try DQProcess.run(["--memory", "-f", script, "--format", "csv"])
+        XCTAssertEqual(result.status, 1, result.stderr.prefix(300) + "")
+        XCTAssertTrue(result.stdout.hasPrefix("name,"), "the statement before it ran")
+        XCTAssertTrue(result.stderr.contains("huge.dq:2:13: error[Q204]: 未知的单位「区区区"), String(result.stderr.prefix(300)))
+        XCTAssertLessThan(result.stderr.utf8.count, 2_000, String(result.stderr.prefix(300)))
+        XCTAssertTrue(result.stderr.contains("…」"), result.stderr)
+    }
+
     func testImportFromStandardInput() throws {
         let db = path("stdin.db")
         XCTAssertEqual(try DQProcess.run(["init", "--empty", "--db", db]).status, 0)

@@ -3,7 +3,7 @@ import XCTest
 
 /// `.help` documents every statement, and every example in it runs on the default data.
 final class HelpTests: XCTestCase {
-    static let verbs = ["summary", "compare", "breakdown", "trend", "top", "projects", "indicators", "codes", "units",
+    static let verbs = ["summary", "compare", "breakdown", "trend", "execution", "top", "projects", "indicators", "codes", "units",
                         "years", "subjects", "find", "source", "check", "explain", "sql", "use"]
 
     func testEveryStatementIsDocumented() throws {

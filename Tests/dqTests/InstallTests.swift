@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 
 /// The manual page is generated from the binary's help, and the bash completion knows the
-/// subcommands, statements, formats and subjects.
+/// subcommands, statements, formats and subjects (the zsh one: `ZshCompletionTests`).
 final class InstallTests: XCTestCase {
     private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
@@ -35,6 +35,22 @@ final class InstallTests: XCTestCase {
         XCTAssertTrue(page.contains("\\&.mode") || page.contains("  .mode"), "meta-commands listed")
     }
 
+    /// `make install`'s files (without its release build): the binary, the manual page and
+    /// both completions under DESTDIR/PREFIX, and the installed dq runs.
+    func testInstallPutsBinaryManualAndCompletionsUnderPrefix() throws {
+        let stage = try DQProcess.temporaryDirectory(self).path
+        _ = try shell("make -s install-files DESTDIR='\(stage)' PREFIX=/opt/dq DQ='\(DQProcess.binary.path)' >/dev/null")
+        let prefix = stage + "/opt/dq"
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: prefix + "/bin/dq"))
+        let manual = try String(contentsOfFile: prefix + "/share/man/man1/dq.1", encoding: .utf8)
+        XCTAssertTrue(manual.hasPrefix(".TH DQ 1") || manual.contains("\n.TH DQ 1"), String(manual.prefix(200)))
+        XCTAssertEqual(try String(contentsOfFile: prefix + "/share/bash-completion/completions/dq", encoding: .utf8),
+                       try String(contentsOf: Self.root.appendingPathComponent("completions/dq.bash"), encoding: .utf8))
+        XCTAssertEqual(try String(contentsOfFile: prefix + "/share/zsh/site-functions/_dq", encoding: .utf8),
+                       try String(contentsOf: Self.root.appendingPathComponent("completions/_dq"), encoding: .utf8))
+        XCTAssertTrue(try shell("'\(prefix)/bin/dq' --version").contains("dq"))
+    }
+
     func testBashCompletionKnowsStatementsFormatsAndSubjects() throws {
         let home = try DQProcess.temporaryDirectory(self)
         func complete(_ words: [String]) throws -> [String] {
@@ -52,5 +68,9 @@ final class InstallTests: XCTestCase {
         XCTAssertEqual(try complete(["dq", "-c", "\"tre"]), ["trend"])
         XCTAssertTrue(try complete(["dq", "-c", "\"compare 三"]).contains("\"compare 三公"))
         XCTAssertTrue(try complete(["dq", "check", "--fa"]) == ["--fail-on"])
+        XCTAssertEqual(try complete(["dq", "rep"]), ["report"])
+        XCTAssertEqual(try complete(["dq", "--format", "s"]), ["svg"])
+        XCTAssertEqual(try complete(["dq", "report", "--format", ""]), ["html", "markdown"])
+        XCTAssertEqual(Set(try complete(["dq", "report", "-"])), ["--db", "--memory", "--for", "--year", "--format", "--unit", "--source", "-o", "--help"])
     }
 }

@@ -9,11 +9,12 @@ final class MetaCommandTests: XCTestCase {
 
     func testModeUnitAndHeaders() throws {
         let result = try run(".mode csv\n.unit 元\ncompare 三公 2022 2023\n.headers off\n.mode tsv\nbreakdown 支出\n")
-        XCTAssertTrue(result.stdout.contains("derived\r\n"), "csv lines end in CRLF")
+        XCTAssertTrue(result.stdout.contains("money_unit\r\n"), "csv lines end in CRLF")
         let lines = result.stdout.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.first, "unit,item,value_2022,value_2023,change,change_pct,level,is_total,derived")
+        XCTAssertEqual(lines.first, "unit,item,value_2022,value_2023,change,change_pct,level,is_total,derived,money_unit")
+        XCTAssertTrue(lines.prefix { !$0.contains("\t") }.dropFirst().allSatisfy { $0.hasSuffix(",元") }, ".unit 元 names the money unit on every csv row")
         XCTAssertTrue(lines.contains { $0.contains("公务用车购置及运行维护费,68900.00,125200.00,56300.00,81.71") })
-        XCTAssertTrue(lines.contains { $0.hasSuffix("基本支出\t6360300.00\t71.53\t1\tfalse\t") }, result.stdout)
+        XCTAssertTrue(lines.contains { $0.hasSuffix("基本支出\t6360300.00\t71.53\t1\tfalse\t\t元") }, result.stdout)
         XCTAssertFalse(lines.contains { $0.hasPrefix("unit\t") }, "headers off drops the tsv header")
     }
 

@@ -30,7 +30,7 @@ final class OutputGoldenTests: XCTestCase {
 
     func testTSVIsTheDefaultWhenStdoutIsNotATerminal() throws {
         let result = try DQProcess.run(["--memory", "-c", "breakdown 支出"])
-        XCTAssertEqual(result.stdout.split(separator: "\n").first, "unit\titem\tamount\tshare\tlevel\tis_total\tderived")
+        XCTAssertEqual(result.stdout.split(separator: "\n").first, "unit\titem\tamount\tshare\tlevel\tis_total\tderived\tmoney_unit")
     }
 
     static let errorQueries: [(name: String, query: String)] = [

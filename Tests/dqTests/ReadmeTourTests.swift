@@ -3,10 +3,16 @@ import XCTest
 
 /// The README's first-session tour stays true: each `$ dq …` command in the block between
 /// `<!-- tour -->` markers prints exactly the lines shown under it (trailing spaces aside).
+/// The commands run in a fresh directory where `fixtures` is the repository's, as at the
+/// repository's root (the tour imports the fixtures into a database of its own).
 final class ReadmeTourTests: XCTestCase {
     func testTourOutputIsWhatTheCommandsPrint() throws {
-        let readme = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let directory = try DQProcess.temporaryDirectory(self)
+        try FileManager.default.createSymbolicLink(at: directory.appendingPathComponent("fixtures"),
+                                                   withDestinationURL: root.appendingPathComponent("fixtures"))
         let tour = try XCTUnwrap(readme.components(separatedBy: "<!-- tour -->").dropFirst().first?
             .components(separatedBy: "<!-- /tour -->").first)
         var commands: [(arguments: [String], expected: [String])] = []
@@ -19,7 +25,7 @@ final class ReadmeTourTests: XCTestCase {
         }
         XCTAssertGreaterThanOrEqual(commands.count, 5)
         for (arguments, expected) in commands {
-            let result = try DQProcess.run(arguments)
+            let result = try DQProcess.run(arguments, directory: directory)
             XCTAssertEqual(result.status, 0, result.stderr)
             let printed = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map { Self.trimmed($0) }
             let shown = expected.map { Self.trimmed(Substring($0)) }

@@ -1,11 +1,31 @@
 import Core
 import Foundation
+import TestSupport
 import XCTest
 
 /// `.mode bar` in the REPL, in tmux panes 80 and 120 columns wide: bars drawn on the
 /// terminal, fitted to its width, labels aligned by display width (seed figures, line 56:
 /// 基本支出636.03万元，占71.53%；项目支出253.13万元，占28.47%).
 final class ReportBarTerminalTests: XCTestCase {
+    static let goldens = Goldens(besides: #filePath)
+
+    /// Goldens of the seed's charts as the terminal shows them at 80 and 120 columns:
+    /// `Goldens/charts/seed-<name>.<width>.txt` (figures: lines 56, 76, 115, 119).
+    func testSeedChartsOnTheTerminalAt80And120Columns() throws {
+        let statements = [("structure", "breakdown 支出"), ("functions", "breakdown 支出 by 类"),
+                          ("comparison", "compare 三公 2022 2023"), ("trend", "trend 三公")]
+        for width in [80, 120] {
+            let session = try TmuxSession(self, arguments: ["--memory", "--no-init"], width: width)
+            try session.waitForPrompt()
+            try session.run(".mode bar")
+            for (name, statement) in statements {
+                let output = try session.run(statement)
+                for line in output { XCTAssertLessThanOrEqual(DisplayWidth.of(line), width, "\(name) at \(width): \(line)") }
+                Self.goldens.assert(output.joined(separator: "\n") + "\n", named: "charts/seed-\(name).\(width).txt")
+            }
+        }
+    }
+
     func testModeBarDrawsFittedBarsInTheTerminal() throws {
         for width in [80, 120] {
             let session = try TmuxSession(self, width: width)

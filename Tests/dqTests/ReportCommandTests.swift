@@ -33,6 +33,19 @@ final class ReportCommandTests: XCTestCase {
         // Line 45 (图1): 收、支总计 889.16, 2022 844.82 (derived from 增长44.34万元), +5.25%.
         let summary = try dq(["--memory", "--format", "svg", "-c", "summary"]).stdout
         for figure in [">844.82*<", ">889.16<", ">+5.25%<"] { XCTAssertTrue(summary.contains(figure), figure) }
+        // Line 115: 三公 2023 12.52万元，较上年度增长5.63万元，增长81.71% — so 2022 is 12.52 − 5.63 = 6.89,
+        // derived (marked *); line 119: 因公出国（境）费 and 公务接待费 0万元. Grouped bars and the trend line.
+        let comparison = try dq(["--memory", "--format", "svg", "-c", "compare 三公 2022 2023"]).stdout
+        for figure in [">2022年<", ">2023年<", ">6.89*<", ">12.52<", ">+81.71%<", ">因公出国（境）费<", ">公务接待费<", ">0.00<"] {
+            XCTAssertTrue(comparison.contains(figure), "comparison: \(figure)")
+        }
+        XCTAssertEqual(1252 - 563, 689, "the derived 2022 figure is the document's own difference")
+        let trend = try dq(["--memory", "--format", "svg", "-c", "trend 三公"]).stdout
+        XCTAssertTrue(trend.contains("<polyline points="), "a line for a trend")
+        for figure in [">2022年<", ">6.89*<", ">2023年<", ">12.52<", ">+81.71%<"] { XCTAssertTrue(trend.contains(figure), "trend: \(figure)") }
+        // Line 56: 基本支出636.03万元 — the one unit's whole ranking (100%).
+        let ranking = try dq(["--memory", "--format", "svg", "-c", "top 3 units by 基本支出"]).stdout
+        XCTAssertTrue(ranking.contains(">636.03（100.00%）<"), "ranking: 636.03")
     }
 
     func testBarInAPipeIsTheDataAndModeSvgWritesAFile() throws {

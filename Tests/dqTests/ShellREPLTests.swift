@@ -41,6 +41,38 @@ final class ShellREPLTests: XCTestCase {
         XCTAssertTrue(try session.screen(scrollback: true).contains("中国共产党遂宁市安居区委员会办公室"))
     }
 
+    func testFileNamesAndStatementsAfterExplainCompleteInTheTerminal() throws {
+        let directory = try DQProcess.temporaryDirectory(self)
+        XCTAssertTrue(FileManager.default.createFile(atPath: directory.path + "/决算2023.txt", contents: Data()))
+        for width in [80, 200] {
+            let session = try start(width: width)
+            try session.send(".read \(directory.path)/决")
+            try session.send(keys: .tab)
+            try session.waitFor("file name completed") { _ in try session.lastLine() == "dq> .read \(directory.path)/决算2023.txt" }
+            try session.send(keys: .ctrlU)
+            try session.send("explain com")
+            try session.send(keys: .tab)
+            try session.waitFor("statement after explain") { _ in try session.lastLine() == "dq> explain compare" }
+            try session.send(keys: .ctrlU)
+        }
+    }
+
+    /// `check` in a terminal: one block per finding, every line within the width, none
+    /// starting with closing punctuation.
+    func testCheckFindingsFitTheTerminal() throws {
+        for width in [80, 200] {
+            let session = try start(width: width)
+            let output = try session.run("check where severity = 'error'", timeout: 15)
+            XCTAssertTrue(output.contains { $0.hasPrefix("1. [错误] ") }, "numbered blocks at \(width):\n" + output.joined(separator: "\n"))
+            // The findings (stdout); the summary and could-not-check notes on stderr are one line each.
+            for line in output where !line.hasPrefix("合计：") && !line.hasPrefix("未能核对") {
+                XCTAssertLessThanOrEqual(DisplayWidth.of(line), width, "check at \(width): " + line)
+                let start = line.drop { $0 == " " }.first
+                XCTAssertFalse(start.map { "）」，。；：、".contains($0) } ?? false, "a line starts with closing punctuation: " + line)
+            }
+        }
+    }
+
     func testThePagerShowsTablesOnATerminal() throws {
         let session = try start(width: 80, environment: ["PAGER": "sed s/^/PAGED:/"])
         let plain = try session.run("years")
@@ -57,6 +89,12 @@ final class ShellREPLTests: XCTestCase {
         for width in [80, 200] {
             let session = try start(width: width)
             let output = try session.run("projects")
+            for line in output { XCTAssertLessThanOrEqual(DisplayWidth.of(line), width, "projects at \(width): " + line) }
+            try session.run(".mode box")
+            let boxed = try session.run("projects")
+            for line in boxed { XCTAssertLessThanOrEqual(DisplayWidth.of(line), width, "boxed projects at \(width): " + line) }
+            XCTAssertTrue(boxed.contains { $0.contains("│51090423T000008810877│") || $0.contains("│ 51090423T000008810877 │") }, boxed.joined(separator: "\n"))
+            try session.run(".mode table")
             XCTAssertTrue(output.contains { $0.contains("51090423T000008810877") }, "codes whole at \(width):\n" + output.joined(separator: "\n"))
             XCTAssertTrue(output.contains { $0.contains("100.00%") }, output.joined(separator: "\n"))
             XCTAssertTrue(output.contains { $0.hasPrefix("（金额单位：万元）") }, output.joined(separator: "\n"))

@@ -33,6 +33,7 @@ enum B1CodeHierarchy: AuditRule {
                             finding.severity = .warning
                             finding.message += "（正文可能未列出全部下级科目）"
                         }
+                        if !isText { cite(blank: kids, of: table, key: key, in: &finding, document) }
                         findings.append(finding)
                     }
                 }
@@ -41,5 +42,21 @@ enum B1CodeHierarchy: AuditRule {
         }
         if !findings.isEmpty { return .fail(findings) }
         return checked > 0 ? .pass(checked: checked) : .notApplicable("没有同时列出上下级科目的表")
+    }
+
+    /// Names the child rows the table prints whose cell in this column is blank (read as none):
+    /// a lost or unfilled cell is the likeliest cause of the gap.
+    static func cite(blank kids: [String], of table: TableRuleSupport.CodeTable, key: (fund: String, column: String),
+                     in finding: inout Finding, _ document: AuditDocument) {
+        let blank = kids.compactMap { kid -> AuditFact? in
+            guard table.fact(kid, fund: key.fund, column: key.column) == nil else { return nil }
+            return table.facts.first { $0.code == kid && $0.fund == key.fund } ?? table.facts.first { $0.code == kid }
+        }
+        guard !blank.isEmpty else { return }
+        let column = TableRuleSupport.columnNames[key.column] ?? key.column
+        finding.message += "（\(blank.compactMap(\.code).joined(separator: "、")) 的“\(column)”栏空白，按无计）"
+        finding.figures += blank.map {
+            FindingFigure(label: "\(document.label($0))（\(column)，空白）", printed: nil, sourceKind: "table", lineFrom: $0.lineFrom, lineTo: $0.lineTo)
+        }
     }
 }

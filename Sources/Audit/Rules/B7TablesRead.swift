@@ -13,7 +13,7 @@ enum B7TablesRead: AuditRule {
         }
         return .fail(document.quarantinedTables.map { table in
             Finding(ruleID: id, family: family, severity: .warning,
-                    message: "表“\(table.title)”：\(table.reason)；其数字已隔离，未用于核对",
+                    message: "表“\(table.title)”：\(table.reason ?? "")；其数字已隔离，未用于核对",
                     figures: [FindingFigure(label: table.title, printed: nil, sourceKind: "table",
                                             lineFrom: table.lineFrom, lineTo: table.lineTo)],
                     expected: "行合计与上下级合计成立", stated: "大面积不成立", difference: nil,

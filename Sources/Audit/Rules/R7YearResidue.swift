@@ -1,11 +1,16 @@
 import Core
 
 /// 标题和日期须写本年度：情况说明的标题（一、（一）1. 开头的行）所写年度只能是本年度或上年度，
-/// “截至××年12月31日/年末”须为本年度；写成其他年度是套用往年文本的残留。警告级。
+/// 文件标题和部分标题（“……年度部门决算……”）只能是本年度，“截至××年12月31日/年末”须为本年度，
+/// “与××年度相比”“较××年”“比××年”须为上年度；写成其他年度是套用往年文本的残留。标题中残缺的
+/// 年度（“20224年度”“202 4年度”“2O24年度”）同样是残留。警告级。
 enum R7YearResidue: AuditRule {
     static let id = "R7.year-residue"
     static let family = "R"
-    static let invariant = "标题和“截至”日期所写年度为本年度（标题可写上年度作比较）"
+    static let invariant = "标题、“截至”日期和比较年度所写年度为本年度（比较为上年度），标题中年度完整"
+
+    /// Words of a document or part title, whose year is the document's own.
+    static let titleWords = ["部门决算", "决算表", "决算情况"]
 
     static func evaluate(_ document: AuditDocument) -> RuleOutcome {
         let text = document.paragraphs.filter { $0.kind == "text" }
@@ -14,24 +19,71 @@ enum R7YearResidue: AuditRule {
         var checked = 0
         for paragraph in text {
             let body = paragraph.body
-            let heading = E6SangongReasons.isHeading(body) && body.count <= 40
+            let short = body.count <= 40
+            let title = short && TextSearch.containsAny(body, titleWords)
+            let heading = short && (E6SangongReasons.isHeading(body) || title)
+            if heading, let broken = brokenYear(body) {
+                checked += 1
+                findings.append(finding(document, paragraph, what: "标题中的年度", stated: broken, expected: "\(document.year)年",
+                                        message: "标题中的年度“\(broken)”残缺或有误（本文件为\(document.year)年度）"))
+            }
             for (year, offset) in years(in: body) {
                 let asOf = precededBy(body, offset, "截至") || precededBy(body, offset, "截止")
-                guard heading || asOf else { continue }
+                let comparison = isComparison(body, offset)
+                guard heading || asOf || comparison else { continue }
                 checked += 1
-                let allowed = asOf ? [document.year] : [document.year, document.year - 1]
+                let allowed = asOf || title ? [document.year] : comparison ? [document.year - 1] : [document.year, document.year - 1]
                 if allowed.contains(year) { continue }
-                let what = asOf ? "“截至”日期" : "标题"
-                findings.append(Finding(ruleID: id, family: family, severity: .warning,
-                                        message: "\(what)写作\(year)年，本文件为\(document.year)年度（疑为套用其他年度的文本）",
-                                        figures: [FindingFigure(label: what, printed: String(body.prefix(30)), sourceKind: "text",
-                                                                lineFrom: paragraph.line)],
-                                        expected: "\(document.year)年", stated: "\(year)年", difference: nil,
-                                        disclosureID: document.disclosureID))
+                let what = asOf ? "“截至”日期" : comparison ? "比较年度" : "标题"
+                let expected = comparison && !asOf ? document.year - 1 : document.year
+                let message = comparison && !asOf
+                    ? "比较年度写作\(year)年，本文件为\(document.year)年度，应与上年度（\(expected)年）比较（疑为套用其他年度的文本）"
+                    : "\(what)写作\(year)年，本文件为\(document.year)年度（疑为套用其他年度的文本）"
+                findings.append(finding(document, paragraph, what: what, stated: "\(year)年", expected: "\(expected)年", message: message))
             }
         }
         if !findings.isEmpty { return .fail(findings) }
         return checked == 0 ? .notApplicable("标题和日期中未写年度") : .pass(checked: checked)
+    }
+
+    static func finding(_ document: AuditDocument, _ paragraph: ImportedParagraph, what: String, stated: String, expected: String,
+                        message: String) -> Finding {
+        Finding(ruleID: id, family: family, severity: .warning, message: message,
+                figures: [FindingFigure(label: what, printed: String(paragraph.body.prefix(30)), sourceKind: "text", lineFrom: paragraph.line)],
+                expected: expected, stated: stated, difference: nil, disclosureID: document.disclosureID)
+    }
+
+    /// “与2023年度相比”, “较2023年”, “比2023年”: the year a change is measured against.
+    static func isComparison(_ body: String, _ offset: Int) -> Bool {
+        if precededBy(body, offset, "较") || precededBy(body, offset, "比") { return true }
+        guard precededBy(body, offset, "与") || precededBy(body, offset, "同") else { return false }
+        let after = String(decoding: body.utf8.dropFirst(offset).prefix(24), as: UTF8.self)
+        return TextSearch.contains(after, "相比") || TextSearch.contains(after, "比较")
+    }
+
+    /// A year printed wrongly before 年: five digits (20224年), a space inside (202 4年, 20 24年)
+    /// or a letter O for a zero (2O24年).
+    static func brokenYear(_ body: String) -> String? {
+        let chars = Array(body)
+        func digit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
+        func zeroLike(_ c: Character) -> Bool { c == "O" || c == "o" || c == "〇" }
+        var i = 0
+        while i < chars.count {
+            guard chars[i] == "2", i == 0 || !digit(chars[i - 1]) else { i += 1; continue }
+            // Collect digits, zero-like letters and single inner spaces up to 年.
+            var j = i, digits = 0, oddities = 0
+            while j < chars.count, digit(chars[j]) || zeroLike(chars[j]) || (chars[j] == " " && j + 1 < chars.count && (digit(chars[j + 1]) || zeroLike(chars[j + 1]))) {
+                if digit(chars[j]) { digits += 1 } else { oddities += 1; if zeroLike(chars[j]) { digits += 1 } }
+                j += 1
+            }
+            var k = j
+            while k < chars.count, chars[k] == " " { k += 1 }
+            if k < chars.count, chars[k] == "年", oddities > 0 ? digits == 4 : digits == 5 {
+                return String(chars[i...k])
+            }
+            i = max(j, i + 1)
+        }
+        return nil
     }
 
     /// Four-digit years 19xx/20xx followed by 年 (spaces allowed), with their byte offsets.

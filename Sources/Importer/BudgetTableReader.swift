@@ -1,0 +1,275 @@
+import Core
+
+/// Reads the tables of a budget document by their `BudgetTableSpec`: code tables, two-sided
+/// summaries and single-row tables. A figure's column is found from the header: the offset of
+/// its right edge from the row's first figure (always the 合计 column) is matched to the
+/// offsets of the column headings from the 合计 heading, so page-to-page drift does not matter.
+enum BudgetTableReader {
+    /// Line ranges (1-based, inclusive) of each table: from its title to the line before the
+    /// next title (or the narrative's start for the last one).
+    static func locate(_ lines: [String], template: BudgetTemplate) -> [(spec: BudgetTableSpec, range: ClosedRange<Int>)] {
+        var starts: [(BudgetTableSpec, Int)] = []
+        for (i, raw) in lines.enumerated() where raw.containsBytes("表") {
+            guard let spec = template.table(titled: raw.withoutSpaces) else { continue }
+            // A contents line names a table too; a table's title is followed by its 单位： line.
+            if template.titleBySuffix,
+               !lines[(i + 1)..<min(lines.count, i + 5)].contains(where: { $0.contains("单位：") || $0.contains("单位:") }) { continue }
+            if let k = starts.firstIndex(where: { $0.0.title == spec.title }) {
+                if template.titleBySuffix { starts[k].1 = i + 1 }   // the last printing is the table, earlier ones contents
+            } else {
+                starts.append((spec, i + 1))
+            }
+        }
+        starts.sort { $0.1 < $1.1 }
+        return starts.enumerated().map { k, item in
+            var end = k + 1 < starts.count ? starts[k + 1].1 - 1 : lines.count
+            if k + 1 == starts.count,
+               let stop = (item.1..<lines.count).first(where: { n in template.narrativeStart.contains { lines[n].withoutSpaces.hasPrefix($0) } }) {
+                end = stop
+            }
+            return (item.0, item.1...max(item.1, end))
+        }
+    }
+
+    /// Whitespace-separated tokens of a line with their character columns.
+    static func tokens(_ text: String, line: Int) -> [LayoutToken] {
+        var result: [LayoutToken] = []
+        var current = "", start = 0
+        for (x, ch) in text.enumerated() {
+            if ch == " " || ch == "\u{3000}" || ch == "\t" {
+                if !current.isEmpty { result.append(LayoutToken(text: current, line: line, x: start)) }
+                current = ""
+            } else {
+                if current.isEmpty { start = x }
+                current.append(ch)
+            }
+        }
+        if !current.isEmpty { result.append(LayoutToken(text: current, line: line, x: start)) }
+        return result
+    }
+
+    static func isFigure(_ token: LayoutToken) -> Bool { BudgetAmount.fen(token.text, unit: .yuan) != nil }
+
+    static func rightEdge(_ token: LayoutToken) -> Int { token.x + token.text.count }
+
+    /// The printed money unit of a table (its 单位： line), else the spec's.
+    static func unit(_ lines: [String], _ range: ClosedRange<Int>, spec: BudgetTableSpec) -> MoneyUnit {
+        for n in range.prefix(4) {
+            let s = lines[n - 1].withoutSpaces
+            guard let mark = s.range(of: "单位：") ?? s.range(of: "单位:") else { continue }
+            let rest = s[mark.upperBound...]
+            if rest.hasPrefix("万元") { return .tenThousandYuan }
+            if rest.hasPrefix("元") { return .yuan }
+        }
+        return spec.moneyUnit
+    }
+
+    /// Header offsets: each column's heading center minus the 合计 (first) heading's center.
+    static func headerOffsets(_ tokenLines: [[LayoutToken]], spec: BudgetTableSpec) -> [Int?] {
+        // Per column: its first heading word that the header prints, at its rightmost place
+        // (a two-sided table prints 预算数 on both sides; the figures' columns are on the right).
+        let headerTokens = tokenLines.filter { !$0.contains(where: isFigure) }.flatMap { $0 }
+        let centers: [Int?] = spec.columns.map { column in
+            for heading in column.headings {
+                if let token = headerTokens.filter({ $0.text == heading }).max(by: { $0.x < $1.x }) {
+                    return token.x + token.text.count / 2
+                }
+            }
+            return nil
+        }
+        guard let base = centers.first ?? nil else { return centers.map { _ in nil } }
+        return centers.map { $0.map { $0 - base } }
+    }
+
+    /// The columns of a row's figures: the first is column 0; each other goes to the unused
+    /// column whose header offset is nearest its offset from the first (in order when the
+    /// header gave none).
+    static func columns(of figures: [LayoutToken], offsets: [Int?]) -> [Int?] {
+        guard let first = figures.first else { return [] }
+        var result: [Int?] = [0]
+        var last = 0
+        for (i, figure) in figures.enumerated().dropFirst() {
+            let offset = rightEdge(figure) - rightEdge(first)
+            let candidates = offsets.indices.filter { $0 > last && offsets[$0] != nil }
+            if let best = candidates.min(by: { abs(offsets[$0]! - offset) < abs(offsets[$1]! - offset) }) {
+                result.append(best)
+                last = best
+            } else if offsets.allSatisfy({ $0 == nil }) {
+                result.append(i < offsets.count ? i : nil)   // no header: columns in order
+                last = i
+            } else {
+                result.append(nil)   // a figure no heading explains: its place is unknown
+            }
+        }
+        return result
+    }
+
+    static func tokenLines(_ lines: [String], _ range: ClosedRange<Int>) -> [[LayoutToken]] {
+        range.dropFirst().map { n in
+            let text = lines[n - 1]
+            if text.hasPrefix("#") || text.hasPrefix("[PDF page") || text.contains("单位：") || text.contains("单位:")
+                || text.withoutSpaces.hasPrefix("注") { return [] }
+            return tokens(text, line: n)
+        }
+    }
+
+    static func place(_ spec: BudgetTableSpec, _ row: String, _ column: Int, _ line: Int) -> Provenance {
+        var provenance = Provenance("table", line)
+        provenance.table = spec.title
+        provenance.rowLabel = row
+        provenance.columnLabel = spec.columns.indices.contains(column) ? spec.columns[column].headings.first : nil
+        return provenance
+    }
+
+    /// Reads one table into `b`; returns the class codes and names it printed (for two-sided tables after it).
+    static func read(_ spec: BudgetTableSpec, _ lines: [String], _ range: ClosedRange<Int>, classes: [String: String],
+                     into b: inout BudgetBuilder) -> [String: String] {
+        let unit = unit(lines, range, spec: spec)
+        let tokenLines = tokenLines(lines, range)
+        let offsets = headerOffsets(tokenLines, spec: spec)
+        var printedClasses: [String: String] = [:]
+        switch spec.shape {
+        case .codes(let economic):
+            for tokens in tokenLines where !spec.columns.isEmpty {
+                guard let row = CodeRowParser.parse(tokens, economic: economic) else { continue }
+                for (figure, column) in zip(row.figures, columns(of: row.figures, offsets: offsets)) {
+                    guard let column, let fen = BudgetAmount.fen(figure.text, unit: unit) else { continue }
+                    let spec_ = spec.columns[column]
+                    let provenance = place(spec, row.code.map { $0 + " " + row.label } ?? row.label, column, figure.line)
+                    if let code = row.code {
+                        guard let factColumn = spec_.column else { continue }
+                        b.money(nil, code: code, fund: spec_.fund ?? spec.fund, column: factColumn, fen: fen, printed: figure.text,
+                                unit: unit, provenance: provenance)
+                        if code.count == 3 { printedClasses[row.label] = code }
+                    } else if let measure = spec_.totalMeasure {
+                        b.money(measure, column: "budget", fen: fen, printed: figure.text, unit: unit, provenance: provenance)
+                    }
+                }
+            }
+        case .twoSided(let left, let rightTotal):
+            for tokens in tokenLines {
+                for group in groups(tokens) {
+                    let label = normalizedLabel(group.label)
+                    if let measure = left.first(where: { $0.label == label })?.measure {
+                        // A left label has one figure (预算数); a right label may follow on the same line.
+                        guard let figure = group.figures.first, let fen = BudgetAmount.fen(figure.text, unit: unit) else { continue }
+                        b.money(measure, fen: fen, printed: figure.text, unit: unit,
+                                provenance: place(spec, group.label, 0, figure.line))
+                        continue
+                    }
+                    let code = !spec.readsClasses ? nil : classes[label] ?? ShanghaiTables.classes.first(where: { $0.0 == label })?.1
+                        ?? BudgetTemplate.formerClassNames[label]
+                    guard code != nil || spec.rightTotalLabels.contains(label) else { continue }
+                    for (figure, column) in zip(group.figures, columns(of: group.figures, offsets: offsets)) {
+                        guard let column, let fen = BudgetAmount.fen(figure.text, unit: unit) else { continue }
+                        let spec_ = spec.columns[column]
+                        let provenance = place(spec, group.label, column, figure.line)
+                        if let code {
+                            guard let factColumn = spec_.column else { continue }
+                            b.money(nil, code: code, fund: spec_.fund ?? spec.fund, column: factColumn, fen: fen,
+                                    printed: figure.text, unit: unit, provenance: provenance)
+                        } else if column == 0 || spec_.totalMeasure != nil {
+                            b.money(column == 0 ? rightTotal : spec_.totalMeasure, fen: fen, printed: figure.text, unit: unit,
+                                    provenance: provenance)
+                        }
+                    }
+                }
+            }
+        case .singleRow(let measures, let identities):
+            if let figures = tokenLines.first(where: { !$0.isEmpty && $0.allSatisfy(isFigure) }) {
+                let values = figures.map { BudgetAmount.fen($0.text, unit: unit) ?? 0 }
+                var placed = RowPlacement.settled(values, columns: measures.count, identities: identities)
+                // Where the identities leave figures open, the header places them if its placement satisfies them.
+                let byHeader = columns(of: figures, offsets: offsets)
+                if placed.count < figures.count, spec.columns.count == measures.count, byHeader.allSatisfy({ $0 != nil }),
+                   RowPlacement.holds(values, byHeader.map { $0! }, columns: measures.count, identities: identities) {
+                    placed = byHeader.enumerated().map { ($0.offset, $0.element!) }
+                }
+                for (index, column) in placed {
+                    guard let measure = measures[column] else { continue }
+                    var provenance = Provenance("table", figures[index].line)
+                    provenance.table = spec.title
+                    b.money(measure, fen: values[index], printed: figures[index].text, unit: unit, provenance: provenance)
+                }
+            }
+        }
+        b.tables.append(ImportedTable(title: spec.title, lineFrom: range.lowerBound, lineTo: range.upperBound))
+        return printedClasses
+    }
+
+    /// Label runs and the figures after each: "一、财政拨款收入 371,514,655.00 一、一般公共服务支出 21,601,733.00".
+    static func groups(_ tokens: [LayoutToken]) -> [(label: String, figures: [LayoutToken])] {
+        var result: [(label: String, figures: [LayoutToken])] = []
+        var previousEnd = -100
+        for token in tokens {
+            defer { previousEnd = rightEdge(token) }
+            // Cells are separated by runs of spaces; a label's words by one space at most.
+            let continuesLabel = token.x - previousEnd <= 2 && !startsEnumeration(token.text)
+            if isFigure(token) {
+                if !result.isEmpty { result[result.count - 1].figures.append(token) }
+            } else if let last = result.last, last.figures.isEmpty, continuesLabel {
+                result[result.count - 1].label = last.label + token.text
+            } else {
+                result.append((token.text, []))
+            }
+        }
+        return result
+    }
+
+    /// True when a label starts with an enumeration: "三、", "2.", "1、".
+    static func startsEnumeration(_ text: String) -> Bool {
+        let head = text.prefix { "一二三四五六七八九十".contains($0) || $0.isASCIIDigitChar }
+        guard !head.isEmpty, let mark = text.dropFirst(head.count).first else { return false }
+        return "、.．".contains(mark)
+    }
+
+    /// A label without its enumeration ("一、", "1.", "1、", "（一）") and spaces.
+    static func normalizedLabel(_ label: String) -> String {
+        var s = Substring(label.withoutSpaces)
+        if let mark = s.firstIndex(where: { $0 == "、" || $0 == "." || $0 == "．" }), s.distance(from: s.startIndex, to: mark) <= 3 {
+            s = s[s.index(after: mark)...]
+        }
+        if s.hasPrefix("（"), let close = s.firstIndex(of: "）"), s.distance(from: s.startIndex, to: close) <= 3 {
+            s = s[s.index(after: close)...]
+        }
+        return String(s)
+    }
+}
+
+/// One row of a code table: its code (nil for a 合计 row), label and figures.
+struct BudgetCodeRow {
+    var code: String?
+    var label: String
+    var figures: [LayoutToken]
+}
+
+/// Parses code-table rows: up to three code cells ("201", "13", "01"; a 款 or 项 printed
+/// without its leading zero is padded), the name, then figures; or "合计" and figures.
+enum CodeRowParser {
+    static func parse(_ tokens: [LayoutToken], economic: Bool) -> BudgetCodeRow? {
+        var i = 0
+        var parts: [String] = []
+        // A whole code in one cell: 2040501 (功能) or 30101 (经济).
+        if let first = tokens.first, first.text.allSatisfy(\.isASCIIDigitChar), (economic ? [5] : [5, 7]).contains(first.text.count) {
+            parts = [first.text]
+            i = 1
+        }
+        while i < tokens.count, parts.count < (economic ? 2 : 3), parts.first?.count ?? 3 == 3, tokens[i].text.allSatisfy(\.isASCIIDigitChar),
+              parts.isEmpty ? tokens[i].text.count == 3 : tokens[i].text.count <= 2 {
+            parts.append(parts.isEmpty ? tokens[i].text : String(repeating: "0", count: 2 - tokens[i].text.count) + tokens[i].text)
+            i += 1
+        }
+        var label = ""
+        while i < tokens.count, !BudgetTableReader.isFigure(tokens[i]) {
+            label += tokens[i].text
+            i += 1
+        }
+        let figures = Array(tokens[i...])
+        guard !figures.isEmpty, figures.allSatisfy(BudgetTableReader.isFigure) else { return nil }
+        if parts.isEmpty {
+            return label == "合计" ? BudgetCodeRow(code: nil, label: label, figures: figures) : nil
+        }
+        guard !label.isEmpty else { return nil }
+        return BudgetCodeRow(code: parts.joined(), label: label, figures: figures)
+    }
+}

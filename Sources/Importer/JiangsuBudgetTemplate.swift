@@ -1,0 +1,52 @@
+import Core
+
+extension BudgetTemplate {
+    /// The Jiangsu provincial 部门预算: twelve 公开表 in 万元, found by title whatever their
+    /// order (2017 orders them differently) and prefix ("一、2018 年度…", "公开 01 表").
+    /// 单位预留机动经费 is a third 支出用途; the 三公 table's 合计 includes 会议费 and 培训费.
+    static let jiangsu = BudgetTemplate(tables: [
+        BudgetTableSpec(title: "收支预算总表",
+                        shape: .twoSided(left: [("财政拨款", "fiscal_income"), ("一般公共预算", "income_general"),
+                                                ("政府性基金预算", "income_gov_fund"), ("当年收入小计", "income_total")],
+                                         rightTotal: "expenditure_total"),
+                        fund: "all", columns: [BudgetColumn("budget", ["金额"])], moneyUnit: .tenThousandYuan,
+                        readsClasses: false, rightTotalLabels: ["当年支出小计"]),
+        BudgetTableSpec(title: "收入预算总表", shape: .twoSided(left: [("收入总计", "income_total")], rightTotal: "income_total"),
+                        fund: "all", columns: [BudgetColumn("budget", ["金额"])], moneyUnit: .tenThousandYuan,
+                        readsClasses: false, rightTotalLabels: []),
+        BudgetTableSpec(title: "支出预算总表",
+                        shape: .singleRow(measures: ["expenditure_total", "basic", "project", "reserve_funds", nil],
+                                          identities: [(0, [1, 2, 3, 4])]),
+                        fund: "all",
+                        columns: [BudgetColumn(nil, ["合计"]), BudgetColumn(nil, ["基本支出"]), BudgetColumn(nil, ["项目支出"]),
+                                  BudgetColumn(nil, ["单位预留机动经费"]), BudgetColumn(nil, ["结转下年资金"])],
+                        moneyUnit: .tenThousandYuan),
+        BudgetTableSpec(title: "财政拨款收支预算总表",
+                        shape: .twoSided(left: [("一般公共预算", "income_general"), ("政府性基金预算", "income_gov_fund"),
+                                                ("收入合计", "fiscal_income")],
+                                         rightTotal: "fiscal_expenditure"),
+                        fund: "fiscal", columns: [BudgetColumn("budget", ["金额"])], moneyUnit: .tenThousandYuan,
+                        readsClasses: false, rightTotalLabels: ["支出合计"]),
+        BudgetTableSpec(title: "财政拨款支出预算表", shape: .codes(economic: false), fund: "fiscal",
+                        columns: [BudgetColumn("budget", ["金额"], total: "fiscal_expenditure")], moneyUnit: .tenThousandYuan),
+        BudgetTableSpec(title: "财政拨款基本支出预算表", shape: .codes(economic: true), fund: "fiscal",
+                        columns: [BudgetColumn("budget", ["金额"])], moneyUnit: .tenThousandYuan),
+        BudgetTableSpec(title: "一般公共预算支出预算表", shape: .codes(economic: false), fund: "general",
+                        columns: [BudgetColumn("budget", ["金额"], total: "general_expenditure")], moneyUnit: .tenThousandYuan),
+        BudgetTableSpec(title: "一般公共预算基本支出预算表", shape: .codes(economic: true), fund: "general",
+                        columns: [BudgetColumn("budget", ["金额"], total: "general_basic")], moneyUnit: .tenThousandYuan),
+        BudgetTableSpec(title: "“三公”经费、会议费、培训费支出预算表",
+                        shape: .singleRow(measures: ["sangong_meetings_training", "sangong", "sangong_abroad", "sangong_vehicle",
+                                                     "vehicle_purchase", "vehicle_operation", "sangong_reception",
+                                                     "meeting_fees", "training_fees"],
+                                          identities: [(0, [1, 7, 8]), (1, [2, 3, 6]), (3, [4, 5])]),
+                        fund: "fiscal", columns: [], moneyUnit: .tenThousandYuan),
+        BudgetTableSpec(title: "政府性基金支出预算表", shape: .codes(economic: false), fund: "gov_fund",
+                        columns: [BudgetColumn("budget", ["金额"], total: "gov_fund_expenditure")], moneyUnit: .tenThousandYuan,
+                        otherTitles: ["政府性基金预算财政拨款支出预算表", "政府性基金财政拨款支出预算表", "财政拨款政府性基金支出预算表"]),
+        BudgetTableSpec(title: "一般公共预算机关运行经费支出预算表", shape: .codes(economic: true), fund: "general",
+                        columns: [BudgetColumn(nil, ["金额"], total: "admin_operating")], moneyUnit: .tenThousandYuan),
+        BudgetTableSpec(title: "政府采购预算表", shape: .codes(economic: false), fund: "all",
+                        columns: [], moneyUnit: .tenThousandYuan, otherTitles: ["政府采购支出预算表"]),
+    ], narrativeStart: ["第三部分", "第四部分"], titleBySuffix: true)
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Core
+import QueryLanguage
+
+/// `--for UNIT` and `--year Y`: which loaded disclosures a command covers.
+struct ScopeOptions: ParsableArguments {
+    @Option(name: .customLong("for"), help: ArgumentHelp("只含该单位（全称、别名或唯一的名称片段；默认全部已载入单位）", valueName: "单位"))
+    var unit: String?
+
+    @Option(name: .long, help: ArgumentHelp("只含该年度（默认全部已载入年度）", valueName: "年度"))
+    var year: Int?
+
+    /// The units `--for` names, resolved as the language resolves `check for UNIT` (all
+    /// loaded units without it); a name that does not resolve is reported and exits 2.
+    func units(in session: Session) throws -> [Catalog.Unit] {
+        let line = "check" + (unit.map { " for \"\($0.replacingOccurrences(of: "\"", with: ""))\"" } ?? "")
+        do {
+            guard let parsed = try Parser.parse(line: line).first?.get(),
+                  case .check(let scope, _, _) = try Checker(catalog: session.catalog, context: session.context).prepare(parsed)
+            else { throw ExitCode(2) }
+            return scope
+        } catch let diagnostic as Diagnostic {
+            session.report(diagnostic, file: "--for", lineNumber: 1, line: line)
+            throw ExitCode(2)
+        }
+    }
+}
