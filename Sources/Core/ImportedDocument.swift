@@ -294,7 +294,8 @@ public struct ImportedIndicator: Hashable, Sendable {
     }
 }
 
-/// A prose line with the heading path above it (a row of `paragraph`).
+/// A paragraph of prose with the heading path above it (a row of `paragraph`): one physical
+/// line, or several when the text was hard-wrapped (see `ParagraphLines`).
 public struct ImportedParagraph: Hashable, Sendable {
     public var section: String
     public var body: String
@@ -304,12 +305,15 @@ public struct ImportedParagraph: Hashable, Sendable {
     /// physical lines is one paragraph).
     public var line: Int
     public var lineTo: Int
+    /// Where each physical line after the first begins in `body`.
+    public var lineStarts: [LineStart]
 
-    public init(section: String, body: String, kind: String, line: Int, lineTo: Int? = nil) {
+    public init(section: String, body: String, kind: String, line: Int, lineTo: Int? = nil, lineStarts: [LineStart] = []) {
         self.section = section
         self.body = body
         self.kind = kind
         self.line = line
-        self.lineTo = max(line, lineTo ?? line)
+        self.lineTo = max(line, lineTo ?? line, lineStarts.last?.line ?? line)
+        self.lineStarts = lineStarts
     }
 }

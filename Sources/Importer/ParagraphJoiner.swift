@@ -13,6 +13,8 @@ struct ParagraphJoiner {
         var body: String
         var lineFrom: Int
         var lineTo: Int
+        /// Where each joined line begins in `body`.
+        var lineStarts: [LineStart] = []
     }
 
     private var lines: [(number: Int, text: String, heading: Bool)] = []
@@ -36,6 +38,8 @@ struct ParagraphJoiner {
                    Self.isASCIIWord(last) && Self.isASCIIWord(first) {
                     result[result.count - 1].body += " "
                 }
+                let offset = result[result.count - 1].body.unicodeScalars.count
+                result[result.count - 1].lineStarts.append(LineStart(offset: offset, line: line.number))
                 result[result.count - 1].body += line.text
                 result[result.count - 1].lineTo = line.number
             }

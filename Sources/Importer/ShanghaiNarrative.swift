@@ -54,7 +54,7 @@ enum ShanghaiNarrative {
         // Paragraphs as written: wrapped lines re-joined, each under the section of its first line.
         for p in joiner.paragraphs {
             paragraphs.append(ImportedParagraph(section: sections[p.lineFrom] ?? "", body: p.body, kind: "text",
-                                                line: p.lineFrom, lineTo: p.lineTo))
+                                                line: p.lineFrom, lineTo: p.lineTo, lineStarts: p.lineStarts))
         }
         let before = b.facts.count
         extract(joined, into: &b)
@@ -102,7 +102,7 @@ enum ShanghaiNarrative {
         }
         for p in joiner.paragraphs {
             result.append(ImportedParagraph(section: sections[p.lineFrom] ?? "", body: p.body, kind: "text",
-                                            line: p.lineFrom, lineTo: p.lineTo))
+                                            line: p.lineFrom, lineTo: p.lineTo, lineStarts: p.lineStarts))
         }
         return result
     }

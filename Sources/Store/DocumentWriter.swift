@@ -322,12 +322,13 @@ private struct Transaction {
 
     func insertParagraphs(disclosureID: Int64) throws {
         let statement = try database.prepare("""
-            INSERT INTO paragraph (disclosure_id, section, body, source_kind, line_from, line_to) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO paragraph (disclosure_id, section, body, source_kind, line_from, line_to, line_starts) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         for paragraph in document.paragraphs {
             try checked(line: paragraph.line) {
                 try insert(statement, [.integer(disclosureID), .text(paragraph.section), .text(paragraph.body),
-                                       .text(paragraph.kind), .integer(Int64(paragraph.line)), .integer(Int64(paragraph.lineTo))])
+                                       .text(paragraph.kind), .integer(Int64(paragraph.line)), .integer(Int64(paragraph.lineTo)),
+                                       paragraph.lineStartsText.map { .text($0) } ?? .null])
             }
         }
         // One statement indexes them all (schema.sql, paragraph_fts).

@@ -11,7 +11,7 @@ public enum EmbeddedSQL {
     }
 
     /// SHA-256 over schema.sql and every seed file (name order): each file's name, a newline, its bytes.
-    public static let seedHash = "7490ea80304c9c5847ee39bad51d7d90d8ede78fa4aee90e1c254e3591b901db"
+    public static let seedHash = "8fd0d2370f2337fcb2106dcac1de3ae5f64c4837dc5a86d459906c487b34996e"
 
     public static let schema = #"""
 -- dq schema: one normalized database of 部门决算 disclosures.
@@ -380,8 +380,12 @@ CREATE TABLE indicator (
 -- Narrative
 ------------------------------------------------------------------------------------------
 
--- A paragraph of the document's prose (one source line), with the heading path it sits
--- under. source_kind 'residue' marks reviewers' comments left in the document.
+-- A paragraph of the document's prose, with the heading path it sits under: hard-wrapped
+-- lines are re-joined, so one paragraph spans source lines line_from..line_to. line_starts
+-- maps the body back to those lines: 'offset:line' pairs, comma-separated, where each line
+-- after the first begins (offset = characters before it in body, as substr/instr count);
+-- NULL for a paragraph of one line. source_kind 'residue' marks reviewers' comments left in
+-- the document. The front matter is kept under sections 封面 (cover) and 目录 (contents).
 CREATE TABLE paragraph (
     id            INTEGER PRIMARY KEY,
     disclosure_id INTEGER NOT NULL REFERENCES disclosure(id) ON DELETE CASCADE,
@@ -390,6 +394,7 @@ CREATE TABLE paragraph (
     source_kind   TEXT NOT NULL CHECK (source_kind IN ('text', 'residue')),
     line_from     INTEGER NOT NULL CHECK (line_from >= 1),
     line_to       INTEGER NOT NULL,
+    line_starts   TEXT,
     CHECK (line_to >= line_from)
 ) STRICT;
 CREATE INDEX paragraph_disclosure ON paragraph(disclosure_id, line_from);

@@ -24,7 +24,7 @@ enum R7YearResidue: AuditRule {
             let heading = short && (E6SangongReasons.isHeading(body) || title)
             if heading, let broken = brokenYear(body) {
                 checked += 1
-                findings.append(finding(document, paragraph, what: "标题中的年度", stated: broken, expected: "\(document.year)年",
+                findings.append(finding(document, paragraph, line: paragraph.line(of: broken), what: "标题中的年度", stated: broken, expected: "\(document.year)年",
                                         message: "标题中的年度“\(broken)”残缺或有误（本文件为\(document.year)年度）"))
             }
             for (year, offset) in years(in: body) {
@@ -39,17 +39,17 @@ enum R7YearResidue: AuditRule {
                 let message = comparison && !asOf
                     ? "比较年度写作\(year)年，本文件为\(document.year)年度，应与上年度（\(expected)年）比较（疑为套用其他年度的文本）"
                     : "\(what)写作\(year)年，本文件为\(document.year)年度（疑为套用其他年度的文本）"
-                findings.append(finding(document, paragraph, what: what, stated: "\(year)年", expected: "\(expected)年", message: message))
+                findings.append(finding(document, paragraph, line: paragraph.line(atUTF8: offset), what: what, stated: "\(year)年", expected: "\(expected)年", message: message))
             }
         }
         if !findings.isEmpty { return .fail(findings) }
         return checked == 0 ? .notApplicable("标题和日期中未写年度") : .pass(checked: checked)
     }
 
-    static func finding(_ document: AuditDocument, _ paragraph: ImportedParagraph, what: String, stated: String, expected: String,
+    static func finding(_ document: AuditDocument, _ paragraph: ImportedParagraph, line: Int, what: String, stated: String, expected: String,
                         message: String) -> Finding {
         Finding(ruleID: id, family: family, severity: .warning, message: message,
-                figures: [FindingFigure(label: what, printed: String(paragraph.body.prefix(30)), sourceKind: "text", lineFrom: paragraph.line)],
+                figures: [FindingFigure(label: what, printed: String(paragraph.body.prefix(30)), sourceKind: "text", lineFrom: line)],
                 expected: expected, stated: stated, difference: nil, disclosureID: document.disclosureID)
     }
 
