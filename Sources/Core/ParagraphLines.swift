@@ -74,6 +74,16 @@ extension ImportedParagraph {
         return body[a..<b]
     }
 
+    /// The paragraph with every line number shifted by `offset` (a part of a disclosure
+    /// printed after another).
+    public func moved(by offset: Int) -> ImportedParagraph {
+        var copy = self
+        copy.line += offset
+        copy.lineTo += offset
+        copy.lineStarts = lineStarts.map { LineStart(offset: $0.offset, line: $0.line + offset) }
+        return copy
+    }
+
     /// The `line_starts` column: nil for one line.
     public var lineStartsText: String? {
         lineStarts.isEmpty ? nil : lineStarts.map { "\($0.offset):\($0.line)" }.joined(separator: ",")

@@ -64,40 +64,63 @@ enum ShanghaiNarrative {
         }
     }
 
-    /// The front matter before the first table: the cover and the contents, one paragraph per
-    /// line under sections 封面 and 目录, then the 第一部分 (概况) as paragraphs under its headings.
+    /// The front matter before the first table: the cover (one paragraph, its lines joined)
+    /// under section 封面, the contents (one paragraph per entry, a wrapped entry joined) under
+    /// 目录, then the 第一部分 (概况) as paragraphs under its headings. The contents run from
+    /// the line 目录 (or the first part it lists) to where its first part comes again.
     static func frontMatter(_ lines: [String], before end: Int) -> [ImportedParagraph] {
-        var result: [ImportedParagraph] = []
-        var section = "封面"
-        var contentsParts = Set<String>()
-        var path: [String] = []
-        var joiner = ParagraphJoiner()
-        var sections: [Int: String] = [:]
+        var kept: [(number: Int, text: String, compact: String)] = []
         for n in 1..<max(1, end) where n <= lines.count {
             let raw = lines[n - 1]
             if raw.hasPrefix("[PDF page") || raw.hasPrefix("#") { continue }
             let s = raw.trimmingSpaces
-            if s.isEmpty { continue }
-            let compact = s.withoutSpaces
-            if section == "封面", compact == "目录" { section = "目录" }
-            let part = compact.hasPrefix("第") ? compact.prefix(while: { $0 != "分" }) : ""
-            if section != "正文", !part.isEmpty, compact.contains("部分") {
-                // The body starts where a part the contents already listed comes again.
-                if section == "目录", contentsParts.contains(String(part)) { section = "正文" } else if section == "目录" {
-                    contentsParts.insert(String(part))
-                } else { section = "正文" }
+            if !s.isEmpty { kept.append((n, s, s.withoutSpaces)) }
+        }
+        func part(_ i: Int) -> String? {
+            let c = kept[i].compact
+            guard c.hasPrefix("第"), let mark = c.range(of: "部分") else { return nil }
+            return String(c[..<mark.upperBound])
+        }
+        let firstPart = kept.indices.first { part($0) != nil }
+        let bodyStart = firstPart.flatMap { f in kept.indices.first { $0 > f && part($0) == part(f) } } ?? firstPart ?? kept.count
+        // 目录, also printed as 目 and 录 on two lines.
+        let contentsHeading = kept.indices.first { i in
+            i < (firstPart ?? kept.count) && (kept[i].compact == "目录" || (kept[i].compact == "目" && i + 1 < kept.count && kept[i + 1].compact == "录"))
+        }
+        let contentsStart = bodyStart == firstPart ? bodyStart : contentsHeading ?? firstPart ?? bodyStart
+        var result: [ImportedParagraph] = []
+        func add(_ run: ArraySlice<(number: Int, text: String, compact: String)>, section: String) {
+            guard let first = run.first else { return }
+            var body = first.text, starts: [LineStart] = []
+            for line in run.dropFirst() {
+                starts.append(LineStart(offset: body.unicodeScalars.count, line: line.number))
+                body += line.text
             }
-            guard section == "正文" else {
-                result.append(ImportedParagraph(section: section, body: s, kind: "text", line: n))
-                continue
-            }
-            if let level = isHeading(s) {
-                path = level == 0 ? [s] : Array(path.prefix(level)) + [s]
-                sections[n] = path.dropLast().joined(separator: " > ")
-                joiner.add(s, line: n, heading: true)
+            result.append(ImportedParagraph(section: section, body: body, kind: "text", line: first.number, lineStarts: starts))
+        }
+        add(kept[..<contentsStart], section: "封面")
+        var entry = contentsStart
+        if let heading = contentsHeading, heading == contentsStart {
+            entry = min(bodyStart, heading + (kept[heading].compact == "目录" ? 1 : 2))
+            add(kept[heading..<entry], section: "目录")
+        }
+        // A contents entry starts with a part or a list number; other lines continue the one before.
+        for i in entry..<bodyStart where i > entry && (part(i) != nil || ParagraphJoiner.opensWithMarker(kept[i].text)) {
+            add(kept[entry..<i], section: "目录")
+            entry = i
+        }
+        if entry < bodyStart { add(kept[entry..<bodyStart], section: "目录") }
+        var path: [String] = []
+        var joiner = ParagraphJoiner()
+        var sections: [Int: String] = [:]
+        for line in kept[bodyStart...] {
+            if let level = isHeading(line.text) {
+                path = level == 0 ? [line.text] : Array(path.prefix(level)) + [line.text]
+                sections[line.number] = path.dropLast().joined(separator: " > ")
+                joiner.add(line.text, line: line.number, heading: true)
             } else {
-                sections[n] = path.joined(separator: " > ")
-                joiner.add(s, line: n)
+                sections[line.number] = path.joined(separator: " > ")
+                joiner.add(line.text, line: line.number)
             }
         }
         for p in joiner.paragraphs {

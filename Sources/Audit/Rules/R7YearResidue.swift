@@ -3,7 +3,8 @@ import Core
 /// 标题和日期须写本年度：情况说明的标题（一、（一）1. 开头的行）所写年度只能是本年度或上年度，
 /// 文件标题和部分标题（“……年度部门决算……”）只能是本年度，“截至××年12月31日/年末”须为本年度，
 /// “与××年度相比”“较××年”“比××年”须为上年度；写成其他年度是套用往年文本的残留。标题中残缺的
-/// 年度（“20224年度”“202 4年度”“2O24年度”）同样是残留。警告级。
+/// 年度（“20224年度”“202 4年度”“2O24年度”）同样是残留。封面和目录的每一条都按标题核对。警告级。
+/// 段落跨行时，发现指向年度所在的那一行。
 enum R7YearResidue: AuditRule {
     static let id = "R7.year-residue"
     static let family = "R"
@@ -19,7 +20,8 @@ enum R7YearResidue: AuditRule {
         var checked = 0
         for paragraph in text {
             let body = paragraph.body
-            let short = body.count <= 40
+            // The cover and the contents are titles whatever their length.
+            let short = body.count <= 40 || paragraph.section == "封面" || paragraph.section == "目录"
             let title = short && TextSearch.containsAny(body, titleWords)
             let heading = short && (E6SangongReasons.isHeading(body) || title)
             if heading, let broken = brokenYear(body) {
