@@ -18,6 +18,8 @@ struct ParagraphJoiner {
     }
 
     private var lines: [(number: Int, text: String, heading: Bool)] = []
+    /// The marks a paragraph's last line ends with.
+    var closers: Set<Character> = ["。", "！", "？", "!", "?"]
 
     /// Adds physical line `number` (already trimmed, not empty); a heading stands alone.
     mutating func add(_ text: String, line number: Int, heading: Bool = false) {
@@ -43,7 +45,7 @@ struct ParagraphJoiner {
                 result[result.count - 1].body += line.text
                 result[result.count - 1].lineTo = line.number
             }
-            previousCloses = line.heading || Self.closesParagraph(line.text, fullWidth: full)
+            previousCloses = line.heading || Self.closesParagraph(line.text, fullWidth: full, closers: closers)
         }
         return result
     }
@@ -55,9 +57,9 @@ struct ParagraphJoiner {
         return sorted[min(sorted.count - 1, sorted.count * 3 / 4)]
     }
 
-    /// Ends a sentence and stops at least two Chinese characters short of the full width.
-    static func closesParagraph(_ text: String, fullWidth: Int) -> Bool {
-        guard let last = text.last, "。！？!?".contains(last) else { return false }
+    /// Ends with one of `closers` (a sentence) and stops at least two Chinese characters short of the full width.
+    static func closesParagraph(_ text: String, fullWidth: Int, closers: Set<Character> = ["。", "！", "？", "!", "?"]) -> Bool {
+        guard let last = text.last, closers.contains(last) else { return false }
         return DisplayWidth.of(text) <= fullWidth - 4
     }
 

@@ -46,14 +46,4 @@ final class WrappedParagraphTests: XCTestCase {
         let paragraph = try XCTUnwrap(share.paragraphs.first { $0.line == 50 })
         XCTAssertEqual(paragraph.lineTo, 53)
     }
-
-    /// The contents are kept and read as titles: an entry naming another year is residue
-    /// (caizhengju line 15; guihuaziyuanju's entry wrapped over lines 17–18), pinned at its line.
-    func testR7ReadsTheContents() throws {
-        let listed = try F.shanghai("caizhengju", replacing: "财政局2024年度部门决算表", with: "财政局2023年度部门决算表", atLine: 15)
-        XCTAssertEqual(F.findings(R7YearResidue.self, listed).map { "\($0.line) \($0.stated ?? "")" }, ["15 2023年"])
-        let wrapped = try F.shanghai("guihuaziyuanju", replacing: "2024 年度部门决算", with: "2023 年度部门决算", atLine: 17)
-        XCTAssertEqual(F.findings(R7YearResidue.self, wrapped).map { "\($0.line) \($0.stated ?? "")" }, ["17 2023年"])
-        XCTAssertTrue(wrapped.paragraphs.contains { $0.section == "目录" && $0.line == 17 && $0.lineTo == 18 })
-    }
 }
