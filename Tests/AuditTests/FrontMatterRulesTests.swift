@@ -17,6 +17,21 @@ final class FrontMatterRulesTests: XCTestCase {
         XCTAssertTrue(wrapped.paragraphs.contains { $0.section == "目录" && $0.line == 17 && $0.lineTo == 18 })
     }
 
+    /// The cover is a title: a cover naming another year is residue, a date printed on it
+    /// (the month it was published) is not.
+    func testR7OnTheCover() throws {
+        var document = try F.shanghai("caizhengju")
+        let cover = try XCTUnwrap(document.paragraphs.firstIndex { $0.section == "封面" })
+        XCTAssertEqual([document.paragraphs[cover].line, document.paragraphs[cover].lineTo], [7, 8])
+        document.paragraphs[cover].body += "\(document.year + 1)年9月"
+        guard case .pass = R7YearResidue.evaluate(document) else { return XCTFail("a date on the cover is no residue") }
+        // The cover prints the unit on line 7 and “N年度部门决算” on line 8: the year's line.
+        document.paragraphs[cover].body = "上海市普陀区财政局\(document.year - 1)年度部门决算"
+        XCTAssertEqual(F.pins(R7YearResidue.self, document), ["R7.year-residue warning 8"])
+        XCTAssertTrue(R7YearResidue.isDate("2025年9月", 0))
+        XCTAssertFalse(R7YearResidue.isDate("2025年度部门决算", 0))
+    }
+
     /// R10: the parts' unit names agree with the cover on every dev document; a contents entry
     /// naming another unit (caizhengju line 12; guihuaziyuanju's entry wrapped over 17–18) is a
     /// warning at its line. The seed keeps no cover: not applicable.

@@ -32,7 +32,8 @@ enum R7YearResidue: AuditRule {
             for (year, offset) in years(in: body) {
                 let asOf = precededBy(body, offset, "截至") || precededBy(body, offset, "截止")
                 let comparison = isComparison(body, offset)
-                guard heading || asOf || comparison else { continue }
+                // A date in a heading or on the cover (“2025年9月”) is when it was written, not its year.
+                guard (heading && !isDate(body, offset)) || asOf || comparison else { continue }
                 checked += 1
                 let allowed = asOf || title ? [document.year] : comparison ? [document.year - 1] : [document.year, document.year - 1]
                 if allowed.contains(year) { continue }
@@ -53,6 +54,14 @@ enum R7YearResidue: AuditRule {
         Finding(ruleID: id, family: family, severity: .warning, message: message,
                 figures: [FindingFigure(label: what, printed: String(paragraph.body.prefix(30)), sourceKind: "text", lineFrom: line)],
                 expected: expected, stated: stated, difference: nil, disclosureID: document.disclosureID)
+    }
+
+    /// “2025年9月”: the year at byte `offset` is followed by a month.
+    static func isDate(_ body: String, _ offset: Int) -> Bool {
+        let after = body.utf8.dropFirst(offset + 4).drop { $0 == 0x20 }
+        guard after.starts(with: "年".utf8) else { return false }
+        let month = after.dropFirst(3).drop { $0 == 0x20 }
+        return month.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
     }
 
     /// “与2023年度相比”, “较2023年”, “比2023年”: the year a change is measured against.
