@@ -383,8 +383,12 @@ CREATE TABLE indicator (
 -- Narrative
 ------------------------------------------------------------------------------------------
 
--- A paragraph of the document's prose (one source line), with the heading path it sits
--- under. source_kind 'residue' marks reviewers' comments left in the document.
+-- A paragraph of the document's prose, with the heading path it sits under: hard-wrapped
+-- lines are re-joined, so one paragraph spans source lines line_from..line_to. line_starts
+-- maps the body back to those lines: 'offset:line' pairs, comma-separated, where each line
+-- after the first begins (offset = characters before it in body, as substr/instr count);
+-- NULL for a paragraph of one line. source_kind 'residue' marks reviewers' comments left in
+-- the document. The front matter is kept under sections 封面 (cover) and 目录 (contents).
 CREATE TABLE paragraph (
     id            INTEGER PRIMARY KEY,
     disclosure_id INTEGER NOT NULL REFERENCES disclosure(id) ON DELETE CASCADE,
@@ -393,6 +397,7 @@ CREATE TABLE paragraph (
     source_kind   TEXT NOT NULL CHECK (source_kind IN ('text', 'residue')),
     line_from     INTEGER NOT NULL CHECK (line_from >= 1),
     line_to       INTEGER NOT NULL,
+    line_starts   TEXT,
     CHECK (line_to >= line_from)
 ) STRICT;
 CREATE INDEX paragraph_disclosure ON paragraph(disclosure_id, line_from);

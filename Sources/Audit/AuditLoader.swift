@@ -73,9 +73,10 @@ public enum AuditLoader {
             }
         }
         let paragraphs = try database.query("""
-            SELECT section, body, source_kind, line_from FROM paragraph WHERE disclosure_id = ? ORDER BY line_from
+            SELECT section, body, source_kind, line_from, line_to, line_starts FROM paragraph WHERE disclosure_id = ? ORDER BY line_from
             """, [.integer(disclosureID)]).map { r in
-            ImportedParagraph(section: r[0].string ?? "", body: r[1].string ?? "", kind: r[2].string ?? "", line: Int(r[3].int64 ?? 0))
+            ImportedParagraph(section: r[0].string ?? "", body: r[1].string ?? "", kind: r[2].string ?? "", line: Int(r[3].int64 ?? 0),
+                              lineTo: r[4].int64.map { Int($0) }, lineStarts: ImportedParagraph.lineStarts(decoding: r[5].string))
         }
         let catalog = try given ?? CatalogLoader.open(database)
         var previous: [AuditDocument] = []

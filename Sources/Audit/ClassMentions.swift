@@ -18,9 +18,10 @@ enum ClassMentions {
     static func scan(_ paragraphs: [ImportedParagraph]) -> [ClassMention] {
         var chars: [Character] = [], lines: [Int] = []
         for paragraph in paragraphs where paragraph.kind == "text" {
-            for character in paragraph.body where character != " " && character != "\u{3000}" && character != "\n" && character != "\t" {
+            for (character, line) in paragraph.charactersWithLines
+            where character != " " && character != "\u{3000}" && character != "\n" && character != "\t" {
                 chars.append(character == "(" ? "（" : character == ")" ? "）" : character)
-                lines.append(paragraph.line)
+                lines.append(line)
             }
             // A paragraph break ends a name only where the text ends a sentence; a wrapped line does not.
         }

@@ -294,18 +294,26 @@ public struct ImportedIndicator: Hashable, Sendable {
     }
 }
 
-/// A prose line with the heading path above it (a row of `paragraph`).
+/// A paragraph of prose with the heading path above it (a row of `paragraph`): one physical
+/// line, or several when the text was hard-wrapped (see `ParagraphLines`).
 public struct ImportedParagraph: Hashable, Sendable {
     public var section: String
     public var body: String
     /// text or residue.
     public var kind: String
+    /// The first line of the paragraph; `lineTo` its last (a paragraph wrapped over several
+    /// physical lines is one paragraph).
     public var line: Int
+    public var lineTo: Int
+    /// Where each physical line after the first begins in `body`.
+    public var lineStarts: [LineStart]
 
-    public init(section: String, body: String, kind: String, line: Int) {
+    public init(section: String, body: String, kind: String, line: Int, lineTo: Int? = nil, lineStarts: [LineStart] = []) {
         self.section = section
         self.body = body
         self.kind = kind
         self.line = line
+        self.lineTo = max(line, lineTo ?? line, lineStarts.last?.line ?? line)
+        self.lineStarts = lineStarts
     }
 }

@@ -68,13 +68,24 @@ struct BudgetNarrative {
         return result
     }
 
+    /// Where each source line after the first begins in `text` (offsets in Unicode scalars).
+    static func lineStarts(_ text: [Character], _ lines: [Int]) -> [LineStart] {
+        var result: [LineStart] = [], offset = 0
+        for (index, character) in text.enumerated() {
+            if index > 0, lines[index] != lines[index - 1] { result.append(LineStart(offset: offset, line: lines[index])) }
+            offset += character.unicodeScalars.count
+        }
+        return result
+    }
+
     /// Reads every rule's figures and comparisons from the prose into `b`.
     static func read(_ lines: [String], outside tables: [ClosedRange<Int>], rules: [Rule], into b: inout BudgetBuilder,
                      paragraphs out: inout [ImportedParagraph]) {
         let sorted = rules.sorted { $0.phrase.count > $1.phrase.count }
         for paragraph in paragraphs(lines, outside: tables) {
             let text = paragraph.text
-            out.append(ImportedParagraph(section: "", body: String(text), kind: "text", line: paragraph.lines[0]))
+            out.append(ImportedParagraph(section: "", body: String(text), kind: "text", line: paragraph.lines[0],
+                                         lineStarts: lineStarts(text, paragraph.lines)))
             var taken = Set<Int>()
             for rule in sorted {
                 let phrase = Array(rule.phrase)

@@ -86,9 +86,8 @@ public enum DisclosureParts {
                 statement.baseFact = statement.baseFact.map { $0 + factBase }
                 document.statements.append(statement)
             }
-            for var paragraph in d.paragraphs {
-                paragraph.line += offset
-                document.paragraphs.append(paragraph)
+            for paragraph in d.paragraphs {
+                document.paragraphs.append(paragraph.moved(by: offset))
             }
             for var table in d.tables {
                 table.lineFrom += offset

@@ -27,6 +27,8 @@ enum ShanghaiNarrative {
         var joined = Joined()
         var narrativeLines: [Int] = []
         var glossary = false
+        var joiner = ParagraphJoiner()
+        var sections: [Int: String] = [:]
         for n in start...max(start, lines.count) where n <= lines.count {
             let raw = lines[n - 1]
             if raw.hasPrefix("[PDF page") || raw.hasPrefix("#") { continue }
@@ -35,10 +37,11 @@ enum ShanghaiNarrative {
             if let level = isHeading(s) {
                 if level == 0 { path = [s]; glossary = s.contains("名词解释") }
                 else { path = Array(path.prefix(level)) + [s] }
-                if level == 0, path.count == 1 { }
-                paragraphs.append(ImportedParagraph(section: path.dropLast().joined(separator: " > "), body: s, kind: "text", line: n))
+                sections[n] = path.dropLast().joined(separator: " > ")
+                joiner.add(s, line: n, heading: true)
             } else {
-                paragraphs.append(ImportedParagraph(section: path.joined(separator: " > "), body: s, kind: "text", line: n))
+                sections[n] = path.joined(separator: " > ")
+                joiner.add(s, line: n)
             }
             if !glossary {
                 narrativeLines.append(n)
@@ -48,12 +51,83 @@ enum ShanghaiNarrative {
                 }
             }
         }
+        // Paragraphs as written: wrapped lines re-joined, each under the section of its first line.
+        for p in joiner.paragraphs {
+            paragraphs.append(ImportedParagraph(section: sections[p.lineFrom] ?? "", body: p.body, kind: "text",
+                                                line: p.lineFrom, lineTo: p.lineTo, lineStarts: p.lineStarts))
+        }
         let before = b.facts.count
         extract(joined, into: &b)
         ShanghaiRates.read(joined, textFactsFrom: before, into: &b)
         for n in narrativeLines where !b.recognizedLines.contains(n) && holdsFigure(lines[n - 1]) {
             unrecognized.append(n)
         }
+    }
+
+    /// The front matter before the first table: the cover (one paragraph, its lines joined)
+    /// under section 封面, the contents (one paragraph per entry, a wrapped entry joined) under
+    /// 目录, then the 第一部分 (概况) as paragraphs under its headings. The contents run from
+    /// the line 目录 (or the first part it lists) to where its first part comes again.
+    static func frontMatter(_ lines: [String], before end: Int) -> [ImportedParagraph] {
+        var kept: [(number: Int, text: String, compact: String)] = []
+        for n in 1..<max(1, end) where n <= lines.count {
+            let raw = lines[n - 1]
+            if raw.hasPrefix("[PDF page") || raw.hasPrefix("#") { continue }
+            let s = raw.trimmingSpaces
+            if !s.isEmpty { kept.append((n, s, s.withoutSpaces)) }
+        }
+        func part(_ i: Int) -> String? {
+            let c = kept[i].compact
+            guard c.hasPrefix("第"), let mark = c.range(of: "部分") else { return nil }
+            return String(c[..<mark.upperBound])
+        }
+        let firstPart = kept.indices.first { part($0) != nil }
+        let bodyStart = firstPart.flatMap { f in kept.indices.first { $0 > f && part($0) == part(f) } } ?? firstPart ?? kept.count
+        // 目录, also printed as 目 and 录 on two lines.
+        let contentsHeading = kept.indices.first { i in
+            i < (firstPart ?? kept.count) && (kept[i].compact == "目录" || (kept[i].compact == "目" && i + 1 < kept.count && kept[i + 1].compact == "录"))
+        }
+        let contentsStart = bodyStart == firstPart ? bodyStart : contentsHeading ?? firstPart ?? bodyStart
+        var result: [ImportedParagraph] = []
+        func add(_ run: ArraySlice<(number: Int, text: String, compact: String)>, section: String) {
+            guard let first = run.first else { return }
+            var body = first.text, starts: [LineStart] = []
+            for line in run.dropFirst() {
+                starts.append(LineStart(offset: body.unicodeScalars.count, line: line.number))
+                body += line.text
+            }
+            result.append(ImportedParagraph(section: section, body: body, kind: "text", line: first.number, lineStarts: starts))
+        }
+        add(kept[..<contentsStart], section: "封面")
+        var entry = contentsStart
+        if let heading = contentsHeading, heading == contentsStart {
+            entry = min(bodyStart, heading + (kept[heading].compact == "目录" ? 1 : 2))
+            add(kept[heading..<entry], section: "目录")
+        }
+        // A contents entry starts with a part or a list number; other lines continue the one before.
+        for i in entry..<bodyStart where i > entry && (part(i) != nil || ParagraphJoiner.opensWithMarker(kept[i].text)) {
+            add(kept[entry..<i], section: "目录")
+            entry = i
+        }
+        if entry < bodyStart { add(kept[entry..<bodyStart], section: "目录") }
+        var path: [String] = []
+        var joiner = ParagraphJoiner()
+        var sections: [Int: String] = [:]
+        for line in kept[bodyStart...] {
+            if let level = isHeading(line.text) {
+                path = level == 0 ? [line.text] : Array(path.prefix(level)) + [line.text]
+                sections[line.number] = path.dropLast().joined(separator: " > ")
+                joiner.add(line.text, line: line.number, heading: true)
+            } else {
+                sections[line.number] = path.joined(separator: " > ")
+                joiner.add(line.text, line: line.number)
+            }
+        }
+        for p in joiner.paragraphs {
+            result.append(ImportedParagraph(section: sections[p.lineFrom] ?? "", body: p.body, kind: "text",
+                                            line: p.lineFrom, lineTo: p.lineTo, lineStarts: p.lineStarts))
+        }
+        return result
     }
 
     /// The totals the 情况说明 states that settle a table's open columns (基本支出, 项目支出,

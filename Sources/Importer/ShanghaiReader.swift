@@ -108,7 +108,8 @@ public enum ShanghaiReader: TemplateReader {
         }
 
         // Narrative: from the 情况说明 heading after the tables.
-        var paragraphs: [ImportedParagraph] = []
+        let firstTable = tables.values.map(\.lowerBound).min() ?? lines.count
+        var paragraphs = ShanghaiNarrative.frontMatter(lines, before: firstTable)
         if let start = narrativeStart {
             ShanghaiNarrative.read(lines, from: start, into: &b, paragraphs: &paragraphs,
                                    unrecognized: &report.unrecognizedFigureLines)

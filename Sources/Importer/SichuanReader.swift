@@ -55,7 +55,9 @@ public enum SichuanReader: TemplateReader {
         var captions: [Int: String] = [:]
         for prose in sections.prose where prose.kind == "text" {
             if prose.headingLevel != nil, prose.text.hasPrefix("专项预算项目绩效评价报告") { narrative.startReport() }
+            let before = (narrative.builder.facts.count, narrative.builder.statements.count)
             narrative.read(line: prose.line, text: prose.text, section: prose.section, isHeading: prose.headingLevel != nil)
+            if !prose.lineStarts.isEmpty { narrative.builder.placeOnLines(of: prose, factsFrom: before.0, statementsFrom: before.1) }
             for m in SichuanCharts.caption.all(in: prose.text) { if let k = Int(m[1]!) { captions[k] = prose.section } }
         }
         var builder = narrative.builder

@@ -10,6 +10,8 @@ struct SichuanSections {
         var section: String
         var headingLevel: Int?
         var kind: String
+        /// Where each joined line after the first begins in `text` (hard-wrapped text only).
+        var lineStarts: [LineStart] = []
     }
 
     var prose: [ProseLine] = []
@@ -70,9 +72,40 @@ struct SichuanSections {
             prose.append(ProseLine(line: number, text: text, section: section, headingLevel: level, kind: isResidue ? "residue" : "text"))
             if let level { stack[level] = text }
         }
+        if Self.isHardWrapped(prose, lines: lines) { prose = Self.joined(prose) }
+    }
+
+    /// Word text puts each paragraph on one line with a blank line after it; text extracted
+    /// from a PDF wraps paragraphs over consecutive lines. Hard-wrapped when four in five
+    /// prose lines are followed directly by another (Word text of the template: under half).
+    static func isHardWrapped(_ prose: [ProseLine], lines: [String]) -> Bool {
+        let body = prose.filter { $0.headingLevel == nil && $0.kind == "text" }
+        guard body.count >= 10 else { return false }
+        let numbers = Set(prose.map(\.line))
+        let followed = body.filter { numbers.contains($0.line + 1) }.count
+        return followed * 5 > body.count * 4
+    }
+
+    /// Prose lines re-joined into paragraphs (ParagraphJoiner), each under its first line's
+    /// section; headings and residue stand as they are. The template's paragraphs also end
+    /// with a colon before a list (“其中：”, “主要用于以下方面：”).
+    static func joined(_ prose: [ProseLine]) -> [ProseLine] {
+        var joiner = ParagraphJoiner()
+        joiner.closers.formUnion(["：", ":"])
+        var byLine: [Int: ProseLine] = [:]
+        for p in prose {
+            byLine[p.line] = p
+            joiner.add(p.text, line: p.line, heading: p.headingLevel != nil || p.kind != "text")
+        }
+        return joiner.paragraphs.compactMap { paragraph in
+            guard var first = byLine[paragraph.lineFrom] else { return nil }
+            first.text = paragraph.body
+            first.lineStarts = paragraph.lineStarts
+            return first
+        }
     }
 
     var paragraphs: [ImportedParagraph] {
-        prose.map { ImportedParagraph(section: $0.section, body: $0.text, kind: $0.kind, line: $0.line) }
+        prose.map { ImportedParagraph(section: $0.section, body: $0.text, kind: $0.kind, line: $0.line, lineStarts: $0.lineStarts) }
     }
 }

@@ -194,6 +194,34 @@ struct SichuanFactBuilder {
                    key: measure)
     }
 
+    /// Puts the facts and statements read from a paragraph joined from several lines (those
+    /// from `factsFrom` and `statementsFrom` on) on the line that prints each, in reading order;
+    /// every line of a paragraph that gave something counts as recognized.
+    mutating func placeOnLines(of prose: SichuanSections.ProseLine, factsFrom: Int, statementsFrom: Int) {
+        let paragraph = ImportedParagraph(section: prose.section, body: prose.text, kind: prose.kind, line: prose.line,
+                                          lineStarts: prose.lineStarts)
+        let text = prose.text
+        var cursor = text.startIndex
+        /// The lines of `printed`'s next occurrence (from the cursor, else from the start).
+        func lines(of printed: String?) -> (Int, Int)? {
+            guard let printed, !printed.isEmpty,
+                  let range = text[cursor...].firstRange(of: printed) ?? text.firstRange(of: printed) else { return nil }
+            cursor = range.lowerBound
+            return (paragraph.line(at: range.lowerBound), paragraph.line(at: text.index(before: range.upperBound)))
+        }
+        for i in facts.indices.dropFirst(factsFrom) where facts[i].provenance.lineFrom == prose.line {
+            if let (from, _) = lines(of: facts[i].printed) { facts[i].provenance.lineFrom = from; facts[i].provenance.lineTo = from }
+        }
+        cursor = text.startIndex
+        for i in statements.indices.dropFirst(statementsFrom) where statements[i].provenance.lineFrom == prose.line {
+            if let (from, to) = lines(of: statements[i].printed) { statements[i].provenance.lineFrom = from; statements[i].provenance.lineTo = to }
+        }
+        if recognizedLines.contains(prose.line) {
+            recognizedLines.insert(prose.line)
+            for start in prose.lineStarts { recognizedLines.insert(start.line) }
+        }
+    }
+
     mutating func add(_ fact: ImportedFact, key: String) -> Int {
         facts.append(fact)
         factSections.append(section)

@@ -251,12 +251,13 @@ struct DocumentTransaction {
 
     func insertParagraphs(disclosureID: Int64) throws {
         let statement = try writer.statement("""
-            INSERT INTO paragraph (disclosure_id, section, body, source_kind, line_from, line_to) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO paragraph (disclosure_id, section, body, source_kind, line_from, line_to, line_starts) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         for paragraph in document.paragraphs {
             try checked(line: paragraph.line) {
                 try insert(statement, [.integer(disclosureID), .text(paragraph.section), .text(paragraph.body),
-                                       .text(paragraph.kind), .integer(Int64(paragraph.line)), .integer(Int64(paragraph.line))])
+                                       .text(paragraph.kind), .integer(Int64(paragraph.line)), .integer(Int64(paragraph.lineTo)),
+                                       paragraph.lineStartsText.map { .text($0) } ?? .null])
             }
         }
         // One statement indexes them all (schema.sql, paragraph_fts).

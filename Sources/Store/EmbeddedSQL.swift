@@ -11,7 +11,7 @@ public enum EmbeddedSQL {
     }
 
     /// SHA-256 over schema.sql and every seed file (name order): each file's name, a newline, its bytes.
-    public static let seedHash = "6573eda85eab1e679dd0da1742652d67ae94381d371d09dca25c5c00a5d201bd"
+    public static let seedHash = "0e88cdf501614ebd2d372b73df6e1fa928355be0a1e0d6d12970b6ac081e5122"
 
     public static let schema = #"""
 -- dq schema: one normalized database of 部门决算 disclosures.
@@ -399,8 +399,12 @@ CREATE TABLE indicator (
 -- Narrative
 ------------------------------------------------------------------------------------------
 
--- A paragraph of the document's prose (one source line), with the heading path it sits
--- under. source_kind 'residue' marks reviewers' comments left in the document.
+-- A paragraph of the document's prose, with the heading path it sits under: hard-wrapped
+-- lines are re-joined, so one paragraph spans source lines line_from..line_to. line_starts
+-- maps the body back to those lines: 'offset:line' pairs, comma-separated, where each line
+-- after the first begins (offset = characters before it in body, as substr/instr count);
+-- NULL for a paragraph of one line. source_kind 'residue' marks reviewers' comments left in
+-- the document. The front matter is kept under sections 封面 (cover) and 目录 (contents).
 CREATE TABLE paragraph (
     id            INTEGER PRIMARY KEY,
     disclosure_id INTEGER NOT NULL REFERENCES disclosure(id) ON DELETE CASCADE,
@@ -409,6 +413,7 @@ CREATE TABLE paragraph (
     source_kind   TEXT NOT NULL CHECK (source_kind IN ('text', 'residue')),
     line_from     INTEGER NOT NULL CHECK (line_from >= 1),
     line_to       INTEGER NOT NULL,
+    line_starts   TEXT,
     CHECK (line_to >= line_from)
 ) STRICT;
 CREATE INDEX paragraph_disclosure ON paragraph(disclosure_id, line_from);

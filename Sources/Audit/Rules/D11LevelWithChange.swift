@@ -43,9 +43,9 @@ enum D11LevelWithChange: AuditRule {
         }
         for paragraph in paragraphs where paragraph.kind == "text" {
             if startsSection(paragraph.body) { flush() }
-            for character in paragraph.body where character != " " && character != "\u{3000}" {
-                if current.isEmpty { start = paragraph.line }
-                last = paragraph.line
+            for (character, line) in paragraph.charactersWithLines where character != " " && character != "\u{3000}" {
+                if current.isEmpty { start = line }
+                last = line
                 if character == "。" || character == "；" || character == ";" { flush() } else { current.append(character) }
             }
         }

@@ -21,7 +21,7 @@ enum D7SharePercentSign: AuditRule {
                 guard !share.hasPercent else { continue }
                 findings.append(Finding(ruleID: id, family: family, severity: .warning,
                                         message: "占比“\(share.text)”缺少“%”",
-                                        figures: [FindingFigure(label: "占比", printed: share.text, sourceKind: "text", lineFrom: paragraph.line)],
+                                        figures: [FindingFigure(label: "占比", printed: share.text, sourceKind: "text", lineFrom: paragraph.line(atCharacter: share.offset))],
                                         expected: share.number + "%", stated: share.number, difference: nil,
                                         disclosureID: document.disclosureID))
             }
@@ -34,6 +34,8 @@ enum D7SharePercentSign: AuditRule {
         var text: String
         var number: String
         var hasPercent: Bool
+        /// The `Character` offset of its “占” in the paragraph.
+        var offset: Int
     }
 
     /// Each “占” followed, within its clause, by a number that ends the clause or carries %.
@@ -53,9 +55,9 @@ enum D7SharePercentSign: AuditRule {
             while after < chars.count, chars[after] == " " { after += 1 }
             let following: Character? = after < chars.count ? chars[after] : nextParagraphStart
             if following == "%" || following == "％" {
-                result.append(Share(text: String(chars[i..<min(after + 1, chars.count)]), number: number, hasPercent: true))
+                result.append(Share(text: String(chars[i..<min(after + 1, chars.count)]), number: number, hasPercent: true, offset: i))
             } else if following.map({ clauseEnds.contains($0) }) ?? true {
-                result.append(Share(text: String(chars[i..<k]), number: number, hasPercent: false))
+                result.append(Share(text: String(chars[i..<k]), number: number, hasPercent: false, offset: i))
             }
             i = k
         }

@@ -26,11 +26,13 @@ enum D8ComparativeWords: AuditRule {
         for (index, paragraph) in text.enumerated() {
             guard TextSearch.contains(paragraph.body, "预算") else { continue }
             let body = String(paragraph.body.unicodeScalars.filter { $0 != " " })
-            for (phrase, sign) in phrases where TextSearch.contains(body, phrase) && !seen.contains(paragraph.line) {
+            for (phrase, sign) in phrases where TextSearch.contains(body, phrase) {
+                let line = paragraph.line(of: phrase)
+                guard !seen.contains(line) else { continue }
                 // The completion statements this sentence may refer to: from the last heading up to here.
                 var start = index
                 while start > 0, index - start < window, !E6SangongReasons.isHeading(text[start].body) { start -= 1 }
-                let from = text[start].line, to = paragraph.line
+                let from = text[start].line, to = line
                 let pairs = completions.filter { $0.lineFrom >= from && $0.lineFrom <= to }.compactMap { statement -> (AuditFact, AuditFact)? in
                     guard let actual = document.fact(id: statement.partFactID), let budget = document.fact(id: statement.baseFactID),
                           actual.amountFen != nil, budget.amountFen != nil else { return nil }
@@ -48,7 +50,7 @@ enum D8ComparativeWords: AuditRule {
                     return (a > b ? 1 : a < b ? -1 : 0) == sign
                 }
                 if agrees { continue }
-                seen.insert(paragraph.line)
+                seen.insert(line)
                 let (actual, budget) = pairs[0]
                 let money = { RateArithmetic.money($0, document.moneyUnit) }
                 let relation = { (a: Int64, b: Int64) in a > b ? "大于" : a < b ? "小于" : "等于" }
@@ -56,7 +58,7 @@ enum D8ComparativeWords: AuditRule {
                     ruleID: id, family: family, severity: .error,
                     message: "正文写“\(phrase)”，但所述\(document.label(actual))决算 \(money(actual.amountFen ?? 0))"
                         + "\(relation(actual.amountFen ?? 0, budget.amountFen ?? 0))预算 \(money(budget.amountFen ?? 0))",
-                    figures: [FindingFigure(label: "比较用语", printed: phrase, sourceKind: "text", lineFrom: paragraph.line),
+                    figures: [FindingFigure(label: "比较用语", printed: phrase, sourceKind: "text", lineFrom: line),
                               actual.figure(document.label(actual)), budget.figure(document.label(budget) + "预算")],
                     expected: "决算数" + relation(actual.amountFen ?? 0, budget.amountFen ?? 0) + "预算数", stated: phrase,
                     difference: nil, disclosureID: document.disclosureID))

@@ -151,10 +151,10 @@ enum D9ItemisedList: AuditRule {
     /// the next heading, without spaces.
     static func span(_ text: [ImportedParagraph], from start: Int, before end: Int) -> String {
         guard let first = text.lastIndex(where: { $0.line <= start }) else { return "" }
-        var body = text[first].body
+        var body = String(text[first].text(fromLine: start, beforeLine: end))
         var index = first + 1
         while index < text.count, text[index].line < end, !E6SangongReasons.isHeading(text[index].body) {
-            body += text[index].body
+            body += text[index].text(fromLine: text[index].line, beforeLine: end)
             index += 1
         }
         return String(body.unicodeScalars.filter { $0 != " " })

@@ -22,7 +22,7 @@ enum R1Placeholders: AuditRule {
             for hit in hits {
                 findings.append(Finding(ruleID: id, family: family, severity: .warning,
                                         message: "正文残留模板占位符“\(hit)”",
-                                        figures: [FindingFigure(label: "模板占位符", printed: hit, sourceKind: "text", lineFrom: paragraph.line)],
+                                        figures: [FindingFigure(label: "模板占位符", printed: hit, sourceKind: "text", lineFrom: paragraph.line(of: hit))],
                                         expected: "填写实际内容", stated: hit, difference: nil, disclosureID: document.disclosureID))
             }
         }

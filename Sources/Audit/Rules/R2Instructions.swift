@@ -18,7 +18,7 @@ enum R2Instructions: AuditRule {
             guard let hit = phrases.first(where: { TextSearch.contains(paragraph.body, $0) }) else { continue }
             findings.append(Finding(ruleID: id, family: family, severity: .warning,
                                     message: "正文残留编写说明：“\(String(paragraph.body.prefix(40)))”",
-                                    figures: [FindingFigure(label: "编写说明", printed: hit, sourceKind: "text", lineFrom: paragraph.line)],
+                                    figures: [FindingFigure(label: "编写说明", printed: hit, sourceKind: "text", lineFrom: paragraph.line(of: hit))],
                                     expected: "删除说明", stated: String(paragraph.body.prefix(40)), difference: nil,
                                     disclosureID: document.disclosureID))
         }

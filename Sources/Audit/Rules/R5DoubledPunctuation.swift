@@ -38,7 +38,7 @@ enum R5DoubledPunctuation: AuditRule {
         for paragraph in text {
             guard let hit = firstPair(in: paragraph.body) else { continue }
             findings.append(Finding(ruleID: id, family: family, severity: .info, message: "正文出现重复标点“\(hit)”",
-                                    figures: [FindingFigure(label: "标点", printed: hit, sourceKind: "text", lineFrom: paragraph.line)],
+                                    figures: [FindingFigure(label: "标点", printed: hit, sourceKind: "text", lineFrom: paragraph.line(of: hit))],
                                     expected: String(hit.prefix(1)), stated: hit, difference: nil, disclosureID: document.disclosureID))
         }
         if !findings.isEmpty { return .fail(findings) }

@@ -3,8 +3,9 @@ import Core
 /// 标题和日期须写本年度：情况说明的标题（一、（一）1. 开头的行）所写年度只能是本年度或上年度，
 /// 文件标题和部分标题（“……年度部门决算……”）只能是本年度，“截至××年12月31日/年末”须为本年度，
 /// “与××年度相比”“较××年”“比××年”须为上年度；写成其他年度是套用往年文本的残留。标题中残缺的
-/// 年度（“20224年度”“202 4年度”“2O24年度”）同样是残留。警告级。预算文件的标题为“……年部门预算”等，
-/// 其“截至”日期（资产占有情况）为上年度或本年度。
+/// 年度（“20224年度”“202 4年度”“2O24年度”）同样是残留。封面和目录的每一条都按标题核对。警告级。
+/// 段落跨行时，发现指向年度所在的那一行。预算文件的标题为“……年部门预算”等，其“截至”日期（资产
+/// 占有情况）为上年度或本年度。
 enum R7YearResidue: AuditRule {
     static let id = "R7.year-residue"
     static let family = "R"
@@ -23,18 +24,20 @@ enum R7YearResidue: AuditRule {
         var checked = 0
         for paragraph in text {
             let body = paragraph.body
-            let short = body.count <= 40
+            // The cover and the contents are titles whatever their length.
+            let short = body.count <= 40 || paragraph.section == "封面" || paragraph.section == "目录"
             let title = short && TextSearch.containsAny(body, document.isBudget ? budgetTitleWords : titleWords)
             let heading = short && (E6SangongReasons.isHeading(body) || title)
             if heading, let broken = brokenYear(body) {
                 checked += 1
-                findings.append(finding(document, paragraph, what: "标题中的年度", stated: broken, expected: "\(document.year)年",
+                findings.append(finding(document, paragraph, line: paragraph.line(of: broken), what: "标题中的年度", stated: broken, expected: "\(document.year)年",
                                         message: "标题中的年度“\(broken)”残缺或有误（本文件为\(document.year)年度）"))
             }
             for (year, offset) in years(in: body) {
                 let asOf = precededBy(body, offset, "截至") || precededBy(body, offset, "截止")
                 let comparison = isComparison(body, offset)
-                guard heading || asOf || comparison else { continue }
+                // A date in a heading or on the cover (“2025年9月”) is when it was written, not its year.
+                guard (heading && !isDate(body, offset)) || asOf || comparison else { continue }
                 checked += 1
                 let allowed = asOf && document.isBudget ? [document.year - 1, document.year]
                     : asOf || title ? [document.year] : comparison ? [document.year - 1] : [document.year, document.year - 1]
@@ -44,18 +47,26 @@ enum R7YearResidue: AuditRule {
                 let message = comparison && !asOf
                     ? "比较年度写作\(year)年，本文件为\(document.year)年度，应与上年度（\(expected)年）比较（疑为套用其他年度的文本）"
                     : "\(what)写作\(year)年，本文件为\(document.year)年度（疑为套用其他年度的文本）"
-                findings.append(finding(document, paragraph, what: what, stated: "\(year)年", expected: "\(expected)年", message: message))
+                findings.append(finding(document, paragraph, line: paragraph.line(atUTF8: offset), what: what, stated: "\(year)年", expected: "\(expected)年", message: message))
             }
         }
         if !findings.isEmpty { return .fail(findings) }
         return checked == 0 ? .notApplicable("标题和日期中未写年度") : .pass(checked: checked)
     }
 
-    static func finding(_ document: AuditDocument, _ paragraph: ImportedParagraph, what: String, stated: String, expected: String,
+    static func finding(_ document: AuditDocument, _ paragraph: ImportedParagraph, line: Int, what: String, stated: String, expected: String,
                         message: String) -> Finding {
         Finding(ruleID: id, family: family, severity: .warning, message: message,
-                figures: [FindingFigure(label: what, printed: String(paragraph.body.prefix(30)), sourceKind: "text", lineFrom: paragraph.line)],
+                figures: [FindingFigure(label: what, printed: String(paragraph.body.prefix(30)), sourceKind: "text", lineFrom: line)],
                 expected: expected, stated: stated, difference: nil, disclosureID: document.disclosureID)
+    }
+
+    /// “2025年9月”: the year at byte `offset` is followed by a month.
+    static func isDate(_ body: String, _ offset: Int) -> Bool {
+        let after = body.utf8.dropFirst(offset + 4).drop { $0 == 0x20 }
+        guard after.starts(with: "年".utf8) else { return false }
+        let month = after.dropFirst(3).drop { $0 == 0x20 }
+        return month.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
     }
 
     /// “与2023年度相比”, “较2023年”, “比2023年”: the year a change is measured against.

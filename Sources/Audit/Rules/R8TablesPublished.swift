@@ -22,7 +22,7 @@ enum R8TablesPublished: AuditRule {
         guard let first = text.first else { return .notApplicable("正文未列出数字") }
         if document.facts.allSatisfy({ $0.sourceKind != "table" }) {
             let listing = document.paragraphs.first { $0.kind == "text" && TextSearch.contains($0.body, "决算总表") }
-            let figure = listing.map { FindingFigure(label: "决算表目录", printed: $0.body, sourceKind: "text", lineFrom: $0.line) }
+            let figure = listing.map { FindingFigure(label: "决算表目录", printed: $0.body, sourceKind: "text", lineFrom: $0.line(of: "决算总表")) }
                 ?? first.figure(document.label(first))
             return .fail([Finding(ruleID: id, family: family, severity: .error,
                                   message: "未公开决算报表：正文列出收支数字，文件中却没有任何决算表的数字" + (listing == nil ? "" : "（只列了表名）"),
