@@ -4,7 +4,7 @@ import Foundation
 /// database is one this program can read (schema version and seed hash).
 public enum DatabaseSetup {
     /// Bumped whenever schema.sql changes in a way older databases cannot be read with.
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
 
     /// What a new database holds.
     public enum Contents: String, Sendable {
@@ -21,6 +21,7 @@ public enum DatabaseSetup {
             for seed in EmbeddedSQL.seeds where seed.isReference || contents == .seeded {
                 try database.execute(seed.sql)
             }
+            try ValueChoice.refreshAll(in: database)
             try database.run("INSERT INTO meta (key, value) VALUES ('seed_hash', ?), ('contents', ?)",
                              [.text(EmbeddedSQL.seedHash), .text(contents.rawValue)])
             try database.setUserVersion(schemaVersion)
