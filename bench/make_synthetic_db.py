@@ -16,6 +16,8 @@ transaction:
   * for every disclosure, half of the 7-digit func_code codes (which half depends on the
     unit), in funds 'all' and 'general', columns actual/basic/project.
 That is 2 × 94 + 35 × 2 × 3 = 398 facts per disclosure, about 1.6 million facts.
+Then fact.chosen (the occurrence queries read per key) is set from the view fact_choice,
+as dq's writer sets it (Store ValueChoice.refreshAll).
 
 The result is cached at bench/.data/synthetic.sqlite and rebuilt only when it is missing
 (or with --force). Prints the path of the database on stdout.
@@ -139,6 +141,13 @@ def build(dq, out):
             ORDER BY disclosure_id, code, fund_id, ord
         )
         """, (LINES,))
+
+    # The value each key's queries read (fact.chosen), decided as dq's writer decides it:
+    # the same statement over the schema's view fact_choice, for every unit at once.
+    db.execute("""
+        UPDATE fact SET chosen = c.chosen FROM fact_choice c
+        WHERE fact.id = c.fact_id AND fact.chosen != c.chosen
+        """)
 
     db.execute("COMMIT")
     facts = db.execute("SELECT count(*) FROM fact").fetchone()[0]

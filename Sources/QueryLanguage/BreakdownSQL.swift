@@ -9,8 +9,8 @@ extension SQLCompiler {
     func fundExpression(_ fund: String?, unit: String, year: String, document: DocumentKind = .final, _ b: inout SQLBuilder) -> String {
         if fund == nil, document == .budget { return Self.commonFund(unit: unit, [(.budget, year)]) }
         let auto = """
-            CASE WHEN EXISTS (SELECT 1 FROM disclosure vd CROSS JOIN fact vf WHERE vd.unit_id = \(unit) AND vd.kind = '决算' \
-            AND vf.disclosure_id = vd.id AND vf.fund_id = 'all' AND vf.code IS NOT NULL AND vf.year = \(year)) THEN 'all' ELSE 'general' END
+            CASE WHEN EXISTS (SELECT 1 FROM disclosure vd CROSS JOIN fact vf WHERE vd.unit_id = \(unit) \
+            AND vf.disclosure_id = vd.id AND vf.chosen = 1 AND vf.fund_id = 'all' AND vf.code IS NOT NULL AND vf.year = \(year)) THEN 'all' ELSE 'general' END
             """
         return fund.map { b.bind($0) } ?? auto
     }
@@ -208,7 +208,7 @@ extension SQLCompiler {
             values = """
                 years AS (
                     SELECT DISTINCT s.unit_id, s.ord, vf.year FROM scope s CROSS JOIN disclosure vd CROSS JOIN fact vf
-                    WHERE vd.unit_id = s.unit_id AND vd.kind = '决算' AND vf.disclosure_id = vd.id AND vf.code IS NOT NULL
+                    WHERE vd.unit_id = s.unit_id AND vf.disclosure_id = vd.id AND vf.chosen = 1 AND vf.code IS NOT NULL
                       AND \(SQLBuilder.codePrefix("vf.code", node)) AND vf.column_id = \(col)
                 ),
                 funds AS (SELECT y.unit_id, y.ord, y.year, \(fundSQL) AS fund_id FROM years y),

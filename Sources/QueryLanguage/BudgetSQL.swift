@@ -35,7 +35,7 @@ extension SQLCompiler {
             funds AS (SELECT s.unit_id, s.ord, \(fundSQL) AS fund_id FROM scope s),
             leaves AS (
                 SELECT DISTINCT fu.unit_id, fu.ord, vf.code FROM funds fu CROSS JOIN disclosure vd CROSS JOIN fact vf
-                WHERE vd.unit_id = fu.unit_id AND vd.kind = '决算' AND vf.disclosure_id = vd.id AND vf.year = \(y)
+                WHERE vd.unit_id = fu.unit_id AND vf.disclosure_id = vd.id AND vf.chosen = 1 AND vf.year = \(y)
                   AND vf.code IS NOT NULL AND length(vf.code) = \(leaf) AND \(SQLBuilder.codePrefix("vf.code", node))
                   AND ((\(actualKey)) OR \(budgetKey))
             ),

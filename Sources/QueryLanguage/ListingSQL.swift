@@ -165,7 +165,7 @@ extension SQLCompiler {
             SELECT \(item)d.year, f.year, c.name_zh, fd.name_zh, coalesce(f.amount_fen, f.quantity), f.printed, f.printed_unit,
                    f.source_kind,
                    CASE WHEN f.line_from = f.line_to THEN CAST(f.line_from AS TEXT) ELSE f.line_from || '-' || f.line_to END,
-                   CASE WHEN f.id = \(SQLBuilder.bestFact(unit: "s.unit_id", key: "vf.measure_id IS f.measure_id AND vf.code IS f.code AND vf.fund_id = f.fund_id AND vf.column_id = f.column_id", year: "f.year")) THEN '采用' END,
+                   CASE WHEN f.chosen = 1 THEN '采用' END,
                    (SELECT '= ' || group_concat(CASE WHEN d.sign < 0 THEN '− ' WHEN d.position > 1 THEN '+ ' ELSE '' END
                                                  || coalesce(i.printed, s.printed), ' ')
                     FROM (SELECT * FROM derivation_input WHERE fact_id = f.id ORDER BY position) d

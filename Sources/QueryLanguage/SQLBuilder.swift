@@ -39,22 +39,26 @@ struct SQLBuilder {
         }
     }
 
-    /// How a query picks one fact per key for a unit (SPEC §6 "Years", §3 "Facts"): the
-    /// unit's own-year disclosure first, else the nearest later one that states the figure;
-    /// then table > text > chart, printed before derived, then the earliest line.
-    static let precedence = """
-        abs(vd.year - vf.year), CASE vf.source_kind WHEN 'table' THEN 0 WHEN 'text' THEN 1 ELSE 2 END, \
-        vf.derived, vf.line_from, vf.id
-        """
-
-    /// The id of the fact a query reads for one unit and key. `key` constrains `vf` (the
-    /// fact) and may refer to outer columns; it reads only that unit's disclosures.
-    /// `document` chooses the kind of disclosure read (决算 unless a budget is asked for).
+    /// The id of the fact a query reads for one unit and key. In the final account, the one
+    /// the writer chose (`fact.chosen`, schema.sql `fact_choice`: the unit's own-year 决算
+    /// first, else the nearest later one that states the figure; then table > text > chart,
+    /// printed before derived, then the earliest line); in budgets, which are not flagged,
+    /// ranked here (`DocumentKind.budgetPrecedence`). `key` constrains `vf` (the fact) and
+    /// may refer to outer columns; it reads only that unit's disclosures.
     static func bestFact(unit: String, key: String, year: String, document: DocumentKind = .final) -> String {
-        """
-        (SELECT vf.id FROM disclosure vd CROSS JOIN fact vf \
-        WHERE vd.unit_id = \(unit) AND vd.kind = '\(document.rawValue)' AND vf.disclosure_id = vd.id AND \(key) AND vf.year = \(year) \
-        ORDER BY \(document.precedencePrefix)\(precedence) LIMIT 1)
+        switch document {
+        case .final:
+            return """
+                (SELECT vf.id FROM disclosure vd CROSS JOIN fact vf \
+                WHERE vd.unit_id = \(unit) AND vf.disclosure_id = vd.id AND vf.chosen = 1 AND \(key) AND vf.year = \(year))
+                """
+        case .budget:
+            return """
+                (SELECT vf.id FROM disclosure vd CROSS JOIN fact vf \
+                WHERE vd.unit_id = \(unit) AND vd.kind = '预算' AND vf.disclosure_id = vd.id AND \(key) AND vf.year = \(year) \
+                ORDER BY \(DocumentKind.budgetPrecedence) LIMIT 1)
+                """
+        }
         """
     }
 
@@ -64,18 +68,31 @@ struct SQLBuilder {
         "\(required ? "JOIN" : "LEFT JOIN") fact \(alias) ON \(alias).id = \(bestFact(unit: unit, key: key, year: year, document: document))"
     }
 
-    /// The facts a query reads for many keys: for each unit and `partition` key, the best
+    /// The facts a query reads for many keys: for each unit and `partition` key, the chosen
     /// occurrence, as rows of `fact` plus `unit_id` (and `extra` columns). Units come from
     /// `units` (a FROM item such as `scope s`) or, without it, `unit` is an outer column.
+    /// `condition` constrains only columns of the key (measure or code, fund, column, year),
+    /// so that it admits a key's chosen fact exactly when it admits the key; `partition`
+    /// names the key columns left open: final-account keys have one chosen fact each, budget
+    /// keys are ranked by `DocumentKind.budgetPrecedence` within them.
     static func rankedFacts(unit: String, from units: String? = nil, where condition: String, partition: String,
                             extra: String = "", document: DocumentKind = .final) -> String {
         let source = units.map { "\($0) CROSS JOIN disclosure vd CROSS JOIN fact vf" } ?? "disclosure vd CROSS JOIN fact vf"
-        return """
-            (SELECT * FROM (SELECT \(unit) AS unit_id\(extra.isEmpty ? "" : ", " + extra), vf.*, \
-            row_number() OVER (PARTITION BY \(unit), \(partition) ORDER BY \(document.precedencePrefix)\(precedence)) AS value_rank \
-            FROM \(source) WHERE vd.unit_id = \(unit) AND vd.kind = '\(document.rawValue)' AND vf.disclosure_id = vd.id AND \(condition)) \
-            WHERE value_rank = 1)
-            """
+        let columns = "\(unit) AS unit_id\(extra.isEmpty ? "" : ", " + extra), vf.*"
+        switch document {
+        case .final:
+            return """
+                (SELECT \(columns) \
+                FROM \(source) WHERE vd.unit_id = \(unit) AND vf.disclosure_id = vd.id AND vf.chosen = 1 AND \(condition))
+                """
+        case .budget:
+            return """
+                (SELECT * FROM (SELECT \(columns), \
+                row_number() OVER (PARTITION BY \(unit), \(partition) ORDER BY \(DocumentKind.budgetPrecedence)) AS value_rank \
+                FROM \(source) WHERE vd.unit_id = \(unit) AND vd.kind = '预算' AND vf.disclosure_id = vd.id AND \(condition)) \
+                WHERE value_rank = 1)
+                """
+        }
     }
 
     /// `column` starts with the code `node` (a bound or literal digit string), as a range an

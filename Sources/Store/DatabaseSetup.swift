@@ -21,6 +21,7 @@ public enum DatabaseSetup {
             for seed in EmbeddedSQL.seeds where seed.isReference || contents == .seeded {
                 try database.execute(seed.sql)
             }
+            try ValueChoice.refreshAll(in: database)
             try database.run("INSERT INTO meta (key, value) VALUES ('seed_hash', ?), ('contents', ?)",
                              [.text(EmbeddedSQL.seedHash), .text(contents.rawValue)])
             try database.setUserVersion(schemaVersion)

@@ -35,6 +35,7 @@ struct DocumentTransaction {
         try insertProjects(disclosureID: disclosureID)
         try insertParagraphs(disclosureID: disclosureID)
         try insertTables(disclosureID: disclosureID)
+        try ValueChoice.refresh(unit: unitID, in: database)
         return .imported(disclosureID: disclosureID, unitID: unitID, replaced: replaced)
     }
 

@@ -11,7 +11,7 @@ public enum EmbeddedSQL {
     }
 
     /// SHA-256 over schema.sql and every seed file (name order): each file's name, a newline, its bytes.
-    public static let seedHash = "0e88cdf501614ebd2d372b73df6e1fa928355be0a1e0d6d12970b6ac081e5122"
+    public static let seedHash = "9bae87ca29c6bfa3a86b364d55851d980e8165942ac51c2062e73542c65402a9"
 
     public static let schema = #"""
 -- dq schema: one normalized database of 部门决算 disclosures.
@@ -197,6 +197,8 @@ CREATE TABLE disclosure (
 --   source_table, row_label, column_label, page: where a table figure is printed — the
 --   table's title, the row's code and label and the column heading as the document prints
 --   them, the page (NULL for text, charts and documents read before they were recorded).
+--   chosen = 1: the occurrence queries read for its key (see fact_choice below); kept by the
+--   writer in the import transaction for every fact of the unit whose disclosure changed.
 CREATE TABLE fact (
     id            INTEGER PRIMARY KEY,
     disclosure_id INTEGER NOT NULL REFERENCES disclosure(id) ON DELETE CASCADE,
@@ -218,6 +220,7 @@ CREATE TABLE fact (
     row_label     TEXT,
     column_label  TEXT,
     page          INTEGER CHECK (page IS NULL OR page >= 1),
+    chosen        INTEGER NOT NULL DEFAULT 0 CHECK (chosen IN (0, 1)),
     CHECK ((measure_id IS NULL) != (code IS NULL)),
     CHECK ((amount_fen IS NULL) != (quantity IS NULL)),
     CHECK (line_to >= line_from),
@@ -227,6 +230,30 @@ CREATE TABLE fact (
 CREATE INDEX fact_measure ON fact(measure_id, disclosure_id, year) WHERE measure_id IS NOT NULL;
 CREATE INDEX fact_code ON fact(code, disclosure_id, year) WHERE code IS NOT NULL;
 CREATE INDEX fact_disclosure ON fact(disclosure_id);
+-- The chosen value of each key, one entry per key: a unit's figures are its 决算 disclosures'
+-- entries, so that a query reads one row per key through these instead of ranking occurrences.
+CREATE INDEX fact_chosen_measure ON fact(disclosure_id, measure_id, column_id, year)
+    WHERE chosen = 1 AND measure_id IS NOT NULL;
+CREATE INDEX fact_chosen_code ON fact(disclosure_id, fund_id, year, column_id, code)
+    WHERE chosen = 1 AND code IS NOT NULL;
+
+-- Which occurrence is a unit's value for each key (SPEC §6 "Years", §3 "Facts"): among the
+-- facts of the unit's 决算 disclosures (a 预算 never competes) with the same measure or code,
+-- fund, column and year, the one from the disclosure nearest the figure's year (its own
+-- year's 决算, else the nearest later one that states it), then table > text > chart, printed
+-- before derived, then the earliest line. Quarantined facts compete like any other.
+-- The writer stores the answer in fact.chosen (Store's ValueChoice, per unit):
+--   UPDATE fact SET chosen = c.chosen FROM fact_choice c
+--   WHERE c.unit_id = ? AND fact.id = c.fact_id AND fact.chosen != c.chosen
+CREATE VIEW fact_choice AS
+SELECT d.unit_id, f.id AS fact_id,
+       row_number() OVER (
+           PARTITION BY d.unit_id, f.measure_id, f.code, f.fund_id, f.column_id, f.year
+           ORDER BY abs(d.year - f.year), CASE f.source_kind WHEN 'table' THEN 0 WHEN 'text' THEN 1 ELSE 2 END,
+                    f.derived, f.line_from, f.id
+       ) = 1 AS chosen
+FROM disclosure d JOIN fact f ON f.disclosure_id = d.id
+WHERE d.kind = '决算';
 
 -- One table of a document as read. status 'quarantined': most of the table's identities
 -- (row total = Σ columns, parent = Σ children) fail, so its facts carry status

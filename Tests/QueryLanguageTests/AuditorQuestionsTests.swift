@@ -1,4 +1,5 @@
 import Core
+import Store
 import XCTest
 
 /// Everyday audit questions answered without SQL on the seed disclosure
@@ -175,6 +176,7 @@ final class AuditorQuestionsTests: XCTestCase {
             VALUES (1, '2011308', 'general', 'budget_initial', 2023, 27020000, '27.02', '万元', 0, 'text', 82, 82),
                    (1, '2013101', 'general', 'budget_initial', 2023, 400000000, '400.00', '万元', 0, 'text', 83, 83)
             """)
+        try ValueChoice.refresh(unit: 1, in: harness.connections.writer)
         let rows = try harness.rows("breakdown 201 with budget")
         let query = try harness.compile("breakdown 201 with budget")
         XCTAssertEqual(query.shape.columns.map(\.name), ["code", "name", "budget", "amount", "difference", "completion"])

@@ -419,6 +419,7 @@ enum MultiUnitFixture {
                 try db.run("INSERT INTO paragraph_fts(rowid, body) SELECT id, body FROM paragraph WHERE disclosure_id = ?",
                            [.integer(disclosure)])
             }
+            try ValueChoice.refreshAll(in: db)
         }
         return connections
     }

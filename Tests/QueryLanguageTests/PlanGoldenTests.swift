@@ -63,6 +63,7 @@ final class PlanGoldenTests: XCTestCase {
                 CROSS JOIN (SELECT 1 AS k UNION ALL SELECT 2 UNION ALL SELECT 3) k
                 """)
             try writer.run("INSERT INTO paragraph_fts(paragraph_fts) VALUES ('rebuild')")
+            try ValueChoice.refreshAll(in: writer)
             try writer.run("ANALYZE")
         }
         return QueryHarness(connections)
