@@ -59,7 +59,6 @@ struct SQLBuilder {
                 ORDER BY \(DocumentKind.budgetPrecedence) LIMIT 1)
                 """
         }
-        """
     }
 
     /// `LEFT JOIN fact ALIAS` on the fact a query reads for one unit and key.
