@@ -38,7 +38,7 @@ extension SQLCompiler {
             UNION ALL
             SELECT fu.unit_id, fu.ord, \(node),
                    coalesce(p.amount_fen, (SELECT sum(x.amount) FROM node_rows x WHERE x.unit_id = fu.unit_id AND length(x.code) = \(firstLength))),
-                   CASE WHEN p.amount_fen IS NULL THEN 1 ELSE p.derived END, 1
+                   CASE WHEN p.amount_fen IS NULL THEN 1 ELSE p.derived END, 1, NULL
             FROM funds fu
             \(SQLBuilder.valueJoin("p", unit: "fu.unit_id", key: totalKey, year: y, document: document))
             WHERE p.amount_fen IS NOT NULL OR EXISTS (SELECT 1 FROM node_rows x WHERE x.unit_id = fu.unit_id)
@@ -56,7 +56,7 @@ extension SQLCompiler {
             node_rows AS (
                 SELECT n.unit_id, fu.ord, n.code,
                        coalesce(p.amount_fen, (SELECT sum(i.amount_fen) FROM items i WHERE i.unit_id = n.unit_id AND substr(i.code, 1, length(n.code)) = n.code)) AS amount,
-                       CASE WHEN p.amount_fen IS NULL THEN 1 ELSE p.derived END AS derived, 0 AS is_total
+                       CASE WHEN p.amount_fen IS NULL THEN 1 ELSE p.derived END AS derived, 0 AS is_total, p.row_label AS label
                 FROM nodes n JOIN funds fu ON fu.unit_id = n.unit_id
                 \(SQLBuilder.valueJoin("p", unit: "n.unit_id", key: "vf.code = n.code AND vf.fund_id = fu.fund_id AND vf.column_id = \(col)",
                                        year: y, document: document))
@@ -68,7 +68,8 @@ extension SQLCompiler {
             SELECT code, name, amount, share, unit, level, is_total, derived, note
             FROM (
                 SELECT r.code AS code,
-                       coalesce(\(Self.codeName("r.code", table: target.nameTable, year: y)), CASE WHEN r.is_total = 1 THEN '合计' END) AS name,
+                       coalesce(\(Self.displayName("r.code", label: "r.label", table: target.nameTable, year: y)),
+                                CASE WHEN r.is_total = 1 THEN '合计' END) AS name,
                        r.amount AS amount,
                        \(SQLBuilder.percent("r.amount", "(SELECT t.amount FROM rows t WHERE t.unit_id = r.unit_id AND t.is_total = 1)")) AS share,
                        u.name AS unit, \(level) AS level, r.is_total AS is_total, r.derived AS derived, NULL AS note, r.ord AS ord, r.is_total AS place
@@ -114,6 +115,18 @@ extension SQLCompiler {
     /// The name a classification table gives `code` in `year` (the latest name in force).
     static func codeName(_ code: String, table: String, year: String) -> String {
         "(SELECT c.name FROM \(table) c WHERE c.code = \(code) AND c.from_year <= \(year) ORDER BY c.from_year DESC LIMIT 1)"
+    }
+
+    /// The name a row shows: the one the document prints (`label`, the fact's row label
+    /// "CODE NAME"), so that a 项 the document names otherwise shows its own name; the
+    /// classification's name where the document prints none or only its beginning (a name
+    /// cut at the column's edge).
+    static func displayName(_ code: String, label: String, table: String, year: String) -> String {
+        let printed = "trim(substr(\(label), length(\(code)) + 2))", catalog = codeName(code, table: table, year: year)
+        return """
+            CASE WHEN \(label) LIKE \(code) || ' _%' AND coalesce(substr(\(catalog), 1, length(\(printed))) != \(printed), 1) \
+            THEN \(printed) ELSE \(catalog) END
+            """
     }
 
     static func columnTitle(_ column: String) -> String {

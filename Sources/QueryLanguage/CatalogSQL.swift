@@ -117,9 +117,16 @@ extension SQLCompiler {
             CASE WHEN \(at) > 21 THEN '…' ELSE '' END || substr(p.body, max(1, \(at) - 20), length(\(needle)) + 40)
              || CASE WHEN \(at) + length(\(needle)) + 20 <= length(p.body) THEN '…' ELSE '' END
             """
+        // The line the match is on: the last line start (`line_starts`, 'offset:line' pairs read
+        // as one flat JSON array) at or before it, else the paragraph's first line.
+        let starts = "'[' || replace(p.line_starts, ':', ',') || ']'"
+        let line = """
+            coalesce((SELECT l.value FROM json_each(\(starts)) o JOIN json_each(\(starts)) l ON l.key = o.key + 1 \
+            WHERE o.key % 2 = 0 AND o.value <= \(at) - 1 ORDER BY o.key DESC LIMIT 1), p.line_from)
+            """
         let sql = """
             WITH \(scope)
-            SELECT d.year, p.line_from, CASE p.source_kind WHEN 'residue' THEN '批注' ELSE '正文' END,
+            SELECT d.year, \(line), CASE p.source_kind WHEN 'residue' THEN '批注' ELSE '正文' END,
                    \(excerpt), p.section, u.name
             FROM scope s
             CROSS JOIN disclosure d ON d.unit_id = s.unit_id

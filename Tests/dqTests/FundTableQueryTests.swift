@@ -34,4 +34,14 @@ final class FundTableQueryTests: XCTestCase {
         // The general budget's rows are not the fund's: 212 in 一般公共预算 is 3832.36 (line 316).
         XCTAssertEqual(try rows(db, "breakdown 212 fund 一般公共预算").last?[3], "3832.36")
     }
+
+    func testRowsShowTheNamesTheDocumentPrints() throws {
+        let db = try DQProcess.temporaryDirectory(self).appendingPathComponent("fund.sqlite").path
+        let file = ImportedUnitsQueryTests.fixtures.appendingPathComponent("constructed/2024-shanghai-putuo-guihuaziyuanju-fund-table.txt")
+        XCTAssertEqual(try DQProcess.run(["import", "--db", db, file.path]).status, 0)
+        // 2070904 is printed 地方旅游开发补助 (the classification's name is 地方旅游开发项目补助);
+        // 207 prints the classification's own name.
+        let rows = try rows(db, "breakdown 207 fund 政府性基金")
+        XCTAssertEqual(rows.map { Array($0[1...2]) }, [["2070904", "地方旅游开发补助"], ["207", "文化旅游体育与传媒支出"]])
+    }
 }

@@ -25,6 +25,14 @@ final class ImportedUnitsQueryTests: XCTestCase {
         return result.stdout.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
     }
 
+    func testFindGivesTheLineOfTheMatchInAWrappedParagraph() throws {
+        let db = try database()
+        // caizhengju lines 487–489 are one paragraph; the phrase is printed on line 488, the
+        // second reason on line 494 (its paragraph starts at 493).
+        let found = try rows(db, "find 决算数小于预算数的主要原因 for 财政局")
+        XCTAssertEqual(found.prefix(2).map { $0[2] }, ["488", "494"])
+    }
+
     func testStatementsAcrossImportedUnits() throws {
         let db = try database()
         let units = try rows(db, "units").map { $0[0] }
