@@ -8,6 +8,10 @@ import Foundation
 struct UnitPivot {
     let units: [Catalog.Unit]
 
+    /// The most units put side by side as columns: a report stays readable, and far below
+    /// SQLite's limit on the columns of one result (2,000).
+    static let maxColumnsUnits = 100
+
     /// The name a column title gives a unit: its shortest alias when shorter than its name.
     private static func label(_ unit: Catalog.Unit) -> String {
         unit.aliases.min { $0.count < $1.count }.map { $0.count < unit.name.count ? $0 : unit.name } ?? unit.name

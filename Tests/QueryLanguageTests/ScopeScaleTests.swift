@@ -77,4 +77,13 @@ extension ScopeScaleTests {
         XCTAssertEqual(narrow, ["规模测试单位4999"] + (0...9).map { "规模测试单位4999\($0)" })
         XCTAssertEqual(completer.candidates(before: "summary for ", word: "规模").count, Completer.nameLimit)
     }
+
+    func testSideBySideOfEveryUnitIsRefusedWithAReason() throws {
+        let harness = try harness()
+        let refused = try XCTUnwrap(harness.diagnostic("compare 三公 2022 2023 by unit"))
+        XCTAssertEqual(refused.code, "Q217")
+        XCTAssertTrue(refused.message.contains("最多 100 个"), refused.message)
+        // Units as rows have no such limit.
+        XCTAssertNil(harness.diagnostic("trend 三公 by unit"))
+    }
 }
