@@ -272,6 +272,11 @@ def write_batch(db, first, count, args):
         LEFT JOIN tpl.code_map cm ON cm.variant = b.variant AND cm.code = s.code
         WHERE {keep}
         ORDER BY b.id, s.seq""")
+    # The occurrence queries read for each key (fact.chosen), as the writer keeps it
+    # (Sources/Store/ValueChoice.swift): recomputed for the batch's units.
+    db.execute("""
+        UPDATE fact SET chosen = c.chosen FROM fact_choice c
+        WHERE c.unit_id IN (SELECT DISTINCT unit_id FROM batch) AND fact.id = c.fact_id AND fact.chosen != c.chosen""")
     # Statements: those about a kept fact (or, without one, as many in proportion), linked to
     # their facts where those were kept.
     db.execute(f"""

@@ -30,22 +30,22 @@ final class BudgetYearCommandTests: XCTestCase {
         XCTAssertEqual(lines.first, "unit,code,name,amount,share,level,is_total,derived,money_unit")
         let unit = "上海市普陀区人民政府办公室"
         XCTAssertEqual(Array(lines.dropFirst()), [
-            "\(unit),2010301,,1202.950184,14.65,1,false,,万元",      // 12,029,501.84 / 82,096,797.42 = 14.653…%
-            "\(unit),2010302,,4614.00,56.20,1,false,,万元",
-            "\(unit),2010350,,380.729558,4.64,1,false,,万元",
-            "\(unit),2010399,,2012.00,24.51,1,false,,万元",
+            "\(unit),2010301,行政运行,1202.950184,14.65,1,false,,万元",      // 12,029,501.84 / 82,096,797.42 = 14.653…%
+            "\(unit),2010302,一般行政管理事务,4614.00,56.20,1,false,,万元",
+            "\(unit),2010350,事业运行,380.729558,4.64,1,false,,万元",
+            "\(unit),2010399,其他政府办公厅（室）及相关机构事务支出,2012.00,24.51,1,false,,万元",
             "\(unit),201,一般公共服务支出,8209.679742,100.00,1,true,,万元",
         ])
         XCTAssertEqual(stderr, "")
         // The budget's 基本支出 column (lines 182, 185), and nothing from it without 预算.
         let basic = try csv(db, "breakdown 201 预算 2025 basic").lines
-        XCTAssertTrue(basic.contains("\(unit),2010301,,1191.950184,75.98,1,false,,万元"), basic.joined(separator: "\n"))
+        XCTAssertTrue(basic.contains("\(unit),2010301,行政运行,1191.950184,75.98,1,false,,万元"), basic.joined(separator: "\n"))
         XCTAssertTrue(basic.contains("\(unit),201,一般公共服务支出,1568.679742,100.00,1,true,,万元"), basic.joined(separator: "\n"))
         XCTAssertEqual(try csv(db, "breakdown 201 in 2025").lines.count, 1, "the final-account breakdown sees no budget")
         // `by unit` on budgets covers a unit with a budget and no 决算.
         let byUnit = try csv(db, "breakdown 201 预算 2025 by unit").lines
         XCTAssertEqual(byUnit.first, "code,name,u1_amount,u1_share,level,is_total,derived,money_unit")
-        XCTAssertTrue(byUnit.contains("2010301,,1202.950184,14.65,1,false,,万元"), byUnit.joined(separator: "\n"))
+        XCTAssertTrue(byUnit.contains("2010301,行政运行,1202.950184,14.65,1,false,,万元"), byUnit.joined(separator: "\n"))
     }
 
     /// 2018 江苏省人大常委会办公厅 部门预算 (万元): no 全部资金 table by code, so the widest fund
@@ -54,11 +54,14 @@ final class BudgetYearCommandTests: XCTestCase {
         let db = try database(["2018-jiangsu-shengji-renda-bangongting-bumen-yusuan"])
         let (lines, _) = try csv(db, "breakdown 201 预算2018")
         let unit = "江苏省人大常委会办公厅"
-        let expected = [("2010101", "6372.32", "50.15"), ("2010102", "2340.35", "18.42"), ("2010104", "1305.25", "10.27"),
-                        ("2010105", "810.00", "6.37"), ("2010106", "418.75", "3.30"), ("2010107", "403.75", "3.18"),
-                        ("2010108", "428.36", "3.37"), ("2010109", "47.50", "0.37"), ("2010199", "580.00", "4.56")]
-        for (code, amount, share) in expected {
-            XCTAssertTrue(lines.contains("\(unit),\(code),,\(amount),\(share),1,false,,万元"), "\(code)\n" + lines.joined(separator: "\n"))
+        // The names as the table prints them (lines 308–324).
+        let expected = [("2010101", "行政运行", "6372.32", "50.15"), ("2010102", "一般行政管理事务", "2340.35", "18.42"),
+                        ("2010104", "人大会议", "1305.25", "10.27"), ("2010105", "人大立法", "810.00", "6.37"),
+                        ("2010106", "人大监督", "418.75", "3.30"), ("2010107", "人大代表履职能力提升", "403.75", "3.18"),
+                        ("2010108", "代表工作", "428.36", "3.37"), ("2010109", "人大信访工作", "47.50", "0.37"),
+                        ("2010199", "其他人大事务支出", "580.00", "4.56")]
+        for (code, name, amount, share) in expected {
+            XCTAssertTrue(lines.contains("\(unit),\(code),\(name),\(amount),\(share),1,false,,万元"), "\(code)\n" + lines.joined(separator: "\n"))
         }
         XCTAssertTrue(lines.contains { $0.hasPrefix("\(unit),201,") && $0.contains(",12706.28,100.00,1,true,") }, lines.joined(separator: "\n"))
         // No 2019 budget loaded, and no 基本支出 column in this template: each said in a note.
