@@ -23,7 +23,10 @@ final class BudgetRulesTests: XCTestCase {
     /// on last year's budget, “增长1312.56 %” (lines 723–724), but 1557.29 ÷ (1685.72 − 1557.29)
     /// = 1557.29 ÷ 128.43 = 1212.56% (128.43 is the 2017 budget's 单位预留机动经费, 2017 file
     /// line 410). Its warnings are template placeholders left in the text (“增加（减少）”,
-    /// renda 2018 lines 682–915, renda 2019 lines 617–788).
+    /// renda 2018 lines 682–915, renda 2019 lines 617–788). Two more errors are shares forced
+    /// to sum to 100% (D2): fayuan 2017 line 623 单位预留机动经费 182.92 of 本年支出预算合计
+    /// 28849.38 (line 620) is 0.634%, printed “占 0.64%” (59.35 + 40.01 + 0.64 = 100); renda 2018
+    /// line 748 1685.72 of 15897.44 (line 744) is 10.604%, printed “占10.61%” (49.55 + 39.84 + 10.61 = 100).
     func testEveryDevBudgetChecksWithoutFalseErrors() throws {
         let connections = try Connections.memory(contents: .empty)
         let ids = try B.load(B.files, into: connections)
@@ -43,7 +46,8 @@ final class BudgetRulesTests: XCTestCase {
                 XCTAssertTrue(finding.message.contains("（减少）"), finding.message)
             }
         }
-        XCTAssertEqual(pinned, ["江苏省人大常委会办公厅 2018 D12.budget-growth error 723"])
+        XCTAssertEqual(pinned, ["江苏省高级人民法院 2017 D2.share error 620", "江苏省人大常委会办公厅 2018 D12.budget-growth error 723",
+                                "江苏省人大常委会办公厅 2018 D2.share error 744"])
     }
 
     /// Rules for final accounts only never run on a budget and the budget rules never on a final account.
@@ -85,6 +89,18 @@ final class BudgetRulesTests: XCTestCase {
         let finding = try XCTUnwrap(single(B.findings(document), line: 157))
         XCTAssertTrue(finding.rules.contains("A7.budget-balance"), finding.rules)
         XCTAssertTrue(finding.rules.contains("B2.table-total"), finding.rules)
+    }
+
+    /// fayuan 2018 line 598: 项目支出 11343.27 万元 of 本年支出预算合计 33172.15 (line 596) is 34.20%;
+    /// printed “占 43.20%” it is one D2 finding, and the honest document has none.
+    func testPlantedShareIsOneFinding() throws {
+        let honest = B.findings(try B.document(Self.fayuan18))
+        XCTAssertFalse(honest.contains { $0.rules.contains("D2.share") && $0.severity == .error })
+        let document = try B.document(Self.fayuan18, replacing: "项目支出 11343.27 万元，占 34.20%",
+                                      with: "项目支出 11343.27 万元，占 43.20%", atLine: 598)
+        let finding = try XCTUnwrap(single(B.findings(document), line: 598))
+        XCTAssertEqual(finding.rules, "D2.share")
+        XCTAssertTrue(finding.message.contains("43.20%") && finding.message.contains("34.20%"), finding.message)
     }
 
     /// 表一 财政拨款收入 (line 146) printed 100,000 short: ≠ 一般公共预算资金 (A8; a larger one would leave

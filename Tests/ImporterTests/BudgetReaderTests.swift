@@ -77,6 +77,12 @@ final class BudgetReaderTests: XCTestCase {
             expected("sangong", "fiscal", 22_910_000, line: 792),
             expected("sangong_vehicle", "fiscal", 21_560_000, line: 792),            // all seven cells printed
             expected("admin_operating", "general", 786_090_000, line: 792),
+            expected("procurement", "all", 830_000_000, line: 805, text: true),      // 政府采购预算830.00万元
+            expected("procurement_goods", "all", 10_000_000, line: 805, text: true), // 货物预算10.00万元
+            expected("procurement_works", "all", 550_000_000, line: 805, text: true),
+            expected("procurement_services", "all", 270_000_000, line: 806, text: true),  // 服务预算 / 270.00万元
+            expected("perf_targets", "all", 5, line: 810, text: true),               // 编报绩效目标的项目5个 (no 共)
+            expected("perf_targets_budget", "all", 3_328_130_000, line: 811, text: true),  // 3328.13万元
         ],
     ]
 

@@ -54,9 +54,9 @@ final class JiangsuBudgetTests: XCTestCase {
             $0.measureID == "personnel" && $0.amountFen == 15_163_440_000 && $0.provenance == Provenance("text", 666)
         })
         let basic = document.statements.filter { s in s.partFact.map { document.facts[$0].measureID == "basic" } == true }
-        XCTAssertEqual(basic.map(\.kind), ["change", "growth"])
+        XCTAssertEqual(basic.map(\.kind), ["change", "growth", "share"])      // fy18:581–582, then 占 55.98% (fy18:597)
         XCTAssertEqual(basic.first?.amountFen, 1_447_630_000)                 // 增加 1447.63 万元
-        XCTAssertEqual([basic.last?.rateScaled, basic.last.map { Int64($0.rateDecimals ?? -1) }], [845, 2])   // 增长 8.45%
+        XCTAssertEqual([basic[1].rateScaled, Int64(basic[1].rateDecimals ?? -1)], [845, 2])   // 增长 8.45%
         XCTAssertTrue(document.facts.contains { $0.measureID == "fiscal_income" && $0.provenance.kind == "text" })   // fy18:566
         // The empty 购置费 cell of line 431 leaves 266.80 as either 购置 or 运行: neither is stored.
         XCTAssertFalse(document.facts.contains {
@@ -66,6 +66,59 @@ final class JiangsuBudgetTests: XCTestCase {
         XCTAssertTrue(document.facts.contains {
             $0.measureID == "vehicle_operation" && $0.amountFen == 266_800_000 && $0.provenance == Provenance("text", 708)
         })
+    }
+
+    /// The narrative's shares, 政府采购 and 绩效目标 statements of fy18, read by hand: each share
+    /// with its part (the figure before it) and its whole (the total its "其中" list follows, or
+    /// the whole it names).
+    func testNarrativeSharesProcurementAndTargets() throws {
+        let document = try Self.read(Self.fy18).document
+        func fact(_ index: Int?) -> ImportedFact? { index.map { document.facts[$0] } }
+        // (part measure, part 分, part line, rate scaled, decimals, base measure, base 分, base line, base source)
+        let expected: [(String, Int64, Int, Int64, Int, String, Int64, Int, String)] = [
+            ("income_general", 33_172_150_000, 593, 100, 0, "income_total", 33_172_150_000, 592, "text"),         // 占 100%
+            ("basic", 18_570_820_000, 597, 5598, 2, "expenditure_total", 33_172_150_000, 596, "text"),            // 占 55.98%
+            ("project", 11_343_270_000, 598, 3420, 2, "expenditure_total", 33_172_150_000, 596, "text"),          // 占 34.20%
+            ("reserve_funds", 3_258_060_000, 599, 982, 2, "expenditure_total", 33_172_150_000, 596, "text"),      // 占 9.82%
+            ("fiscal_expenditure", 33_172_150_000, 623, 100, 0, "expenditure_total", 33_172_150_000, 226, "table"), // 占本年支出合计的 100%
+            ("sangong_abroad", 170_000_000, 700, 2739, 2, "sangong", 620_750_000, 431, "table"),                  // 占“三公”经费的 27.39%
+            ("vehicle_operation", 266_800_000, 701, 4298, 2, "sangong", 620_750_000, 431, "table"),               // 42.98%
+            ("sangong_reception", 183_950_000, 702, 2963, 2, "sangong", 620_750_000, 431, "table"),               // 29.63%
+        ]
+        let shares = document.statements.filter { $0.kind == "share" }
+        XCTAssertEqual(shares.count, expected.count, shares.map(\.printed).joined(separator: " "))
+        for (measure, fen, line, rate, decimals, baseMeasure, baseFen, baseLine, baseSource) in expected {
+            let share = shares.first { fact($0.partFact)?.measureID == measure && fact($0.partFact)?.provenance.lineFrom == line }
+            XCTAssertEqual(fact(share?.partFact)?.amountFen, fen, measure)
+            XCTAssertEqual([share?.rateScaled, share.map { Int64($0.rateDecimals ?? -1) }], [rate, Int64(decimals)], measure)
+            let base = fact(share?.baseFact)
+            XCTAssertEqual([base?.measureID, base?.provenance.kind], [baseMeasure, baseSource], measure)
+            XCTAssertEqual([base?.amountFen, base.map { Int64($0.provenance.lineFrom) }], [baseFen, Int64(baseLine)], measure)
+        }
+        // 政府采购 (fy18:736–737) and 绩效目标 (fy18:741–742).
+        let text: [(String, Int64, Int)] = [
+            ("procurement", 4_641_620_000, 736), ("procurement_goods", 962_860_000, 737), ("procurement_works", 539_000_000, 737),
+            ("procurement_services", 3_139_760_000, 737), ("perf_targets", 6, 741), ("perf_targets_budget", 4_481_300_000, 742),
+        ]
+        for (measure, value, line) in text {
+            let found = document.facts.filter { $0.measureID == measure && $0.provenance.kind == "text" }
+            XCTAssertEqual(found.map { $0.amountFen ?? $0.quantity }, [value], measure)
+            XCTAssertEqual(found.map(\.provenance.lineFrom), [line], measure)
+        }
+    }
+
+    /// The split disclosure's narrative states shares of its own totals (sw17w:170–173) and of
+    /// 本年支出合计 without "的" (sw17w:189–190: 20702.25 / 20849.45 = 99.29%).
+    func testSharesOfASplitDisclosuresNarrative() throws {
+        let narrative = try Self.read(Self.sw17w).document
+        let shares = narrative.statements.filter { $0.kind == "share" }
+        let fiscal = try XCTUnwrap(shares.first { $0.partFact.map { narrative.facts[$0].measureID } == "fiscal_expenditure" })
+        XCTAssertEqual([fiscal.rateScaled, Int64(fiscal.rateDecimals ?? -1)], [9929, 2])
+        XCTAssertEqual(fiscal.partFact.map { narrative.facts[$0].amountFen }, 20_702_250_000)
+        XCTAssertEqual(fiscal.baseFact.map { narrative.facts[$0].amountFen }, 20_849_450_000)
+        let reserve = try XCTUnwrap(shares.first { $0.partFact.map { narrative.facts[$0].measureID } == "reserve_funds" })
+        XCTAssertEqual(reserve.provenance.lineFrom, 173)                        // 单位预留机动经费 196.72 万元，占 0.94%
+        XCTAssertEqual(reserve.baseFact.map { narrative.facts[$0].provenance.lineFrom }, 170)
     }
 
     /// -biaoge (tables) and -wenjian (narrative) are one disclosure: recognized as parts of the

@@ -7,6 +7,7 @@ enum D2Share: AuditRule {
     static let id = "D2.share"
     static let family = "D"
     static let invariant = "占比 = 部分 / 整体（按印出精度的区间核算；整体为 0 时不得印占比）"
+    static let kinds = bothKinds
 
     static func evaluate(_ document: AuditDocument) -> RuleOutcome {
         let unit = document.moneyUnit
