@@ -196,6 +196,10 @@ public struct Checker {
             scoped.units = chosen.map(\.id)
             units = chosen
         }
+        if case .trend = inner {} else if units.count > UnitPivot.maxColumnsUnits {
+            throw Diagnostic(code: "Q217", message: "并列的单位过多（\(units.count) 个，最多 \(UnitPivot.maxColumnsUnits) 个）", span: sideSpan,
+                             hints: ["用 for A, B 选定单位，或去掉 by unit 按单位分块显示"])
+        }
         guard case .query(let query) = try Checker(catalog: catalog, context: scoped).prepare(inner, span: span) else {
             throw Diagnostic(code: "Q213", message: "并列显示只能用于查询语句", span: sideSpan)
         }
@@ -209,10 +213,6 @@ public struct Checker {
             }
             guard years.count <= 50 else { throw Diagnostic(code: "Q105", message: "年份过多（最多 50 列）", span: sideSpan) }
             return .query(pivot.unitsByYear(query, years: years, title: try title(of: target)))
-        }
-        guard units.count <= UnitPivot.maxColumnsUnits else {
-            throw Diagnostic(code: "Q217", message: "并列的单位过多（\(units.count) 个，最多 \(UnitPivot.maxColumnsUnits) 个）", span: sideSpan,
-                             hints: ["用 for A, B 选定单位，或去掉 by unit 按单位分块显示"])
         }
         return .query(pivot.sideBySide(query))
     }
