@@ -37,6 +37,8 @@ struct BudgetNarrative {
         Rule(phrase: "机关运行经费预算", measure: "admin_operating"), Rule(phrase: "政府采购预算", measure: "procurement"),
         Rule(phrase: "政府采购货物预算", measure: "procurement_goods"), Rule(phrase: "政府采购工程预算", measure: "procurement_works"),
         Rule(phrase: "政府采购服务预算", measure: "procurement_services"),
+        Rule(phrase: "面向中小企业预留政府采购项目预算金额", measure: "procurement_sme_reserved"),
+        Rule(phrase: "预留给小型和微型企业的政府采购项目预算", measure: "procurement_micro_reserved"),
         Rule(phrase: "编报绩效目标的项目", measure: "perf_targets", isCount: true),
         Rule(phrase: "涉及项目预算资金", measure: "perf_targets_budget"),
     ]
@@ -52,12 +54,14 @@ struct BudgetNarrative {
         Rule(phrase: "公务用车购置费预算支出", measure: "vehicle_purchase"),
         Rule(phrase: "公务用车运行维护费预算支出", measure: "vehicle_operation"),
         Rule(phrase: "会议费预算支出", measure: "meeting_fees"), Rule(phrase: "培训费预算支出", measure: "training_fees"),
-        // Totals of money outside the catalog: read so that their "收入预算总计" is not taken for the whole.
-        Rule(phrase: "财政专户管理资金收入预算总计", measure: ""), Rule(phrase: "其他资金收入预算总计", measure: ""),
+        Rule(phrase: "财政专户管理资金收入预算总计", measure: "income_fiscal_account"),
+        Rule(phrase: "其他资金收入预算总计", measure: "income_other_funds"),
         // The wholes of the 收入/支出预算 lists, and their items with shares.
         Rule(phrase: "本年收入预算合计", measure: "income_total"), Rule(phrase: "本年支出预算合计", measure: "expenditure_total"),
         Rule(phrase: "一般公共预算收入", measure: "income_general", withShare: true),
         Rule(phrase: "政府性基金预算收入", measure: "income_gov_fund", withShare: true),
+        Rule(phrase: "财政专户管理资金", measure: "income_fiscal_account", withShare: true),
+        Rule(phrase: "其他资金", measure: "income_other_funds", withShare: true),
         Rule(phrase: "基本支出", measure: "basic", withShare: true), Rule(phrase: "项目支出", measure: "project", withShare: true),
         Rule(phrase: "单位预留机动经费", measure: "reserve_funds", withShare: true),
         Rule(phrase: "财政拨款预算支出", measure: "fiscal_expenditure", withShare: true),

@@ -69,10 +69,12 @@ enum BudgetTableReader {
         // Per column: its first heading word that the header prints, at its rightmost place
         // (a two-sided table prints 预算数 on both sides; the figures' columns are on the right).
         let headerTokens = tokenLines.filter { !$0.contains(where: isFigure) }.flatMap { $0 }
+        // A heading of four characters or more may end a token ("2024年机关运行经" wraps "…经费预算数").
         let centers: [Int?] = spec.columns.map { column in
-            for heading in column.headings {
-                if let token = headerTokens.filter({ $0.text == heading }).max(by: { $0.x < $1.x }) {
-                    return token.x + token.text.count / 2
+            for exact in [true, false] {
+                for heading in column.headings where exact || heading.count >= 4 {
+                    let matching = headerTokens.filter { exact ? $0.text == heading : $0.text.hasSuffix(heading) }
+                    if let token = matching.max(by: { $0.x < $1.x }) { return token.x + token.text.count / 2 }
                 }
             }
             return nil
@@ -156,11 +158,14 @@ enum BudgetTableReader {
                 pending = lineGroups.last.flatMap { $0.figures.isEmpty ? $0.label : nil }
                 for group in lineGroups {
                     let label = normalizedLabel(group.label)
-                    if let measure = left.first(where: { $0.label == label })?.measure {
+                    let measures = left.filter { $0.label == label }.map(\.measure)
+                    if !measures.isEmpty {
                         // A left label has one figure (预算数); a right label may follow on the same line.
+                        // A label listed twice states two measures (收入总计: the 收支总计 and the 本年收入).
                         guard let figure = group.figures.first, let fen = BudgetAmount.fen(figure.text, unit: unit) else { continue }
-                        b.money(measure, fen: fen, printed: figure.text, unit: unit,
-                                provenance: place(spec, group.label, 0, figure.line))
+                        for measure in measures {
+                            b.money(measure, fen: fen, printed: figure.text, unit: unit, provenance: place(spec, group.label, 0, figure.line))
+                        }
                         continue
                     }
                     let code = !spec.readsClasses ? nil : classes[label] ?? ShanghaiTables.classes.first(where: { $0.0 == label })?.1

@@ -71,7 +71,9 @@ extension BudgetTemplate {
                         shape: .twoSided(left: [("财政拨款收入", "fiscal_income"), ("一般公共预算资金", "income_general"),
                                                 ("政府性基金", "income_gov_fund"), ("国有资本经营预算", "income_soe"),
                                                 ("事业单位经营收入", "income_operating"), ("事业收入", "income_business"),
-                                                ("其他收入", "income_other"), ("收入总计", "income_total")],
+                                                ("其他收入", "income_other"), ("收入总计", "income_total"),
+                                                // No 结转 rows: the 收入总计 is the 收支总计 too.
+                                                ("收入总计", "grand_total")],
                                          rightTotal: "expenditure_total"),
                         fund: "all",
                         columns: [BudgetColumn("budget", ["合计", "预算数"]), BudgetColumn(nil, ["人员经费"]),
@@ -121,7 +123,12 @@ extension BudgetTemplate {
                         shape: .singleRow(measures: ["sangong", "sangong_abroad", "sangong_reception", "sangong_vehicle",
                                                      "vehicle_purchase", "vehicle_operation", "admin_operating"],
                                           identities: [(0, [1, 2, 3]), (3, [4, 5])]),
-                        fund: "fiscal", columns: [], moneyUnit: .tenThousandYuan),
+                        fund: "fiscal",
+                        // Headings place the figures the identities leave open (a blank 购置费 beside 运行费).
+                        columns: [BudgetColumn(nil, ["合计"]), BudgetColumn(nil, ["因公出国(境)费", "因公出国（境）费"]),
+                                  BudgetColumn(nil, ["公务接待费"]), BudgetColumn(nil, ["小计"]), BudgetColumn(nil, ["购置费"]),
+                                  BudgetColumn(nil, ["运行费"]), BudgetColumn(nil, ["机关运行经费预算", "机关运行经"])],
+                        moneyUnit: .tenThousandYuan),
     ], narrativeStart: ["其他相关情况说明"])
 
     /// 类 names of earlier classification years that tables still print (名称 changed since).

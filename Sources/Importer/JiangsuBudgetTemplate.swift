@@ -7,7 +7,9 @@ extension BudgetTemplate {
     static let jiangsu = BudgetTemplate(tables: [
         BudgetTableSpec(title: "收支预算总表",
                         shape: .twoSided(left: [("财政拨款", "fiscal_income"), ("一般公共预算", "income_general"),
-                                                ("政府性基金预算", "income_gov_fund"), ("当年收入小计", "income_total")],
+                                                ("政府性基金预算", "income_gov_fund"),
+                                                ("财政专户管理资金", "income_fiscal_account"), ("其他资金", "income_other_funds"),
+                                                ("当年收入小计", "income_total"), ("收入合计", "grand_total")],
                                          rightTotal: "expenditure_total"),
                         fund: "all", columns: [BudgetColumn("budget", ["金额"])], moneyUnit: .tenThousandYuan,
                         readsClasses: false, rightTotalLabels: ["当年支出小计"]),
@@ -46,7 +48,13 @@ extension BudgetTemplate {
                         otherTitles: ["政府性基金预算财政拨款支出预算表", "政府性基金财政拨款支出预算表", "财政拨款政府性基金支出预算表"]),
         BudgetTableSpec(title: "一般公共预算机关运行经费支出预算表", shape: .codes(economic: true), fund: "general",
                         columns: [BudgetColumn(nil, ["金额"], total: "admin_operating")], moneyUnit: .tenThousandYuan),
-        BudgetTableSpec(title: "政府采购预算表", shape: .codes(economic: false), fund: "all",
-                        columns: [], moneyUnit: .tenThousandYuan, otherTitles: ["政府采购支出预算表"]),
+        // Itemised 品目大类 → 专项 → 经济科目 → 品目: the 合计 and the 大类 subtotals are read (only
+        // non-empty 大类 are printed, their numbering kept).
+        BudgetTableSpec(title: "政府采购预算表",
+                        shape: .twoSided(left: [("合计", "procurement"), ("货物A", "procurement_goods"),
+                                                ("工程B", "procurement_works"), ("服务C", "procurement_services")],
+                                         rightTotal: "procurement"),
+                        fund: "all", columns: [BudgetColumn("budget", ["总计"])], moneyUnit: .tenThousandYuan,
+                        otherTitles: ["政府采购支出预算表"], readsClasses: false, rightTotalLabels: []),
     ], narrativeStart: ["第三部分", "第四部分"], titleBySuffix: true)
 }

@@ -11,7 +11,7 @@ public enum EmbeddedSQL {
     }
 
     /// SHA-256 over schema.sql and every seed file (name order): each file's name, a newline, its bytes.
-    public static let seedHash = "9bae87ca29c6bfa3a86b364d55851d980e8165942ac51c2062e73542c65402a9"
+    public static let seedHash = "942df052abfa81c183124e9c50c821d9934882a50a37b650046f46fca875f4ee"
 
     public static let schema = #"""
 -- dq schema: one normalized database of 部门决算 disclosures.
@@ -543,6 +543,9 @@ INSERT INTO measure (id, name_zh, name_en, fund_id, value_kind, count_unit, pare
     ('income_operating',        '经营收入',                 'operating income',                 'all', 'money', NULL, 'income_total', 'part', 116),
     ('income_affiliated',       '附属单位上缴收入',         'affiliated unit income',           'all', 'money', NULL, 'income_total', 'part', 117),
     ('income_other',            '其他收入',                 'other income',                     'all', 'money', NULL, 'income_total', 'part', 118),
+    -- budgets (Jiangsu 收支预算总表): money outside the 财政拨款 and its two other sources
+    ('income_fiscal_account',   '财政专户管理资金收入',     'fiscal special account income',    'all', 'money', NULL, 'income_total', 'part', 119),
+    ('income_other_funds',      '其他资金收入',             'other funds income',               'all', 'money', NULL, 'income_total', 'part', 122),
     ('non_fiscal_balance_used', '使用非财政拨款结余',       'non-appropriation balance used',   'all', 'money', NULL, NULL, NULL, 120),
     ('opening_balance',         '年初结转和结余',           'opening balance',                  'all', 'money', NULL, NULL, NULL, 121),
     ('expenditure_total',       '本年支出合计',             'total expenditure',                'all', 'money', NULL, NULL, NULL, 130),
@@ -617,6 +620,9 @@ INSERT INTO measure (id, name_zh, name_en, fund_id, value_kind, count_unit, pare
     ('procurement_services',    '政府采购服务支出',         'procurement of services',          'all', 'money', NULL, 'procurement', 'part', 613),
     ('procurement_sme',         '授予中小企业合同金额',     'contracts awarded to SMEs',        'all', 'money', NULL, 'procurement', 'of_which', 614),
     ('procurement_micro',       '授予小微企业合同金额',     'contracts awarded to small and micro enterprises', 'all', 'money', NULL, 'procurement_sme', 'of_which', 615),
+    -- budgets: the share of 政府采购 reserved for SMEs (面向中小企业预留), and of it for small and micro ones
+    ('procurement_sme_reserved', '面向中小企业预留采购预算', 'procurement reserved for SMEs',   'all', 'money', NULL, 'procurement', 'of_which', 616),
+    ('procurement_micro_reserved', '预留给小微企业采购预算', 'procurement reserved for small and micro enterprises', 'all', 'money', NULL, 'procurement_sme_reserved', 'of_which', 617),
     ('assets_total',            '资产总值',                 'total assets',                     'all', 'money', NULL, NULL, NULL, 620),
     ('vehicles_total',          '车辆数',                   'vehicles',                         'all', 'count', '辆', NULL, NULL, 630),
     ('vehicles_minister',       '部级领导干部用车',         'ministerial vehicles',             'all', 'count', '辆', 'vehicles_total', 'part', 631),
@@ -669,6 +675,8 @@ INSERT INTO measure_alias (alias, measure_id) VALUES
     ('政府性基金', 'gov_fund_expenditure'), ('国有资本经营', 'soe_expenditure'),
     ('运行经费', 'admin_operating'),
     ('政府采购', 'procurement'), ('采购', 'procurement'), ('procurement total', 'procurement'),
+    ('财政专户管理资金', 'income_fiscal_account'), ('其他资金', 'income_other_funds'),
+    ('面向中小企业预留', 'procurement_sme_reserved'), ('中小企业预留', 'procurement_sme_reserved'),
     ('资产', 'assets_total'), ('assets', 'assets_total'),
     ('车辆', 'vehicles_total'), ('人员', 'staff_total'), ('编制人数', 'staff_total');
 
