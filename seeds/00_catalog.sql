@@ -28,7 +28,9 @@ INSERT INTO fact_column (id, name_zh, name_en, sort_order) VALUES
     ('closing_balance',    '年末结转和结余',     'closing balance',      15),
     ('budget',             '预算数',             'budget',               16),
     ('budget_initial',     '年初预算数',         'initial budget',       17),
-    ('adjustment',         '预算调整数',         'budget adjustment',    18);
+    ('adjustment',         '预算调整数',         'budget adjustment',    18),
+    -- a budget's 机关运行经费 table itemised by 经济科目 (Jiangsu)
+    ('admin_operating',    '机关运行经费',       'administrative operating costs', 19);
 
 -- Measures. relation 'part': children add up to the parent; 'of_which' (其中): a subset.
 INSERT INTO measure (id, name_zh, name_en, fund_id, value_kind, count_unit, parent_id, relation, sort_order) VALUES

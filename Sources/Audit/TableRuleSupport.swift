@@ -321,8 +321,8 @@ extension TableRuleSupport {
         guard let judgement = judge(stated: stated, parts: known, signs: signs, unit: document.moneyUnit) else {
             return .unknown("\(totalName)无法读出金额")
         }
-        // A budget's tables print only some of the rows its identities name (Jiangsu's 财政专户管理资金
-        // and 其他资金 are not read): a part not stored is unknown there too.
+        // A budget's tables print only some of the rows its identities name (a blank 财政专户管理资金
+        // or 其他资金 row is not stored): a part not stored is unknown there too.
         let textGap = (source == "text" || document.isBudget) && !missing.isEmpty
         let negativeUnknown = textGap && parts.contains { $0.sign < 0 && missing.contains(name($0.measure, document)) }
         switch judgement.verdict {

@@ -47,7 +47,8 @@ extension BudgetTemplate {
                         columns: [BudgetColumn("budget", ["金额"], total: "gov_fund_expenditure")], moneyUnit: .tenThousandYuan,
                         otherTitles: ["政府性基金预算财政拨款支出预算表", "政府性基金财政拨款支出预算表", "财政拨款政府性基金支出预算表"]),
         BudgetTableSpec(title: "一般公共预算机关运行经费支出预算表", shape: .codes(economic: true), fund: "general",
-                        columns: [BudgetColumn(nil, ["金额"], total: "admin_operating")], moneyUnit: .tenThousandYuan),
+                        // Its items by 经济科目 in a column of their own: C5 compares them with 基本支出.
+                        columns: [BudgetColumn("admin_operating", ["金额"], total: "admin_operating")], moneyUnit: .tenThousandYuan),
         // Itemised 品目大类 → 专项 → 经济科目 → 品目: the 合计 and the 大类 subtotals are read (only
         // non-empty 大类 are printed, their numbering kept).
         BudgetTableSpec(title: "政府采购预算表",

@@ -11,7 +11,7 @@ public enum EmbeddedSQL {
     }
 
     /// SHA-256 over schema.sql and every seed file (name order): each file's name, a newline, its bytes.
-    public static let seedHash = "942df052abfa81c183124e9c50c821d9934882a50a37b650046f46fca875f4ee"
+    public static let seedHash = "374ead4f2cf8b8e125d1774f19fcb9f86c4d34c5cdb0c46bb3a4fcc64f1ae78a"
 
     public static let schema = #"""
 -- dq schema: one normalized database of 部门决算 disclosures.
@@ -528,7 +528,9 @@ INSERT INTO fact_column (id, name_zh, name_en, sort_order) VALUES
     ('closing_balance',    '年末结转和结余',     'closing balance',      15),
     ('budget',             '预算数',             'budget',               16),
     ('budget_initial',     '年初预算数',         'initial budget',       17),
-    ('adjustment',         '预算调整数',         'budget adjustment',    18);
+    ('adjustment',         '预算调整数',         'budget adjustment',    18),
+    -- a budget's 机关运行经费 table itemised by 经济科目 (Jiangsu)
+    ('admin_operating',    '机关运行经费',       'administrative operating costs', 19);
 
 -- Measures. relation 'part': children add up to the parent; 'of_which' (其中): a subset.
 INSERT INTO measure (id, name_zh, name_en, fund_id, value_kind, count_unit, parent_id, relation, sort_order) VALUES

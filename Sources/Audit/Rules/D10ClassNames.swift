@@ -7,6 +7,7 @@ enum D10ClassNames: AuditRule {
     static let id = "D10.class-names"
     static let family = "D"
     static let invariant = "正文所写类/款/项名称与表、科目表一致（含已更名科目的旧名称）"
+    static let kinds = bothKinds
 
     /// Former names of renamed 类 and 款 of 支出功能分类, with the code they now carry.
     static let formerNames: [String: String] = [
@@ -38,6 +39,13 @@ enum D10ClassNames: AuditRule {
                     findings.append(finding(document, mention, printed: printed, level: level,
                                             why: "与\(source) \(resolved) 的名称“\(expected)”不同", expected: expected))
                 case .unknown(let candidates):
+                    // A 款 labelled （类） (“行政事业单位离退休（类）…（项）”): say which 款 it names.
+                    if level < 2, let lower = names.code(named: normalized(printed), length: [5, 7][level]) {
+                        findings.append(finding(document, mention, printed: printed, level: level,
+                                                why: "是\(levelNames[level + 1]) \(lower) 的名称，却标为（\(levelNames[level])）",
+                                                expected: candidates.first ?? ""))
+                        break
+                    }
                     let under = parent.isEmpty ? "支出功能分类的类" : "\(parent) 之下的\(levelNames[level])"
                     findings.append(finding(document, mention, printed: printed, level: level,
                                             why: "不是表或科目表中\(under)（有：\(candidates.prefix(6).joined(separator: "、"))）",
@@ -67,6 +75,11 @@ enum D10ClassNames: AuditRule {
         /// The name to show: the catalog's where it has one.
         subscript(code: String) -> String? { byCode[code]?.first }
         func all(_ code: String) -> [String] { byCode[code] ?? [] }
+        /// The one code of `length` digits that carries `name`, if exactly one does.
+        func code(named name: String, length: Int) -> String? {
+            let codes = byCode.filter { $0.key.utf8.count == length && $0.value.contains(name) }.map(\.key)
+            return codes.count == 1 ? codes[0] : nil
+        }
         func children(of parent: String, length: Int) -> [(String, [String])] {
             byCode.filter { $0.key.utf8.count == length && $0.key.hasPrefix(parent) && (length != 3 || $0.key.hasPrefix("2")) }
                 .sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
