@@ -31,7 +31,7 @@ final class BudgetRulesTests: XCTestCase {
         let connections = try Connections.memory(contents: .empty)
         let ids = try B.load(B.files, into: connections)
         XCTAssertEqual(ids.count, 15)
-        var pinned: [String] = []
+        var pinned: [String] = [], names: [String] = []
         for id in ids {
             let document = try AuditLoader.load(connections.reader, disclosureID: id)
             XCTAssertTrue(document.isBudget)
@@ -41,24 +41,33 @@ final class BudgetRulesTests: XCTestCase {
             XCTAssertEqual(Set(results.map(\.ruleID)), budgetRules)
             let findings = Auditor.Report(results: results).findings
             pinned += errors(findings).map { "\(document.unitName) \(document.year) \($0)" }
-            for finding in findings where finding.severity == .warning {
+            for finding in findings where finding.severity == .warning && finding.ruleID != "D10.class-names" {
                 XCTAssertEqual(finding.ruleID, "R1.placeholders", "\(document.unitName) \(document.year): \(finding.message)")
                 XCTAssertTrue(finding.message.contains("（减少）"), finding.message)
             }
+            names += findings.filter { $0.ruleID == "D10.class-names" }.map { "\(document.unitName) \(document.year) \($0.line)" }
         }
         XCTAssertEqual(pinned, ["江苏省高级人民法院 2017 D2.share error 620", "江苏省人大常委会办公厅 2018 D12.budget-growth error 723",
                                 "江苏省人大常委会办公厅 2018 D2.share error 744"])
+        // D10 warnings, defects by reading: renda 2018 and 2019 label the 款 行政事业单位离退休 (20805)
+        // and 住房改革支出 (22102) “（类）” (2018 lines 807–823; 2019 -wenjian lines 253–268, numbered
+        // 719–734 after the 465 lines of the -biaoge tables); the 福利院 2024 text names 210 by its former
+        // name 医疗卫生与计划生育支出 (line 73) while its code tables print 卫生健康支出 (lines 133, 171, 228).
+        XCTAssertEqual(names, ["江苏省人大常委会办公厅 2018 807", "江苏省人大常委会办公厅 2018 811", "江苏省人大常委会办公厅 2018 813",
+                               "江苏省人大常委会办公厅 2018 816", "江苏省人大常委会办公厅 2018 823",
+                               "江苏省人大常委会办公厅 2019 719", "江苏省人大常委会办公厅 2019 724", "江苏省人大常委会办公厅 2019 727",
+                               "江苏省人大常委会办公厅 2019 731", "江苏省人大常委会办公厅 2019 734", "上海市普陀区社会福利院 2024 73"])
     }
 
     /// Rules for final accounts only never run on a budget and the budget rules never on a final account.
     func testRulesRunOnTheirKindsOnly() throws {
         let budget = try B.document(Self.shangwuwei)
         let ran = Set(Auditor.evaluate(budget).map(\.ruleID))
-        for id in ["A1.income-side", "A5.fiscal-balance", "D4.completion", "G8.project-totals", "R8.tables-published", "C5.admin-operating"] {
+        for id in ["A1.income-side", "A5.fiscal-balance", "D4.completion", "G8.project-totals", "R8.tables-published"] {
             XCTAssertFalse(ran.contains(id), id)
         }
         for id in ["A7.budget-balance", "A8.fiscal-parts", "B1.code-hierarchy", "B2.table-total", "B3.row-identity", "C3.table-and-text",
-                   "R7.year-residue"] {
+                   "C5.admin-operating", "D10.class-names", "R7.year-residue"] {
             XCTAssertTrue(ran.contains(id), id)
         }
         let seed = try TextRulesFixture.seed()
