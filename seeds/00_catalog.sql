@@ -124,7 +124,7 @@ INSERT INTO measure (id, name_zh, name_en, fund_id, value_kind, count_unit, pare
     ('procurement_micro',       '授予小微企业合同金额',     'contracts awarded to small and micro enterprises', 'all', 'money', NULL, 'procurement_sme', 'of_which', 615),
     -- budgets: the share of 政府采购 reserved for SMEs (面向中小企业预留), and of it for small and micro ones
     ('procurement_sme_reserved', '面向中小企业预留采购预算', 'procurement reserved for SMEs',   'all', 'money', NULL, 'procurement', 'of_which', 616),
-    ('procurement_micro_reserved', '预留给小微企业采购预算', 'procurement reserved for small and micro enterprises', 'all', 'money', NULL, 'procurement_sme_reserved', 'of_which', 617),
+    ('procurement_micro_reserved', '小微企业预留采购预算', 'procurement reserved for small and micro enterprises', 'all', 'money', NULL, 'procurement_sme_reserved', 'of_which', 617),
     ('assets_total',            '资产总值',                 'total assets',                     'all', 'money', NULL, NULL, NULL, 620),
     ('vehicles_total',          '车辆数',                   'vehicles',                         'all', 'count', '辆', NULL, NULL, 630),
     ('vehicles_minister',       '部级领导干部用车',         'ministerial vehicles',             'all', 'count', '辆', 'vehicles_total', 'part', 631),

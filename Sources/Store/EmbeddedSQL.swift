@@ -11,7 +11,7 @@ public enum EmbeddedSQL {
     }
 
     /// SHA-256 over schema.sql and every seed file (name order): each file's name, a newline, its bytes.
-    public static let seedHash = "374ead4f2cf8b8e125d1774f19fcb9f86c4d34c5cdb0c46bb3a4fcc64f1ae78a"
+    public static let seedHash = "0597e114a67199c515282caa8e28b9a220a4b4a0917c9a7d5b624aa42ab3a55a"
 
     public static let schema = #"""
 -- dq schema: one normalized database of 部门决算 disclosures.
@@ -624,7 +624,7 @@ INSERT INTO measure (id, name_zh, name_en, fund_id, value_kind, count_unit, pare
     ('procurement_micro',       '授予小微企业合同金额',     'contracts awarded to small and micro enterprises', 'all', 'money', NULL, 'procurement_sme', 'of_which', 615),
     -- budgets: the share of 政府采购 reserved for SMEs (面向中小企业预留), and of it for small and micro ones
     ('procurement_sme_reserved', '面向中小企业预留采购预算', 'procurement reserved for SMEs',   'all', 'money', NULL, 'procurement', 'of_which', 616),
-    ('procurement_micro_reserved', '预留给小微企业采购预算', 'procurement reserved for small and micro enterprises', 'all', 'money', NULL, 'procurement_sme_reserved', 'of_which', 617),
+    ('procurement_micro_reserved', '小微企业预留采购预算', 'procurement reserved for small and micro enterprises', 'all', 'money', NULL, 'procurement_sme_reserved', 'of_which', 617),
     ('assets_total',            '资产总值',                 'total assets',                     'all', 'money', NULL, NULL, NULL, 620),
     ('vehicles_total',          '车辆数',                   'vehicles',                         'all', 'count', '辆', NULL, NULL, 630),
     ('vehicles_minister',       '部级领导干部用车',         'ministerial vehicles',             'all', 'count', '辆', 'vehicles_total', 'part', 631),

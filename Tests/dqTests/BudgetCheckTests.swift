@@ -8,7 +8,8 @@ final class BudgetCheckTests: XCTestCase {
     static let goldens = Goldens(besides: #filePath)
 
     /// renda 2018: its errors (D12, lines 723–724: 1557.29 ÷ 128.43 = 1212.56%, printed 1312.56%;
-    /// D2, line 748: 1685.72 ÷ 15897.44 = 10.60%, printed 10.61%) and its template placeholders (R1).
+    /// D2, line 748: 1685.72 ÷ 15897.44 = 10.60%, printed 10.61%), its template placeholders (R1) and
+    /// the 款 its text labels （类） (D10, lines 807–823: 行政事业单位离退休 20805, 住房改革支出 22102).
     func testCheckBudget() throws {
         let db = try DQProcess.temporaryDirectory(self).appendingPathComponent("budget-check.sqlite").path
         XCTAssertEqual(try DQProcess.run(["init", "--empty", "--db", db]).status, 0)

@@ -43,7 +43,7 @@ enum D10ClassNames: AuditRule {
                     if level < 2, let lower = names.code(named: normalized(printed), length: [5, 7][level]) {
                         findings.append(finding(document, mention, printed: printed, level: level,
                                                 why: "是\(levelNames[level + 1]) \(lower) 的名称，却标为（\(levelNames[level])）",
-                                                expected: candidates.first ?? ""))
+                                                expected: "\(printed)（\(levelNames[level + 1])）"))
                         break
                     }
                     let under = parent.isEmpty ? "支出功能分类的类" : "\(parent) 之下的\(levelNames[level])"

@@ -1,7 +1,7 @@
 import Core
 
 /// 政府采购：支出总额 = 货物 + 工程 + 服务（按印出精度的区间核算）；授予中小企业合同金额
-/// ≤ 采购总额；其中小微企业 ≤ 中小企业。
+/// ≤ 采购总额；其中小微企业 ≤ 中小企业；预算面向中小企业预留的同样如此。
 enum F1Procurement: AuditRule {
     static let id = "F1.procurement"
     static let family = "F"
@@ -21,8 +21,11 @@ enum F1Procurement: AuditRule {
         case .couldNotEvaluate: break
         }
         let unit = document.moneyUnit
-        for (small, large) in [("procurement_sme", "procurement"), ("procurement_micro", "procurement_sme")] {
-            guard let s = RateArithmetic.primary(document, measure: small), let l = RateArithmetic.primary(document, measure: large),
+        let column = document.isBudget ? "budget" : "actual"
+        for (small, large) in [("procurement_sme", "procurement"), ("procurement_micro", "procurement_sme"),
+                               ("procurement_sme_reserved", "procurement"), ("procurement_micro_reserved", "procurement_sme_reserved")] {
+            guard let s = RateArithmetic.primary(document, measure: small, column: column),
+                  let l = RateArithmetic.primary(document, measure: large, column: column),
                   let sf = s.amountFen, let lf = l.amountFen else { continue }
             checked += 1
             guard sf > lf else { continue }

@@ -4,15 +4,16 @@ import Importer
 import Store
 @testable import Audit
 
-/// C5 (机关运行经费 ≤ 公用经费) and D10 (类/款/项 names of the text) on budget documents: each
-/// honest dev document passes (or is out of the rule's reach, with the reason), and one planted
-/// change is one finding at its line.
-final class BudgetC5D10Tests: XCTestCase {
+/// Rules that reach budget documents beyond the budget identities — C5 (机关运行经费 ≤ 公用经费),
+/// D10 (类/款/项 names of the text) and F1 on 面向中小企业预留: each honest dev document passes (or
+/// is out of the rule's reach, with the reason), and one planted change is one finding at its line.
+final class BudgetRulesReachTests: XCTestCase {
     typealias B = BudgetFixture
     static let shangwuwei = "2025-shanghai-putuo-shangwuwei-bumen-yusuan"
     static let fayuan17 = "2017-jiangsu-shengji-gaojifayuan-bumen-yusuan"
     static let fayuan18 = "2018-jiangsu-shengji-gaojifayuan-bumen-yusuan"
     static let renda18 = "2018-jiangsu-shengji-renda-bangongting-bumen-yusuan"
+    static let wanli = "2023-shanghai-putuo-wanli-jiedao-bumen-yusuan"
 
     /// swB: 机关运行经费 171.01 万元 (三公 table, line 369) against 公用经费 1,710,062.00 元 (table 8 合计,
     /// line 357): 171.01 covers 171.00620 at its printed precision, so C5 passes; printed 181.01 it is
@@ -73,5 +74,18 @@ final class BudgetC5D10Tests: XCTestCase {
         let first = try XCTUnwrap(findings.first { $0.line == 807 })
         XCTAssertTrue(first.message.contains("款 20805"), first.message)
         XCTAssertTrue(findings.contains { $0.line == 816 && $0.message.contains("款 22102") })   // 住房改革支出（类）
+    }
+
+    /// wl23 line 805–807: 政府采购预算 830.00 = 10.00 + 550.00 + 270.00, of which 面向中小企业预留 332.00 and
+    /// of that 小微企业 232.40: F1 passes. The reserve printed 932.00 exceeds the 830.00: one finding, at line 807.
+    func testProcurementReservedForSMEs() throws {
+        let honest = try B.document(Self.wanli)
+        guard case .pass(let checked) = F1Procurement.evaluate(honest) else { return XCTFail("\(F1Procurement.evaluate(honest))") }
+        XCTAssertEqual(checked, 3, "Σ 货物/工程/服务, 预留 ≤ 总额, 小微 ≤ 预留")
+        let document = try B.document(Self.wanli, replacing: "预算金额332.00万元", with: "预算金额932.00万元", atLine: 807)
+        let findings = B.findings(document)
+        // One error, citing the changed reserve (line 807) against the total (line 805).
+        XCTAssertEqual(findings.map { "\($0.rules) \($0.severity.rawValue)" }, ["F1.procurement error"])
+        XCTAssertEqual(findings.first?.figures.map { "\($0.lineFrom) \($0.printed ?? "")" }, ["807 932.00", "805 830.00"])
     }
 }
