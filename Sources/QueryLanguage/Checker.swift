@@ -8,7 +8,8 @@ public enum PreparedStatement: Hashable, Sendable {
     /// `sql …`: raw SQL, run read-only as written.
     case rawSQL(String)
     case useUnit(Catalog.Unit)
-    case useYear(Int)
+    /// `use [预算|决算] YEAR`: the session's year and the document it is read from.
+    case useYear(Int, DocumentKind)
     case useAll
     /// `check [where …]`: the audit's findings for the units and year in scope.
     case check(units: [Catalog.Unit], year: Int?, filter: FindingFilter?)
@@ -44,7 +45,7 @@ public struct Checker {
         case .useUnit(let name):
             return .useUnit(try resolver.unit(name))
         case .useYear(let year):
-            return .useYear(year.value)
+            return .useYear(year.value, year.document)
         case .useAll:
             return .useAll
         case .check(let filter, let unit):
@@ -68,7 +69,8 @@ public struct Checker {
         switch statement {
         case .summary(let year, let unit, _):
             let units = try unitScope(unit)
-            return .summary(units: units, year: try resolvedYear(year, units), document: year?.document ?? .final)
+            let chosenYear = try resolvedDocumentYear(year, units)
+            return .summary(units: units, year: chosenYear.year, document: chosenYear.kind)
         case .compare(let subject, let first, let second, let unit, _):
             let years = (DocumentYear(first.value, first.document), DocumentYear(second.value, second.document))
             switch try resolve(subject) {
@@ -80,7 +82,8 @@ public struct Checker {
             }
         case .breakdown(let target, let year, let depth, let column, let fund, let unit, let level, _):
             let units = try unitScope(unit)
-            let chosenYear = DocumentYear(try resolvedYear(year, units), year?.document ?? .final)
+            // `with budget` reads the final account's 年初预算, whatever the `use` year's document.
+            let chosenYear = column == .budget ? DocumentYear(try resolvedYear(year, units)) : try resolvedDocumentYear(year, units)
             if let depth, !(1...3).contains(depth.value) {
                 throw Diagnostic(code: "Q105", message: "depth 只能是 1 到 3", span: depth.span)
             }
@@ -137,7 +140,7 @@ public struct Checker {
         case .top(let count, let subject, let year, _):
             let units = UnitScope.all
             return .top(units: units, count: count.value, target: try resolve(subject),
-                        year: try resolvedYear(year, units))
+                        year: try resolvedDocumentYear(year, units))
         case .projects(let filter, let order, let limit, let unit):
             let fields = FieldSet.projects
             var orderField: Field?
@@ -172,7 +175,9 @@ public struct Checker {
             }
             return .find(units: try unitScope(unit), text: text.text)
         case .source(let target, let year, let unit, _):
-            return .source(units: try unitScope(unit), target: try target.map(resolve), year: year?.value)
+            // Without a year every year is listed, from the `use` year's document.
+            return .source(units: try unitScope(unit), target: try target.map(resolve), year: year?.value,
+                           document: year?.document ?? context.document)
         default:
             throw Diagnostic(code: "Q101", message: "此处不能使用该语句")
         }
@@ -290,6 +295,13 @@ public struct Checker {
     private func unitScope(_ name: Name?) throws(Diagnostic) -> UnitScope {
         if name == nil && context.units.isEmpty { return .all }
         return .units(try scope(name))
+    }
+
+    /// The year a statement reads and its document: as written, else the `use` year and its
+    /// document, else the latest 决算 year in scope.
+    private func resolvedDocumentYear(_ year: YearLiteral?, _ scope: UnitScope) throws(Diagnostic) -> DocumentYear {
+        if let year { return DocumentYear(year.value, year.document) }
+        return DocumentYear(try resolvedYear(nil, scope), context.year == nil ? .final : context.document)
     }
 
     private func resolvedYear(_ year: YearLiteral?, _ scope: UnitScope) throws(Diagnostic) -> Int {

@@ -19,10 +19,11 @@ extension StatementParser {
             // `2025 预算`: a kind after the statement's year.
             if documentKindWord(token) != nil, cursor.peek(1).kind != .number, clauses.hasSeen("年份") || clauses.hasSeen(Keyword.in.rawValue) {
                 throw .unexpected(expected: clauses.expected, found: describe(token), at: token.span,
-                                  hints: [clauses.acceptsDocumentYear ? Self.kindFirstHint : Self.finalOnlyHint])
+                                  hints: clauses.acceptsDocumentYear ? [Self.kindFirstHint] : clauses.kindRefusal.map { [$0] } ?? [])
             }
             guard clauses.acceptsDocumentYear else {
-                throw .unexpected(expected: clauses.expected, found: describe(token), at: token.span, hints: [Self.finalOnlyHint])
+                throw .unexpected(expected: clauses.expected, found: describe(token), at: token.span,
+                                  hints: clauses.kindRefusal.map { [$0] } ?? [])
             }
             // A qualified year is the statement's year: in `breakdown` it stands for `in YEAR`.
             try clauses.record(clauses.allowed.contains(.in) ? Keyword.in.rawValue : "年份", at: token.span)
@@ -130,8 +131,7 @@ extension StatementParser {
             else { throw .invalidYear(sourceText(token.span), at: token.span) }
             return YearLiteral(value: value, span: token.span)
         default:
-            throw .unexpected(expected: what, found: describe(token), at: token.span,
-                              hints: startsDocumentYear(token) ? [Self.finalOnlyHint] : [])
+            throw .unexpected(expected: what, found: describe(token), at: token.span)
         }
     }
 
