@@ -127,6 +127,27 @@ final class BudgetYearStatementsTests: XCTestCase {
         XCTAssertEqual(result.stderr, "注：「\(Self.congress)」的 2018 年预算没有以下数值：收支总计\n注：范围内没有单位\n")
     }
 
+    /// `from 预算 Y1 to Y2` is the budget trend: the court's 三公 小计 670.12 in its 2017 budget
+    /// (line 499) and 620.75 in 2018's (line 431).
+    func testTrendYearsQualifiedByTheBudget() throws {
+        let db = try database(["2017-jiangsu-shengji-gaojifayuan-bumen-yusuan", "2018-jiangsu-shengji-gaojifayuan-bumen-yusuan"])
+        let expected = ["unit,year,amount,change,change_pct,money_unit",
+                        "\(Self.court),2017,670.12,,,万元",
+                        "\(Self.court),2018,620.75,-49.37,-7.37,万元"]      // −49.37 / 670.12 = −7.367…%
+        for statement in ["trend 三公 from 预算 2017 to 2018", "trend 三公 预算 from 2017 to budget 2018", "trend 三公 from 2017预算 to 2018"] {
+            XCTAssertEqual(try csv(db, statement).lines, expected, statement)
+        }
+        // A range of one year still compares with the budget before it.
+        XCTAssertEqual(try csv(db, "trend 三公 from 预算 2018 to 2018").lines, [expected[0], expected[2]])
+        let mixed = try DQProcess.run(["--db", db, "-c", "trend 三公 from 预算 2017 to 决算 2018"])
+        XCTAssertEqual(mixed.status, 1)
+        XCTAssertTrue(mixed.stderr.contains("""
+            error[Q101]: 「决算 2018」与前面的「预算 2017」不是同一种文件：此语句只读一种文件
+              trend 三公 from 预算 2017 to 决算 2018
+                                           ^^^^^^^^^
+            """), mixed.stderr)
+    }
+
     /// The new shapes in the table and a machine format, and their notes.
     func testBudgetTopAndSourceGoldens() throws {
         let db = try database(Self.jiangsu2018 + Self.shanghai2025)
