@@ -103,16 +103,12 @@ final class DocumentYearCompletionTests: XCTestCase {
         XCTAssertEqual(texts("trend 三公 ", "预"), ["预算"])
         XCTAssertEqual(texts("breakdown 201 with ", ""), ["budget"])
         XCTAssertFalse(texts("execution 三公 ", "预").contains("预算"), "execution reads both documents already")
-        // Every other statement with a year: top, source, use and trend's from/to.
-        XCTAssertEqual(texts("top 3 units by 三公 ", "预"), ["预算"])
-        XCTAssertEqual(texts("top 3 units by 三公 in ", "预"), ["预算"])
-        XCTAssertEqual(texts("top 3 units by 三公 预算 ", "20"), ["2023"])
-        XCTAssertEqual(texts("source 三公 ", "决"), ["决算"])
-        XCTAssertEqual(texts("source 三公 预算 ", "20"), ["2023"])
-        XCTAssertEqual(texts("use ", "预"), ["预算"])
-        XCTAssertEqual(texts("use 预算 ", ""), ["2023"])
-        XCTAssertEqual(texts("trend 三公 from ", "预"), ["预算"])
-        XCTAssertEqual(texts("trend 三公 from 预算 ", ""), ["2023"])
+        // Every other statement with a year: top, source, use and trend's from/to; a kind,
+        // then the year after it.
+        for start in ["top 3 units by 三公 ", "top 3 units by 三公 in ", "source 三公 ", "use ", "trend 三公 from "] {
+            XCTAssertEqual(texts(start, "预"), ["预算"], start)
+            XCTAssertEqual(texts(start + "预算 ", ""), ["2023"], start)
+        }
         XCTAssertFalse(texts("trend 三公 预算 ", "").contains("2023"), "after trend's subject a kind stands alone")
     }
 }
