@@ -39,7 +39,7 @@ public struct Checker {
             default: throw Diagnostic(code: "Q213", message: "explain 只能用于查询语句", span: innerSpan)
             }
         case .sideBySide(let inner, let names, let sideSpan):
-            return try sideBySide(inner, names, span: span, sideSpan: sideSpan)
+            return try sideBySide(withSessionBudgetYear(inner, at: sideSpan), names, span: span, sideSpan: sideSpan)
         case .sql(let text, _):
             return .rawSQL(text)
         case .useUnit(let name):
@@ -295,6 +295,22 @@ public struct Checker {
     private func unitScope(_ name: Name?) throws(Diagnostic) -> UnitScope {
         if name == nil && context.units.isEmpty { return .all }
         return .units(try scope(name))
+    }
+
+    /// `statement` with the `use` budget year written in where it states no year (`summary`,
+    /// `breakdown` but `with budget`), so that the units a side-by-side report covers are
+    /// those with budgets, as for `summary 预算 YEAR by unit`.
+    private func withSessionBudgetYear(_ statement: Statement, at span: SourceSpan) -> Statement {
+        guard let year = context.year, context.document == .budget else { return statement }
+        let written = YearLiteral(value: year, span: SourceSpan(start: span.start, end: span.start), kind: .budget)
+        switch statement {
+        case .summary(nil, let unit, let filter):
+            return .summary(year: written, unit: unit, filter: filter)
+        case .breakdown(let target, nil, let depth, let column, let fund, let unit, let level, let filter) where column != .budget:
+            return .breakdown(target: target, year: written, depth: depth, column: column, fund: fund, unit: unit, level: level, filter: filter)
+        default:
+            return statement
+        }
     }
 
     /// The year a statement reads and its document: as written, else the `use` year and its

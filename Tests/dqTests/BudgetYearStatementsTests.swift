@@ -111,6 +111,7 @@ final class BudgetYearStatementsTests: XCTestCase {
             summary for 人大
             source 三公 for 人大
             top 1 units by 三公 in 2018
+            summary by unit
             use all
             .show
             """
@@ -122,9 +123,14 @@ final class BudgetYearStatementsTests: XCTestCase {
         XCTAssertTrue(lines.contains("\(Self.congress),三公经费,,833.60,,,,万元"), result.stdout)
         XCTAssertTrue(lines.contains("\(Self.congress),2018,部门预算,2018,预算数,财政拨款,833.60,833.60,万元,table,“三公”经费、会议费、培训费支出预算表,539,采用,,,万元"),
                       result.stdout)
+        // Side by side, the units with budgets are the columns, as for `summary 预算 2018 by unit`.
+        XCTAssertTrue(lines.contains { $0.hasPrefix("item,u1_budget_2017,u1_budget_2018,u1_change,u1_change_pct,u2_budget_2017,") }, result.stdout)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("三公经费,") && $0.contains(",833.60,") && $0.contains(",620.75,") }, result.stdout)
         XCTAssertTrue(lines.contains("默认年份  （未设定）"), result.stdout)
         // `in 2018` reads the (absent) final accounts; the budget summary names what its budget lacks.
-        XCTAssertEqual(result.stderr, "注：「\(Self.congress)」的 2018 年预算没有以下数值：收支总计\n注：范围内没有单位\n")
+        let lacking = { (unit: String) in "注：「\(unit)」的 2018 年预算没有以下数值：收支总计" }
+        XCTAssertEqual(result.stderr.split(separator: "\n").map(String.init),
+                       [lacking(Self.congress), "注：范围内没有单位", lacking(Self.court), lacking(Self.congress), lacking(Self.party)])
     }
 
     /// `from 预算 Y1 to Y2` is the budget trend: the court's 三公 小计 670.12 in its 2017 budget
