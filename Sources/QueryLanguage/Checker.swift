@@ -11,8 +11,9 @@ public enum PreparedStatement: Hashable, Sendable {
     /// `use [预算|决算] YEAR`: the session's year and the document it is read from.
     case useYear(Int, DocumentKind)
     case useAll
-    /// `check [where …]`: the audit's findings for the units and year in scope.
-    case check(units: [Catalog.Unit], year: Int?, filter: FindingFilter?)
+    /// `check [where …]`: the audit's findings for the units and year in scope, in the
+    /// disclosures of `document`'s kind (nil: every kind).
+    case check(units: [Catalog.Unit], year: Int?, document: DocumentKind?, filter: FindingFilter?)
 }
 
 /// Resolves every name of a parsed statement against the catalog, fills in defaults from
@@ -49,11 +50,14 @@ public struct Checker {
         case .useAll:
             return .useAll
         case .check(let filter, let unit):
-            let units = try scope(unit)
+            // A `use` budget year checks that year's budget documents, of every unit that has one.
+            let budgetYear = context.year != nil && context.document == .budget
+            let units = budgetYear && unit == nil && context.units.isEmpty ? catalog.units : try scope(unit)
             let condition = try filter.map { condition throws(Diagnostic) in
                 try ConditionChecker(fields: .findings, displayUnit: context.displayUnit).check(condition)
             }
-            return .check(units: units, year: context.year ?? units.flatMap(\.years).max(), filter: condition.map(FindingFilter.init))
+            return .check(units: units, year: context.year ?? units.flatMap(\.years).max(), document: budgetYear ? .budget : nil,
+                          filter: condition.map(FindingFilter.init))
         default:
             let plan = try plan(statement)
             var query = SQLCompiler(displayUnit: context.displayUnit).compile(plan)

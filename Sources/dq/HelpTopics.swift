@@ -107,7 +107,7 @@ enum HelpTopics {
               details: ["写操作一律拒绝；表结构见 schema.sql。"], examples: ["sql SELECT name FROM unit"]),
         Topic(name: "use", syntax: "use 单位 | use [预算|决算] 年份 | use all", summary: "设定或清除默认单位、年份",
               details: ["单位可写全称、别名或唯一的名称片段；未指定年份时用最新载入的年度。",
-                        "use 预算 Y：默认年份为 Y 年预算（提示符 dq[预算 Y]>）：不写年份的 summary、breakdown、top 读 Y 年预算文件，不写年份的 source 列出预算文件中的出处；execution 只取其年份；breakdown … with budget 仍读决算所载的年初预算。语句中写出的年份不注明预算时仍为决算。use all 同时清除单位和年份。"],
+                        "use 预算 Y：默认年份为 Y 年预算（提示符 dq[预算 Y]>）：不写年份的 summary、breakdown、top 读 Y 年预算文件，不写年份的 source 列出预算文件中的出处；check 核对各单位该年度的预算文件；execution 只取其年份；breakdown … with budget 仍读决算所载的年初预算。语句中写出的年份不注明预算时仍为决算。use all 同时清除单位和年份。"],
               examples: ["use 区委办", "use 2023", "use 预算 2023", "use all"]),
     ]
 

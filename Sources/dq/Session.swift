@@ -183,10 +183,10 @@ final class Session {
             context.units = []
             context.year = nil
             context.document = .final
-        case .check(let units, let year, let filter):
+        case .check(let units, let year, let document, let filter):
             separateResult()
             let reader = connections.reader
-            let report = try storeCall { try reader.readSnapshot { try FindingsReport.run(reader, units: units, year: year, filter: filter) } }
+            let report = try storeCall { try reader.readSnapshot { try FindingsReport.run(reader, units: units, year: year, kind: document?.rawValue, filter: filter) } }
             show(report, filtered: filter != nil)
         }
     }

@@ -154,6 +154,21 @@ final class BudgetYearStatementsTests: XCTestCase {
             """), mixed.stderr)
     }
 
+    /// `check` under a budget `use` year audits that year's budget documents of every unit
+    /// that has one (without it, a database of budgets alone has no final account to check).
+    func testCheckUnderABudgetYear() throws {
+        let db = try database(Self.jiangsu2018)
+        let checked = try DQProcess.run(["--db", db, "--format", "csv", "-c", "use 预算 2018; check"])
+        XCTAssertEqual(checked.status, 0, checked.stderr)
+        XCTAssertTrue(checked.stderr.contains("（3 份预算）"), checked.stderr)   // the 表格 and 文件 parts are one disclosure
+        // The 人大 budget's real errors: its 单位预留机动经费 growth (lines 723–724) and share (line 748).
+        let rules = checked.stdout.components(separatedBy: "\r\n").filter { $0.contains(",error,") }.map { $0.split(separator: ",").prefix(3).joined(separator: ",") }
+        XCTAssertEqual(rules, ["\(Self.congress)（2018年部门预算）,error,D12.budget-growth", "\(Self.congress)（2018年部门预算）,error,D2.share"],
+                       checked.stdout)
+        let none = try DQProcess.run(["--db", db, "-c", "use 预算 2019; check"])
+        XCTAssertTrue((none.stdout + none.stderr).contains("范围内没有已载入的决算或预算，未作核对。"), none.stdout + none.stderr)
+    }
+
     /// The new shapes in the table and a machine format, and their notes.
     func testBudgetTopAndSourceGoldens() throws {
         let db = try database(Self.jiangsu2018 + Self.shanghai2025)
