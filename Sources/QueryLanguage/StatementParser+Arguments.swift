@@ -135,6 +135,31 @@ extension StatementParser {
         }
     }
 
+    /// 类 | 款 | 项 after `by`.
+    mutating func parseClassLevel() throws(SyntaxError) -> ClassLevel {
+        let token = cursor.current
+        let levels = ["类": 1, "款": 2, "项": 3]
+        guard token.kind == .word, let depth = levels[token.text] else {
+            if token.kind == .end { throw .missing("类、款或项", at: token.span) }
+            throw .unexpected(expected: "类、款、项或 unit", found: describe(token), at: token.span)
+        }
+        cursor.advance()
+        return ClassLevel(depth: depth, span: token.span)
+    }
+
+    /// order by FIELD [asc|desc], after `order`.
+    mutating func parseOrdering(stops: Set<Keyword>) throws(SyntaxError) -> Ordering {
+        try expectKeyword(.by)
+        let field = try parseName("排序字段", stops: stops.union([.asc, .desc]))
+        var descending = false
+        switch cursor.keyword {
+        case .asc: cursor.advance()
+        case .desc: cursor.advance(); descending = true
+        default: break
+        }
+        return Ordering(field: field, descending: descending)
+    }
+
     /// N := a positive integer without suffix.
     mutating func parseCount(_ what: String) throws(SyntaxError) -> CountLiteral {
         let token = cursor.current

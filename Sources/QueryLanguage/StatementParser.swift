@@ -168,18 +168,6 @@ struct StatementParser {
                           level: level, filter: filter)
     }
 
-    /// 类 | 款 | 项 after `by`.
-    private mutating func parseClassLevel() throws(SyntaxError) -> ClassLevel {
-        let token = cursor.current
-        let levels = ["类": 1, "款": 2, "项": 3]
-        guard token.kind == .word, let depth = levels[token.text] else {
-            if token.kind == .end { throw .missing("类、款或项", at: token.span) }
-            throw .unexpected(expected: "类、款、项或 unit", found: describe(token), at: token.span)
-        }
-        cursor.advance()
-        return ClassLevel(depth: depth, span: token.span)
-    }
-
     /// trend TARGET [with budget | 预算 | 决算] [from DOCYEAR to DOCYEAR] [for UNIT[, UNIT…]] [by unit] [where COND];
     /// every kind stated (`预算`, `with budget`, before a year) must be the same one.
     private mutating func parseTrend() throws(SyntaxError) -> Statement {
@@ -274,19 +262,6 @@ struct StatementParser {
             }
         }
         return .projects(filter: filter, order: order, limit: limit, unit: unit)
-    }
-
-    /// order by FIELD [asc|desc], after `order`.
-    private mutating func parseOrdering(stops: Set<Keyword>) throws(SyntaxError) -> Ordering {
-        try expectKeyword(.by)
-        let field = try parseName("排序字段", stops: stops.union([.asc, .desc]))
-        var descending = false
-        switch cursor.keyword {
-        case .asc: cursor.advance()
-        case .desc: cursor.advance(); descending = true
-        default: break
-        }
-        return Ordering(field: field, descending: descending)
     }
 
     /// indicators [of PROJECT] [where COND] [for UNIT]
