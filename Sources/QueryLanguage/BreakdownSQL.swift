@@ -198,6 +198,26 @@ extension SQLCompiler {
                         layout: RowLayout(block: 3, level: 4, isTotal: 5, derivedFlags: [1: 6], note: 7))
     }
 
+    /// The rows of a trend over `vals(unit_id, ord, year, amount …)`, years `low` to `high`:
+    /// the year, its amount, the change and change rate against the year just before (blank
+    /// when that year has no figure), the unit's name, then `extra` columns of `w`.
+    static func yearOverYear(low: String, high: String, extra: String = "") -> String {
+        """
+        w AS (
+            SELECT vals.*, lag(amount) OVER (PARTITION BY unit_id ORDER BY year) AS prev_amount,
+                   lag(year) OVER (PARTITION BY unit_id ORDER BY year) AS prev_year
+            FROM vals
+        )
+        SELECT w.year, w.amount,
+               CASE WHEN w.prev_year = w.year - 1 THEN w.amount - w.prev_amount END,
+               CASE WHEN w.prev_year = w.year - 1 THEN \(SQLBuilder.percent("w.amount - w.prev_amount", "w.prev_amount")) END,
+               u.name\(extra)
+        FROM w JOIN unit u ON u.id = w.unit_id
+        WHERE w.year BETWEEN \(low) AND \(high)
+        ORDER BY w.ord, w.year
+        """
+    }
+
     func trend(_ units: UnitScope, _ target: ResolvedTarget, _ from: Int?, _ to: Int?, _ b: inout SQLBuilder) -> SQLQuery {
         let scope = b.scopeCTE(units)
         let low = b.bind(from ?? 0), high = b.bind(to ?? 9999)
@@ -239,18 +259,7 @@ extension SQLCompiler {
         let text = """
             WITH \(scope),
             \(values),
-            w AS (
-                SELECT vals.*, lag(amount) OVER (PARTITION BY unit_id ORDER BY year) AS prev_amount,
-                       lag(year) OVER (PARTITION BY unit_id ORDER BY year) AS prev_year
-                FROM vals
-            )
-            SELECT w.year, w.amount,
-                   CASE WHEN w.prev_year = w.year - 1 THEN w.amount - w.prev_amount END,
-                   CASE WHEN w.prev_year = w.year - 1 THEN \(SQLBuilder.percent("w.amount - w.prev_amount", "w.prev_amount")) END,
-                   u.name, w.derived
-            FROM w JOIN unit u ON u.id = w.unit_id
-            WHERE w.year BETWEEN \(low) AND \(high)
-            ORDER BY w.ord, w.year
+            \(Self.yearOverYear(low: low, high: high, extra: ", w.derived"))
             """
         let columns = [ResultColumn(name: "year", title: "年度", kind: .integer),
                        ResultColumn(name: "amount", title: "决算数", kind: kind)] + changeColumns(kind)

@@ -8,10 +8,12 @@ public enum PreparedStatement: Hashable, Sendable {
     /// `sql …`: raw SQL, run read-only as written.
     case rawSQL(String)
     case useUnit(Catalog.Unit)
-    case useYear(Int)
+    /// `use [预算|决算] YEAR`: the session's year and the document it is read from.
+    case useYear(Int, DocumentKind)
     case useAll
-    /// `check [where …]`: the audit's findings for the units and year in scope.
-    case check(units: [Catalog.Unit], year: Int?, filter: FindingFilter?)
+    /// `check [where …]`: the audit's findings for the units and year in scope, in the
+    /// disclosures of `document`'s kind (nil: every kind).
+    case check(units: [Catalog.Unit], year: Int?, document: DocumentKind?, filter: FindingFilter?)
 }
 
 /// Resolves every name of a parsed statement against the catalog, fills in defaults from
@@ -38,21 +40,24 @@ public struct Checker {
             default: throw Diagnostic(code: "Q213", message: "explain 只能用于查询语句", span: innerSpan)
             }
         case .sideBySide(let inner, let names, let sideSpan):
-            return try sideBySide(inner, names, span: span, sideSpan: sideSpan)
+            return try sideBySide(withSessionBudgetYear(inner, at: sideSpan), names, span: span, sideSpan: sideSpan)
         case .sql(let text, _):
             return .rawSQL(text)
         case .useUnit(let name):
             return .useUnit(try resolver.unit(name))
         case .useYear(let year):
-            return .useYear(year.value)
+            return .useYear(year.value, year.document)
         case .useAll:
             return .useAll
         case .check(let filter, let unit):
-            let units = try scope(unit)
+            // A `use` budget year checks that year's budget documents, of every unit that has one.
+            let budgetYear = context.year != nil && context.document == .budget
+            let units = budgetYear && unit == nil && context.units.isEmpty ? catalog.units : try scope(unit)
             let condition = try filter.map { condition throws(Diagnostic) in
                 try ConditionChecker(fields: .findings, displayUnit: context.displayUnit).check(condition)
             }
-            return .check(units: units, year: context.year ?? units.flatMap(\.years).max(), filter: condition.map(FindingFilter.init))
+            return .check(units: units, year: context.year ?? units.flatMap(\.years).max(), document: budgetYear ? .budget : nil,
+                          filter: condition.map(FindingFilter.init))
         default:
             let plan = try plan(statement)
             var query = SQLCompiler(displayUnit: context.displayUnit).compile(plan)
@@ -68,7 +73,8 @@ public struct Checker {
         switch statement {
         case .summary(let year, let unit, _):
             let units = try unitScope(unit)
-            return .summary(units: units, year: try resolvedYear(year, units), document: year?.document ?? .final)
+            let chosenYear = try resolvedDocumentYear(year, units)
+            return .summary(units: units, year: chosenYear.year, document: chosenYear.kind)
         case .compare(let subject, let first, let second, let unit, _):
             let years = (DocumentYear(first.value, first.document), DocumentYear(second.value, second.document))
             switch try resolve(subject) {
@@ -80,7 +86,8 @@ public struct Checker {
             }
         case .breakdown(let target, let year, let depth, let column, let fund, let unit, let level, _):
             let units = try unitScope(unit)
-            let chosenYear = DocumentYear(try resolvedYear(year, units), year?.document ?? .final)
+            // `with budget` reads the final account's 年初预算, whatever the `use` year's document.
+            let chosenYear = column == .budget ? DocumentYear(try resolvedYear(year, units)) : try resolvedDocumentYear(year, units)
             if let depth, !(1...3).contains(depth.value) {
                 throw Diagnostic(code: "Q105", message: "depth 只能是 1 到 3", span: depth.span)
             }
@@ -137,7 +144,7 @@ public struct Checker {
         case .top(let count, let subject, let year, _):
             let units = UnitScope.all
             return .top(units: units, count: count.value, target: try resolve(subject),
-                        year: try resolvedYear(year, units))
+                        year: try resolvedDocumentYear(year, units))
         case .projects(let filter, let order, let limit, let unit):
             let fields = FieldSet.projects
             var orderField: Field?
@@ -172,7 +179,9 @@ public struct Checker {
             }
             return .find(units: try unitScope(unit), text: text.text)
         case .source(let target, let year, let unit, _):
-            return .source(units: try unitScope(unit), target: try target.map(resolve), year: year?.value)
+            // Without a year every year is listed, from the `use` year's document.
+            return .source(units: try unitScope(unit), target: try target.map(resolve), year: year?.value,
+                           document: year?.document ?? context.document)
         default:
             throw Diagnostic(code: "Q101", message: "此处不能使用该语句")
         }
@@ -290,6 +299,29 @@ public struct Checker {
     private func unitScope(_ name: Name?) throws(Diagnostic) -> UnitScope {
         if name == nil && context.units.isEmpty { return .all }
         return .units(try scope(name))
+    }
+
+    /// `statement` with the `use` budget year written in where it states no year (`summary`,
+    /// `breakdown` but `with budget`), so that the units a side-by-side report covers are
+    /// those with budgets, as for `summary 预算 YEAR by unit`.
+    private func withSessionBudgetYear(_ statement: Statement, at span: SourceSpan) -> Statement {
+        guard let year = context.year, context.document == .budget else { return statement }
+        let written = YearLiteral(value: year, span: SourceSpan(start: span.start, end: span.start), kind: .budget)
+        switch statement {
+        case .summary(nil, let unit, let filter):
+            return .summary(year: written, unit: unit, filter: filter)
+        case .breakdown(let target, nil, let depth, let column, let fund, let unit, let level, let filter) where column != .budget:
+            return .breakdown(target: target, year: written, depth: depth, column: column, fund: fund, unit: unit, level: level, filter: filter)
+        default:
+            return statement
+        }
+    }
+
+    /// The year a statement reads and its document: as written, else the `use` year and its
+    /// document, else the latest 决算 year in scope.
+    private func resolvedDocumentYear(_ year: YearLiteral?, _ scope: UnitScope) throws(Diagnostic) -> DocumentYear {
+        if let year { return DocumentYear(year.value, year.document) }
+        return DocumentYear(try resolvedYear(nil, scope), context.year == nil ? .final : context.document)
     }
 
     private func resolvedYear(_ year: YearLiteral?, _ scope: UnitScope) throws(Diagnostic) -> Int {

@@ -15,12 +15,15 @@ struct ClauseTracker {
     /// True when a year qualified by its document is a clause (`summary 预算 2025`,
     /// `breakdown 201 预算 2025`).
     let acceptsDocumentYear: Bool
+    /// Where a statement refuses a qualified year at a clause position: the hint saying why.
+    let kindRefusal: String?
     private var seen: Set<String> = []
 
-    init(allowed: [Keyword], acceptsYear: Bool = false, acceptsDocumentYear: Bool = false) {
+    init(allowed: [Keyword], acceptsYear: Bool = false, acceptsDocumentYear: Bool = false, kindRefusal: String? = nil) {
         self.allowed = allowed
         self.acceptsYear = acceptsYear
         self.acceptsDocumentYear = acceptsDocumentYear
+        self.kindRefusal = kindRefusal
     }
 
     /// The keywords at which a name inside this statement stops.

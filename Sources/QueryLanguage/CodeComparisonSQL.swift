@@ -95,22 +95,23 @@ extension SQLCompiler {
             """
     }
 
-    /// `vals(unit_id, amount, derived)`: each scope unit's value of `target` in `year`, for
-    /// units that have one.
-    func targetValues(_ target: ResolvedTarget, year: String, _ b: inout SQLBuilder) -> String {
+    /// `vals(unit_id, amount, derived)`: each scope unit's value of `target` in `year`, read
+    /// from `document` (决算, or a budget's 预算数), for units that have one.
+    func targetValues(_ target: ResolvedTarget, year: String, document: DocumentKind = .final, _ b: inout SQLBuilder) -> String {
         switch target {
         case .measure(let measure):
             let value = measure.valueKind == "money" ? "amount_fen" : "quantity"
             return """
                 vals AS (
                     SELECT unit_id, \(value) AS amount, derived FROM \(SQLBuilder.rankedFacts(unit: "s.unit_id", from: "scope s",
-                        where: "vf.measure_id = \(b.bind(measure.id)) AND vf.column_id = 'actual' AND vf.year = \(year)", partition: "vf.measure_id"))
+                        where: "vf.measure_id = \(b.bind(measure.id)) AND vf.column_id = '\(document.amountColumn)' AND vf.year = \(year)",
+                        partition: "vf.measure_id", document: document))
                 )
                 """
         case .code(let code):
             let node = b.bind(code.code)
-            let col = b.bind(code.defaultColumn), leaf = b.bind(code.leafLength)
-            let fundSQL = fundExpression(code.defaultFund, unit: "s.unit_id", year: year, &b)
+            let col = b.bind(code.defaultColumn(document)), leaf = b.bind(code.leafLength)
+            let fundSQL = fundExpression(code.defaultFund, unit: "s.unit_id", year: year, document: document, &b)
             return """
                 funds AS (SELECT s.unit_id, \(fundSQL) AS fund_id FROM scope s),
                 vals AS (
@@ -118,10 +119,11 @@ extension SQLCompiler {
                         SELECT fu.unit_id,
                                coalesce(p.amount_fen, (SELECT sum(i.amount_fen) FROM \(SQLBuilder.rankedFacts(unit: "fu.unit_id",
                                    where: "vf.fund_id = fu.fund_id AND vf.column_id = \(col) AND vf.year = \(year) AND length(vf.code) = \(leaf) AND \(SQLBuilder.codePrefix("vf.code", node))",
-                                   partition: "vf.code")) i)) AS amount,
+                                   partition: "vf.code", document: document)) i)) AS amount,
                                CASE WHEN p.amount_fen IS NULL THEN 1 ELSE p.derived END AS derived
                         FROM funds fu
-                        \(SQLBuilder.valueJoin("p", unit: "fu.unit_id", key: "vf.code = \(node) AND vf.fund_id = fu.fund_id AND vf.column_id = \(col)", year: year))
+                        \(SQLBuilder.valueJoin("p", unit: "fu.unit_id", key: "vf.code = \(node) AND vf.fund_id = fu.fund_id AND vf.column_id = \(col)",
+                                             year: year, document: document))
                     ) WHERE amount IS NOT NULL
                 )
                 """

@@ -33,13 +33,14 @@ public struct Completer: Sendable {
             pool = Keyword.verbs.map { plain($0.rawValue) }
         } else {
             switch last {
-            case "for", "use": pool = units(word) + (last == "use" ? [plain("all")] + catalog.years.map { plain(String($0)) } : [])
+            case "for": pool = units(word)
+            case "use": pool = units(word) + [plain("all")] + years() + kinds
             case "of": pool = projects(word)
             case "fund": pool = catalog.funds.map { plain($0.nameZh) } + catalog.funds.map { plain($0.id) }
-            case "in", "from", "to": pool = catalog.years.map { plain(String($0)) }
-            // After a document kind (`预算 2025`): a year.
-            case _ where last.flatMap(DocumentKind.init(word:)) != nil && ["summary", "compare", "breakdown"].contains(verb ?? ""):
-                pool = catalog.years.map { plain(String($0)) } + (verb == "compare" ? DocumentKind.words.keys.sorted().map(plain) : [])
+            case "in", "from", "to": pool = years() + kinds
+            // After a document kind (`预算 2025`, `from 预算 2023`): a year.
+            case _ where last.flatMap(DocumentKind.init(word:)) != nil && Self.takesYearAfterKind(statementWords):
+                pool = years() + (verb == "compare" ? DocumentKind.words.keys.sorted().map(plain) : [])
             case "with": pool = [plain("budget")]
             default:
                 pool = subjects() + codes() + keywords(for: verb)
@@ -69,6 +70,22 @@ public struct Completer: Sendable {
     }
 
     private func plain(_ text: String) -> Candidate { Candidate(text: text, display: text) }
+
+    private func years() -> [Candidate] { catalog.years.map { plain(String($0)) } }
+
+    /// The kinds a year may be qualified with (`预算 2025`).
+    private var kinds: [Candidate] { [plain("预算"), plain("决算")] }
+
+    /// True when the statement so far ends with a document kind that a year follows: every
+    /// statement with a year but `execution`; in `trend` only after `from` or `to` (a kind
+    /// after its subject stands alone).
+    private static func takesYearAfterKind(_ words: [String]) -> Bool {
+        switch words.first.map(Keyword.asciiLowercased) {
+        case "summary", "compare", "breakdown", "top", "source", "use": return true
+        case "trend": return words.count >= 2 && ["from", "to"].contains(Keyword.asciiLowercased(words[words.count - 2]))
+        default: return false
+        }
+    }
 
     private func subjects() -> [Candidate] {
         catalog.measures.flatMap { [$0.nameZh, $0.nameEn.contains(" ") ? nil : $0.nameEn].compactMap { $0 } + $0.aliases }
@@ -101,7 +118,8 @@ public struct Completer: Sendable {
         case "trend": words = ["from", "to", "for", "with", "预算"]
         case "summary": words = ["for", "预算", "决算", "budget", "final"]
         case "compare": words = ["for", "预算", "决算", "budget", "final"]
-        case "top": words = ["units", "by", "in"]
+        case "top": words = ["units", "by", "in", "预算", "决算"]
+        case "source": words = ["for", "预算", "决算"]
         case "projects": words = ["where", "order", "by", "asc", "desc", "limit", "for", "and", "or", "not"]
         case "indicators": words = ["of", "where", "for", "and", "or", "not"]
         case "codes": words = ["like"]

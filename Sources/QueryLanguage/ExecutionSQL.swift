@@ -8,17 +8,8 @@ extension SQLCompiler {
     func execution(_ units: UnitScope, _ target: ResolvedTarget, _ year: Int, _ b: inout SQLBuilder) -> SQLQuery {
         let scope = b.scopeCTE(units, anyKind: true)
         let y = b.bind(year)
-        let key: String
-        var kind: ColumnKind = .money
-        var value = "amount_fen"
-        switch target {
-        case .measure(let measure):
-            key = "vf.measure_id = \(b.bind(measure.id))"
-            if measure.valueKind != "money" { kind = .integer; value = "quantity" }
-        case .code(let code):
-            let fund = fundExpression(code.defaultFund, unit: "s.unit_id", year: y, &b)
-            key = "vf.code = \(b.bind(code.code)) AND vf.fund_id = \(fund)"
-        }
+        let read = b.targetRead(target) { code, b in fundExpression(code.defaultFund, unit: "s.unit_id", year: y, &b) }
+        let key = read.key, value = read.value, kind = read.kind
         let budgetDocument = """
             (SELECT vf.\(value) FROM disclosure vd CROSS JOIN fact vf
              WHERE vd.unit_id = s.unit_id AND vd.kind = '预算' AND vd.year = \(y) AND vf.disclosure_id = vd.id

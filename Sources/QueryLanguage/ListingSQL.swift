@@ -2,10 +2,12 @@ import Core
 
 /// `top`, `projects`, `indicators` and `source`: rows read from the figures.
 extension SQLCompiler {
-    func top(_ units: UnitScope, _ count: Int, _ target: ResolvedTarget, _ year: Int, _ b: inout SQLBuilder) -> SQLQuery {
-        let scope = b.scopeCTE(units)
-        let y = b.bind(year)
-        let values = targetValues(target, year: y, &b)
+    /// `top N units by TARGET [预算] YEAR`: units ranked by the figure of the year's 决算, or
+    /// (`预算`) of its budget document. A unit in scope without the figure is noted.
+    func top(_ units: UnitScope, _ count: Int, _ target: ResolvedTarget, _ year: DocumentYear, _ b: inout SQLBuilder) -> SQLQuery {
+        let scope = b.scopeCTE(units, anyKind: year.kind == .budget)
+        let y = b.bind(year.year)
+        let values = targetValues(target, year: y, document: year.kind, &b)
         let limit = b.bind(count)
         let title: String, kind: ColumnKind
         switch target {
@@ -16,6 +18,12 @@ extension SQLCompiler {
             title = code.name.isEmpty ? code.code : code.code + " " + code.name
             kind = .money
         }
+        let boundTitle = b.bind(title)
+        let unranked = year.kind == .final ? """
+            SELECT NULL, u.name, NULL, NULL, 2, 0, '「' || u.name || '」没有 ' || \(y) || ' 年的「' || \(boundTitle) || '」数值，未参加排名'
+            FROM scope s JOIN unit u ON u.id = s.unit_id WHERE s.unit_id NOT IN (SELECT unit_id FROM vals)
+            """ : Self.blankYearNotes(year, year: y, title: boundTitle, hasValue: "s.unit_id IN (SELECT unit_id FROM vals)",
+                                      columns: "NULL, (SELECT x.name FROM unit x WHERE x.id = n.unit_id), NULL, NULL, 2, 0")
         let text = """
             WITH \(scope),
             \(values),
@@ -34,14 +42,13 @@ extension SQLCompiler {
             SELECT NULL, '合计（不重复计算二级单位）', (SELECT amount FROM total), NULL, 1, 0, NULL
             WHERE EXISTS (SELECT 1 FROM vals)
             UNION ALL
-            SELECT NULL, u.name, NULL, NULL, 2, 0, '「' || u.name || '」没有 ' || \(y) || ' 年的「' || \(b.bind(title)) || '」数值，未参加排名'
-            FROM scope s JOIN unit u ON u.id = s.unit_id WHERE s.unit_id NOT IN (SELECT unit_id FROM vals)
+            \(unranked)
             ORDER BY 5, 1, 2
             """
         let columns = [
             ResultColumn(name: "rank", title: "排名", kind: .integer),
             ResultColumn(name: "unit", title: "单位", kind: .text),
-            ResultColumn(name: "amount", title: "\(title)（\(year)年）", kind: kind),
+            ResultColumn(name: "amount", title: "\(title)（\(year.year)年\(year.kind == .budget ? "预算" : "")）", kind: kind),
             ResultColumn(name: "share", title: "占合计", kind: .percent(decimals: 2)),
         ]
         return SQLQuery(text: text, parameters: b.parameters,
@@ -134,8 +141,14 @@ extension SQLCompiler {
                         layout: RowLayout(block: 11, note: pairs.isEmpty ? nil : 12))
     }
 
-    func source(_ units: UnitScope, _ target: ResolvedTarget?, _ year: Int?, _ b: inout SQLBuilder) -> SQLQuery {
-        let scope = b.scopeCTE(units)
+    /// `source [TARGET] [[预算] YEAR]`: every occurrence in the unit's 决算 disclosures, or
+    /// (`预算`) its budget documents, which name the document (部门预算, 单位预算) and table.
+    /// 查询采用 marks the occurrence queries read: `fact.chosen`, or for budgets the one
+    /// `DocumentKind.budgetPrecedence` ranks first.
+    func source(_ units: UnitScope, _ target: ResolvedTarget?, _ year: Int?, _ document: DocumentKind,
+                _ b: inout SQLBuilder) -> SQLQuery {
+        let budget = document == .budget
+        let scope = b.scopeCTE(units, anyKind: budget)
         let match: String
         var kind: ColumnKind = .money
         switch target {
@@ -160,24 +173,27 @@ extension SQLCompiler {
             (SELECT count(*) FROM fact o WHERE o.disclosure_id = f.disclosure_id AND o.derived = 0 AND o.measure_id IS f.measure_id
                       AND o.code IS f.code AND o.fund_id = f.fund_id AND o.column_id = f.column_id AND o.year = f.year),
             """ : ""
+        let chosen = budget ? "f.id = " + SQLBuilder.bestFact(unit: "s.unit_id",
+            key: "vf.measure_id IS f.measure_id AND vf.code IS f.code AND vf.fund_id = f.fund_id AND vf.column_id = f.column_id",
+            year: "f.year", document: .budget) : "f.chosen = 1"
         let text = """
             WITH \(scope)
-            SELECT \(item)d.year, f.year, c.name_zh, fd.name_zh, coalesce(f.amount_fen, f.quantity), f.printed, f.printed_unit,
-                   f.source_kind,
+            SELECT \(item)d.year, \(budget ? "d.scope || d.kind, " : "")f.year, c.name_zh, fd.name_zh, coalesce(f.amount_fen, f.quantity), f.printed, f.printed_unit,
+                   f.source_kind,\(budget ? " f.source_table," : "")
                    CASE WHEN f.line_from = f.line_to THEN CAST(f.line_from AS TEXT) ELSE f.line_from || '-' || f.line_to END,
-                   CASE WHEN f.chosen = 1 THEN '采用' END,
+                   CASE WHEN \(chosen) THEN '采用' END,
                    (SELECT '= ' || group_concat(CASE WHEN d.sign < 0 THEN '− ' WHEN d.position > 1 THEN '+ ' ELSE '' END
                                                  || coalesce(i.printed, s.printed), ' ')
                     FROM (SELECT * FROM derivation_input WHERE fact_id = f.id ORDER BY position) d
                     LEFT JOIN fact i ON i.id = d.input_fact_id LEFT JOIN statement s ON s.id = d.input_statement_id),
                    \(printedCount)u.name, f.derived
             FROM scope s
-            JOIN disclosure d ON d.unit_id = s.unit_id
+            JOIN disclosure d ON d.unit_id = s.unit_id AND d.kind = '\(document.rawValue)'
             JOIN fact f ON f.disclosure_id = d.id AND \(match) \(yearFilter)
             JOIN fact_column c ON c.id = f.column_id
             JOIN fund fd ON fd.id = f.fund_id
             JOIN unit u ON u.id = s.unit_id
-            ORDER BY s.ord, f.year DESC, c.sort_order, fd.sort_order,
+            ORDER BY s.ord, f.year DESC, c.sort_order, fd.sort_order,\(budget ? " d.year != f.year, d.scope != '部门'," : "")
                      CASE f.source_kind WHEN 'table' THEN 0 WHEN 'text' THEN 1 ELSE 2 END, f.derived, f.line_from, f.id
             """
         var columns = [
@@ -193,15 +209,18 @@ extension SQLCompiler {
             ResultColumn(name: "selected", title: "查询采用", kind: .text),
             ResultColumn(name: "derivation", title: "推算依据", kind: .text),
         ]
-        guard listing else {
-            return SQLQuery(text: text, parameters: b.parameters,
-                            shape: ResultShape(columns: columns, hasDerived: true, hasBlocks: true),
-                            layout: RowLayout(block: 11, derivedFlags: [4: 12]))
+        if budget {
+            columns.insert(ResultColumn(name: "table", title: "表格", kind: .text), at: 8)
+            columns.insert(ResultColumn(name: "document", title: "文件", kind: .text), at: 1)
         }
-        columns.insert(ResultColumn(name: "item", title: "项目", kind: .text), at: 0)
-        columns.append(ResultColumn(name: "printed_count", title: "印出次数", kind: .integer))
+        if listing {
+            columns.insert(ResultColumn(name: "item", title: "项目", kind: .text), at: 0)
+            columns.append(ResultColumn(name: "printed_count", title: "印出次数", kind: .integer))
+        }
+        // The unit's name, then its derived flag, follow the visible columns.
+        let value = columns.firstIndex { $0.name == "value" } ?? 0
         return SQLQuery(text: text, parameters: b.parameters,
                         shape: ResultShape(columns: columns, hasDerived: true, hasBlocks: true),
-                        layout: RowLayout(block: 13, derivedFlags: [5: 14]))
+                        layout: RowLayout(block: columns.count, derivedFlags: [value: columns.count + 1]))
     }
 }

@@ -15,7 +15,7 @@ enum Plan: Hashable, Sendable {
     case trend(units: UnitScope, target: ResolvedTarget, from: Int?, to: Int?)
     case execution(units: UnitScope, target: ResolvedTarget, year: Int)
     case trendBudget(units: UnitScope, target: ResolvedTarget, from: Int?, to: Int?)
-    case top(units: UnitScope, count: Int, target: ResolvedTarget, year: Int)
+    case top(units: UnitScope, count: Int, target: ResolvedTarget, year: DocumentYear)
     case projects(units: UnitScope, filter: TypedCondition?, order: Field?, descending: Bool, limit: Int?)
     case indicators(units: UnitScope, projects: [Int64]?, filter: TypedCondition?)
     case codes(prefix: String?, like: String?)
@@ -23,7 +23,8 @@ enum Plan: Hashable, Sendable {
     case years
     case subjects
     case find(units: UnitScope, text: String)
-    case source(units: UnitScope, target: ResolvedTarget?, year: Int?)
+    /// `document`: the kind of disclosure whose occurrences are listed (决算 unless `source … 预算 YEAR`).
+    case source(units: UnitScope, target: ResolvedTarget?, year: Int?, document: DocumentKind)
 }
 
 /// A resolved target: a classification code or a catalog measure.

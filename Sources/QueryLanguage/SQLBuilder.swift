@@ -94,6 +94,27 @@ struct SQLBuilder {
         }
     }
 
+    /// How a statement reads one target's figures from `vf`: the key that selects them, the
+    /// fact column holding their value, and the kind of the result column showing it.
+    struct TargetRead {
+        var key: String
+        var value: String
+        var kind: ColumnKind
+    }
+
+    /// A measure is read by its id (counts and points in `quantity`), a code by the code in
+    /// the fund `codeFund` gives (SQL, bound through the builder it is handed).
+    mutating func targetRead(_ target: ResolvedTarget, codeFund: (CodeTarget, inout SQLBuilder) -> String) -> TargetRead {
+        switch target {
+        case .measure(let measure):
+            let money = measure.valueKind == "money"
+            return TargetRead(key: "vf.measure_id = \(bind(measure.id))", value: money ? "amount_fen" : "quantity", kind: money ? .money : .integer)
+        case .code(let code):
+            let fund = codeFund(code, &self)
+            return TargetRead(key: "vf.code = \(bind(code.code)) AND vf.fund_id = \(fund)", value: "amount_fen", kind: .money)
+        }
+    }
+
     /// `column` starts with the code `node` (a bound or literal digit string), as a range an
     /// index on codes serves: codes are digits, and ':' follows '9'.
     static func codePrefix(_ column: String, _ node: String) -> String {

@@ -29,7 +29,7 @@ struct SQLCompiler {
         case .years: return yearList()
         case .subjects: return subjectList()
         case .find(let units, let text): return find(units, text, &builder)
-        case .source(let units, let target, let year): return source(units, target, year, &builder)
+        case .source(let units, let target, let year, let document): return source(units, target, year, document, &builder)
         }
     }
 

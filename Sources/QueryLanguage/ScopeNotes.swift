@@ -16,7 +16,10 @@ struct ScopeNotes {
             return year.kind == .final ? notes(units, [year.year]) : []
         case .breakdownBudget(let units, _, let year, _), .execution(let units, _, let year):
             return notes(units, [year])
-        case .top(let units, _, _, let year): return notes(units, [year], perUnit: false)
+        case .top(let units, _, _, let year): return year.kind == .final ? notes(units, [year.year], perUnit: false) : []
+        // A unit with budgets only lists nothing from its (absent) final accounts: say where to look.
+        case .source(.units(let units), _, _, .final):
+            return units.filter(\.years.isEmpty).map { "「\($0.name)」没有载入决算；预算文件中的出处请在年份前注明预算（source 主题 预算 年份）" }
         case .trend(let units, _, let from, let to):
             guard let from, let to else { return [] }
             return notes(units, Array(from...to), perUnit: false)

@@ -19,10 +19,11 @@ extension StatementParser {
             // `2025 预算`: a kind after the statement's year.
             if documentKindWord(token) != nil, cursor.peek(1).kind != .number, clauses.hasSeen("年份") || clauses.hasSeen(Keyword.in.rawValue) {
                 throw .unexpected(expected: clauses.expected, found: describe(token), at: token.span,
-                                  hints: [clauses.acceptsDocumentYear ? Self.kindFirstHint : Self.finalOnlyHint])
+                                  hints: clauses.acceptsDocumentYear ? [Self.kindFirstHint] : clauses.kindRefusal.map { [$0] } ?? [])
             }
             guard clauses.acceptsDocumentYear else {
-                throw .unexpected(expected: clauses.expected, found: describe(token), at: token.span, hints: [Self.finalOnlyHint])
+                throw .unexpected(expected: clauses.expected, found: describe(token), at: token.span,
+                                  hints: clauses.kindRefusal.map { [$0] } ?? [])
             }
             // A qualified year is the statement's year: in `breakdown` it stands for `in YEAR`.
             try clauses.record(clauses.allowed.contains(.in) ? Keyword.in.rawValue : "年份", at: token.span)
@@ -130,9 +131,33 @@ extension StatementParser {
             else { throw .invalidYear(sourceText(token.span), at: token.span) }
             return YearLiteral(value: value, span: token.span)
         default:
-            throw .unexpected(expected: what, found: describe(token), at: token.span,
-                              hints: startsDocumentYear(token) ? [Self.finalOnlyHint] : [])
+            throw .unexpected(expected: what, found: describe(token), at: token.span)
         }
+    }
+
+    /// 类 | 款 | 项 after `by`.
+    mutating func parseClassLevel() throws(SyntaxError) -> ClassLevel {
+        let token = cursor.current
+        let levels = ["类": 1, "款": 2, "项": 3]
+        guard token.kind == .word, let depth = levels[token.text] else {
+            if token.kind == .end { throw .missing("类、款或项", at: token.span) }
+            throw .unexpected(expected: "类、款、项或 unit", found: describe(token), at: token.span)
+        }
+        cursor.advance()
+        return ClassLevel(depth: depth, span: token.span)
+    }
+
+    /// order by FIELD [asc|desc], after `order`.
+    mutating func parseOrdering(stops: Set<Keyword>) throws(SyntaxError) -> Ordering {
+        try expectKeyword(.by)
+        let field = try parseName("排序字段", stops: stops.union([.asc, .desc]))
+        var descending = false
+        switch cursor.keyword {
+        case .asc: cursor.advance()
+        case .desc: cursor.advance(); descending = true
+        default: break
+        }
+        return Ordering(field: field, descending: descending)
     }
 
     /// N := a positive integer without suffix.

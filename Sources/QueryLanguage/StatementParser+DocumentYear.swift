@@ -5,11 +5,14 @@ import Core
 ///     DOCYEAR := [KIND] YEAR | KIND‹YEAR› | ‹YEAR›KIND        KIND := 预算 | budget | 决算 | final
 ///
 /// The kind stands before the year, or is written together with it (`预算2025`, `2025预算`,
-/// `2025年预算`); a year without one means 决算. `compare` also takes two kinds of one year
-/// (`compare 三公 预算 决算 2024`).
+/// `2025年预算`); a year without one means 决算. Every statement that takes a year takes a
+/// DOCYEAR (`top … in`, `source`, `use`, trend's `from`/`to`) but `execution`, which reads
+/// both documents. `compare` also takes two kinds of one year (`compare 三公 预算 决算 2024`).
 extension StatementParser {
-    /// The hint given where a statement reads only the final account.
-    static let finalOnlyHint = "此语句只读决算，年份前不能注明预算或决算（summary、compare、breakdown 可以，如「breakdown 201 预算 2025」）"
+    /// Why `execution` takes no kind before its year.
+    static let executionKindHint = "execution 已并列该年度预算文件的预算数、决算所载年初预算和决算数，年份前不注明预算或决算"
+    /// Where `trend` takes a kind: after its subject, or before the years of from … to.
+    static let trendKindHint = "trend 的年份写在 from、to 之后，文件写在主题之后或年份之前（如「trend 三公 预算」「trend 三公 from 预算 Y1 to Y2」）"
     /// The hint given for a kind written after its year with a space (`2025 预算`).
     static let kindFirstHint = "预算、决算写在年份之前（如「预算 2025」），或与年份连写（如「2025预算」）"
 

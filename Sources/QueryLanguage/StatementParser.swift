@@ -168,29 +168,24 @@ struct StatementParser {
                           level: level, filter: filter)
     }
 
-    /// 类 | 款 | 项 after `by`.
-    private mutating func parseClassLevel() throws(SyntaxError) -> ClassLevel {
-        let token = cursor.current
-        let levels = ["类": 1, "款": 2, "项": 3]
-        guard token.kind == .word, let depth = levels[token.text] else {
-            if token.kind == .end { throw .missing("类、款或项", at: token.span) }
-            throw .unexpected(expected: "类、款、项或 unit", found: describe(token), at: token.span)
-        }
-        cursor.advance()
-        return ClassLevel(depth: depth, span: token.span)
-    }
-
-    /// trend TARGET [with budget | 预算 | 决算] [from YEAR to YEAR] [for UNIT[, UNIT…]] [by unit] [where COND]
+    /// trend TARGET [with budget | 预算 | 决算] [from DOCYEAR to DOCYEAR] [for UNIT[, UNIT…]] [by unit] [where COND];
+    /// every kind stated (`预算`, `with budget`, before a year) must be the same one.
     private mutating func parseTrend() throws(SyntaxError) -> Statement {
-        var clauses = ClauseTracker(allowed: [.from, .to, .for, .by, .where, .with])
+        var clauses = ClauseTracker(allowed: [.from, .to, .for, .by, .where, .with], kindRefusal: Self.trendKindHint)
         let target = try parseTarget(stops: clauses.stops)
-        var from: YearLiteral?, to: YearLiteral?, unit: Name?, filter: Condition?, budget = false
+        var from: YearLiteral?, to: YearLiteral?, unit: Name?, filter: Condition?
+        var stated: (kind: DocumentKind, word: String)?
+        func state(_ kind: DocumentKind?, _ word: String, at span: SourceSpan) throws(SyntaxError) {
+            guard let kind else { return }
+            if let stated, stated.kind != kind { throw .kindConflict(word, earlier: stated.word, at: span) }
+            stated = stated ?? (kind, word)
+        }
         while true {
             // `预算` alone is `with budget`; `决算` says the default.
             if let kind = documentKindWord(cursor.current) {
                 try clauses.record(ClauseTracker.name(of: .with), at: cursor.current.span)
+                try state(kind, cursor.current.text, at: cursor.current.span)
                 cursor.advance()
-                budget = kind == .budget
                 continue
             }
             guard let clause = try nextClause(&clauses) else { break }
@@ -201,10 +196,16 @@ struct StatementParser {
                     if token.kind == .end { throw .missing("「budget」", at: token.span) }
                     throw .unexpected(expected: "「budget」", found: describe(token), at: token.span)
                 }
+                try state(.budget, token.text, at: token.span)
                 cursor.advance()
-                budget = true
-            case .keyword(.from): from = try parseYear("起始年份")
-            case .keyword(.to): to = try parseYear("结束年份")
+            case .keyword(.from):
+                let year = try parseDocumentYear("起始年份")
+                try state(year.kind, sourceText(year.span), at: year.span)
+                from = year
+            case .keyword(.to):
+                let year = try parseDocumentYear("结束年份")
+                try state(year.kind, sourceText(year.span), at: year.span)
+                to = year
             case .keyword(.by): try parseByUnit()
             case .keyword(.where): filter = try parseCondition(stops: clauses.stops)
             default: unit = try parseUnits(stops: clauses.stops)
@@ -212,13 +213,14 @@ struct StatementParser {
         }
         if from != nil, to == nil { throw .missing("结束年份（to 年份）", at: cursor.endSpan) }
         if to != nil, from == nil { throw .missing("起始年份（from 年份）", at: cursor.endSpan) }
-        if budget { return .trendBudget(target: target, from: from, to: to, unit: unit) }
+        if stated?.kind == .budget { return .trendBudget(target: target, from: from, to: to, unit: unit) }
         return .trend(target: target, from: from, to: to, unit: unit, filter: filter)
     }
 
-    /// execution TARGET [YEAR] [for UNIT]
+    /// execution TARGET [YEAR] [for UNIT]: the year's budget and final account side by side,
+    /// so a kind before the year is refused.
     private mutating func parseExecution() throws(SyntaxError) -> Statement {
-        var clauses = ClauseTracker(allowed: [.for], acceptsYear: true)
+        var clauses = ClauseTracker(allowed: [.for], acceptsYear: true, kindRefusal: Self.executionKindHint)
         let target = try parseTarget(stops: clauses.stops)
         var year: YearLiteral?, unit: Name?
         while let clause = try nextClause(&clauses) {
@@ -230,9 +232,9 @@ struct StatementParser {
         return .execution(target: target, year: year, unit: unit)
     }
 
-    /// top N units by TARGET [in YEAR] [where COND]
+    /// top N units by TARGET [in DOCYEAR | DOCYEAR with its kind] [where COND]
     private mutating func parseTop() throws(SyntaxError) -> Statement {
-        var clauses = ClauseTracker(allowed: [.in, .where])
+        var clauses = ClauseTracker(allowed: [.in, .where], acceptsDocumentYear: true)
         let count = try parseCount("数量")
         try expectKeyword(.units)
         try expectKeyword(.by)
@@ -241,7 +243,7 @@ struct StatementParser {
         while let clause = try nextClause(&clauses) {
             switch clause {
             case .keyword(.where): filter = try parseCondition(stops: clauses.stops)
-            default: year = try parseYear()
+            default: year = try parseDocumentYear()
             }
         }
         return .top(count: count, subject: subject, year: year, filter: filter)
@@ -260,19 +262,6 @@ struct StatementParser {
             }
         }
         return .projects(filter: filter, order: order, limit: limit, unit: unit)
-    }
-
-    /// order by FIELD [asc|desc], after `order`.
-    private mutating func parseOrdering(stops: Set<Keyword>) throws(SyntaxError) -> Ordering {
-        try expectKeyword(.by)
-        let field = try parseName("排序字段", stops: stops.union([.asc, .desc]))
-        var descending = false
-        switch cursor.keyword {
-        case .asc: cursor.advance()
-        case .desc: cursor.advance(); descending = true
-        default: break
-        }
-        return Ordering(field: field, descending: descending)
     }
 
     /// indicators [of PROJECT] [where COND] [for UNIT]
@@ -310,14 +299,15 @@ struct StatementParser {
         return .find(text: text, unit: unit)
     }
 
-    /// source [TARGET] [YEAR] [for UNIT] [where COND]; without a target it needs `where`.
+    /// source [TARGET] [DOCYEAR] [for UNIT] [where COND]; without a target it needs `where`.
     private mutating func parseSource() throws(SyntaxError) -> Statement {
-        var clauses = ClauseTracker(allowed: [.for, .where], acceptsYear: true)
-        let target = cursor.keyword == .where || cursor.keyword == .for ? nil : try parseTarget(stops: clauses.stops)
+        var clauses = ClauseTracker(allowed: [.for, .where], acceptsYear: true, acceptsDocumentYear: true)
+        let startsClause = cursor.keyword == .where || cursor.keyword == .for || startsDocumentYear(cursor.current)
+        let target = startsClause ? nil : try parseTarget(stops: clauses.stops)
         var year: YearLiteral?, unit: Name?, filter: Condition?
         while let clause = try nextClause(&clauses) {
             switch clause {
-            case .year: year = try parseYear()
+            case .year: year = try parseDocumentYear()
             case .keyword(.where):
                 if let flag = derivedFlag(stops: clauses.stops) { filter = flag } else { filter = try parseCondition(stops: clauses.stops) }
             default: unit = try parseName("单位", stops: clauses.stops)
@@ -373,7 +363,7 @@ struct StatementParser {
         return .sql(String(chars[start..<end]), span: SourceSpan(start: start, end: end))
     }
 
-    /// use YEAR | use all | use UNIT
+    /// use DOCYEAR | use all | use UNIT
     private mutating func parseUse() throws(SyntaxError) -> Statement {
         let token = cursor.current
         switch token.kind {
@@ -381,6 +371,8 @@ struct StatementParser {
             throw .missing("单位、年份或 all", at: token.span)
         case .number:
             return .useYear(try parseYear())
+        case .word where startsDocumentYear(token):
+            return .useYear(try parseDocumentYear())
         case .word where cursor.keyword == .all:
             cursor.advance()
             return .useAll(span: token.span)

@@ -45,6 +45,12 @@ struct SyntaxError: Error, Hashable, Sendable {
         return SyntaxError(code: .unknownVerb, message: "未知的语句「\(word)」", span: span, hints: [hint])
     }
 
+    /// Q101: a statement that reads one kind of document names two (`trend 三公 预算 from 决算 2023 …`).
+    static func kindConflict(_ text: String, earlier: String, at span: SourceSpan) -> SyntaxError {
+        SyntaxError(code: .unexpectedToken, message: "「\(text)」与前面的「\(earlier)」不是同一种文件：此语句只读一种文件", span: span,
+                    hints: ["预算写一次即可，如「trend 三公 预算 from Y1 to Y2」"])
+    }
+
     /// Q103: a required argument is missing; `span` is the end of the statement.
     static func missing(_ what: String, at span: SourceSpan) -> SyntaxError {
         SyntaxError(code: .missingArgument, message: "缺少\(what)", span: span)

@@ -33,13 +33,15 @@ struct FindingsReport {
         ResultColumn(name: "difference_amount", title: "差额金额", kind: .moneyChange),
     ], hasBlocks: true)
 
-    static func run(_ database: Database, units: [Catalog.Unit], year: Int?, filter: FindingFilter?) throws -> FindingsReport {
+    /// The findings of the units' disclosures of `year` (nil: every year) and `kind` (决算 or
+    /// 预算; nil: both).
+    static func run(_ database: Database, units: [Catalog.Unit], year: Int?, kind: String? = nil, filter: FindingFilter?) throws -> FindingsReport {
         var disclosures: [(id: Int64, unit: String, year: Int, kind: String, scope: String)] = []
         for unit in units {
             let rows = try database.query("""
-                SELECT id, year, kind, scope FROM disclosure WHERE unit_id = ? AND (? IS NULL OR year = ?)
+                SELECT id, year, kind, scope FROM disclosure WHERE unit_id = ?1 AND (?2 IS NULL OR year = ?2) AND (?3 IS NULL OR kind = ?3)
                 ORDER BY year, kind = '预算', scope
-                """, [.integer(unit.id), year.map { .integer(Int64($0)) } ?? .null, year.map { .integer(Int64($0)) } ?? .null])
+                """, [.integer(unit.id), year.map { .integer(Int64($0)) } ?? .null, kind.map { .text($0) } ?? .null])
             disclosures += rows.compactMap { row in
                 row[0].int64.map { ($0, unit.name, Int(row[1].int64 ?? 0), row[2].string ?? "决算", row[3].string ?? "部门") }
             }

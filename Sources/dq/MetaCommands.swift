@@ -73,7 +73,7 @@ extension Session {
             ("最多行数", options.maxRows.map(String.init) ?? "不限"),
             ("输出", console.destinationName ?? "标准输出"),
             ("默认单位", unit ?? "（未设定）"),
-            ("默认年份", context.year.map(String.init) ?? "（未设定）"),
+            ("默认年份", yearLabel ?? "（未设定）"),
         ]
         let width = settings.map { DisplayWidth.of($0.0) }.max() ?? 0
         for (name, value) in settings {

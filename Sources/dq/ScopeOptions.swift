@@ -16,7 +16,7 @@ struct ScopeOptions: ParsableArguments {
         let line = "check" + (unit.map { " for \"\($0.replacingOccurrences(of: "\"", with: ""))\"" } ?? "")
         do {
             guard let parsed = try Parser.parse(line: line).first?.get(),
-                  case .check(let scope, _, _) = try Checker(catalog: session.catalog, context: session.context).prepare(parsed)
+                  case .check(let scope, _, _, _) = try Checker(catalog: session.catalog, context: session.context).prepare(parsed)
             else { throw ExitCode(2) }
             return scope
         } catch let diagnostic as Diagnostic {

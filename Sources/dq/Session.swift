@@ -57,8 +57,13 @@ final class Session {
         if let id = context.units.first, let unit = catalog.units(ids: [id]).first {
             parts.append(unit.aliases.min { $0.count < $1.count }.map { $0.count < unit.name.count ? $0 : unit.name } ?? unit.name)
         }
-        if let year = context.year { parts.append(String(year)) }
+        if let year = yearLabel { parts.append(year) }
         return parts.isEmpty ? "dq> " : "dq[\(parts.joined(separator: " "))]> "
+    }
+
+    /// The `use` year as the prompt and `.show` name it: `2023`, or `预算 2025` for a budget year.
+    var yearLabel: String? {
+        context.year.map { (context.document == .budget ? context.document.rawValue + " " : "") + String($0) }
     }
 
     /// Runs one line: a meta-command, `help`, or statements separated by `;`. Stops at the
@@ -171,15 +176,17 @@ final class Session {
             try streamRaw(sql)
         case .useUnit(let unit):
             context.units = [unit.id]
-        case .useYear(let year):
+        case .useYear(let year, let document):
             context.year = year
+            context.document = document
         case .useAll:
             context.units = []
             context.year = nil
-        case .check(let units, let year, let filter):
+            context.document = .final
+        case .check(let units, let year, let document, let filter):
             separateResult()
             let reader = connections.reader
-            let report = try storeCall { try reader.readSnapshot { try FindingsReport.run(reader, units: units, year: year, filter: filter) } }
+            let report = try storeCall { try reader.readSnapshot { try FindingsReport.run(reader, units: units, year: year, kind: document?.rawValue, filter: filter) } }
             show(report, filtered: filter != nil)
         }
     }

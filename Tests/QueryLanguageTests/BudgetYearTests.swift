@@ -103,5 +103,12 @@ final class DocumentYearCompletionTests: XCTestCase {
         XCTAssertEqual(texts("trend 三公 ", "预"), ["预算"])
         XCTAssertEqual(texts("breakdown 201 with ", ""), ["budget"])
         XCTAssertFalse(texts("execution 三公 ", "预").contains("预算"), "execution reads both documents already")
+        // Every other statement with a year: top, source, use and trend's from/to; a kind,
+        // then the year after it.
+        for start in ["top 3 units by 三公 ", "top 3 units by 三公 in ", "source 三公 ", "use ", "trend 三公 from "] {
+            XCTAssertEqual(texts(start, "预"), ["预算"], start)
+            XCTAssertEqual(texts(start + "预算 ", ""), ["2023"], start)
+        }
+        XCTAssertFalse(texts("trend 三公 预算 ", "").contains("2023"), "after trend's subject a kind stands alone")
     }
 }

@@ -63,6 +63,11 @@ final class CompileGoldenTests: XCTestCase {
         ("breakdown-budget-year", "breakdown 201 预算 2023 basic"),
         ("breakdown-subject-budget-year", "breakdown 三公 预算 2023"),
         ("trend-budget-alias", "trend 三公 预算"),
+        ("top-budget-year", "top 3 units by 三公 预算 2023"),
+        ("top-code-budget-year", "top 5 units by 201 in 2023预算"),
+        ("source-budget-year", "source 三公 预算 2023"),
+        ("source-budget-where", "source 预算 2023 where derived"),
+        ("trend-budget-from", "trend 三公 from 预算 2017 to 2019"),
     ]
 
     func testEveryStatementFormCompilesToPinnedSQL() throws {

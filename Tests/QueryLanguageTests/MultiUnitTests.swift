@@ -40,10 +40,13 @@ final class MultiUnitTests: XCTestCase {
     private func use(_ line: String, file: StaticString = #filePath, line testLine: UInt = #line) throws {
         switch try harness.prepare(line) {
         case .useUnit(let unit): harness.context.units = [unit.id]
-        case .useYear(let year): harness.context.year = year
+        case .useYear(let year, let document):
+            harness.context.year = year
+            harness.context.document = document
         case .useAll:
             harness.context.units = []
             harness.context.year = nil
+            harness.context.document = .final
         default: XCTFail("\(line) is not a use statement", file: file, line: testLine)
         }
     }

@@ -248,7 +248,9 @@ final class REPLTests: XCTestCase {
         XCTAssertEqual(try session.cursor().x, DisplayWidth.of("dq[区委办]> "))
         try session.run("use 2023", prompt: "dq[区委办]>", nextPrompt: "dq[区委办 2023]>")
         XCTAssertEqual(try session.cursor().x, DisplayWidth.of("dq[区委办 2023]> "))
-        try session.run("use all", prompt: "dq[区委办 2023]>", nextPrompt: "dq>")
+        try session.run("use 预算 2023", prompt: "dq[区委办 2023]>", nextPrompt: "dq[区委办 预算 2023]>")
+        XCTAssertEqual(try session.cursor().x, DisplayWidth.of("dq[区委办 预算 2023]> "))
+        try session.run("use all", prompt: "dq[区委办 预算 2023]>", nextPrompt: "dq>")
         XCTAssertEqual(try session.cursor().x, 4)
     }
 
