@@ -143,6 +143,13 @@ public struct Catalog: Sendable {
     /// year and the one before), in catalog order.
     public func unitsLacking(year: Int) -> [Unit] { source.unitsLacking(year: year) }
 
+    /// The first `limit` units in catalog order with a loaded 决算 (every unit when
+    /// `finalAccountsOnly` is false): enough to tell whether more than `limit - 1` are in a
+    /// report, without reading every unit.
+    public func firstUnits(limit: Int, finalAccountsOnly: Bool = true) -> [Unit] {
+        source.firstUnits(limit: limit, finalAccountsOnly: finalAccountsOnly)
+    }
+
     /// The projects of these units, in unit, year and document order.
     public func projects(ofUnits ids: Set<Int64>) -> [Project] { source.projects(ofUnits: ids) }
 

@@ -16,6 +16,9 @@ public protocol CatalogLookup: Sendable {
     func units(ids: [Int64]) -> [Catalog.Unit]
     /// Units with a loaded 决算 but none for `year` or `year + 1`, in catalog order.
     func unitsLacking(year: Int) -> [Catalog.Unit]
+    /// The first `limit` units in catalog order: those with a loaded 决算, or every unit
+    /// when `finalAccountsOnly` is false.
+    func firstUnits(limit: Int, finalAccountsOnly: Bool) -> [Catalog.Unit]
     func allProjects() -> [Catalog.Project]
     func projects(ofUnits ids: [Int64]) -> [Catalog.Project]
     /// Projects of `units` (nil: every unit) whose name or code is `text` as typed: an

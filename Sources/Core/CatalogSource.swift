@@ -81,6 +81,11 @@ final class CatalogSource: @unchecked Sendable {
         return units.filter { !$0.years.isEmpty && !$0.years.contains(year) && !$0.years.contains(year + 1) }
     }
 
+    func firstUnits(limit: Int, finalAccountsOnly: Bool) -> [Catalog.Unit] {
+        if let lookup, !isLoaded(\.loadedUnits) { return lookup.firstUnits(limit: limit, finalAccountsOnly: finalAccountsOnly) }
+        return Array(units.filter { !finalAccountsOnly || !$0.years.isEmpty }.prefix(limit))
+    }
+
     func projects(ofUnits ids: Set<Int64>) -> [Catalog.Project] {
         if let lookup, !isLoaded(\.loadedProjects) { return lookup.projects(ofUnits: ids.sorted()) }
         return projects.filter { ids.contains($0.unitID) }

@@ -189,41 +189,75 @@ public struct Checker {
 
     /// `… for A, B` / `… by unit`: the statement for those units, pivoted.
     private func sideBySide(_ inner: Statement, _ names: [Name], span: SourceSpan, sideSpan: SourceSpan) throws(Diagnostic) -> PreparedStatement {
+        if case .trend(let target, let from, let to, _, _) = inner {
+            return try unitsByYear(inner, target: target, from: from, to: to, names, span: span, sideSpan: sideSpan)
+        }
         var scoped = context
         var units: [Catalog.Unit]
-        if names.isEmpty {
+        let most = UnitPivot.maxColumnsUnits
+        let tooMany = Diagnostic(code: "Q217", message: "并列的单位过多（最多 \(most) 个）", span: sideSpan,
+                                 hints: ["用 for A, B 选定单位，或去掉 by unit 按单位分块显示"])
+        if !names.isEmpty {
+            units = try distinctUnits(names)
+            scoped.units = units.map(\.id)
+        } else if inner.unitName != nil {
             units = try scope(inner.unitName)
-            // A budget report covers units with a budget but no 决算 too (the SQL reads them).
-            if inner.unitName == nil, context.units.isEmpty, Self.readsBudget(inner) { units = catalog.units }
+        } else if context.units.isEmpty {
+            // Every unit: one more than fit tells that too many do. A budget report covers
+            // units with a budget but no 决算 too (the SQL reads them).
+            units = catalog.firstUnits(limit: most + 1, finalAccountsOnly: !Self.readsBudget(inner))
         } else {
-            var chosen: [Catalog.Unit] = []
-            for name in names {
-                let unit = try resolver.unit(name)
-                if chosen.contains(unit) { throw Diagnostic(code: "Q108", message: "单位「\(unit.name)」重复", span: name.span) }
-                chosen.append(unit)
-            }
-            scoped.units = chosen.map(\.id)
-            units = chosen
+            guard context.units.count <= most else { throw tooMany }
+            units = catalog.units(ids: context.units)
         }
-        if case .trend = inner {} else if units.count > UnitPivot.maxColumnsUnits {
-            throw Diagnostic(code: "Q217", message: "并列的单位过多（\(units.count) 个，最多 \(UnitPivot.maxColumnsUnits) 个）", span: sideSpan,
-                             hints: ["用 for A, B 选定单位，或去掉 by unit 按单位分块显示"])
+        guard units.count <= most else { throw tooMany }
+        guard case .query(let query) = try Checker(catalog: catalog, context: scoped).prepare(inner, span: span) else {
+            throw Diagnostic(code: "Q213", message: "并列显示只能用于查询语句", span: sideSpan)
+        }
+        return .query(UnitPivot(units: units).sideBySide(query))
+    }
+
+    /// `trend … by unit` / `trend … for A, B`: a row per unit, a column per year. Every unit
+    /// is read by the SQL, not here: compiling it reads no unit.
+    private func unitsByYear(_ inner: Statement, target: Target, from: YearLiteral?, to: YearLiteral?, _ names: [Name],
+                             span: SourceSpan, sideSpan: SourceSpan) throws(Diagnostic) -> PreparedStatement {
+        var scoped = context
+        let scope: UnitScope
+        if names.isEmpty {
+            scope = try unitScope(inner.unitName)
+        } else {
+            let units = try distinctUnits(names)
+            scoped.units = units.map(\.id)
+            scope = .units(units)
         }
         guard case .query(let query) = try Checker(catalog: catalog, context: scoped).prepare(inner, span: span) else {
             throw Diagnostic(code: "Q213", message: "并列显示只能用于查询语句", span: sideSpan)
         }
-        let pivot = UnitPivot(units: units)
-        if case .trend(let target, let from, let to, _, _) = inner {
-            let years: [Int]
-            if let from, let to {
-                years = Array(from.value...to.value)
-            } else {
-                years = Array(Set(units.flatMap { $0.years.flatMap { [$0 - 1, $0] } })).sorted()
+        let years: [Int]
+        if let from, let to {
+            years = Array(from.value...to.value)
+        } else {
+            // A disclosure states its year and the one before.
+            let loaded: [Int]
+            switch scope {
+            case .all: loaded = catalog.years
+            case .units(let units): loaded = units.flatMap(\.years)
             }
-            guard years.count <= 50 else { throw Diagnostic(code: "Q105", message: "年份过多（最多 50 列）", span: sideSpan) }
-            return .query(pivot.unitsByYear(query, years: years, title: try title(of: target)))
+            years = Array(Set(loaded.flatMap { [$0 - 1, $0] })).sorted()
         }
-        return .query(pivot.sideBySide(query))
+        guard years.count <= 50 else { throw Diagnostic(code: "Q105", message: "年份过多（最多 50 列）", span: sideSpan) }
+        return .query(UnitPivot.unitsByYear(query, scope: scope, years: years, title: try title(of: target)))
+    }
+
+    /// The units `for A, B` names, each once.
+    private func distinctUnits(_ names: [Name]) throws(Diagnostic) -> [Catalog.Unit] {
+        var chosen: [Catalog.Unit] = []
+        for name in names {
+            let unit = try resolver.unit(name)
+            if chosen.contains(unit) { throw Diagnostic(code: "Q108", message: "单位「\(unit.name)」重复", span: name.span) }
+            chosen.append(unit)
+        }
+        return chosen
     }
 
     private func condition(_ fields: FieldSet) -> (Condition) throws(Diagnostic) -> TypedCondition {

@@ -1,5 +1,4 @@
 import Core
-import Foundation
 
 /// Multi-column reports from a per-unit result, inside the one compiled statement:
 /// `sideBySide` puts each unit's value columns next to the others' (one row per item);
@@ -96,20 +95,20 @@ struct UnitPivot {
     }
 
     /// `trend … by unit`: the trend's rows (year, amount, …, unit, derived) as one row per
-    /// unit with a column per year in `years`; a unit with no figure of `title` in those
-    /// years gets a note (one per unit of the report) instead of a silent absence.
-    func unitsByYear(_ query: SQLQuery, years: [Int], title: String) -> SQLQuery {
+    /// unit with a column per year in `years`; a unit of `scope` with no figure of `title` in
+    /// those years gets a note (one per unit of the report) instead of a silent absence.
+    /// The report's units come from the SQL (`SQLBuilder.scopeCTE`, the trend's own scope):
+    /// neither the text nor the parameters grow with their number.
+    static func unitsByYear(_ query: SQLQuery, scope: UnitScope, years: [Int], title: String) -> SQLQuery {
         guard let block = query.layout.block, let amountKind = query.shape.columns.dropFirst().first?.kind else { return query }
         var b = SQLBuilder(parameters: query.parameters)
         let flag = query.layout.derivedFlags[1]
         let bound = years.map { b.bind($0) }
         let values = bound.map { "max(CASE WHEN c0 = \($0) THEN c1 END)" }
         let flags = bound.map { year in flag.map { "max(CASE WHEN c0 = \(year) THEN c\($0) END)" } ?? "0" }
-        // 二级单位 whose 部门 is in the report are shown but not added to the total.
-        let ids = Set(units.map(\.id))
-        let counted = units.filter { $0.parentID.map { !ids.contains($0) } ?? true }.map { b.bind($0.name) }
+        // The report's units (the trend's scope CTE again: the inner one is not visible here).
+        let reportScope = b.scopeCTE(scope)
         let totalValues = years.indices.map { "CASE WHEN count(v\($0)) = count(*) THEN sum(v\($0)) END" }
-        let names = b.bind(.text(Self.jsonArray(units.map(\.name))))
         let span = years.count > 1 ? "\(years[0])—\(years[years.count - 1]) 年" : "\(years.first ?? 0) 年"
         let note = b.bind("」在 \(span)没有「\(title)」的决算数值")
         let blanks = Array(repeating: "NULL", count: years.count).joined(separator: ", ")
@@ -120,17 +119,20 @@ struct UnitPivot {
                 SELECT c\(block) AS unit, min(rn) AS ord, \(values.enumerated().map { "\($0.element) AS v\($0.offset)" }.joined(separator: ", ")),
                        \(flags.enumerated().map { "\($0.element) AS d\($0.offset)" }.joined(separator: ", "))
                 FROM numbered GROUP BY c\(block)
-            )
+            ),
+            \(reportScope),
+            report AS (SELECT u.name, u.parent_id, s.ord FROM scope s JOIN unit u ON u.id = s.unit_id)
             SELECT unit, \(years.indices.map { "v\($0)" }.joined(separator: ", ")), 0 AS is_total, ord,
                    \(years.indices.map { "d\($0)" }.joined(separator: ", ")), NULL
             FROM per_unit
             UNION ALL
             SELECT '合计（不重复计算二级单位）', \(totalValues.joined(separator: ", ")), 1, 0, \(years.indices.map { "max(d\($0))" }.joined(separator: ", ")), NULL
-            FROM per_unit WHERE unit IN (\(counted.isEmpty ? "NULL" : counted.joined(separator: ", ")))
+            FROM per_unit WHERE unit IN (
+                SELECT name FROM report WHERE parent_id IS NULL OR parent_id NOT IN (SELECT unit_id FROM scope))
             HAVING count(*) > 0
             UNION ALL
-            SELECT NULL, \(blanks), 2, x.key, \(zeros), '「' || x.value || \(note)
-            FROM json_each(\(names)) x WHERE x.value NOT IN (SELECT unit FROM per_unit)
+            SELECT NULL, \(blanks), 2, r.ord, \(zeros), '「' || r.name || \(note)
+            FROM report r WHERE r.name NOT IN (SELECT unit FROM per_unit)
             ORDER BY is_total, ord
             """
         let columns = [ResultColumn(name: "unit", title: "单位", kind: .text)]
@@ -140,10 +142,5 @@ struct UnitPivot {
         return SQLQuery(text: text, parameters: b.parameters,
                         shape: ResultShape(columns: columns, hasTotals: true, hasDerived: true),
                         layout: RowLayout(isTotal: years.count + 1, derivedFlags: derived, note: 2 * years.count + 3), notes: query.notes)
-    }
-
-    /// `names` as a JSON array of strings (one bound parameter).
-    private static func jsonArray(_ names: [String]) -> String {
-        (try? JSONEncoder().encode(names)).flatMap { String(data: $0, encoding: .utf8) } ?? "[]"
     }
 }

@@ -126,6 +126,12 @@ final class DatabaseCatalogLookup: CatalogLookup, @unchecked Sendable {
         return (try? units(where: "u.id IN (SELECT value FROM json_each(?1))", [.text(json)])) ?? []
     }
 
+    func firstUnits(limit: Int, finalAccountsOnly: Bool) -> [Catalog.Unit] {
+        let reported = finalAccountsOnly ? "EXISTS (SELECT 1 FROM disclosure WHERE unit_id = u.id AND kind = '决算')" : "1"
+        return (try? units(where: "u.id IN (SELECT u.id FROM unit u WHERE \(reported) ORDER BY \(Self.unitOrder) LIMIT ?1)",
+                           [.integer(Int64(limit))])) ?? []
+    }
+
     func unitsLacking(year: Int) -> [Catalog.Unit] {
         (try? units(where: """
             EXISTS (SELECT 1 FROM disclosure WHERE unit_id = u.id AND kind = '决算') \

@@ -83,5 +83,27 @@ extension ScopeScaleTests {
         let refused = try XCTUnwrap(harness.diagnostic("compare 三公 2022 2023 by unit"))
         XCTAssertEqual(refused.code, "Q217")
         XCTAssertTrue(refused.message.contains("最多 100 个"), refused.message)
+        var subset = harness
+        subset.context.units = (1...40_000).map { Int64(1_000_000 + $0) }
+        XCTAssertEqual(subset.diagnostic("compare 三公 2022 2023 by unit")?.code, "Q217")
+    }
+
+    /// `trend … by unit` over every unit: the same SQL and parameters as over one unit (no
+    /// parameter, name or column per unit), and still a note for each unit without a figure.
+    func testTrendByUnitDoesNotGrowWithTheUnits() throws {
+        let statement = "trend 三公 from 2022 to 2023 by unit"
+        let harness = try harness()
+        let query = try harness.compile(statement)
+        let seedOnly = try QueryHarness.seed().compile(statement)
+        XCTAssertEqual(query.text, seedOnly.text)
+        XCTAssertEqual(query.parameters, seedOnly.parameters)
+        let notes = try harness.notes(statement)
+        XCTAssertEqual(notes.filter { $0.hasPrefix("「规模测试单位") }.count, Self.unitCount, "each synthetic unit lacks 三公")
+        XCTAssertEqual(Set(notes).count, notes.count, "one note per unit")
+
+        var subset = harness
+        subset.context.units = (1...40_000).map { Int64(1_000_000 + $0) }
+        XCTAssertLessThan(try subset.compile(statement).parameters.count, 10, "one bound value for 40,000 units")
+        XCTAssertEqual(try subset.notes(statement).count, 40_000)
     }
 }

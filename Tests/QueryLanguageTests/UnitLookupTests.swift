@@ -30,6 +30,7 @@ final class UnitLookupTests: XCTestCase {
         }
         func units(ids: [Int64]) -> [Catalog.Unit] { units.filter { ids.contains($0.id) } }
         func unitsLacking(year: Int) -> [Catalog.Unit] { [] }
+        func firstUnits(limit: Int, finalAccountsOnly: Bool) -> [Catalog.Unit] { Array(units.prefix(limit)) }
         func projects(ofUnits ids: [Int64]) -> [Catalog.Project] { projects.filter { ids.contains($0.unitID) } }
         func projects(named text: String, ofUnits ids: [Int64]?) -> [Catalog.Project] {
             projects.filter { ($0.name == text || $0.code == text) && ids?.contains($0.unitID) != false }
@@ -124,5 +125,25 @@ final class UnitLookupTests: XCTestCase {
         XCTAssertTrue(unknown.hints.joined().contains("「财政票据印制」"), "\(unknown.hints)")
         let completer = Completer(catalog: try catalog(), metaCommands: [])
         XCTAssertEqual(completer.candidates(before: "indicators of ", word: "财政").map(\.text), ["财政信息化（二期）建设", "财政票据印制"])
+    }
+
+    func testTrendByUnitCompilesWithoutReadingEveryUnit() throws {
+        let checker = Checker(catalog: try catalog(), context: QueryContext())
+        guard case .query(let query) = try checker.prepare(try Parser.parse(line: "trend 三公 by unit")[0].get()) else {
+            return XCTFail("trend … by unit is a query")
+        }
+        // The lookup's loaded years (2023) and the year before, which a disclosure also states.
+        XCTAssertEqual(query.shape.columns.map(\.name), ["unit", "value_2022", "value_2023"])
+        let names = query.parameters.filter { if case .text(let text) = $0 { text.contains("甲市") } else { false } }
+        XCTAssertEqual(names, [], "the SQL reads the units; no unit name is bound")
+    }
+
+    func testSideBySideOfEveryUnitReadsOnlyTheUnitsItShows() throws {
+        let checker = Checker(catalog: try catalog(), context: QueryContext())
+        guard case .query(let query) = try checker.prepare(try Parser.parse(line: "compare 三公 2022 2023 by unit")[0].get()) else {
+            return XCTFail("compare … by unit is a query")
+        }
+        XCTAssertEqual(query.shape.columns.filter { $0.name.hasSuffix("_value_2023") }.map(\.title),
+                       ["甲市财政局 2023年", "甲市教育局 2023年", "甲市教育局机关幼儿园 2023年"])
     }
 }
