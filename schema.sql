@@ -161,6 +161,8 @@ CREATE TABLE disclosure (
     origin      TEXT NOT NULL CHECK (origin IN ('seed', 'import')),
     UNIQUE (unit_id, year, kind, scope)
 ) STRICT;
+-- The loaded years of each kind, probed once per year (the catalog's year list).
+CREATE INDEX disclosure_kind_year ON disclosure(kind, year);
 
 ------------------------------------------------------------------------------------------
 -- Figures

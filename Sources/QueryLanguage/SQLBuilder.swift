@@ -4,15 +4,19 @@ import Core
 /// SQL fragments every statement shares.
 struct SQLBuilder {
     private(set) var parameters: [SQLParameter] = []
+    /// Each bound value's 1-based number, so binding stays linear in the values bound.
+    private var numbers: [SQLParameter: Int] = [:]
 
     init(parameters: [SQLParameter] = []) {
         self.parameters = parameters
+        for (index, value) in parameters.enumerated() where numbers[value] == nil { numbers[value] = index + 1 }
     }
 
     /// A placeholder `?N` bound to `value`.
     mutating func bind(_ value: SQLParameter) -> String {
-        if let index = parameters.firstIndex(of: value) { return "?\(index + 1)" }
+        if let number = numbers[value] { return "?\(number)" }
         parameters.append(value)
+        numbers[value] = parameters.count
         return "?\(parameters.count)"
     }
 
