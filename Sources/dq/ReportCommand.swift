@@ -34,7 +34,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("unit"), help: ArgumentHelp("金额单位：元|万元|亿元", valueName: "单位"))
     var unitOfMoney: MoneyUnit = .tenThousandYuan
 
-    @Option(name: .long, help: "原文文件（按内容与已载入的决算对应），用于摘录表格行；可多次指定")
+    @Option(name: .long, help: "原文文件（按内容与已载入的决算或预算对应），用于摘录表格行；可多次指定")
     var source: [String] = []
 
     @Option(name: .customShort("o"), help: "写入该文件（默认标准输出）")
