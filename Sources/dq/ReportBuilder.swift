@@ -6,9 +6,10 @@ import Render
 import Store
 
 /// Fills an `AuditReport` the way a user would: it runs the statements (`summary`,
-/// `breakdown`, `compare`) through the parser, checker and compiler, finds where each number
-/// is printed among the unit's facts (asking `source` how a derived one was derived), and
-/// runs the audit for the findings.
+/// `breakdown`, `compare`, and `execution` for a unit's year with both a 决算 and a 预算;
+/// with `预算 Y` for a budget's workpaper) through the parser, checker and compiler, finds
+/// where each number is printed among the unit's facts of the document's kind (asking
+/// `source` how a derived one was derived), and runs the audit for the findings.
 struct ReportBuilder {
     let session: Session
     /// Document lines by the SHA-256 of the file (`--source`), for excerpts of table lines.
