@@ -96,6 +96,14 @@ final class ReportBudgetTests: XCTestCase {
         XCTAssertEqual(source(html, row: "项目支出", value: "−10.00%", after: stated), "正文 第687行")
         // Lines 823–824: 因公出国（境）费160万元，比上年预算减少10万元; 170.00 before it, −5.88% computed.
         XCTAssertEqual(source(html, row: "因公出国（境）费", value: "−5.88%", after: stated), "计算：增减 ÷ 上年数，四舍五入到 0.01%")
+        // `dq check` and the report without --for cover units whose only documents are budgets.
+        let check = try DQProcess.run(["check", "--db", db])
+        XCTAssertTrue(check.stderr.contains("（2 份预算）"), check.stderr)
+        // --source quotes the budget's table lines: line 485 (三公 table, 合计 513.75) in the finding's excerpt.
+        let file = BudgetCommandTests.budget("2019-jiangsu-shengji-gaojifayuan-bumen-yusuan")
+        let quoted = try dq(["report", "--db", db, "--year", "2019", "--source", file]).stdout
+        XCTAssertTrue(quoted.contains("<span class=\"ln\">485</span><span class=\"tx\">   2,382.02   <mark>513.75</mark>    160.00"), quoted)
+        XCTAssertFalse(quoted.contains("原文未载入"))
         // The 三公 comparison of the two budgets: 620.75 (2018) → 513.75 (2019), −17.24%.
         XCTAssertTrue(html.contains("<tr class=\"total\"><td>合计</td><td class=\"n num\" title=\"表格 第431行；2018年部门预算\" data-src=\"表431\">620.75</td>"), html)
     }
