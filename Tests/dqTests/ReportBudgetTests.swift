@@ -142,6 +142,23 @@ final class ReportBudgetTests: XCTestCase {
         XCTAssertEqual(try dq(["report", "--db", db, "--kind", "budget"]).stdout, budget)
     }
 
+    /// Every dev budget (fixtures/disclosures/budgets, the split Jiangsu ones as one disclosure
+    /// each): one section per disclosure, the findings `dq check` lists, every number sourced.
+    func testEveryDevBudgetHasItsWorkpaper() throws {
+        let folder = ImportCommandTests.root.appendingPathComponent("fixtures/disclosures/budgets")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }.sorted()
+        XCTAssertGreaterThanOrEqual(files.count, 19)
+        let db = try database(files.map { String($0.dropLast(4)) })
+        let disclosures = try dq(["--db", db, "--format", "csv", "--no-header", "-c", "sql SELECT count(*) FROM disclosure"]).stdout
+        let html = try dq(["report", "--db", db]).stdout
+        XCTAssertEqual("\(html.components(separatedBy: "<section class=\"disclosure\"").count - 1)", disclosures.trimmingCharacters(in: .whitespacesAndNewlines))
+        XCTAssertEqual(html.components(separatedBy: "<article class=\"finding ").count - 1, try checkCount(db))
+        XCTAssertFalse(html.contains("未找到此数"), "every figure shown is found among the budgets' facts")
+        let numbers = html.components(separatedBy: "class=\"n num\"").dropFirst()
+        XCTAssertGreaterThan(numbers.count, 500)
+        for cell in numbers { XCTAssertTrue(cell.hasPrefix(" title=\"") && !cell.hasPrefix(" title=\"\""), String(cell.prefix(80))) }
+    }
+
     func testKindIsAskedForWhenTheScopeIsAmbiguous() throws {
         // 商务委's 2025 budget and 财政局's 2024 final account: a budget without its final account.
         let db = try database([Self.shanghai])
