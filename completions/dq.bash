@@ -21,6 +21,7 @@ _dq() {
             return ;;
         --unit) COMPREPLY=($(compgen -W "元 万元 亿元" -- "$cur")); return ;;
         --fail-on) COMPREPLY=($(compgen -W "error warning info" -- "$cur")); return ;;
+        --kind) COMPREPLY=($(compgen -W "决算 预算" -- "$cur")); return ;;
         --template) COMPREPLY=($(compgen -W "sichuan shanghai" -- "$cur")); return ;;
         --db|-f|-o|--source) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         help) COMPREPLY=($(compgen -W "$subcommands $statements" -- "$cur")); return ;;
@@ -44,7 +45,7 @@ _dq() {
             init) options="--db --empty --help" ;;
             import) options="--db --replace --strict --unit --year --template --help" ;;
             check) options="--db --memory --for --year --fail-on --format --unit --no-header --bom --help" ;;
-            report) options="--db --memory --for --year --format --unit --source -o --help" ;;
+            report) options="--db --memory --for --year --kind --format --unit --source -o --help" ;;
         esac
         COMPREPLY=($(compgen -W "$options" -- "$cur"))
     elif [[ $COMP_CWORD -eq 1 ]]; then

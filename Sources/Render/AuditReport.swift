@@ -8,12 +8,15 @@ public struct AuditReport: Sendable {
     /// What the report covers, one line (units and years).
     public var scope: String
     public var unit: MoneyUnit
+    /// The kind of document it covers (决算 or 预算), as the empty report names it.
+    public var kind: String
     public var disclosures: [Disclosure]
 
-    public init(title: String, scope: String, unit: MoneyUnit, disclosures: [Disclosure]) {
+    public init(title: String, scope: String, unit: MoneyUnit, kind: String = "决算", disclosures: [Disclosure]) {
         self.title = title
         self.scope = scope
         self.unit = unit
+        self.kind = kind
         self.disclosures = disclosures
     }
 
@@ -26,15 +29,25 @@ public struct AuditReport: Sendable {
         public var findings: [Finding]
         /// Rules that could not be evaluated, with the reason.
         public var unchecked: [String]
+        /// The document beside the year in headings (2025年部门预算); nil: the year alone (a 决算).
+        public var document: String?
+        /// What the reader should know about the section (a document it does not tabulate, say).
+        public var notes: [String]
 
-        public init(unit: String, year: Int, title: String, tables: [Table], findings: [Finding], unchecked: [String]) {
+        public init(unit: String, year: Int, title: String, tables: [Table], findings: [Finding], unchecked: [String],
+                    document: String? = nil, notes: [String] = []) {
             self.unit = unit
             self.year = year
             self.title = title
             self.tables = tables
             self.findings = findings
             self.unchecked = unchecked
+            self.document = document
+            self.notes = notes
         }
+
+        /// 上海市普陀区商务委员会 2025年部门预算, or 某单位 2023年 for a final account.
+        public var heading: String { "\(unit) \(year)年" + (document ?? "") }
     }
 
     /// One statement's result: its rows, the source of each number cell, and whether to chart it.

@@ -44,7 +44,7 @@ public struct ChartData: Hashable, Sendable {
     public init?(shape: ResultShape, rows: [ResultRow], unit: MoneyUnit) {
         let columns = shape.columns
         let names = columns.map(\.name)
-        let valueIndexes = names.indices.filter { names[$0] == "amount" || names[$0].hasPrefix("value_") }
+        let valueIndexes = names.indices.filter { names[$0] == "amount" || names[$0].hasPrefix("value_") || names[$0].hasPrefix("budget_") }
         guard !valueIndexes.isEmpty, valueIndexes.count <= 2 else { return nil }
         let labelIndex: Int
         let kind: Kind

@@ -37,11 +37,11 @@ public struct HTMLReportWriter {
             let counts = AuditReport.severities.map { severity in
                 "\(severity.name) \(disclosure.findings.filter { $0.severity == severity.id }.count)"
             }
-            html += "<li><a href=\"#d\(index + 1)\">\(Self.escape(disclosure.unit)) \(disclosure.year)年</a>"
+            html += "<li><a href=\"#d\(index + 1)\">\(Self.escape(disclosure.heading))</a>"
                 + "（核对发现 \(disclosure.findings.count) 项：\(counts.joined(separator: "，"))）</li>\n"
         }
         html += "</ol></nav>\n</header>\n"
-        if report.disclosures.isEmpty { html += "<p class=\"empty\">范围内没有已载入的决算。</p>\n" }
+        if report.disclosures.isEmpty { html += "<p class=\"empty\">范围内没有已载入的\(Self.escape(report.kind))。</p>\n" }
         for (index, disclosure) in report.disclosures.enumerated() {
             html += section(disclosure, number: index + 1)
         }
@@ -51,7 +51,8 @@ public struct HTMLReportWriter {
 
     private func section(_ disclosure: AuditReport.Disclosure, number: Int) -> String {
         var html = "<section class=\"disclosure\" id=\"d\(number)\">\n"
-        html += "<h2>\(Self.escape(disclosure.unit)) \(disclosure.year)年</h2>\n<p class=\"doc\">\(Self.escape(disclosure.title))</p>\n"
+        html += "<h2>\(Self.escape(disclosure.heading))</h2>\n<p class=\"doc\">\(Self.escape(disclosure.title))</p>\n"
+        for note in disclosure.notes { html += "<p class=\"note\">\(Self.escape(note))</p>\n" }
         for table in disclosure.tables { html += self.table(table) }
         html += "<section class=\"findings\">\n<h3>核对发现（\(disclosure.findings.count) 项）</h3>\n"
         var findingNumber = 0
@@ -168,7 +169,7 @@ public struct HTMLReportWriter {
         h1 { font-size: 24px; margin: 0 0 4px; } h2 { font-size: 20px; border-bottom: 2px solid #3b6ea5; margin-top: 32px; }
         h3 { font-size: 16px; margin: 20px 0 6px; } h4 { margin: 14px 0 6px; }
         h4.error { color: #b3261e; } h4.warning { color: #9a5b00; } h4.info { color: #3b6ea5; }
-        .scope, .doc, .statement { color: #555; margin: 2px 0; } code { font-size: 12px; }
+        .scope, .doc, .statement, .note { color: #555; margin: 2px 0; } code { font-size: 12px; }
         figure { margin: 8px 0; } figure svg { max-width: 100%; height: auto; }
         table { border-collapse: collapse; margin: 6px 0; }
         table.data th, table.data td { border-bottom: 1px solid #ddd; padding: 2px 8px; }

@@ -13,9 +13,10 @@ public struct MarkdownReportWriter {
 
     public func render() -> String {
         var text = "# \(report.title)\n\n\(report.scope)；金额单位：\(report.unit.rawValue)；* 为文件未直接印出的数。\n"
-        if report.disclosures.isEmpty { text += "\n范围内没有已载入的决算。\n" }
+        if report.disclosures.isEmpty { text += "\n范围内没有已载入的\(report.kind)。\n" }
         for disclosure in report.disclosures {
-            text += "\n## \(disclosure.unit) \(disclosure.year)年\n\n\(disclosure.title)\n"
+            text += "\n## \(disclosure.heading)\n\n\(disclosure.title)\n"
+            for note in disclosure.notes { text += "\n\(Self.inline(note))\n" }
             for table in disclosure.tables { text += self.table(table) }
             text += "\n### 核对发现（\(disclosure.findings.count) 项）\n"
             for severity in AuditReport.severities {

@@ -3,7 +3,7 @@
 enum ArgumentOrder {
     static let subcommands = Set(CommandHelp.subcommands.compactMap { $0.configuration.commandName })
     /// Options followed by a value (as a separate word unless written `--opt=value`).
-    static let valueOptions: Set<String> = ["--db", "--format", "--unit", "-c", "-f", "--for", "--year", "--fail-on", "--template", "--source", "-o"]
+    static let valueOptions: Set<String> = ["--db", "--format", "--unit", "-c", "-f", "--for", "--year", "--kind", "--fail-on", "--template", "--source", "-o"]
 
     /// What the command line asks for before any subcommand runs.
     enum Request: Equatable {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Core
 import QueryLanguage
+import Store
 
 /// `--for UNIT` and `--year Y`: which loaded disclosures a command covers.
 struct ScopeOptions: ParsableArguments {
@@ -10,9 +11,15 @@ struct ScopeOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("只含该年度（默认全部已载入年度）", valueName: "年度"))
     var year: Int?
 
-    /// The units `--for` names, resolved as the language resolves `check for UNIT` (all
-    /// loaded units without it); a name that does not resolve is reported and exits 2.
+    /// The units `--for` names, resolved as the language resolves `check for UNIT`; without
+    /// it every unit with a loaded disclosure, a budget as well as a final account (the
+    /// catalog's years are the final accounts' only). A name that does not resolve is
+    /// reported and exits 2.
     func units(in session: Session) throws -> [Catalog.Unit] {
+        if unit == nil, session.context.units.isEmpty {
+            let loaded = Set(try session.connections.reader.query("SELECT DISTINCT unit_id FROM disclosure").compactMap { $0[0].int64 })
+            return session.catalog.units.filter { loaded.contains($0.id) }
+        }
         let line = "check" + (unit.map { " for \"\($0.replacingOccurrences(of: "\"", with: ""))\"" } ?? "")
         do {
             guard let parsed = try Parser.parse(line: line).first?.get(),

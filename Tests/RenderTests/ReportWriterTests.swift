@@ -29,6 +29,33 @@ final class ReportWriterTests: XCTestCase {
         ])
     }()
 
+    /// A budget's report: headings name the document (2025年部门预算), a section may carry notes
+    /// and no table, and the empty report names the kind it covers.
+    static let budgetSample: AuditReport = {
+        let structure = ChartSamples.structure
+        let table157 = AuditReport.Provenance(sourceKind: "table", lineFrom: 157, lineTo: 157, note: nil)
+        let table = AuditReport.Table(title: "支出结构", statement: "breakdown 支出 预算 2025", shape: structure.shape, rows: structure.rows,
+                                      sources: structure.rows.map { _ in [nil, table157, nil] }, chart: false)
+        return AuditReport(title: "部门预算审核底稿", scope: "某单位（2025年预算）", unit: .tenThousandYuan, kind: "预算", disclosures: [
+            AuditReport.Disclosure(unit: "某单位", year: 2025, title: "某单位2025年部门预算", tables: [table], findings: [], unchecked: [],
+                                   document: "部门预算"),
+            AuditReport.Disclosure(unit: "某单位", year: 2025, title: "某单位2025年单位预算", tables: [], findings: [], unchecked: [],
+                                   document: "单位预算", notes: ["查询读同年的部门预算（见其一节），本节只列本文件的核对发现。"]),
+        ])
+    }()
+
+    func testBudgetGoldens() {
+        let html = HTMLReportWriter(report: Self.budgetSample).render()
+        goldens.assert(html, named: "report-budget-sample.html")
+        goldens.assert(MarkdownReportWriter(report: Self.budgetSample).render(), named: "report-budget-sample.md")
+        XCTAssertTrue(html.contains("<li><a href=\"#d1\">某单位 2025年部门预算</a>"))
+        XCTAssertTrue(html.contains("<h2>某单位 2025年单位预算</h2>\n<p class=\"doc\">某单位2025年单位预算</p>\n<p class=\"note\">查询读同年的部门预算"))
+        XCTAssertFalse(html.contains("<figure>"), "a table without chart draws none")
+        let empty = AuditReport(title: "部门预算审核底稿", scope: "无已载入的预算", unit: .tenThousandYuan, kind: "预算", disclosures: [])
+        XCTAssertTrue(HTMLReportWriter(report: empty).render().contains("范围内没有已载入的预算。"))
+        XCTAssertTrue(MarkdownReportWriter(report: empty).render().contains("范围内没有已载入的预算。"))
+    }
+
     func testGoldens() {
         goldens.assert(HTMLReportWriter(report: Self.sample).render(), named: "report-sample.html")
         goldens.assert(MarkdownReportWriter(report: Self.sample).render(), named: "report-sample.md")

@@ -50,7 +50,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(unknown.stderr.contains("没有关于「nothing」的帮助"), unknown.stderr)
         let goldens = Goldens(besides: #filePath)
         goldens.assert(overview.stdout, named: "cli/help.txt")
-        for subcommand in ["query", "init", "import", "check"] {
+        for subcommand in ["query", "init", "import", "check", "report"] {
             goldens.assert(try DQProcess.run(["help", subcommand]).stdout, named: "cli/help-\(subcommand).txt")
         }
     }

@@ -71,6 +71,7 @@ final class InstallTests: XCTestCase {
         XCTAssertEqual(try complete(["dq", "rep"]), ["report"])
         XCTAssertEqual(try complete(["dq", "--format", "s"]), ["svg"])
         XCTAssertEqual(try complete(["dq", "report", "--format", ""]), ["html", "markdown"])
-        XCTAssertEqual(Set(try complete(["dq", "report", "-"])), ["--db", "--memory", "--for", "--year", "--format", "--unit", "--source", "-o", "--help"])
+        XCTAssertEqual(Set(try complete(["dq", "report", "-"])), ["--db", "--memory", "--for", "--year", "--kind", "--format", "--unit", "--source", "-o", "--help"])
+        XCTAssertEqual(try complete(["dq", "report", "--kind", ""]), ["决算", "预算"])
     }
 }

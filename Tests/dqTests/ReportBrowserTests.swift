@@ -122,6 +122,28 @@ final class ReportBrowserTests: XCTestCase {
         XCTAssertTrue(text.contains(findings[0].rule), "the PDF has text, not blank pages")
     }
 
+    /// A budget and a final account of one unit and year (the pair of ReportBudgetTests): the
+    /// workpaper with its 预算执行 section loads as cleanly, every number with its source.
+    func testBudgetExecutionReportInHeadlessChromium() throws {
+        let db = directory.appendingPathComponent("pair.sqlite").path
+        let imports = [["init", "--empty", "--db", db], ["import", "--db", db, BudgetCommandTests.budget(ReportBudgetTests.shanghai)],
+                       ["import", "--db", db, "--unit", "上海市普陀区商务委员会", "--year", "2025", ReportBudgetTests.final]]
+        for arguments in imports { XCTAssertEqual(try DQProcess.run(arguments).status, 0, arguments.joined(separator: " ")) }
+        let file = directory.appendingPathComponent("pair.html")
+        let result = try DQProcess.run(["report", "--db", db, "-o", file.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let (dom, console, requests) = try load(file)
+        XCTAssertEqual(console, [], "console messages")
+        XCTAssertEqual(requests, [], "network requests")
+        XCTAssertTrue(dom.contains("<h3>预算执行（2025年部门预算 与 2025年决算）</h3>"))
+        let numbers = dom.components(separatedBy: "<td class=\"n num\"").dropFirst()
+        XCTAssertGreaterThan(numbers.count, 50)
+        for cell in numbers {
+            let title = cell.components(separatedBy: "title=\"").dropFirst().first?.prefix { $0 != "\"" } ?? ""
+            XCTAssertTrue(title.contains("行") || title.contains("计算") || title.contains("推算"), "no source: \(cell.prefix(100))")
+        }
+    }
+
     func testTheChecksCatchAnExternalRequestAndAConsoleError() throws {
         let report = try String(contentsOf: try makeReport(), encoding: .utf8)
         let control = directory.appendingPathComponent("control.html")
