@@ -72,12 +72,6 @@ public struct UncertainFact: Hashable, Sendable {
     }
 }
 
-/// The kinds of document `check` audits (disclosure.kind).
-public enum DocumentKind {
-    public static let finalAccount = "决算"
-    public static let budget = "预算"
-}
-
 /// Everything one disclosure says, loaded once, for the rules to read. Rules never touch
 /// SQLite: they see these values only.
 public struct AuditDocument: Sendable {
@@ -88,7 +82,7 @@ public struct AuditDocument: Sendable {
     public var template: String
     public var moneyUnit: MoneyUnit
     /// 决算 (final account) or 预算 (budget): which rules apply (AuditRule.kinds).
-    public var kind: String = DocumentKind.finalAccount
+    public var kind: String = DocumentKind.final.rawValue
     /// 部门 or 单位.
     public var scope: String = "部门"
     /// The figures whose reading is certain: the only ones rules see.
@@ -113,7 +107,7 @@ public struct AuditDocument: Sendable {
     public var sameYearBudget: [AuditDocument] = []
 
     /// Whether the document is a budget (预算).
-    public var isBudget: Bool { kind == DocumentKind.budget }
+    public var isBudget: Bool { kind == DocumentKind.budget.rawValue }
 
     /// The column the document states its own figures in: 决算数 of a final account, 预算数 of a budget.
     public var ownColumn: String { isBudget ? "budget" : "actual" }

@@ -80,14 +80,14 @@ public enum AuditLoader {
         }
         let catalog = try given ?? CatalogLoader.open(database)
         var previous: [AuditDocument] = []
-        let kind = row[5].string ?? DocumentKind.finalAccount, scope = row[6].string ?? "部门"
+        let kind = row[5].string ?? DocumentKind.final.rawValue, scope = row[6].string ?? "部门"
         if withPreviousYear, let id = try database.scalar("""
             SELECT id FROM disclosure WHERE unit_id = ? AND year = ? AND kind = ? AND scope = ? ORDER BY id DESC LIMIT 1
             """, [row[0], .integer((row[2].int64 ?? 0) - 1), .text(kind), .text(scope)])?.int64 {
             previous = [try load(database, disclosureID: id, withPreviousYear: false, catalog: catalog)]
         }
         var budget: [AuditDocument] = []
-        if withPreviousYear, kind == DocumentKind.finalAccount, let id = try database.scalar("""
+        if withPreviousYear, kind == DocumentKind.final.rawValue, let id = try database.scalar("""
             SELECT id FROM disclosure WHERE unit_id = ? AND year = ? AND kind = '预算' AND scope = ? ORDER BY id DESC LIMIT 1
             """, [row[0], row[2], .text(scope)])?.int64 {
             budget = [try load(database, disclosureID: id, withPreviousYear: false, catalog: catalog)]

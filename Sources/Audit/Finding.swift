@@ -100,13 +100,13 @@ public protocol AuditRule: SendableMetatype {
 }
 
 extension AuditRule {
-    public static var kinds: Set<String> { [DocumentKind.finalAccount] }
+    public static var kinds: Set<String> { [DocumentKind.final.rawValue] }
 
     /// Whether the rule audits documents of `kind`.
     public static func applies(to kind: String) -> Bool { kinds.contains(kind) }
 }
 
 /// The kinds a rule that audits both final accounts and budgets declares.
-let bothKinds: Set<String> = [DocumentKind.finalAccount, DocumentKind.budget]
+let bothKinds: Set<String> = [DocumentKind.final.rawValue, DocumentKind.budget.rawValue]
 /// The kinds a budget-only rule declares.
-let budgetOnly: Set<String> = [DocumentKind.budget]
+let budgetOnly: Set<String> = [DocumentKind.budget.rawValue]

@@ -1,3 +1,5 @@
+import Core
+
 /// What each rule reports at which severity, with an example, for `dq check --rules` and
 /// `help check` (DOMAIN §6: error = cannot be right whatever the rounding; warning = likely
 /// wrong or a missing disclosure; info = rounding or presentation).
@@ -9,7 +11,7 @@ public enum RuleCatalog {
         public var severity: String
         public var example: String
         /// The kinds of document the rule audits (决算, 预算).
-        public var kinds: [String] = [DocumentKind.finalAccount]
+        public var kinds: [String] = [DocumentKind.final.rawValue]
     }
 
     /// Every rule, in the order `check` runs them.
@@ -17,7 +19,7 @@ public enum RuleCatalog {
         AuditRules.all.map { rule in
             let (severity, example) = described[rule.id] ?? ("", "")
             return Entry(id: rule.id, family: rule.family, invariant: rule.invariant, severity: severity, example: example,
-                         kinds: [DocumentKind.finalAccount, DocumentKind.budget].filter(rule.applies(to:)))
+                         kinds: [DocumentKind.final.rawValue, DocumentKind.budget.rawValue].filter(rule.applies(to:)))
         }
     }
 

@@ -14,12 +14,8 @@ public struct Name: Hashable, Sendable {
     }
 }
 
-/// Which document a figure is read from: the final account (决算, what every statement
-/// reads unless asked) or the budget (预算: the unit's 部门预算, else its 单位预算).
-public enum DocumentKind: String, Hashable, Sendable, CaseIterable {
-    case final = "决算"
-    case budget = "预算"
-
+/// How a statement names the document a year's figures come from.
+extension DocumentKind {
     /// The words that name the kind before a year (`预算 2025`, `budget 2025`).
     static let words: [String: DocumentKind] = ["预算": .budget, "budget": .budget, "决算": .final, "final": .final]
 
