@@ -51,13 +51,17 @@ public struct Checker {
             return .useAll
         case .check(let filter, let unit):
             // A `use` budget year checks that year's budget documents, of every unit that has one.
+            // A database of budgets alone checks every budget.
             let budgetYear = context.year != nil && context.document == .budget
-            let units = budgetYear && unit == nil && context.units.isEmpty ? catalog.units : try scope(unit)
+            let everyUnit = unit == nil && context.units.isEmpty
+            var units = budgetYear && everyUnit ? catalog.units : try scope(unit)
+            let budgetsOnly = everyUnit && units.isEmpty
+            if budgetsOnly { units = catalog.units }
             let condition = try filter.map { condition throws(Diagnostic) in
                 try ConditionChecker(fields: .findings, displayUnit: context.displayUnit).check(condition)
             }
-            return .check(units: units, year: context.year ?? units.flatMap(\.years).max(), document: budgetYear ? .budget : nil,
-                          filter: condition.map(FindingFilter.init))
+            return .check(units: units, year: context.year ?? units.flatMap(\.years).max(),
+                          document: budgetYear || budgetsOnly ? .budget : nil, filter: condition.map(FindingFilter.init))
         default:
             let plan = try plan(statement)
             var query = SQLCompiler(displayUnit: context.displayUnit).compile(plan)

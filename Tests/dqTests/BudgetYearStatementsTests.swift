@@ -165,6 +165,11 @@ final class BudgetYearStatementsTests: XCTestCase {
                        checked.stdout)
         let none = try DQProcess.run(["--db", db, "-c", "use 预算 2019; check"])
         XCTAssertTrue((none.stdout + none.stderr).contains("范围内没有已载入的决算或预算，未作核对。"), none.stdout + none.stderr)
+        // With budgets alone loaded, a plain `check` audits them all and finds the same errors.
+        let plain = try DQProcess.run(["--db", db, "--format", "csv", "-c", "check"])
+        XCTAssertEqual(plain.status, 0, plain.stderr)
+        XCTAssertTrue(plain.stderr.contains("（3 份预算）"), plain.stderr)
+        XCTAssertEqual(plain.stdout, checked.stdout)
     }
 
     /// The new shapes in the table and a machine format, and their notes.
