@@ -71,6 +71,8 @@ extension String {
 
     /// Whitespace (ASCII and Unicode spaces, including the ideographic space) removed at both ends.
     var sichuanTrimmed: String {
+        // Most lines have nothing to trim: no copy for them.
+        guard first?.isWhitespace == true || last?.isWhitespace == true else { return self }
         let isSpace: (Character) -> Bool = { $0.isWhitespace }
         var scalars = Substring(self)
         while let first = scalars.first, isSpace(first) { scalars = scalars.dropFirst() }

@@ -40,10 +40,10 @@ public enum TextNormalizer {
 
     /// The page's first (or last) line with text, annotations and removed lines skipped.
     static func edgeLine(_ lines: [String], _ page: Range<Int>, fromTop: Bool, removed: Set<Int>) -> Int? {
-        let order = fromTop ? Array(page) : page.reversed()
-        return order.first { index in
+        func holdsText(_ index: Int) -> Bool {
             !removed.contains(index) && !lines[index].hasPrefix("[PDF page") && !lines[index].trimmingSpaces.isEmpty
         }
+        return fromTop ? page.first(where: holdsText) : page.reversed().first(where: holdsText)
     }
 
     /// Bare numbers at a page's top or bottom that count the pages: their value minus the
