@@ -69,10 +69,21 @@ extension String {
         return result
     }
 
+    /// A scalar that is no whitespace and always begins its character (nothing before it joins
+    /// it): printable ASCII, CJK ideographs and punctuation, full-width forms.
+    private static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x21...0x7E, 0x2018...0x201D, 0x3001...0x3011, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF5E: true
+        default: false
+        }
+    }
+
     /// Whitespace (ASCII and Unicode spaces, including the ideographic space) removed at both ends.
     var sichuanTrimmed: String {
-        // Most lines have nothing to trim: no copy for them.
-        guard first?.isWhitespace == true || last?.isWhitespace == true else { return self }
+        // Most lines have nothing to trim: no copy for them. A character is whitespace when its
+        // first scalar is; a last scalar that always stands first in its character decides the last.
+        if let head = unicodeScalars.first, let tail = unicodeScalars.last, !head.properties.isWhitespace,
+           Self.standsAlone(tail) { return self }
         let isSpace: (Character) -> Bool = { $0.isWhitespace }
         var scalars = Substring(self)
         while let first = scalars.first, isSpace(first) { scalars = scalars.dropFirst() }
