@@ -6,7 +6,7 @@ enum ShanghaiNarrative {
     static let numerals = Set("一二三四五六七八九十")
 
     static func isHeading(_ s: String) -> Int? {
-        if s.hasPrefix("第") && (s.contains("部分")) { return 0 }
+        if s.hasPrefix("第") && s.containsBytes("部分") { return 0 }
         if let mark = s.firstIndex(of: "、"), !s[..<mark].isEmpty, s[..<mark].allSatisfy({ numerals.contains($0) }),
            s.count <= 30, !s.contains("：") { return 1 }
         if s.hasPrefix("（"), let close = s.firstIndex(of: "）"), s[s.index(after: s.startIndex)..<close].allSatisfy({ numerals.contains($0) }),
@@ -170,6 +170,7 @@ enum ShanghaiNarrative {
     /// A line holds a figure when it prints an amount in 万元/元 or a percentage (counts such as
     /// 500余篇, 4个 and years are not figures).
     static func holdsFigure(_ line: String) -> Bool {
+        guard line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }   // no ASCII digit
         let s = line.withoutSpaces
         let chars = Array(s)
         for (i, c) in chars.enumerated() where c.isASCIIDigitChar {
