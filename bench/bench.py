@@ -480,8 +480,9 @@ THROUGHPUT_BAR = 200.0  # documents per second, on the 2,000-document import
 def section_g(args, out, missed):
     """g) import throughput: 200 and 2,000 synthetic documents (make_synthetic_docs.py: the
     Shanghai fixtures under numbered unit names) in one `dq import` into a fresh empty database;
-    documents per second from the median. Flat as the database grows: the 2,000 rate is the
-    200 rate within noise."""
+    documents per second from the median, CPU per document (user + system, all threads), the rate
+    against the bar, and flatness: the time per document at 2,000 over that at 200 (1.00 = flat;
+    the database grows tenfold in between)."""
     dq = args.dq
     out()
     out(f"g) import throughput, one process (bar: {THROUGHPUT_BAR:.0f} documents/s on 2,000 documents)")
@@ -489,7 +490,8 @@ def section_g(args, out, missed):
     os.makedirs(work, exist_ok=True)
     empty = fresh_database(dq, os.path.join(work, "empty.sqlite"))
     target = os.path.join(work, "target.sqlite")
-    out(f"   {'median':>12}  {'docs/s':>8}  {'CPU':>10}  {'verdict':<8} documents")
+    out(f"   {'median':>12}  {'docs/s':>8}  {'vs bar':>7}  {'CPU':>10}  {'CPU/doc':>9}  {'verdict':<8} documents")
+    per_document = {}
     for count in THROUGHPUT_COUNTS:
         docs = os.path.join(HERE, ".data", f"docs-{count}")
         subprocess.run([sys.executable, os.path.join(HERE, "make_synthetic_docs.py"), str(count), docs],
@@ -515,7 +517,13 @@ def section_g(args, out, missed):
             if verdict == "MISSED":
                 missed.append(f"import throughput on {count} documents")
         cpu = result["user"] + result["system"]
-        out(f"   {ms(median)}  {rate:8.1f}  {cpu:8.2f} s  {verdict:<8} {count}")
+        per_document[count] = median / count
+        out(f"   {ms(median)}  {rate:8.1f}  {rate / THROUGHPUT_BAR:6.2f}×  {cpu:8.2f} s  {cpu / count * 1000:6.1f} ms  "
+            f"{verdict:<8} {count}")
+    if len(per_document) == len(THROUGHPUT_COUNTS):
+        small, large = THROUGHPUT_COUNTS[0], THROUGHPUT_COUNTS[-1]
+        out(f"   flatness: time per document at {large:,} / at {small:,} documents = "
+            f"{per_document[large] / per_document[small]:.2f} (1.00 = flat)")
     with open("/proc/loadavg") as f:
         out(f"   (load average {f.read().split()[0]} on {os.cpu_count()} cores)")
 

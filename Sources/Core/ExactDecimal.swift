@@ -12,6 +12,13 @@ public struct ExactDecimal: Hashable, Sendable {
     /// Parses an optional sign, digits, and an optional fraction. Nil on anything else
     /// or on overflow.
     public init?(parsing text: String) {
+        // Printed figures are almost always ASCII: read those as bytes, by the same rules.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            guard let (digits, decimals) = Self.parseASCII(text.utf8) else { return nil }
+            self.digits = digits
+            self.decimals = decimals
+            return
+        }
         var scalars = Substring(text)
         var negative = false
         if let first = scalars.first, first == "-" || first == "−" || first == "+" {
@@ -41,6 +48,38 @@ public struct ExactDecimal: Hashable, Sendable {
         guard seenDigit, !(seenPoint && decimals == 0) else { return nil }
         self.digits = negative ? -digits : digits
         self.decimals = decimals
+    }
+
+    /// `init(parsing:)` on ASCII text: digits and decimals, or nil.
+    private static func parseASCII(_ bytes: String.UTF8View) -> (Int64, Int)? {
+        var rest = bytes[...]
+        var negative = false
+        if let first = rest.first, first == 0x2D || first == 0x2B {
+            negative = first == 0x2D
+            rest = rest.dropFirst()
+        }
+        var digits: Int64 = 0
+        var decimals = 0
+        var seenPoint = false
+        var seenDigit = false
+        for byte in rest {
+            if byte >= 0x30 && byte <= 0x39 {
+                let (times, o1) = digits.multipliedReportingOverflow(by: 10)
+                let (sum, o2) = times.addingReportingOverflow(Int64(byte - 0x30))
+                if o1 || o2 { return nil }
+                digits = sum
+                seenDigit = true
+                if seenPoint { decimals += 1 }
+            } else if byte == 0x2E && !seenPoint && seenDigit {
+                seenPoint = true
+            } else if byte == 0x2C && seenDigit && !seenPoint {
+                continue
+            } else {
+                return nil
+            }
+        }
+        guard seenDigit, !(seenPoint && decimals == 0) else { return nil }
+        return (negative ? -digits : digits, decimals)
     }
 
     /// The value multiplied by `factor` (a power of ten such as 分 per unit), exactly;

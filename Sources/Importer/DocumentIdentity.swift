@@ -24,7 +24,9 @@ enum DocumentIdentity {
     /// "比Y年", "较Y年" before the document's year; `year − 1` when it names none.
     static func priorYear(in lines: [String], year: Int) -> Int {
         var counts: [Int: Int] = [:]
-        for line in lines where line.containsBytes("年") {
+        // 与 比 较 have no other equal characters: a line without their bytes states no comparison year.
+        for line in lines where line.containsBytes("年")
+            && (line.containsBytes("与") || line.containsBytes("比") || line.containsBytes("较")) {
             let chars = Array(line.withoutSpaces)
             for i in chars.indices where chars[i] == "与" || chars[i] == "比" || chars[i] == "较" {
                 if let y = statedYear(chars, at: i + 1), y < year, y >= year - 10 { counts[y, default: 0] += 1 }

@@ -84,9 +84,11 @@ enum ItemisedBudgets {
     /// A heading ends the list: `六、…` or `（四）…`.
     static func isHeading(_ text: String) -> Bool {
         guard let first = text.first else { return false }
-        if first == "（" { return text.dropFirst().first.map { "一二三四五六七八九十".contains($0) } ?? false }
-        return "一二三四五六七八九十".contains(first) && text.prefix(4).contains("、")
+        if first == "（" { return text.dropFirst().first.map { numerals.contains($0) } ?? false }
+        return numerals.contains(first) && text.prefix(4).contains("、")
     }
+
+    static let numerals = Set("一二三四五六七八九十")
 
     /// The 项 code an item names: printed beside the names, else the one 项 of the document's
     /// tables under the named 类 whose row prints the names (any 款 and 项 label the tables

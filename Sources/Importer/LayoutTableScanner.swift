@@ -17,18 +17,22 @@ struct LayoutToken: Hashable, Sendable {
     var isCode: Bool { LayoutToken.isCodeText(text) }
 
     static func isAmount(_ s: String) -> Bool {
-        // 1,234.56 / 1234.56 / -2.48 — amounts in these tables always carry decimals.
-        var chars = Array(s)
-        if chars.first == "-" { chars.removeFirst() }
-        guard let dot = chars.firstIndex(of: "."), dot > 0, dot < chars.count - 1 else { return false }
-        let whole = chars[..<dot], fraction = chars[(dot + 1)...]
-        guard fraction.allSatisfy(\.isASCIIDigitChar), whole.first?.isASCIIDigitChar == true else { return false }
-        guard whole.allSatisfy({ $0.isASCIIDigitChar || $0 == "," }) else { return false }
-        if whole.contains(",") {
-            let groups = String(whole).split(separator: ",", omittingEmptySubsequences: false)
-            guard groups.first!.count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return false }
+        // 1,234.56 / 1234.56 / -2.48 — amounts in these tables always carry decimals. Read as
+        // bytes: an amount is all ASCII, and any other byte refuses it.
+        var s = s
+        return s.withUTF8 { bytes in
+            func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+            let start = bytes.first == 0x2D ? 1 : 0
+            guard let dot = bytes[start...].firstIndex(of: 0x2E), dot > start, dot < bytes.count - 1 else { return false }
+            let whole = bytes[start..<dot], fraction = bytes[(dot + 1)...]
+            guard fraction.allSatisfy(isDigit), isDigit(whole.first!) else { return false }
+            guard whole.allSatisfy({ isDigit($0) || $0 == 0x2C }) else { return false }
+            if whole.contains(0x2C) {
+                let groups = whole.split(separator: 0x2C, omittingEmptySubsequences: false)
+                guard groups.first!.count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return false }
+            }
+            return true
         }
-        return true
     }
 
     static func isCodeText(_ s: String) -> Bool {
@@ -76,14 +80,14 @@ enum LayoutScanner {
     /// True when the lines look like `pdftotext -layout` output (cells separated by runs of spaces)
     /// or Word text (cells separated by TABs).
     static func isLayout(_ lines: [String]) -> Bool {
-        lines.contains { ($0.contains("   ") && $0.contains(where: { $0 != " " })) || $0.contains("\t") }
+        lines.contains { ($0.containsBytes("   ") && $0.utf8.contains { $0 != 0x20 }) || $0.utf8.contains(0x09) }
     }
 
     /// Horizontal distance between two cells of a TAB-separated (Word text) line.
     static let cellWidth = 100
 
     /// True when the lines are Word text: table rows as TAB-separated cells.
-    static func isCells(_ lines: [String]) -> Bool { lines.contains { $0.contains("\t") } }
+    static func isCells(_ lines: [String]) -> Bool { lines.contains { $0.utf8.contains(0x09) } }
 
     /// Tokens of a TAB-separated line: each token's x is its cell's index times `cellWidth`
     /// (plus its place inside the cell), so blank cells keep their place.
@@ -337,7 +341,10 @@ enum LabelTableScanner {
     /// Reads a stream of lines: labels matched in order (whatever their wrapping), figures
     /// attached to the label before them on its line, figure-only lines to the next label.
     static func rows(_ lines: [[LayoutToken]], specs: [LabelSpec], layout: Bool) -> [LabelRow] {
-        var buffer: [(Character, Int)] = []
+        // The label characters read so far, with their keys and lines.
+        var buffer: [Character] = [], bufferKeys: [UInt32] = [], bufferLines: [Int] = []
+        let specChars = specs.map { Array($0.text) }
+        let specKeys = specChars.map(CharacterKey.keys)
         var scanned = 0
         var cursor = [0, 0]
         var rows: [LabelRow] = []
@@ -347,14 +354,12 @@ enum LabelTableScanner {
             while scanned < buffer.count {
                 var best: (Int, Int)?  // (spec index, length)
                 for (i, spec) in specs.enumerated() where i >= cursor[spec.side] {
-                    let chars = Array(spec.text)
-                    guard scanned + chars.count <= buffer.count else { continue }
-                    var ok = true
-                    for (k, c) in chars.enumerated() where buffer[scanned + k].0 != c { ok = false; break }
-                    if ok, best == nil || chars.count > best!.1 { best = (i, chars.count) }
+                    let chars = specChars[i]
+                    guard CharacterKey.matches(chars, specKeys[i], at: scanned, in: buffer, bufferKeys) else { continue }
+                    if best == nil || chars.count > best!.1 { best = (i, chars.count) }
                 }
                 if let (i, length) = best {
-                    rows.append(LabelRow(spec: specs[i], line: buffer[scanned].1, values: pending))
+                    rows.append(LabelRow(spec: specs[i], line: bufferLines[scanned], values: pending))
                     pending = []
                     current = rows.count - 1
                     // Later specs of the same side only; a repeated label of the same side moves on.
@@ -377,7 +382,11 @@ enum LabelTableScanner {
                     scan()
                     if let c = current, pending.isEmpty { rows[c].values.append(t) } else { pending.append(t) }
                 } else {
-                    for ch in t.text { buffer.append((ch, t.line)) }
+                    for ch in t.text {
+                        buffer.append(ch)
+                        bufferKeys.append(CharacterKey.of(ch))
+                        bufferLines.append(t.line)
+                    }
                 }
             }
         }

@@ -61,6 +61,33 @@ indirect enum PatternNode: Sendable {
         }
     }
 
+    /// The scalars a match of the node can begin with, when they are known (a search skips
+    /// the positions whose scalar is not one of them).
+    var firstSet: ScalarSet? {
+        switch self {
+        case .scalar(let value): return ScalarSet(items: [.range(value...value)])
+        case .set(let set): return set
+        case .group(let body, _): return body.firstSet
+        case .repetition(let body, let min, _, _): return min > 0 ? body.firstSet : nil
+        case .alternation(let branches):
+            var union = ScalarSet()
+            for branch in branches {
+                guard let set = branch.firstSet, !set.negated else { return nil }
+                union.items += set.items
+            }
+            return branches.isEmpty ? nil : union
+        case .sequence(let items):
+            for item in items {
+                switch item {
+                case .textStart, .textEnd, .lookahead: continue
+                default: return item.firstSet
+                }
+            }
+            return nil
+        default: return nil
+        }
+    }
+
     /// Whether every match must start at the beginning of the text.
     var startsWithAnchor: Bool {
         switch self {

@@ -6,7 +6,7 @@ enum ShanghaiNarrative {
     static let numerals = Set("一二三四五六七八九十")
 
     static func isHeading(_ s: String) -> Int? {
-        if s.hasPrefix("第") && (s.contains("部分")) { return 0 }
+        if s.hasPrefix("第") && s.containsBytes("部分") { return 0 }
         if let mark = s.firstIndex(of: "、"), !s[..<mark].isEmpty, s[..<mark].allSatisfy({ numerals.contains($0) }),
            s.count <= 30, !s.contains("：") { return 1 }
         if s.hasPrefix("（"), let close = s.firstIndex(of: "）"), s[s.index(after: s.startIndex)..<close].allSatisfy({ numerals.contains($0) }),
@@ -16,9 +16,30 @@ enum ShanghaiNarrative {
 
     /// Joined text (spaces and line breaks removed) with the line of each character.
     struct Joined {
-        var chars: [Character] = []
-        var lines: [Int] = []
+        private(set) var chars: [Character] = []
+        /// `CharacterKey` of each character (label searches compare these).
+        private(set) var keys: [UInt32] = []
+        private(set) var lines: [Int] = []
         var text: String { String(chars) }
+
+        mutating func append(_ character: Character, line: Int) {
+            chars.append(character)
+            keys.append(CharacterKey.of(character))
+            lines.append(line)
+        }
+
+        /// The offset of the first `label` in [from, to), or nil.
+        func find(_ label: String, from: Int = 0, to: Int? = nil) -> Int? {
+            let l = Array(label), lk = CharacterKey.keys(l)
+            let end = min(to ?? chars.count, chars.count)
+            guard !l.isEmpty else { return nil }
+            var i = max(from, 0)
+            while i + l.count <= end {
+                if keys[i] == lk[0] || keys[i] == 0 || lk[0] == 0, CharacterKey.matches(l, lk, at: i, in: chars, keys) { return i }
+                i += 1
+            }
+            return nil
+        }
     }
 
     static func read(_ lines: [String], from start: Int, into b: inout ShanghaiBuilder, paragraphs: inout [ImportedParagraph],
@@ -45,10 +66,7 @@ enum ShanghaiNarrative {
             }
             if !glossary {
                 narrativeLines.append(n)
-                for ch in s where ch != " " {
-                    joined.chars.append(ch)
-                    joined.lines.append(n)
-                }
+                for ch in s where ch != " " { joined.append(ch, line: n) }
             }
         }
         // Paragraphs as written: wrapped lines re-joined, each under the section of its first line.
@@ -137,10 +155,7 @@ enum ShanghaiNarrative {
         for n in start...max(start, lines.count) where n <= lines.count {
             let raw = lines[n - 1]
             if raw.hasPrefix("[PDF page") || raw.hasPrefix("#") { continue }
-            for ch in raw where ch != " " {
-                joined.chars.append(ch)
-                joined.lines.append(n)
-            }
+            for ch in raw where ch != " " { joined.append(ch, line: n) }
         }
         var stated: [String: Int64] = [:]
         for (label, measure, gap) in [("其中：基本支出", "basic", 12), ("项目支出", "project", 2),
@@ -155,6 +170,7 @@ enum ShanghaiNarrative {
     /// A line holds a figure when it prints an amount in 万元/元 or a percentage (counts such as
     /// 500余篇, 4个 and years are not figures).
     static func holdsFigure(_ line: String) -> Bool {
+        guard line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }   // no ASCII digit
         let s = line.withoutSpaces
         let chars = Array(s)
         for (i, c) in chars.enumerated() where c.isASCIIDigitChar {
@@ -176,43 +192,38 @@ enum ShanghaiNarrative {
     /// Finds `label` followed (within `gap` characters) by an amount in 万元; returns the token.
     static func amount(after label: String, in j: Joined, from: Int = 0, gap: Int = 12) -> (LayoutToken, Int)? {
         let chars = j.chars
-        let l = Array(label)
-        guard l.count <= chars.count else { return nil }
-        var i = from
-        while i + l.count <= chars.count {
-            if chars[i] == l[0], chars[i..<(i + l.count)].elementsEqual(l) {
-                var k = i + l.count
-                let limit = min(chars.count, k + gap)
-                while k < limit {
-                    if let (text, end) = number(chars, at: k), end + 1 < chars.count || end < chars.count {
-                        if end < chars.count, chars[end] == "万" || (end + 1 < chars.count && chars[end] == "元") {
-                            return (LayoutToken(text: text, line: j.lines[k], x: k), end)
-                        }
-                        break
+        let length = label.count
+        var next = j.find(label, from: from)
+        while let i = next {
+            var k = i + length
+            let limit = min(chars.count, k + gap)
+            while k < limit {
+                if let (text, end) = number(chars, at: k), end + 1 < chars.count || end < chars.count {
+                    if end < chars.count, chars[end] == "万" || (end + 1 < chars.count && chars[end] == "元") {
+                        return (LayoutToken(text: text, line: j.lines[k], x: k), end)
                     }
-                    if chars[k] == "，" || chars[k] == "。" || chars[k] == "；" { break }
-                    k += 1
+                    break
                 }
+                if chars[k] == "，" || chars[k] == "。" || chars[k] == "；" { break }
+                k += 1
             }
-            i += 1
+            next = j.find(label, from: i + 1)
         }
         return nil
     }
 
     static func count(after label: String, unit: Character, in j: Joined) -> (Int64, String, Int)? {
         let chars = j.chars
-        let l = Array(label)
-        var i = 0
-        while i + l.count <= chars.count {
-            if chars[i] == l[0], chars[i..<(i + l.count)].elementsEqual(l) {
-                let k = i + l.count
-                var e = k
-                while e < chars.count, chars[e].isASCIIDigitChar { e += 1 }
-                if e > k, e < chars.count, chars[e] == unit, let v = Int64(String(chars[k..<e])) {
-                    return (v, String(chars[k..<e]), j.lines[k])
-                }
+        let length = label.count
+        var next = j.find(label)
+        while let i = next {
+            let k = i + length
+            var e = k
+            while e < chars.count, chars[e].isASCIIDigitChar { e += 1 }
+            if e > k, e < chars.count, chars[e] == unit, let v = Int64(String(chars[k..<e])) {
+                return (v, String(chars[k..<e]), j.lines[k])
             }
-            i += 1
+            next = j.find(label, from: i + 1)
         }
         return nil
     }
@@ -331,7 +342,11 @@ enum ShanghaiNarrative {
 }
 
 extension String {
+    /// The string without ASCII and ideographic (U+3000 = E3 80 80) spaces at either end.
     var trimmingSpaces: String {
+        // Most lines have nothing to trim: their end bytes cannot be a space's, no copy for them.
+        guard let head = utf8.first, let tail = utf8.last else { return self }
+        if head != 0x20 && head != 0xE3 && tail != 0x20 && tail != 0x80 { return self }
         var s = Substring(self)
         while let f = s.first, f == " " || f == "\u{3000}" { s.removeFirst() }
         while let l = s.last, l == " " || l == "\u{3000}" { s.removeLast() }
@@ -558,13 +573,7 @@ enum ShanghaiRates {
     }
 
     static func find(_ label: String, in c: Context, from: Int, to: Int) -> Int? {
-        let l = Array(label)
-        var i = from
-        while i + l.count <= to {
-            if c.j.chars[i] == l[0], c.j.chars[i..<(i + l.count)].elementsEqual(l) { return i }
-            i += 1
-        }
-        return nil
+        c.j.find(label, from: from, to: to)
     }
 
     /// 增加/减少 X万元 or 持平 within [from, to), about `subject`.

@@ -146,9 +146,9 @@ enum ShanghaiTables {
     static func tokenLines(_ lines: [String], _ range: ClosedRange<Int>) -> [[LayoutToken]] {
         range.dropFirst().map { n in
             let text = lines[n - 1]
-            if text.hasPrefix("[PDF page") || text.hasPrefix("#") || text.contains("单位：") || text.hasPrefix("注：")
-                || text.contains("说明：") { return [] }
-            return text.contains("\t") ? LayoutScanner.cellTokens(text, line: n) : LayoutScanner.tokens(text, line: n)
+            if text.hasPrefix("[PDF page") || text.hasPrefix("#") || text.containsBytes("单位：") || text.hasPrefix("注：")
+                || text.containsBytes("说明：") { return [] }
+            return text.utf8.contains(0x09) ? LayoutScanner.cellTokens(text, line: n) : LayoutScanner.tokens(text, line: n)
         }
     }
 

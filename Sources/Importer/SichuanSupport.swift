@@ -69,8 +69,38 @@ extension String {
         return result
     }
 
+    /// A scalar that is no whitespace and always begins its character (nothing before it joins
+    /// it): printable ASCII, CJK ideographs and punctuation, full-width forms.
+    static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x21...0x7E, 0x2018...0x201D, 0x3001...0x3011, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF5E: true
+        default: false
+        }
+    }
+
+    /// The string's bounds without ASCII spaces and tabs at either end, when that is also
+    /// where whitespace characters end (the scalars at both new ends stand alone, or nothing
+    /// is left); nil when only the characters can tell.
+    func asciiBlanksTrimmed() -> (String.Index, String.Index)? {
+        let bytes = utf8
+        func blank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start < end, blank(bytes[start]) { start = bytes.index(after: start) }
+        while end > start, blank(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
+        if start == end { return (start, end) }
+        guard Self.standsAlone(unicodeScalars[start]), Self.standsAlone(unicodeScalars[unicodeScalars.index(before: end)])
+        else { return nil }
+        return (start, end)
+    }
+
     /// Whitespace (ASCII and Unicode spaces, including the ideographic space) removed at both ends.
     var sichuanTrimmed: String {
+        // Most lines are trimmed of ASCII spaces and tabs only: done on the bytes when what is
+        // left begins and ends with a scalar that stands alone (each space is then a character of
+        // its own, and the characters at both ends are no whitespace).
+        if let (start, end) = asciiBlanksTrimmed() {
+            return start == startIndex && end == endIndex ? self : String(self[start..<end])
+        }
         let isSpace: (Character) -> Bool = { $0.isWhitespace }
         var scalars = Substring(self)
         while let first = scalars.first, isSpace(first) { scalars = scalars.dropFirst() }

@@ -40,10 +40,10 @@ public enum TextNormalizer {
 
     /// The page's first (or last) line with text, annotations and removed lines skipped.
     static func edgeLine(_ lines: [String], _ page: Range<Int>, fromTop: Bool, removed: Set<Int>) -> Int? {
-        let order = fromTop ? Array(page) : page.reversed()
-        return order.first { index in
+        func holdsText(_ index: Int) -> Bool {
             !removed.contains(index) && !lines[index].hasPrefix("[PDF page") && !lines[index].trimmingSpaces.isEmpty
         }
+        return fromTop ? page.first(where: holdsText) : page.reversed().first(where: holdsText)
     }
 
     /// Bare numbers at a page's top or bottom that count the pages: their value minus the
@@ -86,7 +86,8 @@ public enum TextNormalizer {
     /// A line's text without spaces, its digits as "#"; empty for lines that hold an amount
     /// (table rows are never furniture).
     static func shape(_ line: String) -> String {
-        let s = line.withoutSpaces.replacingOccurrences(of: "\u{3000}", with: "")
+        let spaced = line.withoutSpaces
+        let s = spaced.containsBytes("\u{3000}") ? String(spaced.filter { $0 != "\u{3000}" }) : spaced
         let chars = Array(s)
         for (i, c) in chars.enumerated() where c == "." && i > 0 && i + 1 < chars.count
             && chars[i - 1].isASCIIDigitChar && chars[i + 1].isASCIIDigitChar { return "" }

@@ -15,6 +15,8 @@ struct TextPattern: Sendable {
     let groupCount: Int
     /// The scalar every match starts with, when there is one (lets the search skip ahead).
     let firstScalar: UInt32?
+    /// The scalars every match starts with one of, when known and there is no `firstScalar`.
+    let firstSet: ScalarSet?
     /// Whether every match starts at the beginning of the text.
     let anchoredAtStart: Bool
     static let maximumSize = 100_000
@@ -30,6 +32,7 @@ struct TextPattern: Sendable {
         lookaheads = compiler.lookaheads
         groupCount = parser.groupCount
         firstScalar = tree.firstScalar
+        firstSet = firstScalar == nil ? tree.firstSet : nil
         anchoredAtStart = tree.startsWithAnchor
     }
 
@@ -41,6 +44,9 @@ struct TextPattern: Sendable {
         while start <= last {
             if let first = firstScalar {
                 while start < text.count && text[start].value != first { start += 1 }
+                if start >= text.count { return nil }
+            } else if let firstSet {
+                while start < text.count && !firstSet.contains(text[start].value) { start += 1 }
                 if start >= text.count { return nil }
             }
             if machine.run(program, lookaheads, at: start) { return machine.ranges() }
@@ -125,6 +131,9 @@ struct ScalarSet: Sendable {
 
     static func isDigit(_ value: UInt32) -> Bool {
         if value < 0x80 { return value >= 0x30 && value <= 0x39 }
+        // No decimal digit among CJK radicals, punctuation, kana and ideographs (checked first:
+        // the readers' text is mostly these).
+        if value >= 0x2E80 && value <= 0x9FFF { return false }
         return Unicode.Scalar(value)?.properties.numericType == .decimal
     }
 

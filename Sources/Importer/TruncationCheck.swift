@@ -23,6 +23,8 @@ enum TruncationCheck {
 
     /// N of a line starting (after blanks) with `第N部分`, N a Chinese numeral up to 十.
     static func partNumber(_ line: String) -> Int? {
+        // Most lines, blanks aside, start with a character other than 第 (no other equals it).
+        if let (start, end) = line.asciiBlanksTrimmed(), start == end || line.unicodeScalars[start] != "第" { return nil }
         let trimmed = line.drop { $0.isWhitespace || $0 == "\u{3000}" }
         guard trimmed.first == "第" else { return nil }
         let digits = trimmed.dropFirst().prefix { numerals[$0] != nil }

@@ -20,6 +20,18 @@ final class AmountTests: XCTestCase {
         XCTAssertNil(Amount(printed: "92233720368547758.07", unit: .tenThousandYuan))
     }
 
+    func testDecimalsParseTheSameAsASCIIAndOtherwise() {
+        // ASCII text is read as bytes, other text as characters: the same rules either way.
+        let parsed: [(String, Int64, Int)] = [("1,234.56", 123_456, 2), ("-0.5", -5, 1), ("+3", 3, 0), ("007", 7, 0),
+                                               ("−1.5", -15, 1), ("1，234", 1234, 0)]
+        for (text, digits, decimals) in parsed {
+            XCTAssertEqual(ExactDecimal(parsing: text), ExactDecimal(digits: digits, decimals: decimals), text)
+        }
+        for text in ["", "-", "1.", ".5", ",1", "1.2.3", "1.2,3", "12a", "１２", "1 2", "9223372036854775808", "\r\n1"] {
+            XCTAssertNil(ExactDecimal(parsing: text), text)
+        }
+    }
+
     func testFormatsWithAsManyDecimalsAsExactnessNeeds() {
         let amount = Amount(fen: 889_160_000)
         XCTAssertEqual(amount.formatted(in: .tenThousandYuan), "889.16")

@@ -52,6 +52,20 @@ final class TextPatternTests: XCTestCase {
         XCTAssertNil(try first(#"\d"#, "三万"))
     }
 
+    func testSearchSkipsToWhereAMatchCanStart() throws {
+        // The scalars a match begins with: a class, a literal, an alternation's; none past an anchor.
+        XCTAssertNotNil(try TextPattern(#"(\d[\d.,]*)万元?，占"#).firstSet)
+        XCTAssertNotNil(try TextPattern(#"(增长|下降)(\d+)"#).firstSet)
+        XCTAssertNil(try TextPattern(#"(?:^|[^宾])接待"#).firstSet)
+        XCTAssertNil(try TextPattern(#"(?:甲)?乙"#).firstSet)
+        // Skipping finds what trying every position finds, non-ASCII digits included (٣ is \d).
+        XCTAssertEqual(try first(#"(\d[\d.,]*)万元?，占"#, "共计٣万元，占"), ["٣万元，占", "٣"])
+        XCTAssertEqual(try first(#"(增长|下降)(\d+)"#, "其中下降12，增长3"), ["下降12", "下降", "12"])
+        XCTAssertEqual(try first(#"[^宾]接待"#, "外宾接待，主接待"), ["主接待"])
+        XCTAssertEqual(try first(#"(?:甲)?乙"#, "丙乙"), ["乙"])
+        XCTAssertEqual(try TextPattern(#"\d+(?=万)"#).allMatches(in: "1万、22元、333万"), [["1"], ["333"]])
+    }
+
     func testLookaheadAndAnchors() throws {
         XCTAssertEqual(try first(#"\d+(?=万)"#, "12元 34万"), ["34"])
         XCTAssertEqual(try first(#"年初预算(\d+)万(?!元)"#, "年初预算5万元，年初预算6万"), ["年初预算6万", "6"])
