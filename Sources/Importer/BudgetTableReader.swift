@@ -151,8 +151,13 @@ enum BudgetTableReader {
             }
         case .twoSided(let left, let rightTotal):
             var pending: String?   // a label printed without figures on the line before
-            for tokens in tokenLines where !tokens.isEmpty {
+            for (i, tokens) in tokenLines.enumerated() where !tokens.isEmpty {
                 var lineGroups = groups(tokens)
+                // A left label wrapped around its amount (rd17:259–261): only when the pieces join into one of its labels.
+                if let amount = tokens.first, let label = wrappedLeftLabel(tokenLines, at: i),
+                   left.contains(where: { $0.label == normalizedLabel(label) }) {
+                    lineGroups.insert((label, [amount]), at: 0)
+                }
                 // A wrapped name prints its figures alone on the middle line (wl23:512–514).
                 if lineGroups.isEmpty, let label = pending, tokens.allSatisfy(isFigure) { lineGroups = [(label, tokens)] }
                 pending = lineGroups.last.flatMap { $0.figures.isEmpty ? $0.label : nil }
@@ -215,6 +220,21 @@ enum BudgetTableReader {
         let codes = Set(classes.filter { $0.key.hasPrefix(label) }.map(\.value)
                         + ShanghaiTables.classes.filter { $0.0.hasPrefix(label) }.map(\.1))
         return codes.count == 1 ? codes.first : nil
+    }
+
+    /// The left label wrapped around the amount that opens line `i` (its left cell printing no
+    /// label): the first cell of the line just above joined to the first of the line just below,
+    /// both label pieces starting left of the amount ("收入合" / "13,649.07 支出合计 …" / "计").
+    /// Letter-spaced pieces are joined as `groups` joins a label's words.
+    static func wrappedLeftLabel(_ tokenLines: [[LayoutToken]], at i: Int) -> String? {
+        guard let amount = tokenLines[i].first, isFigure(amount), i > 0, i + 1 < tokenLines.count else { return nil }
+        let pieces = [tokenLines[i - 1], tokenLines[i + 1]].map { tokens -> String? in
+            guard let start = tokens.first, !isFigure(start), start.x < amount.x,
+                  let cell = groups(tokens).first, cell.figures.isEmpty else { return nil }
+            return cell.label
+        }
+        guard let above = pieces[0], let below = pieces[1] else { return nil }
+        return above + below
     }
 
     /// Label runs and the figures after each: "一、财政拨款收入 371,514,655.00 一、一般公共服务支出 21,601,733.00".

@@ -5,11 +5,12 @@ import XCTest
 
 /// Budget figures beyond the answer keys, each read by hand with its line: the Jiangsu 政府采购
 /// table (合计 and 品目大类 subtotals) and income sources outside 财政拨款, the 收支总计 of both
-/// templates, the Shanghai narrative's 面向中小企业预留, and the Shanghai 三公 table placed by
+/// templates (also with its label wrapped around the amount), the Shanghai narrative's 面向中小企业预留, and the Shanghai 三公 table placed by
 /// its headings where its identities leave a figure open.
 final class BudgetFiguresTests: XCTestCase {
     static let fy18 = "fixtures/disclosures/budgets/2018-jiangsu-shengji-gaojifayuan-bumen-yusuan.txt"
     static let rd18 = "fixtures/disclosures/budgets/2018-jiangsu-shengji-renda-bangongting-bumen-yusuan.txt"
+    static let rd17 = "fixtures/disclosures/budgets/2017-jiangsu-shengji-renda-bangongting-bumen-yusuan.txt"
     static let sw17b = "fixtures/disclosures/budgets/2017-jiangsu-shengji-shengwei-bangongting-bumen-yusuan-biaoge.txt"
     static let sw17w = "fixtures/disclosures/budgets/2017-jiangsu-shengji-shengwei-bangongting-bumen-yusuan-wenjian.txt"
     static let swB = "fixtures/disclosures/budgets/2025-shanghai-putuo-shangwuwei-bumen-yusuan.txt"
@@ -111,5 +112,43 @@ final class BudgetFiguresTests: XCTestCase {
         XCTAssertEqual(Self.figures(commerce, "sangong_reception", "table", line: 369), [1_000_000])
         XCTAssertEqual(Self.figures(commerce, "admin_operating", "table", line: 369), [171_010_000])
         XCTAssertEqual(Self.figures(commerce, "sangong_abroad", "table", line: 369), [])
+    }
+
+    /// rd17's 收支预算总表 wraps its letter-spaced left labels around their amounts: line 259 “收入合”,
+    /// line 260 “13,649.07  支出合计  13,649.07”, line 261 “计”: 收入合计 13,649.07 is the 收支总计.
+    /// The same way 一、财政 / 13,649.07 / 拨款 (lines 155–157) and 1. 一 般 公 / 13,649.07 / 共预算
+    /// (160–162). 2. 政 府 性 / 基金预算 (165–167) wraps around a right-hand row's figure only: nothing for it.
+    func testJiangsuIncomeTotalWrappedAroundItsAmount() throws {
+        let document = try Self.read(Self.rd17)
+        XCTAssertEqual(Self.figures(document, "grand_total", "table", line: 260), [13_649_070_000])
+        XCTAssertEqual(Self.figures(document, "fiscal_income", "table", line: 156), [13_649_070_000])
+        XCTAssertEqual(Self.figures(document, "income_general", "table", line: 161), [13_649_070_000])
+        XCTAssertFalse(document.facts.contains { $0.measureID == "income_gov_fund" && $0.provenance.kind == "table" })
+        // The 支出用途 figure on line 166 (三、单位预留机动经费 128.43) stays out of the left side.
+        XCTAssertFalse(document.facts.contains { $0.provenance.table == "收支预算总表" && $0.provenance.lineFrom == 166 })
+    }
+
+    /// rd18 prints its 收支预算总表's “收入合计 15897.44” on one line (186). Wrapped the rd17 way
+    /// (“收 入 合” above, the amount with an empty label cell, “计” below), the variant reads the
+    /// same 收支总计 (now line 187) and every other fact the same.
+    func testJiangsuWrappedIncomeTotalVariantReadsTheSame() throws {
+        let text = try ShanghaiFixture.text(Self.rd18)
+        let row = text.lines[185]
+        guard let label = row.range(of: "收入合计") else { return XCTFail("rd18 line 186 changed: \(row)") }
+        let amountLine = row.replacingCharacters(in: label, with: "    ")
+        let indent = String(row[..<label.lowerBound])
+        var lines = text.lines
+        lines.replaceSubrange(185...185, with: [indent + "收 入 合", amountLine, indent + "计"])
+        let original = try DocumentImporter.read(text).document
+        let variant = try DocumentImporter.read(text.replacingLines(lines)).document
+        XCTAssertEqual(Self.figures(original, "grand_total", "table", line: 186), [15_897_440_000])
+        XCTAssertEqual(Self.figures(variant, "grand_total", "table", line: 187), [15_897_440_000])
+        // Every fact the same, at the line of the original it was read from (186 = the variant's 187).
+        func key(_ fact: ImportedFact, _ line: Int) -> String {
+            "\(fact.measureID ?? "") \(fact.code ?? "") \(fact.fund) \(fact.column) \(fact.amountFen ?? -1) \(fact.provenance.kind) \(line)"
+        }
+        let originalLine = { (line: Int) in line < 186 ? line : line == 187 ? 186 : line - 2 }
+        XCTAssertEqual(variant.facts.map { key($0, originalLine($0.provenance.lineFrom)) }.sorted(),
+                       original.facts.map { key($0, $0.provenance.lineFrom) }.sorted())
     }
 }
