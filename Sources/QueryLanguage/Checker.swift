@@ -50,18 +50,17 @@ public struct Checker {
         case .useAll:
             return .useAll
         case .check(let filter, let unit):
-            // A `use` budget year checks that year's budget documents, of every unit that has one.
-            // A database of budgets alone checks every budget.
+            // Over every unit, a `use` budget year checks that year's budgets of every unit that
+            // has one, and a database of budgets alone checks every budget.
             let budgetYear = context.year != nil && context.document == .budget
-            let everyUnit = unit == nil && context.units.isEmpty
-            var units = budgetYear && everyUnit ? catalog.units : try scope(unit)
-            let budgetsOnly = everyUnit && units.isEmpty
-            if budgetsOnly { units = catalog.units }
+            var units = try scope(unit)
+            let everyBudget = unit == nil && context.units.isEmpty && (budgetYear || units.isEmpty)
+            if everyBudget { units = catalog.units }
             let condition = try filter.map { condition throws(Diagnostic) in
                 try ConditionChecker(fields: .findings, displayUnit: context.displayUnit).check(condition)
             }
             return .check(units: units, year: context.year ?? units.flatMap(\.years).max(),
-                          document: budgetYear || budgetsOnly ? .budget : nil, filter: condition.map(FindingFilter.init))
+                          document: budgetYear || everyBudget ? .budget : nil, filter: condition.map(FindingFilter.init))
         default:
             let plan = try plan(statement)
             var query = SQLCompiler(displayUnit: context.displayUnit).compile(plan)
