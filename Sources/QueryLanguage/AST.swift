@@ -20,7 +20,7 @@ extension DocumentKind {
     static let words: [String: DocumentKind] = ["预算": .budget, "budget": .budget, "决算": .final, "final": .final]
 
     /// The kind a word names (ASCII case-insensitive), if any.
-    init?(word: String) {
+    public init?(word: String) {
         guard let kind = DocumentKind.words[Keyword.asciiLowercased(word)] else { return nil }
         self = kind
     }

@@ -1,3 +1,6 @@
+import Core
+import QueryLanguage
+
 /// Which kind of document `dq report` covers: 决算 (final accounts) or 预算 (budgets).
 ///
 /// `--kind` names it (决算/final, 预算/budget). Without it the scope decides: the kind it
@@ -18,13 +21,10 @@ enum ReportKind {
         }
     }
 
-    /// The kind `text` names (决算, 预算, or final, budget), nil for anything else.
+    /// The kind `text` names as the language names it (决算, 预算, or final, budget), nil for
+    /// anything else.
     static func parse(_ text: String) -> String? {
-        switch text.lowercased() {
-        case "决算", "final": return "决算"
-        case "预算", "budget": return "预算"
-        default: return nil
-        }
+        DocumentKind(word: text)?.rawValue
     }
 
     /// The kind the report covers among the scope's `disclosures`.
