@@ -605,7 +605,7 @@ def section_h(args, out, missed):
         wall = median([s[1] for s in samples])
         cpu = median([s[2] for s in samples])
         rss_mb = median([s[3] for s in samples]) / 1024
-        measured[count] = (wall / count, rss_mb)
+        measured[count] = (wall / count, rss_mb, cpu / count)
         out(f"   {ms(wall)}  {wall / count * 1000:7.1f} ms  {cpu / count * 1000:6.1f} ms  {rss_mb:6.1f} MB  "
             f"{runs:>4}  {count:,}")
     if len(measured) == len(CHECK_SCALING_COUNTS):
@@ -618,6 +618,8 @@ def section_h(args, out, missed):
             f"{'ok' if time_ok else 'MISSED'}")
         out(f"   peak RSS at {large:,} / at {small:,} = {rss_large:.1f} / {rss_small:.1f} MB (flat: ≤ "
             f"{rss_small * (1 + CHECK_RSS_BAR) + CHECK_RSS_SLACK_MB:.1f} MB): {'ok' if rss_ok else 'MISSED'}")
+        out(f"   (CPU per document at {large:,} / at {small:,} = {measured[large][2] / measured[small][2]:.2f}: "
+            f"the figure to compare when the load exceeds the cores)")
         if not time_ok:
             missed.append("check time per document flat")
         if not rss_ok:
