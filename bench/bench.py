@@ -169,7 +169,7 @@ def main():
     p.add_argument("--runs", type=int, default=10)
     p.add_argument("--warmup", type=int, default=2)
     p.add_argument("--results", default=os.path.join(HERE, ".data", "results"))
-    p.add_argument("--sections", default="abcdefg", help="which sections to run (default abcdefg)")
+    p.add_argument("--sections", default="abcdefgh", help="which sections to run (default abcdefgh)")
     p.add_argument("--query", action="append", help="a dq statement for section a (repeatable; "
                    "replaces the default list)")
     args = p.parse_args()
@@ -200,6 +200,8 @@ def main():
         section_f(args, out, missed)
     if "g" in args.sections:
         section_g(args, out, missed)
+    if "h" in args.sections:
+        section_h(args, out, missed)
 
     out()
     if missed:
@@ -524,6 +526,104 @@ def section_g(args, out, missed):
         small, large = THROUGHPUT_COUNTS[0], THROUGHPUT_COUNTS[-1]
         out(f"   flatness: time per document at {large:,} / at {small:,} documents = "
             f"{per_document[large] / per_document[small]:.2f} (1.00 = flat)")
+    with open("/proc/loadavg") as f:
+        out(f"   (load average {f.read().split()[0]} on {os.cpu_count()} cores)")
+
+
+CHECK_SCALING_COUNTS = (200, 2000)
+CHECK_TIME_BAR = 0.10      # time per document at 2,000 within 10% of that at 200
+CHECK_RSS_BAR = 0.10       # peak RSS at 2,000 within 10% of that at 200 ...
+CHECK_RSS_SLACK_MB = 4     # ... plus 4 MB: "flat"
+
+
+def timed_run(argv):
+    """Runs argv once, stdout to /dev/null; (exit status, wall s, CPU s (user + system), peak RSS kB)
+    of that one child, from its own rusage (os.wait4)."""
+    import time
+    with open(os.devnull, "wb") as devnull:
+        start = time.monotonic()
+        child = subprocess.Popen(argv, stdout=devnull, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.monotonic() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    return child.returncode, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+
+
+def median(values):
+    values = sorted(values)
+    mid = len(values) // 2
+    return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
+
+
+def check_database(dq, count):
+    """bench/.data/check-N.sqlite: N synthetic documents (make_synthetic_docs.py) imported into a
+    `dq init --empty` database; reused while it holds N disclosures and this dq opens it."""
+    path = os.path.join(HERE, ".data", f"check-{count}.sqlite")
+    if os.path.exists(path):
+        r = subprocess.run([dq, "--db", path, "--format", "csv", "-c", "sql SELECT count(*) FROM disclosure"],
+                           capture_output=True, text=True)
+        if r.returncode == 0 and r.stdout.strip().splitlines()[-1:] == [str(count)]:
+            return path
+    note(f"   importing {count} synthetic documents for check")
+    docs = os.path.join(HERE, ".data", f"docs-{count}")
+    subprocess.run([sys.executable, os.path.join(HERE, "make_synthetic_docs.py"), str(count), docs],
+                   check=True, stdout=subprocess.DEVNULL)
+    fresh_database(dq, path)
+    files = sorted(os.path.join(docs, name) for name in os.listdir(docs))
+    subprocess.run([dq, "import", "--db", path] + files, check=True, stdout=subprocess.DEVNULL)
+    return path
+
+
+def section_h(args, out, missed):
+    """h) check at scale: `dq check --db DB --format csv` over every document of a database of 200
+    and of 2,000 synthetic documents (make_synthetic_docs.py); time per document from the median
+    run (runs capped at 5 for 200, 3 for 2,000), CPU per document (user + system), and the peak RSS
+    of each run (median). Bars: the time per document at 2,000 within 10% of that at 200, and the
+    peak RSS flat — at 2,000 within 10% + 4 MB of that at 200."""
+    dq = args.dq
+    out()
+    out(f"h) check at scale: every document of 200 and of 2,000 loaded (bars: time per document at 2,000 "
+        f"within {CHECK_TIME_BAR:.0%} of that at 200; peak RSS flat = within {CHECK_RSS_BAR:.0%} + "
+        f"{CHECK_RSS_SLACK_MB} MB)")
+    out(f"   {'median':>12}  {'per doc':>10}  {'CPU/doc':>9}  {'peak RSS':>9}  runs  documents")
+    measured = {}
+    for count in CHECK_SCALING_COUNTS:
+        try:
+            db = check_database(dq, count)
+        except subprocess.CalledProcessError as e:
+            out(f"   failed: importing {count} documents ({e})")
+            missed.append(f"check of {count} documents")
+            continue
+        argv = [dq, "check", "--db", db, "--format", "csv"]
+        runs = max(1, min(args.runs, 5 if count <= 200 else 3))
+        note(f"   measuring: check of {count} documents ({runs} runs)")
+        samples = [timed_run(argv) for _ in range(runs)]
+        if any(status not in (0, 1) for status, *_ in samples):
+            out(f"   failed: dq check on {count} documents (status {samples[0][0]})")
+            missed.append(f"check of {count} documents")
+            continue
+        wall = median([s[1] for s in samples])
+        cpu = median([s[2] for s in samples])
+        rss_mb = median([s[3] for s in samples]) / 1024
+        measured[count] = (wall / count, rss_mb, cpu / count)
+        out(f"   {ms(wall)}  {wall / count * 1000:7.1f} ms  {cpu / count * 1000:6.1f} ms  {rss_mb:6.1f} MB  "
+            f"{runs:>4}  {count:,}")
+    if len(measured) == len(CHECK_SCALING_COUNTS):
+        small, large = CHECK_SCALING_COUNTS[0], CHECK_SCALING_COUNTS[-1]
+        ratio = measured[large][0] / measured[small][0]
+        time_ok = ratio <= 1 + CHECK_TIME_BAR
+        rss_small, rss_large = measured[small][1], measured[large][1]
+        rss_ok = rss_large <= rss_small * (1 + CHECK_RSS_BAR) + CHECK_RSS_SLACK_MB
+        out(f"   time per document at {large:,} / at {small:,} = {ratio:.2f} (bar ≤ {1 + CHECK_TIME_BAR:.2f}): "
+            f"{'ok' if time_ok else 'MISSED'}")
+        out(f"   peak RSS at {large:,} / at {small:,} = {rss_large:.1f} / {rss_small:.1f} MB (flat: ≤ "
+            f"{rss_small * (1 + CHECK_RSS_BAR) + CHECK_RSS_SLACK_MB:.1f} MB): {'ok' if rss_ok else 'MISSED'}")
+        out(f"   (CPU per document at {large:,} / at {small:,} = {measured[large][2] / measured[small][2]:.2f}: "
+            f"the figure to compare when the load exceeds the cores)")
+        if not time_ok:
+            missed.append("check time per document flat")
+        if not rss_ok:
+            missed.append("check peak RSS flat")
     with open("/proc/loadavg") as f:
         out(f"   (load average {f.read().split()[0]} on {os.cpu_count()} cores)")
 

@@ -52,12 +52,20 @@ public enum Auditor {
 
     public static func run(_ database: Database, disclosureIDs: [Int64], rules: [AuditRule.Type] = AuditRules.all) throws -> Report {
         var results: [Result] = []
+        try forEach(database, disclosureIDs: disclosureIDs, rules: rules) { results += $0 }
+        return Report(results: results)
+    }
+
+    /// Runs every rule over each disclosure in turn and hands that disclosure's results to
+    /// `each` before the next one is loaded, so a caller that keeps none of them runs in
+    /// memory independent of the number of disclosures.
+    public static func forEach(_ database: Database, disclosureIDs: [Int64], rules: [AuditRule.Type] = AuditRules.all,
+                               _ each: ([Result]) throws -> Void) throws {
         // One catalog per run: measures and code names do not change between documents.
         let catalog = try CatalogLoader.open(database)
         for id in disclosureIDs {
-            results += evaluate(try AuditLoader.load(database, disclosureID: id, catalog: catalog), rules: rules)
+            try each(evaluate(try AuditLoader.load(database, disclosureID: id, catalog: catalog), rules: rules))
         }
-        return Report(results: results)
     }
 
     /// Every rule's outcome on one loaded document. Where the document has uncertain figures,

@@ -49,16 +49,13 @@ struct CheckCommand: ParsableCommand {
         let units = try scope.units(in: session)
         do {
             let reader = session.connections.reader
-            let report = try reader.readSnapshot { try FindingsReport.run(reader, units: units, year: scope.year, filter: nil) }
-            session.show(report, filtered: false)
+            let report = try session.showFindings(filtered: false) { row in
+                try reader.readSnapshot { try FindingsReport.run(reader, units: units, year: scope.year, filter: nil, row: row) }
+            }
             console.flush()
             if report.disclosures == 0 { throw ExitCode(3) }
             let threshold = Severity(rawValue: failOn) ?? .error
-            let failing = report.rows.filter { row in
-                guard case .text(let severity) = row.cells[0] else { return false }
-                return (Severity(rawValue: severity) ?? .info) >= threshold
-            }
-            if !failing.isEmpty { throw ExitCode(1) }
+            if report.listed.contains(where: { $0.key >= threshold && $0.value > 0 }) { throw ExitCode(1) }
         } catch let exit as ExitCode {
             throw exit
         } catch {

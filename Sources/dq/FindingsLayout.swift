@@ -2,44 +2,49 @@ import Core
 
 /// `check` in table mode: one block per finding, wrapped to the terminal width (80 columns
 /// when not a terminal), so a long message never stretches a table wider than the screen.
-enum FindingsLayout {
+/// Rows are laid out one at a time (`next`), so findings can be written as they are found.
+struct FindingsLayout {
     static let severityNames = ["error": "错误", "warning": "警告", "info": "提示"]
 
-    static func blocks(_ rows: [ResultRow], width: Int) -> String {
-        let width = max(width, 40)
-        var out = "", currentBlock: String?, number = 0
-        for row in rows {
-            if row.block != currentBlock, let block = row.block {
-                if currentBlock != nil { out += "\n" }
-                out += "【\(block)】\n"
-                currentBlock = block
-                number = 0
-            }
-            number += 1
-            let cell = { (index: Int) -> String? in
-                guard index < row.cells.count, case .text(let text) = row.cells[index] else { return nil }
-                return text
-            }
-            let severity = cell(0).map { severityNames[$0] ?? $0 } ?? ""
-            let head = "\(number). [\(severity)] \(cell(1) ?? "")", lines = "第 \(cell(3) ?? "") 行"
-            if DisplayWidth.of(head) + 2 + DisplayWidth.of(lines) <= width {
-                out += head + "  " + lines + "\n"
-            } else {
-                out += wrap(head, indent: "", width: width) + wrap(lines.replacingCommas, indent: "   ", width: width)
-            }
-            // A finding that stands for several identities lists each on its own line.
-            let message = cell(2) ?? ""
-            let parts = message.split(separator: "［", omittingEmptySubsequences: false)
-            out += wrap(String(parts[0]), indent: "   ", width: width)
-            for part in parts.dropFirst() {
-                let item = part.last == "；" ? part.dropLast() : part
-                out += wrap("- ［" + item, indent: "   ", width: width)
-            }
-            if let figures = cell(4), !figures.isEmpty { out += wrap("涉及：" + figures, indent: "   ", width: width) }
-            let comparison = [("应为", cell(5)), ("文件所列", cell(6)), ("差额", cell(7))]
-                .compactMap { name, value in value.map { "\(name) \($0)" } }
-            if !comparison.isEmpty { out += wrap(comparison.joined(separator: "；"), indent: "   ", width: width) }
+    let width: Int
+    private var currentBlock: String?
+    private var number = 0
+
+    init(width: Int) { self.width = max(width, 40) }
+
+    /// One row's lines, after its block's heading when it starts a new block.
+    mutating func next(_ row: ResultRow) -> String {
+        var out = ""
+        if row.block != currentBlock, let block = row.block {
+            if currentBlock != nil { out += "\n" }
+            out += "【\(block)】\n"
+            currentBlock = block
+            number = 0
         }
+        number += 1
+        let cell = { (index: Int) -> String? in
+            guard index < row.cells.count, case .text(let text) = row.cells[index] else { return nil }
+            return text
+        }
+        let severity = cell(0).map { Self.severityNames[$0] ?? $0 } ?? ""
+        let head = "\(number). [\(severity)] \(cell(1) ?? "")", lines = "第 \(cell(3) ?? "") 行"
+        if DisplayWidth.of(head) + 2 + DisplayWidth.of(lines) <= width {
+            out += head + "  " + lines + "\n"
+        } else {
+            out += Self.wrap(head, indent: "", width: width) + Self.wrap(lines.replacingCommas, indent: "   ", width: width)
+        }
+        // A finding that stands for several identities lists each on its own line.
+        let message = cell(2) ?? ""
+        let parts = message.split(separator: "［", omittingEmptySubsequences: false)
+        out += Self.wrap(String(parts[0]), indent: "   ", width: width)
+        for part in parts.dropFirst() {
+            let item = part.last == "；" ? part.dropLast() : part
+            out += Self.wrap("- ［" + item, indent: "   ", width: width)
+        }
+        if let figures = cell(4), !figures.isEmpty { out += Self.wrap("涉及：" + figures, indent: "   ", width: width) }
+        let comparison = [("应为", cell(5)), ("文件所列", cell(6)), ("差额", cell(7))]
+            .compactMap { name, value in value.map { "\(name) \($0)" } }
+        if !comparison.isEmpty { out += Self.wrap(comparison.joined(separator: "；"), indent: "   ", width: width) }
         return out
     }
 

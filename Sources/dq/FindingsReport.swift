@@ -4,9 +4,11 @@ import QueryLanguage
 import Store
 
 /// Runs the audit for units and a year and turns its findings into a result like any other
-/// (the `check` statement and `dq check` share it).
+/// (the `check` statement and `dq check` share it). The rows are handed out one disclosure at a
+/// time as they are found, so memory does not grow with the number of disclosures checked.
 struct FindingsReport {
-    let rows: [ResultRow]
+    /// How many rows were handed out at each severity.
+    let listed: [Severity: Int]
     /// Rules that could not be evaluated, as lines for stderr.
     let unchecked: [String]
     /// How many rule outcomes there were, over how many disclosures.
@@ -34,8 +36,11 @@ struct FindingsReport {
     ], hasBlocks: true)
 
     /// The findings of the units' disclosures of `year` (nil: every year) and `kind` (决算 or
-    /// 预算; nil: both).
-    static func run(_ database: Database, units: [Catalog.Unit], year: Int?, kind: String? = nil, filter: FindingFilter?) throws -> FindingsReport {
+    /// 预算; nil: both), handed to `row` in the order of the disclosures' ids, each disclosure's
+    /// by source line, then rule order (Auditor.Report.findings: a root cause never spans two
+    /// disclosures, so merging one disclosure at a time gives the same findings).
+    static func run(_ database: Database, units: [Catalog.Unit], year: Int?, kind: String? = nil, filter: FindingFilter?,
+                    row: (ResultRow) throws -> Void) throws -> FindingsReport {
         var disclosures: [(id: Int64, unit: String, year: Int, kind: String, scope: String)] = []
         for unit in units {
             let rows = try database.query("""
@@ -46,36 +51,52 @@ struct FindingsReport {
                 row[0].int64.map { ($0, unit.name, Int(row[1].int64 ?? 0), row[2].string ?? "决算", row[3].string ?? "部门") }
             }
         }
-        let report = try Auditor.run(database, disclosureIDs: disclosures.map(\.id))
-        let byID = Dictionary(disclosures.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var rows: [ResultRow] = []
+        // Where each disclosure stands in the units' order: the unchecked lines keep that order.
+        var position: [Int64: Int] = [:]
+        for (index, disclosure) in disclosures.enumerated() where position[disclosure.id] == nil { position[disclosure.id] = index }
         var bySeverity: [Severity: Int] = [:]
-        for finding in report.findings {
-            guard let disclosure = byID[finding.disclosureID] else { continue }
-            let fields: [String: Cell] = [
-                "severity": .text(finding.severity.rawValue), "rule": .text(finding.rules), "family": .text(finding.family),
-                "message": .text(finding.message), "unit": .text(disclosure.unit), "year": .integer(Int64(disclosure.year)),
-            ]
-            if let filter, !filter.matches(fields) { continue }
-            bySeverity[finding.severity, default: 0] += 1
-            rows.append(ResultRow(cells: [
-                .text(finding.severity.rawValue), .text(finding.rules), .text(finding.message), .text(lines(finding)),
-                .text(finding.figures.map(describe).joined(separator: "；")),
-                text(finding.expected), text(finding.stated), text(finding.difference),
-                .integer(Int64(finding.line)), .integer(Int64(finding.identities)),
-                amount(finding.expectedFen), amount(finding.statedFen), amount(finding.differenceFen),
-            ], block: disclosure.unit + "（\(disclosure.year)年\(disclosure.kind == "预算" ? disclosure.scope + "预算" : "")）"))
+        var unchecked: [(position: Int, line: String)] = []
+        var counts = (passed: 0, notApplicable: 0, couldNotEvaluate: 0, failed: 0)
+        var rulesRun = 0
+        try Auditor.forEach(database, disclosureIDs: position.keys.sorted()) { results in
+            let report = Auditor.Report(results: results)
+            rulesRun += results.count
+            let outcomes = report.outcomeCounts
+            counts.passed += outcomes.passed
+            counts.notApplicable += outcomes.notApplicable
+            counts.couldNotEvaluate += outcomes.couldNotEvaluate
+            counts.failed += outcomes.failed
+            for result in report.unchecked {
+                guard case .couldNotEvaluate(let reason) = result.outcome, let index = position[result.disclosureID] else { continue }
+                let disclosure = disclosures[index]
+                let kind = disclosure.kind == "预算" ? disclosure.scope + "预算" : ""
+                unchecked.append((index, "未能核对 \(result.ruleID)（\(disclosure.unit) \(disclosure.year)年\(kind)）：\(reason)"))
+            }
+            for finding in report.findings {
+                guard let index = position[finding.disclosureID] else { continue }
+                let disclosure = disclosures[index]
+                let fields: [String: Cell] = [
+                    "severity": .text(finding.severity.rawValue), "rule": .text(finding.rules), "family": .text(finding.family),
+                    "message": .text(finding.message), "unit": .text(disclosure.unit), "year": .integer(Int64(disclosure.year)),
+                ]
+                if let filter, !filter.matches(fields) { continue }
+                bySeverity[finding.severity, default: 0] += 1
+                try row(ResultRow(cells: [
+                    .text(finding.severity.rawValue), .text(finding.rules), .text(finding.message), .text(lines(finding)),
+                    .text(finding.figures.map(describe).joined(separator: "；")),
+                    text(finding.expected), text(finding.stated), text(finding.difference),
+                    .integer(Int64(finding.line)), .integer(Int64(finding.identities)),
+                    amount(finding.expectedFen), amount(finding.statedFen), amount(finding.differenceFen),
+                ], block: disclosure.unit + "（\(disclosure.year)年\(disclosure.kind == "预算" ? disclosure.scope + "预算" : "")）"))
+            }
         }
-        let unchecked = report.unchecked.compactMap { result -> String? in
-            guard case .couldNotEvaluate(let reason) = result.outcome, let disclosure = byID[result.disclosureID] else { return nil }
-            let kind = disclosure.kind == "预算" ? disclosure.scope + "预算" : ""
-            return "未能核对 \(result.ruleID)（\(disclosure.unit) \(disclosure.year)年\(kind)）：\(reason)"
-        }
-        let counts = report.outcomeCounts
         let summary = "合计：错误 \(bySeverity[.error] ?? 0) 条，警告 \(bySeverity[.warning] ?? 0) 条，提示 \(bySeverity[.info] ?? 0) 条；"
             + "规则 通过 \(counts.passed)，有发现 \(counts.failed)，不适用 \(counts.notApplicable)，未能核对 \(counts.couldNotEvaluate)"
             + "（\(documents(disclosures.map(\.kind)))）"
-        return FindingsReport(rows: rows, unchecked: unchecked, rulesRun: report.results.count, disclosures: disclosures.count,
+        // A stable sort: within a disclosure the rules stay in their order.
+        let uncheckedLines = unchecked.enumerated().sorted { ($0.element.position, $0.offset) < ($1.element.position, $1.offset) }
+            .map(\.element.line)
+        return FindingsReport(listed: bySeverity, unchecked: uncheckedLines, rulesRun: rulesRun, disclosures: disclosures.count,
                               summary: summary, documents: documents(disclosures.map(\.kind)))
     }
 

@@ -186,32 +186,37 @@ final class Session {
         case .check(let units, let year, let document, let filter):
             separateResult()
             let reader = connections.reader
-            let report = try storeCall { try reader.readSnapshot { try FindingsReport.run(reader, units: units, year: year, kind: document?.rawValue, filter: filter) } }
-            show(report, filtered: filter != nil)
+            try storeCall {
+                try showFindings(filtered: filter != nil) { row in
+                    try reader.readSnapshot { try FindingsReport.run(reader, units: units, year: year, kind: document?.rawValue, filter: filter, row: row) }
+                }
+            }
         }
     }
 
-    /// Writes the audit's findings like any result; what could not be checked goes to
-    /// stderr, and "no problems" is said only when every rule could be evaluated.
-    func show(_ report: FindingsReport, filtered: Bool) {
+    /// Writes the audit's findings like any result, each as `run` hands it over; what could
+    /// not be checked goes to stderr, and "no problems" is said only when every rule could be
+    /// evaluated.
+    @discardableResult
+    func showFindings(filtered: Bool, _ run: (_ row: (ResultRow) -> Void) throws -> FindingsReport) throws -> FindingsReport {
         let options = outputOptions
-        if options.format == .table {
-            console.write(FindingsLayout.blocks(report.rows, width: options.maxWidth ?? 80))
-        } else {
-            let writer = ResultWriter(shape: FindingsReport.shape, options: options, sink: console.sink)
-            report.rows.forEach(writer.write)
-            writer.finish()
+        var layout = FindingsLayout(width: options.maxWidth ?? 80)
+        let writer = options.format == .table ? nil : ResultWriter(shape: FindingsReport.shape, options: options, sink: console.sink)
+        let report = try run { row in
+            if let writer { writer.write(row) } else { console.write(layout.next(row)) }
         }
+        writer?.finish()
         self.options.bom = false
         for line in report.unchecked { console.note(line) }
         if report.disclosures == 0 {
             console.note("范围内没有已载入的决算或预算，未作核对。")
         } else {
             console.note(report.summary)
-            if report.rows.isEmpty && report.unchecked.isEmpty && !filtered && report.rulesRun > 0 {
+            if report.listed.isEmpty && report.unchecked.isEmpty && !filtered && report.rulesRun > 0 {
                 console.note("已核对 \(report.documents)、\(report.rulesRun) 项规则结果，未发现问题。")
             }
         }
+        return report
     }
 
     /// Runs a compiled query on the read-only connection and streams its rows to the writer.
