@@ -186,7 +186,7 @@ final class Session {
         case .check(let units, let year, let document, let filter):
             separateResult()
             let reader = connections.reader
-            try storeCall {
+            _ = try storeCall {
                 try showFindings(filtered: filter != nil) { row in
                     try reader.readSnapshot { try FindingsReport.run(reader, units: units, year: year, kind: document?.rawValue, filter: filter, row: row) }
                 }
