@@ -20,7 +20,8 @@ final class BusyImportTests: XCTestCase {
     private func holdWriteLock(_ db: String, seconds: Int) throws -> Process {
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/bin/sh")
-        holder.arguments = ["-c", "(echo 'BEGIN IMMEDIATE;'; sleep \(seconds); echo 'COMMIT;') | sqlite3 \"$0\"", db]
+        // The holder waits for the lock (a probe below may hold it for an instant).
+        holder.arguments = ["-c", "(echo 'BEGIN IMMEDIATE;'; sleep \(seconds); echo 'COMMIT;') | sqlite3 -cmd '.timeout 10000' \"$0\"", db]
         try holder.run()
         addTeardownBlock { if holder.isRunning { holder.terminate() } }
         let deadline = Date().addingTimeInterval(30)
