@@ -1,6 +1,9 @@
 import Core
 
 /// Reads one file into an `ImportResult`: decode the bytes, pick the template reader, read.
+/// A text no template recognizes — or that the template it resembles refuses as not its own
+/// (no year or title where the template prints them) — is read as a partial document
+/// (`PartialReader`) when it names its unit, year and kind; otherwise the refusal stands.
 public enum DocumentImporter {
     /// Confidence a reader must reach to be chosen without `--template`.
     public static let minimumConfidence = 0.5
@@ -18,11 +21,36 @@ public enum DocumentImporter {
     public static func read(_ text: SourceText, overrides: ImportOverrides = ImportOverrides(),
                             strict: Bool = false) throws -> ImportResult {
         let text = TextNormalizer.normalize(text)
-        let reader = try self.reader(for: text, overrides: overrides)
-        if let lastPart = reader.lastPart { try TruncationCheck.check(text, lastPart: lastPart) }
-        let result = try reader.read(text, overrides: overrides)
+        let result: ImportResult
+        do {
+            let reader = try self.reader(for: text, overrides: overrides)
+            if let lastPart = reader.lastPart { try TruncationCheck.check(text, lastPart: lastPart) }
+            do {
+                result = try reader.read(text, overrides: overrides)
+            } catch let refusal as ImportError where overrides.template == nil && refusal.isNotThisTemplate {
+                result = try partial(text, overrides: overrides, refusedBy: reader, refusal)
+            }
+        } catch let refusal as ImportError where overrides.template == nil && refusal.code == ImportError.unknownTemplate(file: "").code {
+            result = try partial(text, overrides: overrides, refusedBy: nil, refusal)
+        }
         if strict && !result.report.unrecognizedFigureLines.isEmpty {
             throw ImportError.strict(file: text.sourceFile, lines: result.report.unrecognizedFigureLines.sorted())
+        }
+        return result
+    }
+
+    /// The text read as a partial document; when it is not a disclosure at all, the refusal
+    /// that led here. A template reader's refusal is kept in the warnings.
+    static func partial(_ text: SourceText, overrides: ImportOverrides, refusedBy reader: TemplateReader.Type?,
+                        _ refusal: ImportError) throws -> ImportResult {
+        var result: ImportResult
+        do {
+            result = try PartialReader.read(text, overrides: overrides)
+        } catch ImportError.unknownTemplate {
+            throw refusal
+        }
+        if let reader {
+            result.report.warnings.append("模板 \(reader.template) 未能读取本文件（\(refusal.description)）")
         }
         return result
     }

@@ -1,0 +1,178 @@
+import Core
+
+/// Joins two readings of one text (the facts and statements each set of sentence rules
+/// found). A figure both readings took the same way is kept once; a figure they took
+/// differently — a number printed once on its line read as two keys, or one key read as two
+/// amounts (unless both readings agree on one of them) — is uncertain and left out, with
+/// every statement and derived figure resting on it.
+struct ReadingMerge {
+    struct Reading {
+        var facts: [ImportedFact] = []
+        var statements: [ImportedStatement] = []
+    }
+
+    /// The joined reading, and how many figures and statements were left out as uncertain.
+    /// `lines` are the text's lines (a number printed more than once on a line may be two figures).
+    static func merge(_ a: Reading, _ b: Reading, lines: [String]) -> (reading: Reading, uncertain: Int) {
+        let offsetFacts = a.facts.count, offsetStatements = a.statements.count
+        var facts = a.facts, statements = a.statements
+        for var fact in b.facts {
+            fact.inputs = fact.inputs.map { shifted($0, facts: offsetFacts, statements: offsetStatements) }
+            facts.append(fact)
+        }
+        for var statement in b.statements {
+            statement.partFact = statement.partFact.map { $0 + offsetFacts }
+            statement.baseFact = statement.baseFact.map { $0 + offsetFacts }
+            statements.append(statement)
+        }
+        let fromA = { (index: Int) in index < offsetFacts }
+        var dropped = Set<Int>(), droppedStatements = Set<Int>()
+        /// Each of b's facts and statements that repeats one of a's: its index in a.
+        var same: [Int: Int] = [:], sameStatement: [Int: Int] = [:]
+
+        // Printed figures: by where they are printed (line and number), then by key.
+        var byOccurrence: [String: [Int]] = [:], byKey: [String: [Int]] = [:]
+        for (i, fact) in facts.enumerated() where !fact.isDerived {
+            byOccurrence["\(fact.provenance.lineFrom)|\(fact.printed ?? "")", default: []].append(i)
+            byKey[key(fact), default: []].append(i)
+        }
+        for group in byOccurrence.values {
+            let (inA, inB) = (group.filter(fromA), group.filter { !fromA($0) })
+            guard !inA.isEmpty, !inB.isEmpty else { continue }
+            for i in inB { same[i] = inA.first { key(facts[$0]) == key(facts[i]) } }
+            // A number printed once on its line that the readings took as different keys.
+            let fact = facts[group[0]]
+            if Set(inA.map { key(facts[$0]) }) != Set(inB.map { key(facts[$0]) }),
+               occurrences(of: fact.printed ?? "", in: lines.indices.contains(fact.provenance.lineFrom - 1)
+                   ? lines[fact.provenance.lineFrom - 1] : "") == 1 {
+                dropped.formUnion(group)
+            }
+        }
+        func value(_ i: Int) -> Int64 { facts[i].amountFen ?? facts[i].quantity ?? 0 }
+        for group in byKey.values where Set(group.map(value)).count > 1 {
+            // One key, several amounts: the one both readings read stands, if only one is.
+            let agreed = Set(group.map(value)).filter { v in
+                group.contains { fromA($0) && value($0) == v } && group.contains { !fromA($0) && value($0) == v }
+            }
+            dropped.formUnion(group.filter { agreed.count != 1 || !agreed.contains(value($0)) })
+        }
+        func resolved(_ index: Int?) -> Int? { index.map { same[$0] ?? $0 } }
+
+        // Statements: the same kind, line and figures about the same fact are one statement.
+        var statementKeys: [String: Int] = [:]
+        for (i, s) in statements.enumerated() where i < offsetStatements {
+            statementKeys[statementKey(s, part: resolved(s.partFact))] = i
+        }
+        for (i, s) in statements.enumerated().dropFirst(offsetStatements) {
+            let k = statementKey(s, part: resolved(s.partFact))
+            if let twin = statementKeys[k] {
+                sameStatement[i] = twin
+                // The base one reading found and the other did not.
+                if statements[twin].baseFact == nil { statements[twin].baseFact = resolved(s.baseFact) }
+                continue
+            }
+            // The same figures on the same line about another fact: read two ways.
+            let loose = looseKey(s)
+            if let twin = statements.indices.prefix(offsetStatements).first(where: { looseKey(statements[$0]) == loose }) {
+                droppedStatements.formUnion([i, twin])
+            }
+        }
+        // Derived figures of one statement read twice are one.
+        var derivedKeys: [String: Int] = [:]
+        func derivedKey(_ fact: ImportedFact) -> String {
+            let inputs = fact.inputs.map { input -> String in
+                switch input.source {
+                case .fact(let i): return "f\(input.sign)\(resolved(i)!)"
+                case .statement(let i): return "s\(input.sign)\(sameStatement[i] ?? i)"
+                }
+            }
+            return key(fact) + "|\(fact.amountFen ?? 0)|" + inputs.joined(separator: ",")
+        }
+        for (i, fact) in facts.enumerated() where fact.isDerived {
+            let k = derivedKey(fact)
+            if fromA(i) { derivedKeys[k] = i } else if let twin = derivedKeys[k] { same[i] = twin }
+        }
+
+        // What rests on a left-out figure is left out too, until nothing changes.
+        var changed = true
+        while changed {
+            changed = false
+            for (i, s) in statements.enumerated() where !droppedStatements.contains(i) {
+                if [s.partFact, s.baseFact].contains(where: { $0.map { dropped.contains($0) } ?? false }) {
+                    droppedStatements.insert(i); changed = true
+                }
+            }
+            for (i, fact) in facts.enumerated() where !dropped.contains(i) {
+                let rests = fact.inputs.contains { input in
+                    switch input.source {
+                    case .fact(let k): return dropped.contains(k)
+                    case .statement(let k): return droppedStatements.contains(k)
+                    }
+                }
+                if rests { dropped.insert(i); changed = true }
+            }
+        }
+
+        // The kept figures and statements, renumbered.
+        var factIndex: [Int: Int] = [:], statementIndex: [Int: Int] = [:]
+        var out = Reading()
+        for i in facts.indices where !dropped.contains(i) && same[i] == nil {
+            factIndex[i] = factIndex.count
+        }
+        for i in statements.indices where !droppedStatements.contains(i) && sameStatement[i] == nil {
+            statementIndex[i] = statementIndex.count
+        }
+        func newFact(_ i: Int?) -> Int? { i.flatMap { factIndex[same[$0] ?? $0] } }
+        for i in facts.indices where factIndex[i] != nil {
+            var fact = facts[i]
+            fact.inputs = fact.inputs.compactMap { input in
+                switch input.source {
+                case .fact(let k): return newFact(k).map { DerivationInput(sign: input.sign, .fact($0)) }
+                case .statement(let k): return statementIndex[sameStatement[k] ?? k].map { DerivationInput(sign: input.sign, .statement($0)) }
+                }
+            }
+            out.facts.append(fact)
+        }
+        for i in statements.indices where statementIndex[i] != nil {
+            var s = statements[i]
+            s.partFact = newFact(s.partFact)
+            s.baseFact = newFact(s.baseFact)
+            out.statements.append(s)
+        }
+        let uncertain = dropped.subtracting(same.keys).count + droppedStatements.subtracting(sameStatement.keys).count
+        return (out, uncertain)
+    }
+
+    /// How many times `number` is printed in `line` as a whole number (not inside a longer one).
+    static func occurrences(of number: String, in line: String) -> Int {
+        guard !number.isEmpty else { return 0 }
+        let chars = Array(line), target = Array(number)
+        func isNumeric(_ c: Character) -> Bool { c.isASCIIDigitChar || c == "." || c == "," }
+        var count = 0
+        for i in chars.indices where i + target.count <= chars.count && chars[i..<(i + target.count)].elementsEqual(target) {
+            let before = i > 0 ? chars[i - 1] : " ", after = i + target.count < chars.count ? chars[i + target.count] : " "
+            if !isNumeric(before) && !isNumeric(after) { count += 1 }
+        }
+        return count
+    }
+
+    private static func shifted(_ input: DerivationInput, facts: Int, statements: Int) -> DerivationInput {
+        switch input.source {
+        case .fact(let i): return DerivationInput(sign: input.sign, .fact(i + facts))
+        case .statement(let i): return DerivationInput(sign: input.sign, .statement(i + statements))
+        }
+    }
+
+    /// The key a figure is stored under (measure or code, fund, column, year).
+    static func key(_ fact: ImportedFact) -> String {
+        "\(fact.measureID ?? "")|\(fact.code ?? "")|\(fact.fund)|\(fact.column)|\(fact.year)"
+    }
+
+    private static func looseKey(_ s: ImportedStatement) -> String {
+        "\(s.kind)|\(s.provenance.lineFrom)|\(s.rateScaled ?? -1)/\(s.rateDecimals ?? -1)|\(s.amountFen ?? -1)"
+    }
+
+    private static func statementKey(_ s: ImportedStatement, part: Int?) -> String {
+        looseKey(s) + "|\(part ?? -1)"
+    }
+}
