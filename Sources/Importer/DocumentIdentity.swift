@@ -5,7 +5,8 @@ enum DocumentIdentity {
 
     /// The administrative region a unit's name begins with: successive pieces of 2–5
     /// characters ending in 省/市/区/县/州/旗/盟 ("上海市普陀区财政局" → "上海市普陀区",
-    /// "中共遂宁市安居区委办公室" → "遂宁市安居区"); "" when the name starts with none.
+    /// "中共遂宁市安居区委办公室" → "遂宁市安居区", "广州市天河区…" → "广州市天河区"); "" when the
+    /// name starts with none.
     static func region(ofUnit name: String) -> String {
         var chars = Array(name)
         if chars.starts(with: Array("中共")) { chars.removeFirst(2) }
@@ -14,7 +15,9 @@ enum DocumentIdentity {
             // The shortest piece (a name of 1–4 characters and its suffix) that is followed by
             // more text; a piece never starts with a suffix character ("市场监督管理局").
             guard !regionSuffixes.contains(chars[end]) else { break }
-            guard let k = (end + 1..<min(chars.count, end + 5)).first(where: { regionSuffixes.contains(chars[$0]) }) else { break }
+            guard var k = (end + 1..<min(chars.count, end + 5)).first(where: { regionSuffixes.contains(chars[$0]) }) else { break }
+            // A name that ends in a suffix character is followed by its own suffix ("泸州市", "广州市").
+            while k + 1 < chars.count, regionSuffixes.contains(chars[k + 1]) { k += 1 }
             end = k + 1
         }
         return String(chars[..<end])

@@ -77,7 +77,8 @@ struct PartialIdentity: Equatable {
         for (i, raw) in lines.enumerated() where !raw.hasPrefix("#") {
             let s = raw.withoutSpaces
             guard !s.isEmpty else { continue }
-            if reading.namedUnit == nil, let m = namedUnit.first(in: s), let name = m[1], !moneyUnits.contains(name),
+            // On the line as printed: the name ends where the spaces before the next field begin.
+            if reading.namedUnit == nil, let m = namedUnit.first(in: raw.sichuanTrimmed), let name = m[1], !moneyUnits.contains(name),
                name.unicodeScalars.contains(where: { $0.value >= 0x4E00 }) {
                 reading.namedUnit = trimmedUnit(name)
             }
@@ -106,10 +107,11 @@ struct PartialIdentity: Equatable {
     static func identify(_ lines: [String], file: String, overrides: ImportOverrides) throws -> PartialIdentity? {
         let reading = read(lines)
         guard reading.isDisclosure else { return nil }
-        guard let unit = overrides.unit ?? reading.unit ?? reading.namedUnit else {
-            throw ImportError.unidentified(file: file, missing: "单位名称（应在标题、封面或“编制单位：”行写明）")
+        let unit = overrides.unit ?? reading.unit ?? reading.namedUnit, year = overrides.year ?? reading.year
+        guard let unit, let year else {
+            let missing = [unit == nil ? "单位名称" : nil, year == nil ? "年度" : nil].compactMap { $0 }.joined(separator: "和")
+            throw ImportError.unidentified(file: file, missing: missing + "（应在标题或封面写明，如“某某局某年度部门决算”，或有“编制单位：”行）")
         }
-        guard let year = overrides.year ?? reading.year else { throw ImportError.unidentified(file: file, missing: "年度（应在标题、封面或标题式的小标题中写明，如“某年度部门决算”）") }
         var aliases: [String] = []
         for alias in [reading.unit, reading.namedUnit].compactMap({ $0 }) where alias != unit && !aliases.contains(alias) {
             aliases.append(alias)

@@ -30,7 +30,8 @@ extension SQLCompiler {
             SELECT u.name, u.region, u.kind, parent.name,
                    (SELECT group_concat(alias, '、') FROM (SELECT alias FROM unit_alias a WHERE a.unit_id = u.id ORDER BY alias)),
                    (SELECT group_concat(label, '、') FROM (
-                      SELECT d.year || CASE d.kind WHEN '决算' THEN '' ELSE d.scope || d.kind END AS label FROM disclosure d
+                      SELECT d.year || CASE d.kind WHEN '决算' THEN '' ELSE d.scope || d.kind END
+                             || CASE d.template WHEN 'partial' THEN '（部分）' ELSE '' END AS label FROM disclosure d
                       WHERE d.unit_id = u.id GROUP BY label ORDER BY min(d.year), min(d.kind = '预算'), min(d.scope = '单位'))),
                    CASE WHEN u.parent_id IS NULL THEN 1 ELSE 2 END
             FROM unit u LEFT JOIN unit parent ON parent.id = u.parent_id
@@ -51,8 +52,10 @@ extension SQLCompiler {
         let text = """
             SELECT d.year, count(DISTINCT d.unit_id), count(*),
                    (SELECT group_concat(label, '、') FROM (
-                     SELECT u.name || CASE WHEN max(x.kind = '预算') THEN '（' || group_concat(x.label, '、') || '）' ELSE '' END AS label
-                     FROM (SELECT unit_id, kind, CASE kind WHEN '决算' THEN '决算' ELSE scope || kind END AS label FROM disclosure
+                     SELECT u.name || CASE WHEN max(x.kind = '预算' OR x.partial) THEN '（' || group_concat(x.label, '、') || '）' ELSE '' END AS label
+                     FROM (SELECT unit_id, kind, template = 'partial' AS partial,
+                                  CASE kind WHEN '决算' THEN '决算' ELSE scope || kind END
+                                  || CASE template WHEN 'partial' THEN '，部分' ELSE '' END AS label FROM disclosure
                            WHERE year = d.year ORDER BY kind = '预算', scope = '单位') x
                      JOIN unit u ON u.id = x.unit_id GROUP BY u.id ORDER BY u.name))
             FROM disclosure d GROUP BY d.year ORDER BY d.year
