@@ -54,7 +54,9 @@ struct PartialIdentity: Equatable {
     }
 
     /// A heading: a short line without a full stop (part headings, numbered or not).
-    static func isHeading(_ s: String) -> Bool { s.count <= 40 && !s.contains("。") && !s.contains("，") }
+    static func isHeading(_ s: String) -> Bool {
+        s.count <= 40 && !s.contains("。") && !s.contains("，") && !s.contains("：") && !s.contains(":")
+    }
 
     static func read(_ lines: [String]) -> Reading {
         var reading = Reading()

@@ -77,6 +77,35 @@ final class ImportCommandTests: XCTestCase {
         try assertFails(file("letter.txt", Array("尊敬的各位：\n今天天气很好。\n".utf8)), code: "I105")
     }
 
+    /// A window of an unrecognized template is imported as partial: the import says so, `units`
+    /// and `years` mark it, `find` searches its paragraphs and `check` says what it could not evaluate.
+    func testUnknownTemplateWindowImportsAsPartial() throws {
+        let window = Self.root.appendingPathComponent("fixtures/disclosures/constructed/2023-sichuan-naxi-jiguanshiwu-danwei-juesuan.txt").path
+        let db = try emptyDatabase()
+        let result = try DQProcess.run(["import", "--db", db, window])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.hasPrefix("\(window): 已导入 泸州市纳溪区机关事务服务中心 2023 年度决算"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("警告：模板无法识别，按部分文档导入（模板记为 partial）：读到数字"), result.stderr)
+        let units = try DQProcess.run(["--db", db, "--format", "tsv", "-c", "units"]).stdout
+        XCTAssertTrue(units.contains("泸州市纳溪区机关事务服务中心\t泸州市纳溪区\t") && units.contains("\t2023（部分）\t"), units)
+        let years = try DQProcess.run(["--db", db, "--format", "tsv", "-c", "years"]).stdout
+        XCTAssertTrue(years.contains("泸州市纳溪区机关事务服务中心（决算，部分）"), years)
+        // Line 106 of the window: 机关运行经费支出33.95万元.
+        let found = try DQProcess.run(["--db", db, "--format", "tsv", "-c", "find \"机关运行经费支出33.95\""]).stdout
+        XCTAssertTrue(found.contains("\t2023\t106\t"), found)
+        let check = try DQProcess.run(["--db", db, "check"])
+        XCTAssertTrue([0, 1].contains(check.status), check.stderr)
+        XCTAssertTrue((check.stdout + check.stderr).contains("未能核对"), check.stdout + check.stderr)
+        XCTAssertEqual(try DQProcess.run(["--db", db, "-c", "sql SELECT template, scope FROM disclosure"]).stdout, "template\tscope\npartial\t单位\n")
+    }
+
+    /// A text that names a 决算 but no figure, unit or year can be read from is refused, and nothing is written.
+    func testUnreadableDisclosureWindowFailsAndWritesNothing() throws {
+        try assertFails(file("nofigures.txt", Array("某某局2023年度部门决算\n一、概况\n本局负责全区有关工作。\n".utf8)), code: "I114")
+        try assertFails(file("nounit.txt", Array("2023年度部门决算\n一、“三公”经费\n“三公”经费财政拨款支出决算为4.86万元。\n".utf8)), code: "I114")
+        try assertFails(file("novel.txt", Array("第一章\n他走进房间，桌上放着三本书，共计12.50元。\n".utf8)), code: "I105")
+    }
+
     func testTruncatedDocumentFails() throws {
         // The first 40 lines of the seed: a title and a table of contents, no figures.
         let lines = try String(contentsOfFile: Self.seed, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
