@@ -16,8 +16,12 @@ enum DocumentIdentity {
             // more text; a piece never starts with a suffix character ("市场监督管理局").
             guard !regionSuffixes.contains(chars[end]) else { break }
             guard var k = (end + 1..<min(chars.count, end + 5)).first(where: { regionSuffixes.contains(chars[$0]) }) else { break }
-            // A name that ends in a suffix character is followed by its own suffix ("泸州市", "广州市").
-            while k + 1 < chars.count, regionSuffixes.contains(chars[k + 1]) { k += 1 }
+            // A city named …州 is followed by its own suffix ("广州市", "通州区"), not a 州 of its
+            // own — unless that suffix begins a word ("…州市场监督管理局").
+            if chars[k] == "州", k + 1 < chars.count, "市区县".contains(chars[k + 1]),
+               !(chars[k + 1] == "市" && k + 2 < chars.count && chars[k + 2] == "场") {
+                k += 1
+            }
             end = k + 1
         }
         return String(chars[..<end])

@@ -39,15 +39,18 @@ public enum DocumentImporter {
         return result
     }
 
-    /// The text read as a partial document; when it is not a disclosure at all, the refusal
-    /// that led here. A template reader's refusal is kept in the warnings.
+    /// The text read as a partial document. When it cannot be, the refusal that led here
+    /// stands: a template reader's, or (no template recognized the text) why the partial
+    /// reading failed, when the text is a disclosure at all. A template reader's refusal of a
+    /// text read as partial is kept in the warnings.
     static func partial(_ text: SourceText, overrides: ImportOverrides, refusedBy reader: TemplateReader.Type?,
                         _ refusal: ImportError) throws -> ImportResult {
         var result: ImportResult
         do {
             result = try PartialReader.read(text, overrides: overrides)
-        } catch ImportError.unknownTemplate {
-            throw refusal
+        } catch let error as ImportError {
+            if reader != nil || error.code == refusal.code { throw refusal }
+            throw error
         }
         if let reader {
             result.report.warnings.append("模板 \(reader.template) 未能读取本文件（\(refusal.description)）")

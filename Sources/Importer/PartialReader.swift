@@ -33,13 +33,16 @@ public enum PartialReader: TemplateReader {
         var unread: [Int] = []
         ShanghaiNarrative.read(lines, from: 1, into: &worded, paragraphs: &paragraphs, unrecognized: &unread)
 
-        // … and as the Sichuan template words them, one paragraph at a time.
+        // … and as the Sichuan template words them, one paragraph at a time (its rules read
+        // numbers without thousands separators: they read the text without them, and each
+        // figure gets back the number as printed).
         var narrative = SichuanNarrative(year: year)
-        for prose in self.prose(lines) {
+        for prose in self.prose(lines.map(PrintedNumbers.withoutSeparators)) {
             let before = (narrative.builder.facts.count, narrative.builder.statements.count)
             narrative.read(line: prose.line, text: prose.text, section: prose.section, isHeading: prose.headingLevel != nil)
             if !prose.lineStarts.isEmpty { narrative.builder.placeOnLines(of: prose, factsFrom: before.0, statementsFrom: before.1) }
         }
+        PrintedNumbers.restore(&narrative.builder.facts, &narrative.builder.statements, lines: lines)
         let (merged, uncertain) = ReadingMerge.merge(
             ReadingMerge.Reading(facts: worded.facts, statements: worded.statements),
             ReadingMerge.Reading(facts: narrative.builder.facts, statements: narrative.builder.statements), lines: lines)

@@ -213,5 +213,7 @@ final class PartialDocumentTests: XCTestCase {
         XCTAssertEqual(DocumentIdentity.region(ofUnit: "泸州市纳溪区机关事务服务中心"), "泸州市纳溪区")
         XCTAssertEqual(DocumentIdentity.region(ofUnit: "上海市普陀区财政局"), "上海市普陀区")
         XCTAssertEqual(DocumentIdentity.region(ofUnit: "中共遂宁市安居区委办公室"), "遂宁市安居区")
+        XCTAssertEqual(DocumentIdentity.region(ofUnit: "某市市场监督管理局"), "某市")
+        XCTAssertEqual(DocumentIdentity.region(ofUnit: "甘孜州市场监督管理局"), "甘孜州")
     }
 }

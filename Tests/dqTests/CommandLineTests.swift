@@ -103,7 +103,7 @@ final class CommandLineTests: XCTestCase {
         // SQL the user typed, shown back under a caret.
         text = text.split(separator: "\n").filter { !$0.hasPrefix("  sql ") && !$0.hasPrefix("  .") }.joined(separator: "\n")
         let names: Set<String> = Set(HelpTests.verbs + ["query", "init", "import", "check", "help", "dq", "table", "box", "csv",
-            "tsv", "json", "jsonl", "markdown", "bar", "svg", "html", "HTML", "report", "error", "warning", "info", "sichuan", "shanghai", "shanghai_budget", "jiangsu_budget", "SQLite", "SQL", "UTF",
+            "tsv", "json", "jsonl", "markdown", "bar", "svg", "html", "HTML", "report", "error", "warning", "info", "sichuan", "shanghai", "shanghai_budget", "jiangsu_budget", "partial", "SQLite", "SQL", "UTF",
             "BOM", "Excel", "PDF", "GB18030", "less", "SRFX", "dqrc", "history", "sqlite", "Ctrl", "XDG_DATA_HOME",
             "beijing", "xml", "nothing", "nowhere", "abc", "extra", "nope", "where", "for", "maybe", "off",
             "severity", "rule", "family", "message", "unit", "year"])
