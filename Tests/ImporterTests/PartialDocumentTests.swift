@@ -152,6 +152,12 @@ final class PartialDocumentTests: XCTestCase {
         // Line 66: 本年支出合计2,240.92万元，其中：基本支出1,386.57万元，占61.88%.
         XCTAssertEqual(Self.figures(d, "expenditure_total", line: 66), [2_240_920_000])
         XCTAssertEqual(Self.statement(d, "share", about: "basic", line: 66)?.rateScaled, 6188)
+        // Line 74: 一般公共预算财政拨款支出2,163.27万元 … 减少201.45万元，下降8.52% → 2022: 2,364.72; the
+        // figure keeps its thousands separator as printed.
+        XCTAssertEqual(Self.figures(d, "general_expenditure", line: 74), [2_163_270_000])
+        XCTAssertEqual(d.facts.first { $0.measureID == "general_expenditure" && $0.provenance.lineFrom == 74 }?.printed, "2,163.27")
+        XCTAssertEqual(Self.derived(d, "general_expenditure", year: 2022), [2_364_720_000])
+        XCTAssertEqual(Self.statement(d, "growth", about: "general_expenditure", line: 74)?.rateScaled, 852)
         // Line 84: 三公 比2022年度减少2.17万元 → 2022: 16.80; line 88: 机关运行经费 → 2022: 165.40.
         XCTAssertEqual(Self.derived(d, "sangong", year: 2022), [16_800_000])
         XCTAssertEqual(Self.derived(d, "admin_operating", year: 2022), [165_400_000])
@@ -207,6 +213,12 @@ final class PartialDocumentTests: XCTestCase {
         XCTAssertEqual(d.unit.name, "某某市某某区某某局")
         XCTAssertEqual(d.year, 2022)
         XCTAssertEqual(Self.figures(d, "sangong", year: 2022, line: 4), [4_860_000])
+    }
+
+    func testThousandsSeparators() {
+        XCTAssertEqual(PrintedNumbers.withoutSeparators("支出2,163.27万元，1,234,567元，第1,2项"), "支出2163.27万元，1234567元，第1,2项")
+        XCTAssertEqual(PrintedNumbers.asPrinted("减少1201.45万元", in: "与上年相比减少1,201.45万元。"), "减少1,201.45万元")
+        XCTAssertEqual(PrintedNumbers.asPrinted("减少201.45万元", in: "与上年相比减少201.45万元。"), "减少201.45万元")
     }
 
     func testRegionOfCityNamesEndingInASuffixCharacter() {
