@@ -164,6 +164,79 @@ final class PartialDocumentTests: XCTestCase {
         XCTAssertEqual(Self.figures(d, "vehicles_enforcement", line: 96), [3])
     }
 
+    /// The held-out measurement (fixtures/disclosures/README.md) as a test: every figure and
+    /// statement the third layout's 情况说明 and 三公 table state, read by hand with its line. The
+    /// reader must store none wrongly, and at least the 47 of 58 it read when measured.
+    func testThirdLayoutAnswerKey() throws {
+        let d = try Self.read(Self.thirdLayout).document
+        typealias Figure = (line: Int, key: String, column: String, value: Int64)
+        let wan: Int64 = 10_000   // 分 per 0.01 万元
+        var figures: [Figure] = [
+            (58, "grand_total", "actual", 231_846 * wan), (62, "income_total", "actual", 220_516 * wan),
+            (62, "fiscal_income", "actual", 219_836 * wan), (62, "income_other", "actual", 680 * wan),
+            (66, "expenditure_total", "actual", 224_092 * wan), (66, "basic", "actual", 138_657 * wan),
+            (66, "project", "actual", 85_435 * wan), (70, "fiscal_grand_total", "actual", 225_461 * wan),
+            (74, "general_expenditure", "actual", 216_327 * wan), (78, "general_basic", "actual", 135_208 * wan),
+            (79, "personnel", "actual", 119_874 * wan), (80, "public_funds", "actual", 15_334 * wan),
+            (84, "sangong", "budget", 1_800 * wan), (84, "sangong", "actual", 1_463 * wan), (84, "sangong_abroad", "actual", 0),
+            (84, "sangong_vehicle", "actual", 1_185 * wan), (84, "sangong_reception", "actual", 278 * wan),
+            (84, "reception_domestic_batches", "actual", 25), (84, "reception_domestic_people", "actual", 186),
+            (88, "admin_operating", "actual", 15_334 * wan), (92, "procurement", "actual", 8_650 * wan),
+            (92, "procurement_goods", "actual", 3_210 * wan), (92, "procurement_works", "actual", 0),
+            (92, "procurement_services", "actual", 5_440 * wan), (92, "procurement_sme", "actual", 8_650 * wan),
+            (96, "vehicles_total", "actual", 5), (96, "vehicles_enforcement", "actual", 3), (96, "vehicles_other", "actual", 2),
+            (96, "equipment_over_1m", "actual", 0),
+        ]
+        // Line 52: 18.00 0.00 14.00 0.00 14.00 4.00 | 14.63 0.00 11.85 0.00 11.85 2.78.
+        for (measure, budget, actual) in [("sangong", 1_800, 1_463), ("sangong_abroad", 0, 0), ("sangong_vehicle", 1_400, 1_185),
+                                          ("vehicle_purchase", 0, 0), ("vehicle_operation", 1_400, 1_185),
+                                          ("sangong_reception", 400, 278)] as [(String, Int64, Int64)] {
+            figures += [(52, measure, "budget", budget * wan), (52, measure, "actual", actual * wan)]
+        }
+        typealias Said = (line: Int, kind: String, about: String, rate: Int64?, amount: Int64?)
+        let statements: [Said] = [
+            (58, "change", "grand_total", nil, -18_620 * wan), (58, "growth", "grand_total", 743, nil),
+            (62, "share", "fiscal_income", 9969, nil), (62, "share", "income_other", 31, nil),
+            (66, "share", "basic", 6188, nil), (66, "share", "project", 3812, nil),
+            (74, "share", "general_expenditure", 9653, nil), (74, "change", "general_expenditure", nil, -20_145 * wan),
+            (74, "growth", "general_expenditure", 852, nil), (84, "completion", "sangong", 8128, nil),
+            (84, "change", "sangong", nil, -217 * wan), (84, "growth", "sangong", 1292, nil),
+            (84, "completion", "sangong_vehicle", 8464, nil), (84, "completion", "sangong_reception", 6950, nil),
+            (88, "change", "admin_operating", nil, -1_206 * wan), (88, "growth", "admin_operating", 729, nil),
+            (92, "share", "procurement_sme", 100, nil),
+        ]
+        XCTAssertEqual(figures.count + statements.count, 58)
+        var read = 0, wrong: [String] = []
+        for fact in d.facts where !fact.isDerived {
+            let key = fact.measureID ?? fact.code ?? ""
+            let value = fact.amountFen ?? fact.quantity ?? -1
+            if figures.contains(where: { $0.line == fact.provenance.lineFrom && $0.key == key && $0.column == fact.column && $0.value == value }),
+               fact.year == 2023 {
+                read += 1
+            } else {
+                wrong.append("第\(fact.provenance.lineFrom)行 \(key) \(fact.column) \(fact.printed ?? "")")
+            }
+        }
+        for s in d.statements {
+            let about = s.partFact.map { d.facts[$0].measureID ?? d.facts[$0].code ?? "" } ?? ""
+            if statements.contains(where: { $0.line == s.provenance.lineFrom && $0.kind == s.kind && $0.about == about
+                && ($0.rate == nil || $0.rate == s.rateScaled) && ($0.amount == nil || $0.amount == s.amountFen) }) {
+                read += 1
+            } else {
+                wrong.append("第\(s.provenance.lineFrom)行 \(s.kind) \(s.printed)")
+            }
+        }
+        XCTAssertEqual(wrong, [])
+        XCTAssertGreaterThanOrEqual(read, 47)
+        // The prior-year values the stated changes imply (2022).
+        for fact in d.facts where fact.isDerived {
+            let expected: [String: Int64] = ["grand_total": 250_466 * wan, "general_expenditure": 236_472 * wan,
+                                             "sangong": 1_680 * wan, "admin_operating": 16_540 * wan]
+            XCTAssertEqual(fact.year, 2022)
+            XCTAssertEqual(fact.amountFen, expected[fact.measureID ?? ""], fact.measureID ?? "")
+        }
+    }
+
     /// The table's figures are placed only when its identities hold: a misprinted 合计 refuses the table.
     func testSangongTableWhoseIdentitiesFailIsNotRead() throws {
         var lines = try ShanghaiFixture.text(Self.sangong).lines
