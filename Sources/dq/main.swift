@@ -57,7 +57,7 @@ case .help(let topic):
     finish(printing: text)
 case .run(let arguments):
     do {
-        if let run = DirectInvocation.queryRun(arguments) {
+        if let run = DirectInvocation.run(arguments) {
             try run.run()
         } else {
             var command = try DQCommand.parseAsRoot(arguments)

@@ -8,16 +8,18 @@ import XCTest
 /// left to the parser.
 final class DirectInvocationTests: XCTestCase {
     /// What the parser makes of `arguments` as `main` hands them over (help and version
-    /// aside): the query run, or nil when they are no valid query command line.
-    private func parsed(_ arguments: [String]) -> QueryRun? {
+    /// aside): a query or check run, or nil when they are neither or not valid.
+    private func parsed(_ arguments: [String]) -> DirectInvocation.Run? {
         guard case .run(let reordered) = ArgumentOrder.request(arguments),
-              let command = try? DQCommand.parseAsRoot(reordered) as? QueryCommand else { return nil }
-        return command.queryRun
+              let command = try? DQCommand.parseAsRoot(reordered) else { return nil }
+        if let query = command as? QueryCommand { return .query(query.queryRun) }
+        if let check = command as? CheckCommand { return .check(check.checkRun) }
+        return nil
     }
 
-    private func direct(_ arguments: [String]) -> QueryRun? {
+    private func direct(_ arguments: [String]) -> DirectInvocation.Run? {
         guard case .run(let reordered) = ArgumentOrder.request(arguments) else { return nil }
-        return DirectInvocation.queryRun(reordered)
+        return DirectInvocation.run(reordered)
     }
 
     /// Command lines the direct path takes; the parser must read each the same way.
@@ -37,13 +39,18 @@ final class DirectInvocationTests: XCTestCase {
         ["-c", "a;b", "--format", "jsonl"],
         ["--format", "markdown", "-c", "units where name ~ \"局\""],
         ["--no-header", "--no-init", "--keep-going", "--bom", "--memory"],
+        ["check", "--db", "d", "--format", "csv"],
+        ["--db", "库.sqlite", "check", "--for", "甲局", "--year", "2023", "--fail-on", "warning"],
+        ["check", "--memory", "--rules"],
+        ["check", "--memory"],
+        ["--memory", "check"],
+        ["--format", "tsv", "check", "--memory", "--unit", "元", "--no-header", "--bom", "--fail-on", "info"],
+        ["check", "--for", "check", "--year", "+2023"],
     ]
 
     /// Command lines the direct path leaves to the parser (errors, other spellings, help).
     static let others: [[String]] = [
         ["query", "-c", "years"],
-        ["check", "--memory"],
-        ["--memory", "check"],
         ["--db=x", "-c", "years"],
         ["--format=csv", "-c", "years"],
         ["-c", "years", "--"],
@@ -73,6 +80,19 @@ final class DirectInvocationTests: XCTestCase {
         ["---db", "x"],
         ["--DB", "x", "-c", "a"],
         ["—db", "x", "-c", "a"],
+        ["check", "--fail-on", "fatal"],
+        ["check", "--year", "二〇二三"],
+        ["check", "--year", "-1"],
+        ["check", "-c", "years"],
+        ["check", "--keep-going"],
+        ["check", "--for=甲局"],
+        ["check", "--db", "a", "--memory"],
+        ["check", "--format", "html"],
+        ["check", "extra"],
+        ["check", "--help"],
+        ["import", "--db", "d", "a.txt"],
+        ["report", "--db", "d"],
+        ["init", "--db", "d"],
     ]
 
     func testPlainCommandLinesReadAsTheParserReadsThem() throws {
@@ -91,7 +111,7 @@ final class DirectInvocationTests: XCTestCase {
     /// Every sequence of up to four words from a pool of options, values and odd spellings:
     /// wherever the direct path answers, the parser answers the same.
     func testEveryShortCommandLineAgreesWithTheParser() {
-        let pool = ["-c", "--db", "--format", "csv", "--no-header", "-", "--", "--memory", "check"]
+        let pool = ["-c", "--db", "--format", "csv", "years", "-", "--memory", "check", "--year"]
         var lines: [[String]] = [[]]
         var taken = 0
         for _ in 1...4 {
@@ -127,13 +147,33 @@ final class DirectInvocationTests: XCTestCase {
             ["--memory", "--bom", "--format", "csv", "-c", "units"],
             ["--memory", "--format", "markdown", "-c", "check"],
         ]
-        for arguments in cases {
+        // The parser reads `dq query ARGS` (a subcommand word) and `--db=FILE` (an `=`).
+        let checks: [[String]] = [
+            ["check", "--db", db, "--format", "csv"],
+            ["check", "--db", db, "--format", "tsv", "--fail-on", "info", "--year", "2023"],
+            ["check", "--db", db, "--for", "不存在的单位"],
+            ["check", "--db", db, "--year", "1999"],
+            ["check", "--db", directory.appendingPathComponent("没有.sqlite").path],
+        ]
+        for arguments in cases + checks {
             XCTAssertNotNil(direct(arguments), "not a direct command line: \(arguments)")
             let fast = try DQProcess.run(arguments, environment: environment)
-            let parser = try DQProcess.run(["query"] + arguments, environment: environment)
+            let parser = try DQProcess.run(arguments.first == "check" ? arguments.map { $0 == "--db" ? "--db=" : $0 }
+                .joinedEquals() : ["query"] + arguments, environment: environment)
             XCTAssertEqual(fast.stdout, parser.stdout, "\(arguments)")
             XCTAssertEqual(fast.stderr, parser.stderr, "\(arguments)")
             XCTAssertEqual(fast.status, parser.status, "\(arguments)")
         }
+    }
+}
+
+private extension Array where Element == String {
+    /// `["--db=", "FILE"]` joined into `["--db=FILE"]`.
+    func joinedEquals() -> [String] {
+        var joined: [String] = []
+        for word in self {
+            if let last = joined.last, last.hasSuffix("=") { joined[joined.count - 1] = last + word } else { joined.append(word) }
+        }
+        return joined
     }
 }
