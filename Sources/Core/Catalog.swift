@@ -122,6 +122,10 @@ public struct Catalog: Sendable {
     /// Units whose canonical name or an alias is exactly `name` (an index lookup).
     public func units(named name: String) -> [Unit] { source.units(named: name) }
 
+    /// For each of `names`, the units whose canonical name or an alias is exactly that name:
+    /// `units(named:)` for every name, asked of the database in one lookup.
+    public func units(namedEach names: [String]) -> [[Unit]] { source.units(namedEach: names) }
+
     /// Units with a name or alias whose `NameFold` contains `key` (folded), shortest name
     /// first, at most `limit`; through an index when the catalog reads a database.
     public func units(containing key: String, limit: Int) -> [Unit] { source.units(containing: key, limit: limit) }

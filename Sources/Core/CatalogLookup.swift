@@ -4,6 +4,8 @@ public protocol CatalogLookup: Sendable {
     func allUnits() -> [Catalog.Unit]
     /// Units whose canonical name or an alias equals `name` exactly.
     func units(named name: String) -> [Catalog.Unit]
+    /// For each of `names`, what `units(named:)` answers for it, all asked at once (`for A, B, …`).
+    func units(namedEach names: [String]) -> [[Catalog.Unit]]
     /// Units with a name or alias whose `NameFold` contains `key` (already folded), shortest
     /// name first, at most `limit`.
     func units(containing key: String, limit: Int) -> [Catalog.Unit]
@@ -36,4 +38,9 @@ public protocol CatalogLookup: Sendable {
     func economicCodes() -> Set<String>
     /// The fiscal years of loaded 决算, ascending.
     func years() -> [Int]
+}
+
+extension CatalogLookup {
+    /// One `units(named:)` question per name, for lookups with no cheaper way to ask them together.
+    public func units(namedEach names: [String]) -> [[Catalog.Unit]] { names.map(units(named:)) }
 }

@@ -53,6 +53,11 @@ final class CatalogSource: @unchecked Sendable {
         return units.filter { $0.name == name || $0.aliases.contains(name) }
     }
 
+    func units(namedEach names: [String]) -> [[Catalog.Unit]] {
+        if let lookup, !isLoaded(\.loadedUnits) { return lookup.units(namedEach: names) }
+        return names.map(units(named:))
+    }
+
     func units(containing key: String, limit: Int) -> [Catalog.Unit] {
         if let lookup, !isLoaded(\.loadedUnits) { return lookup.units(containing: key, limit: limit) }
         let names = { (unit: Catalog.Unit) in ([unit.name] + unit.aliases).map(NameFold.fold) }

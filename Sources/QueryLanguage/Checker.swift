@@ -255,8 +255,9 @@ public struct Checker {
     /// The units `for A, B` names, each once.
     private func distinctUnits(_ names: [Name]) throws(Diagnostic) -> [Catalog.Unit] {
         var chosen: [Catalog.Unit] = []
-        for name in names {
-            let unit = try resolver.unit(name)
+        // One lookup for every exact name, not one per name.
+        for (name, typed) in zip(names, catalog.units(namedEach: names.map(\.text))) {
+            let unit = try resolver.unit(name, typed: typed)
             if chosen.contains(unit) { throw Diagnostic(code: "Q108", message: "单位「\(unit.name)」重复", span: name.span) }
             chosen.append(unit)
         }

@@ -23,7 +23,12 @@ struct NameResolver {
     /// that fits several units is an error, never a silent pick. Each step is an index
     /// lookup: no statement reads every unit.
     func unit(_ name: Name) throws(Diagnostic) -> Catalog.Unit {
-        let typed = catalog.units(named: name.text)
+        try unit(name, typed: catalog.units(named: name.text))
+    }
+
+    /// `name` resolved given `typed`, the units whose name or alias it is exactly (asked
+    /// together for the names of `for A, B, …`: `Catalog.units(namedEach:)`).
+    func unit(_ name: Name, typed: [Catalog.Unit]) throws(Diagnostic) -> Catalog.Unit {
         if typed.count == 1 { return typed[0] }
         let key = NameFold.fold(name.text)
         let containing = catalog.units(containing: key, limit: Self.unitCandidates)

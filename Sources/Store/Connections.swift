@@ -36,7 +36,9 @@ public final class Connections: @unchecked Sendable {
         let writable = isWritable(path)
         let reader = try Database(writable ? .file(path) : .immutableFile(path), mode: .readOnly)
         try DatabaseSetup.validate(reader, path: path)
-        let writer = writable ? try Database(.file(path), mode: .readWriteCreate) : reader
+        // The reader has parsed the schema: asking it the journal mode costs nothing, and
+        // spares the writer a parse of its own (a query never uses the writer).
+        let writer = writable ? try Database(.file(path), mode: .readWriteCreate, inWAL: try reader.isInWALMode) : reader
         return Connections(writer: writer, reader: reader, displayName: path)
     }
 

@@ -108,6 +108,12 @@ extension Database {
         Int(try scalar("PRAGMA user_version")?.int64 ?? 0)
     }
 
+    /// Whether the database is in WAL mode (`PRAGMA journal_mode`; it parses the schema if
+    /// this connection has not yet).
+    public var isInWALMode: Bool {
+        get throws { try scalar("PRAGMA journal_mode") == .text("wal") }
+    }
+
     /// Sets `PRAGMA user_version` (a 32-bit signed integer).
     public func setUserVersion(_ version: Int) throws {
         let sql = "PRAGMA user_version = \(version)"

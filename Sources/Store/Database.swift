@@ -46,7 +46,12 @@ public final class Database: @unchecked Sendable {
 
     /// Opens a connection and applies the per-connection settings: foreign keys on, a 5 s busy
     /// timeout, WAL for read-write files, `query_only` for read-only connections.
-    public init(_ location: Location, mode: Mode = .readWriteCreate) throws {
+    ///
+    /// `inWAL`: the file is known to be in WAL mode already (another connection read its
+    /// journal mode), so the switch — which parses the whole schema — is left out; the
+    /// connection reads the header instead, which joins the WAL, so that closing last it
+    /// still checkpoints and removes the -wal and -shm files.
+    public init(_ location: Location, mode: Mode = .readWriteCreate, inWAL: Bool = false) throws {
         var flags = SQLITE_OPEN_NOMUTEX
         flags |= mode == .readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         let filename: String
@@ -78,7 +83,7 @@ public final class Database: @unchecked Sendable {
         if mode == .readOnly {
             try execute("PRAGMA query_only = ON")
         } else if case .file = location {
-            try execute("PRAGMA journal_mode = WAL")
+            try execute(inWAL ? "PRAGMA user_version" : "PRAGMA journal_mode = WAL")
         }
     }
 

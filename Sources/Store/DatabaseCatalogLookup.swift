@@ -24,18 +24,24 @@ final class DatabaseCatalogLookup: CatalogLookup, @unchecked Sendable {
     /// Units in display order: each 部门 followed by its 二级单位.
     private static let unitOrder = "coalesce(u.parent_id, u.id), u.parent_id IS NOT NULL, u.name, u.id"
 
+    /// A unit's columns, read from `u`: id, name, parent, aliases (joined by U+001F) and 决算 years.
+    private static let unitColumns = """
+        u.id, u.name, u.parent_id,
+        (SELECT group_concat(alias, char(31)) FROM (SELECT alias FROM unit_alias WHERE unit_id = u.id ORDER BY alias)),
+        (SELECT group_concat(year) FROM (SELECT year FROM disclosure WHERE unit_id = u.id AND kind = '决算' ORDER BY year))
+        """
+
+    /// The unit whose `unitColumns` start at `row[first]`.
+    private static func unit(_ row: [Value], from first: Int = 0) -> Catalog.Unit {
+        let aliases = row[first + 3].string.map { $0.split(separator: "\u{1F}", omittingEmptySubsequences: true).map(String.init) } ?? []
+        let years = row[first + 4].string.map { $0.split(separator: ",").compactMap { Int($0) } } ?? []
+        return Catalog.Unit(id: row[first].int64 ?? 0, name: row[first + 1].string ?? "", parentID: row[first + 2].int64,
+                            aliases: aliases, years: years)
+    }
+
     private func units(where condition: String, _ params: [Value]) throws -> [Catalog.Unit] {
-        let rows = try database.query("""
-            SELECT u.id, u.name, u.parent_id,
-                   (SELECT group_concat(alias, char(31)) FROM (SELECT alias FROM unit_alias WHERE unit_id = u.id ORDER BY alias)),
-                   (SELECT group_concat(year) FROM (SELECT year FROM disclosure WHERE unit_id = u.id AND kind = '决算' ORDER BY year))
-            FROM unit u WHERE \(condition) ORDER BY \(Self.unitOrder)
-            """, params)
-        return rows.map { row in
-            let aliases = row[3].string.map { $0.split(separator: "\u{1F}", omittingEmptySubsequences: true).map(String.init) } ?? []
-            let years = row[4].string.map { $0.split(separator: ",").compactMap { Int($0) } } ?? []
-            return Catalog.Unit(id: row[0].int64 ?? 0, name: row[1].string ?? "", parentID: row[2].int64, aliases: aliases, years: years)
-        }
+        try database.query("SELECT \(Self.unitColumns) FROM unit u WHERE \(condition) ORDER BY \(Self.unitOrder)", params)
+            .map { Self.unit($0) }
     }
 
     func readUnits() throws -> [Catalog.Unit] { try units(where: "1", []) }
@@ -86,6 +92,44 @@ final class DatabaseCatalogLookup: CatalogLookup, @unchecked Sendable {
 
     func units(named name: String) -> [Catalog.Unit] {
         (try? units(where: "u.name = ?1 OR u.id IN (SELECT unit_id FROM unit_alias WHERE alias = ?1)", [.text(name)])) ?? []
+    }
+
+    /// One statement for all the names: each name (a `json_each` row) probes the name index
+    /// and `unit_alias` as `units(named:)` does.
+    func units(namedEach names: [String]) -> [[Catalog.Unit]] {
+        guard names.count > 1 else { return names.map(units(named:)) }
+        var found = Array(repeating: [Catalog.Unit](), count: names.count)
+        let rows = try? (try database).query("""
+            SELECT n.key, \(Self.unitColumns) FROM json_each(?1) n JOIN unit u
+              ON u.name = n.value OR u.id IN (SELECT unit_id FROM unit_alias WHERE alias = n.value)
+            ORDER BY n.key, \(Self.unitOrder)
+            """, [.text(Self.jsonArray(names))])
+        guard let rows else { return found }
+        for row in rows {
+            guard let index = row[0].int64.map(Int.init), found.indices.contains(index) else { continue }
+            found[index].append(Self.unit(row, from: 1))
+        }
+        return found
+    }
+
+    /// `strings` as a JSON array (for `json_each`).
+    static func jsonArray(_ strings: [String]) -> String {
+        var json = "["
+        for (index, string) in strings.enumerated() {
+            json += index == 0 ? "\"" : ",\""
+            for scalar in string.unicodeScalars {
+                switch scalar {
+                case "\"": json += "\\\""
+                case "\\": json += "\\\\"
+                case _ where scalar.value < 0x20:
+                    let hex = String(scalar.value, radix: 16)
+                    json += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default: json.unicodeScalars.append(scalar)
+                }
+            }
+            json += "\""
+        }
+        return json + "]"
     }
 
     func units(containing key: String, limit: Int) -> [Catalog.Unit] {

@@ -31,37 +31,14 @@ struct CheckCommand: ParsableCommand {
         guard Severity(rawValue: failOn) != nil else { throw ValidationError("--fail-on 只能是 error、warning 或 info") }
     }
 
+    /// The run these options ask for.
+    var checkRun: CheckRun {
+        CheckRun(db: database.db, memory: database.memory, unit: scope.unit, year: scope.year, failOn: failOn, rules: rules,
+                 format: format.format, moneyUnit: format.unit, noHeader: format.noHeader, bom: format.bom)
+    }
+
     func run() throws {
-        let console = Console()
-        if rules {
-            console.write(Self.rulesListing())
-            console.flush()
-            return
-        }
-        let session: Session
-        do {
-            let connections = try database.open()
-            session = try Session(connections: connections, options: format.renderOptions(), console: console)
-        } catch {
-            console.error(error)
-            throw ExitCode(3)
-        }
-        let units = try scope.units(in: session)
-        do {
-            let reader = session.connections.reader
-            let report = try session.showFindings(filtered: false) { row in
-                try reader.readSnapshot { try FindingsReport.run(reader, units: units, year: scope.year, filter: nil, row: row) }
-            }
-            console.flush()
-            if report.disclosures == 0 { throw ExitCode(3) }
-            let threshold = Severity(rawValue: failOn) ?? .error
-            if report.listed.contains(where: { $0.key >= threshold && $0.value > 0 }) { throw ExitCode(1) }
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            console.error(error)
-            throw ExitCode(3)
-        }
+        try checkRun.run()
     }
 
     /// `dq check --rules`: one block per rule.

@@ -15,6 +15,11 @@ struct DatabaseOptions: ParsableArguments {
 
     /// Opens the chosen database (the default one when neither option is given).
     func open() throws -> Connections {
+        try Self.open(db: db, memory: memory)
+    }
+
+    /// Opens `db`, the in-memory seed copy with `memory`, else the default database.
+    static func open(db: String?, memory: Bool) throws -> Connections {
         if memory { return try Connections.memory() }
         if let db { return try Connections.existing(path: db) }
         return try Connections.defaultDatabase(path: DataPaths.defaultDatabase())

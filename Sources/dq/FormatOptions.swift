@@ -24,6 +24,11 @@ struct FormatOptions: ParsableArguments {
     var bom = false
 
     func renderOptions() -> RenderOptions {
+        Self.renderOptions(format: format, unit: unit, noHeader: noHeader, bom: bom)
+    }
+
+    /// The output settings these options describe; without a format, table on a terminal, else tsv.
+    static func renderOptions(format: OutputFormat?, unit: MoneyUnit, noHeader: Bool, bom: Bool) -> RenderOptions {
         var options = RenderOptions()
         options.format = format ?? (isatty(STDOUT_FILENO) == 1 ? .table : .tsv)
         options.unit = unit

@@ -16,6 +16,11 @@ struct ScopeOptions: ParsableArguments {
     /// catalog's years are the final accounts' only). A name that does not resolve is
     /// reported and exits 2.
     func units(in session: Session) throws -> [Catalog.Unit] {
+        try Self.units(named: unit, in: session)
+    }
+
+    /// The units `--for unit` names (every unit with a loaded disclosure without it).
+    static func units(named unit: String?, in session: Session) throws -> [Catalog.Unit] {
         if unit == nil, session.context.units.isEmpty {
             let loaded = Set(try session.connections.reader.query("SELECT DISTINCT unit_id FROM disclosure").compactMap { $0[0].int64 })
             return session.catalog.units.filter { loaded.contains($0.id) }

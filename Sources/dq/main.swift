@@ -44,7 +44,8 @@ func finish(printing text: String) -> Never {
 }
 
 // Help and version are answered here, in Chinese; everything else goes to the parser with
-// the subcommand moved first. Usage errors exit 2 (SPEC §4).
+// the subcommand moved first; a plain query command line skips the parser (DirectInvocation).
+// Usage errors exit 2 (SPEC §4).
 switch ArgumentOrder.request(Array(CommandLine.arguments.dropFirst())) {
 case .version:
     finish(printing: VersionInfo.text)
@@ -56,8 +57,12 @@ case .help(let topic):
     finish(printing: text)
 case .run(let arguments):
     do {
-        var command = try DQCommand.parseAsRoot(arguments)
-        try command.run()
+        if let run = DirectInvocation.run(arguments) {
+            try run.run()
+        } else {
+            var command = try DQCommand.parseAsRoot(arguments)
+            try command.run()
+        }
         // A failed write of results (a full disk) fails the run, whatever the command.
         if Console.writeFailed.load(ordering: .relaxed) { exit(1) }
     } catch let exit as ExitCode {

@@ -18,7 +18,17 @@ final class UnitLookupTests: XCTestCase {
         private func names(_ unit: Catalog.Unit) -> [String] { [unit.name] + unit.aliases }
         func allUnits() -> [Catalog.Unit] { XCTFail("read every unit"); return units }
         func allProjects() -> [Catalog.Project] { XCTFail("read every project"); return [] }
-        func units(named name: String) -> [Catalog.Unit] { units.filter { names($0).contains(name) } }
+        /// The exact-name questions asked: one list per `units(namedEach:)`, one name per `units(named:)`.
+        var namedEach: [[String]] = []
+        var named: [String] = []
+        func units(named name: String) -> [Catalog.Unit] {
+            named.append(name)
+            return units.filter { names($0).contains(name) }
+        }
+        func units(namedEach names: [String]) -> [[Catalog.Unit]] {
+            namedEach.append(names)
+            return names.map { name in units.filter { self.names($0).contains(name) } }
+        }
         func units(containing key: String, limit: Int) -> [Catalog.Unit] {
             Array(units.filter { names($0).contains { NameFold.fold($0).contains(key) } }.prefix(limit))
         }
@@ -48,13 +58,17 @@ final class UnitLookupTests: XCTestCase {
         func years() -> [Int] { [2023] }
     }
 
+    private static let units = [
+        Catalog.Unit(id: 1, name: "甲市财政局", parentID: nil, aliases: ["甲市财政局（本级）"], years: [2023]),
+        Catalog.Unit(id: 2, name: "甲市教育局", parentID: nil, aliases: [], years: [2023]),
+        Catalog.Unit(id: 3, name: "甲市教育局机关幼儿园", parentID: 2, aliases: [], years: [2023]),
+    ]
+
+    private func lookup() -> NarrowLookup { NarrowLookup(Self.units, []) }
+
     private func catalog() throws -> Catalog {
         let seed = try QueryHarness.seed().catalog
-        let units = [
-            Catalog.Unit(id: 1, name: "甲市财政局", parentID: nil, aliases: ["甲市财政局（本级）"], years: [2023]),
-            Catalog.Unit(id: 2, name: "甲市教育局", parentID: nil, aliases: [], years: [2023]),
-            Catalog.Unit(id: 3, name: "甲市教育局机关幼儿园", parentID: 2, aliases: [], years: [2023]),
-        ]
+        let units = Self.units
         let projects = [
             Catalog.Project(id: 11, unitID: 1, code: "P-01", name: "财政信息化（二期）建设"),
             Catalog.Project(id: 12, unitID: 1, code: nil, name: "财政票据印制"),
@@ -72,10 +86,10 @@ final class UnitLookupTests: XCTestCase {
         return try XCTUnwrap(try catalog().units(ids: [id]).first)
     }
 
-    private func failure(_ text: String) throws -> Diagnostic? {
+    private func failure(_ text: String, statement: String = "summary 2023 for") throws -> Diagnostic? {
         let checker = Checker(catalog: try catalog(), context: QueryContext())
         do {
-            _ = try checker.prepare(try Parser.parse(line: "summary 2023 for \(text)")[0].get())
+            _ = try checker.prepare(try Parser.parse(line: "\(statement) \(text)")[0].get())
             return nil
         } catch { return error }
     }
@@ -106,6 +120,27 @@ final class UnitLookupTests: XCTestCase {
         let unknown = try XCTUnwrap(try failure("甲市财攻局"))
         XCTAssertEqual(unknown.code, "Q204")
         XCTAssertTrue(unknown.hints.joined().contains("「甲市财政局」"), "\(unknown.hints)")
+    }
+
+    /// `for A, B, …` asks for every exact name at once; only a name that is not exact is
+    /// looked up further, and errors come in the order of the names as before.
+    func testSideBySideNamesAreLookedUpTogether() throws {
+        let seed = try QueryHarness.seed().catalog
+        let lookup = lookup()
+        let checker = Checker(catalog: Catalog(measures: seed.measures, funds: seed.funds, lookup: lookup), context: QueryContext())
+        let names = ["甲市财政局（本级）", "甲市教育局", "幼儿园"]
+        guard case .query(let query) = try checker.prepare(try Parser.parse(line: "compare 三公 2022 2023 for " + names.joined(separator: ", "))[0].get()) else {
+            return XCTFail("compare … for A, B is a query")
+        }
+        XCTAssertEqual(lookup.namedEach, [names])
+        XCTAssertEqual(lookup.named, [], "no name is asked for again on its own")
+        XCTAssertEqual(query.shape.columns.filter { $0.name.hasSuffix("_value_2023") }.map(\.title),
+                       ["甲市财政局 2023年", "甲市教育局 2023年", "甲市教育局机关幼儿园 2023年"])
+        let failures = [("甲市财政局, 甲市, 甲市财攻局", "Q205"), ("甲市财政局, 甲市财攻局, 甲市", "Q204"),
+                        ("甲市财政局, 甲市财政局（本级）, 甲市", "Q108")]
+        for (list, code) in failures {
+            XCTAssertEqual(try failure(list, statement: "compare 三公 2022 2023 for")?.code, code, list)
+        }
     }
 
     func testCompletionAfterForAsksForNamesByPrefix() throws {

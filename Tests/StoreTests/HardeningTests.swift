@@ -54,6 +54,32 @@ final class HardeningTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: path + "-shm"))
     }
 
+    /// The writer of a WAL database joins the WAL without switching modes; a dq database in
+    /// rollback mode is still switched to WAL when opened.
+    func testWriterOfExistingDatabaseIsInWAL() throws {
+        let path = try makeTemporaryDirectory(self).appendingPathComponent("dq.sqlite").path
+        try DatabaseSetup.createFile(at: path, contents: .empty)
+        do {
+            let connections = try Connections.existing(path: path)
+            XCTAssertTrue(try connections.reader.isInWALMode)
+            XCTAssertEqual(try connections.writer.scalar("PRAGMA journal_mode"), .text("wal"))
+        }
+        try Database(.file(path), mode: .readWriteCreate).execute("PRAGMA journal_mode = DELETE")
+        XCTAssertEqual(try headerVersions(path), [1, 1], "rollback journal")
+        do {
+            let connections = try Connections.existing(path: path)
+            XCTAssertEqual(try connections.writer.scalar("PRAGMA journal_mode"), .text("wal"))
+        }
+        XCTAssertEqual(try headerVersions(path), [2, 2], "WAL")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path + "-wal"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path + "-shm"))
+    }
+
+    /// The file format write and read versions of a database header (bytes 18 and 19): 2 in WAL mode.
+    private func headerVersions(_ path: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: URL(fileURLWithPath: path))[18...19])
+    }
+
     func testStaleBuildFilesOfDeadProcessesAreRemoved() throws {
         let directory = try makeTemporaryDirectory(self)
         let path = directory.appendingPathComponent("dq.sqlite").path
