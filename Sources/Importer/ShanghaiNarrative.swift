@@ -612,7 +612,7 @@ enum ShanghaiRates {
             let label = String(c.j.chars[s..<number.1])
             var part: Int?
             var baseMeasure: String?
-            if label.hasSuffix("（类）"), let code = ShanghaiTables.classes.first(where: { label.hasPrefix($0.0) })?.1 {
+            if label.hasSuffix("（类）"), let code = FunctionClasses.names.first(where: { label.hasPrefix($0.name) })?.code {
                 part = fact(nil, code: code, fund: "general", number, c: &c, b: &b)
                 baseMeasure = "general_expenditure"
             } else if let (_, measure) = partLabels.first(where: { label.contains($0.0) }) {

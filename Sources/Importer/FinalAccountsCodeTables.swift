@@ -1,24 +1,29 @@
 import Core
 
-/// The 功能分类 code tables of the Shanghai template (收入决算表, 支出决算表,
-/// 一般公共预算财政拨款支出决算表): figures placed by cell, heading or identities, then checked.
-extension ShanghaiTables {
-    // MARK: 收入决算表, 支出决算表, 一般公共预算财政拨款支出决算表
-
-    /// Reads a 功能分类 code table; `columns[0]` is the total column, `headings` its printed
-    /// column headings (prefixes, "|" between alternatives). Figures are placed by their cell
-    /// (Word text), under their heading (layout text, on a page that prints the headings), else
-    /// by the table's identities (`TableSolver`); a figure whose column stays open is not stored.
+/// The code tables of the final accounts: 功能分类 tables (收入决算表, 支出决算表,
+/// 一般公共预算财政拨款支出决算表, the 政府性基金 / 国有资本经营 tables) with figures placed by cell,
+/// heading or identities, then checked; and the 经济分类 table of 基本支出, one figure a row.
+extension FinalAccountsTableReader {
+    /// Reads a 功能分类 code table; its first column is the total column unless the spec gives
+    /// row identities. Figures are placed by their cell (Word text), under their heading (layout
+    /// text, on a page that prints the headings), else by the table's identities (`TableSolver`);
+    /// a figure whose column stays open is not stored.
     ///
     /// `identities` replace the rule "column 0 = Σ the others" where a table has other row
     /// identities (the 政府性基金 table); the hierarchy is then checked in every column.
-    static func readCodeTable(_ name: String, _ lines: [String], _ range: ClosedRange<Int>, fund: String, columns: [String],
-                              headings: [String], columnLabels: [String], active: [Int]? = nil, columnTotals: [Int: Int64] = [:],
-                              identities: [ColumnIdentity]? = nil,
-                              totalMeasures: [String: String], into b: inout ShanghaiBuilder) {
+    static func readCodeTable(_ spec: TableSpec, _ lines: [String], _ range: ClosedRange<Int>, into b: inout ShanghaiBuilder) {
+        let name = spec.title, columns = spec.columns.map { $0.column ?? "" }, headings = spec.columns.map { $0.headings.joined(separator: "|") }
+        let columnLabels = spec.columns.map(\.label), identities = spec.identities
+        // Columns the rows can fill: those whose measures have a figure other than 0 among the facts read so far.
+        let activeColumns = spec.activeColumns.filter { _, measures in
+            b.facts.contains { $0.measureID.map(measures.contains) == true && ($0.amountFen ?? 0) != 0 }
+        }.map(\.column)
+        let active = activeColumns.isEmpty ? nil : activeColumns
+        // Totals the 情况说明 states, which settle columns a table's own sums leave open.
+        let columnTotals = spec.statedTotals.compactMapValues { b.statedTotals[$0] }
         let layout = LayoutScanner.isLayout(rawLines(lines, range))
         let tokenLines = tokenLines(lines, range)
-        let rows = CodeTableScanner.rows(tokenLines, layout: layout, totalLabels: ["合计"])
+        let rows = CodeTableScanner.rows(tokenLines, layout: layout, totalLabels: spec.totalRows.map(\.label))
             .filter { !$0.isCode || $0.key.count != 2 }
         guard !rows.isEmpty else { return }
         var fixed: [Int: [Int: LayoutToken]] = [:]
@@ -27,7 +32,7 @@ extension ShanghaiTables {
             for (i, row) in rows.enumerated() {
                 var map: [Int: LayoutToken] = [:]
                 for t in row.values {
-                    let column = LayoutScanner.cell(t) - 2
+                    let column = LayoutScanner.cell(t) - spec.firstFigureCell
                     if columns.indices.contains(column) { map[column] = t }
                     else { b.warnings.append("\(name)：第 \(t.line) 行数字 \(t.text) 不在栏目内") }
                 }
@@ -67,8 +72,8 @@ extension ShanghaiTables {
             for (column, token) in map.sorted(by: { $0.key < $1.key }) {
                 let place = ShanghaiBuilder.Place(table: name, row: label, column: columnLabels[column])
                 if row.isCode {
-                    b.money(nil, code: row.key, fund: fund, column: columns[column], token, place: place)
-                } else if let measure = totalMeasures[columns[column]] {
+                    b.money(nil, code: row.key, fund: spec.columns[column].fund ?? spec.fund, column: columns[column], token, place: place)
+                } else if let measure = spec.totalRows.first(where: { $0.label == row.key })?.measure ?? spec.columns[column].totalMeasure {
                     b.money(measure, token, place: place)
                 }
             }
@@ -118,6 +123,70 @@ extension ShanghaiTables {
                 }
             }
         }
+        b.tables += 1
+    }
+
+    /// Reads the 经济分类 table of 基本支出: 类 and 款 rows and its total rows, one figure each,
+    /// printed as two blocks side by side (layout text) or one after another on a line.
+    /// Detail rows are kept as printed; a 类 they do not add up to is reported (the audit's B4
+    /// rule then names the figures).
+    static func readEconomicTable(_ spec: TableSpec, _ lines: [String], _ range: ClosedRange<Int>, into b: inout ShanghaiBuilder) {
+        let totalLabels = spec.totalRows.map(\.label)
+        let tokenLines = tokenLines(lines, range)
+        let layout = LayoutScanner.isLayout(rawLines(lines, range))
+        var streams = [tokenLines]
+        if layout {
+            // The right block starts at the second code printed on a line (支出 经济分类 codes start with 3).
+            let split = tokenLines.compactMap { tokens -> Int? in
+                tokens.first { $0.isCode && ($0.text.count == 3 || $0.text.count == 5) && $0.text.hasPrefix("3") && $0.x > 10 }?.x
+            }.min() ?? 40
+            streams = [tokenLines.map { $0.filter { $0.x < split - 2 } }, tokenLines.map { $0.filter { $0.x >= split - 2 } }]
+        }
+        if !layout {
+            // Reading order: a line may hold a left-block row and a right-block row; each code
+            // (or total label) after the first token starts a new row.
+            streams = [tokenLines.flatMap { tokens -> [[LayoutToken]] in
+                var segments: [[LayoutToken]] = [[]]
+                for (i, t) in tokens.enumerated() {
+                    let starts = i > 0 && ((t.isCode && (t.text.count == 3 || t.text.count == 5) && t.text.hasPrefix("3"))
+                        || totalLabels.contains(where: { t.text.hasPrefix($0) }))
+                    if starts && !(segments.last!.last?.isCode == true && t.text.count == 2) { segments.append([]) }
+                    segments[segments.count - 1].append(t)
+                }
+                return segments.filter { !$0.isEmpty }
+            }]
+        }
+        var rows: [CodeRow] = []
+        for stream in streams {
+            rows += CodeTableScanner.rows(stream, layout: layout, totalLabels: totalLabels)
+                .filter { !$0.isCode || $0.key.count == 3 || $0.key.count == 5 }
+        }
+        var value: [String: LayoutToken] = [:], printedName: [String: String] = [:]
+        for row in rows {
+            guard let v = row.values.first else { continue }
+            if row.isCode { printedName[row.key] = (row.key + " " + row.label).trimmingSpaces }
+            if row.values.count > 1 { b.warnings.append("\(spec.title)：\(row.key) 行有多于一个数字（第 \(row.line) 行）") }
+            value[row.key] = v
+        }
+        for (cls, total) in value.filter({ $0.key.count == 3 && $0.key.allSatisfy(\.isASCIIDigitChar) }).sorted(by: { $0.key < $1.key }) {
+            let details = value.filter { $0.key.count == 5 && $0.key.hasPrefix(cls) }
+            let s = details.values.compactMap(LayoutScanner.amount).reduce(0, +)
+            let difference = abs(s - (LayoutScanner.amount(total) ?? 0))
+            if difference > 10_000 * Int64(details.count) {
+                b.warnings.append("\(spec.title)：\(cls) 的明细之和 \(Amount(fen: s)) 不等于 \(total.text)（第 \(total.line) 行）")
+            } else if difference != 0 {
+                b.warnings.append("\(spec.title)：\(cls) 的明细之和 \(Amount(fen: s)) 与 \(total.text) 相差 \(Amount(fen: difference))（尾数，第 \(total.line) 行）")
+            }
+        }
+        for (key, token) in value.sorted(by: { $0.key < $1.key }) {
+            let place = ShanghaiBuilder.Place(table: spec.title, row: printedName[key] ?? key, column: spec.columns[0].label)
+            if let total = spec.totalRows.first(where: { $0.label == key }) {
+                if let measure = total.measure { b.money(measure, token, place: place) }
+            } else {
+                b.money(nil, code: key, fund: spec.columns[0].fund ?? spec.fund, column: spec.columns[0].column ?? "actual", token, place: place)
+            }
+        }
+        check(spec, found: value, labels: [], into: &b)
         b.tables += 1
     }
 }
