@@ -84,8 +84,11 @@ extension TableTemplate {
                       [TableColumn(nil, ["预算数"], printed: part + "预算数"), TableColumn(nil, ["决算数"], printed: part + "决算数")]
                   },
                   moneyUnit: .tenThousandYuan),
-        fundTable("政府性基金预算财政拨款收入支出决算表", fund: "gov_fund", income: "income_gov_fund"),
-        fundTable("国有资本经营预算财政拨款收入支出决算表", fund: "soe", income: "income_soe"),
+        fundTable("政府性基金预算财政拨款收入支出决算表", fund: "gov_fund",
+                  totals: ["gov_fund_opening_balance", "income_gov_fund", "gov_fund_expenditure", "gov_fund_basic", "gov_fund_project",
+                           "gov_fund_closing_balance"]),
+        fundTable("国有资本经营预算财政拨款收入支出决算表", fund: "soe",
+                  totals: ["soe_opening_balance", "income_soe", "soe_expenditure", "soe_basic", "soe_project", "soe_closing_balance"]),
     ], narrativeStart: ["第三部分"], narrativeHeadings: ["一、收入支出决算总体情况说明"],
        captions: ["部门决算表"], partHeadings: ["第二部分"])
 
@@ -100,15 +103,16 @@ extension TableTemplate {
     /// 本年收入, 本年支出 (合计, 基本支出, 项目支出), 年末结转和结余, so no total column: the row
     /// identities are 本年支出 = 基本 + 项目 and 年初 + 本年收入 = 本年支出 + 年末. A fund the unit
     /// has no appropriation of prints the table empty (本年度没有…，故本表无数据).
-    private static func fundTable(_ title: String, fund: String, income: String) -> TableSpec {
+    /// `totals`: the measures its 合计 row states, column by column.
+    private static func fundTable(_ title: String, fund: String, totals: [String]) -> TableSpec {
         TableSpec(title: title, shape: .codes(economic: false), fund: fund,
-                  columns: [TableColumn("opening_balance", ["年初结转和"], total: fund + "_opening_balance", printed: "年初结转和结余"),
-                            TableColumn("income_total", ["本年收入"], total: income),
+                  columns: [TableColumn("opening_balance", ["年初结转和"], total: totals[0], printed: "年初结转和结余"),
+                            TableColumn("income_total", ["本年收入"], total: totals[1]),
                             // The 本年支出 total is headed 合计 or 小计.
-                            TableColumn("actual", ["小计", "合计"], total: fund + "_expenditure", printed: "本年支出合计"),
-                            TableColumn("basic", ["基本支出"], total: fund + "_basic"),
-                            TableColumn("project", ["项目支出"], total: fund + "_project"),
-                            TableColumn("closing_balance", ["年末结转和"], total: fund + "_closing_balance", printed: "年末结转和结余")],
+                            TableColumn("actual", ["小计", "合计"], total: totals[2], printed: "本年支出合计"),
+                            TableColumn("basic", ["基本支出"], total: totals[3]),
+                            TableColumn("project", ["项目支出"], total: totals[4]),
+                            TableColumn("closing_balance", ["年末结转和"], total: totals[5], printed: "年末结转和结余")],
                   moneyUnit: .tenThousandYuan,
                   identities: [ColumnIdentity(left: [2], right: [3, 4]), ColumnIdentity(left: [0, 1], right: [2, 5])],
                   mayBeEmpty: true)

@@ -19,20 +19,6 @@ struct ShanghaiBuilder {
     /// (`FinalAccountsTableReader.settleSingleRow`).
     var unsettledRow: (spec: TableSpec, numbers: [LayoutToken], placements: [[Int]])?
 
-    static let measureFund: [String: String] = [
-        "income_general": "general", "income_gov_fund": "gov_fund", "income_soe": "soe",
-        "fiscal_grand_total": "fiscal", "fiscal_income": "fiscal", "fiscal_opening_balance": "fiscal",
-        "fiscal_expenditure": "fiscal", "fiscal_closing_balance": "fiscal",
-        "general_expenditure": "general", "general_basic": "general", "general_project": "general",
-        "personnel": "general", "public_funds": "general", "admin_operating": "general",
-        "sangong": "fiscal", "sangong_abroad": "fiscal", "sangong_vehicle": "fiscal", "vehicle_purchase": "fiscal",
-        "vehicle_operation": "fiscal", "sangong_reception": "fiscal",
-        "gov_fund_expenditure": "gov_fund", "soe_expenditure": "soe",
-        "gov_fund_opening_balance": "gov_fund", "gov_fund_basic": "gov_fund", "gov_fund_project": "gov_fund",
-        "gov_fund_closing_balance": "gov_fund", "soe_opening_balance": "soe", "soe_basic": "soe", "soe_project": "soe",
-        "soe_closing_balance": "soe",
-    ]
-
     /// Where a table figure is printed: the table's title, the row and column as printed.
     struct Place {
         var table: String
@@ -67,7 +53,7 @@ struct ShanghaiBuilder {
     mutating func money(_ measure: String?, code: String? = nil, fund: String? = nil, column: String = "actual",
                         _ token: LayoutToken, kind: String = "table", year: Int? = nil, place: Place? = nil) -> Int? {
         guard let fen = LayoutScanner.amount(token) else { return nil }
-        let fundID = fund ?? measure.flatMap { ShanghaiBuilder.measureFund[$0] } ?? "all"
+        let fundID = fund ?? measure.flatMap { MeasureFunds.byMeasure[$0] } ?? "all"
         var provenance = Provenance(kind, token.line)
         if kind == "table" {
             provenance.table = place?.table
