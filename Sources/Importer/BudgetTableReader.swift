@@ -52,18 +52,6 @@ enum BudgetTableReader {
 
     static func rightEdge(_ token: LayoutToken) -> Int { token.x + token.text.count }
 
-    /// The printed money unit of a table (its 单位： line), else the spec's.
-    static func unit(_ lines: [String], _ range: ClosedRange<Int>, spec: TableSpec) -> MoneyUnit {
-        for n in range.prefix(4) {
-            let s = lines[n - 1].withoutSpaces
-            guard let mark = s.range(of: "单位：") ?? s.range(of: "单位:") else { continue }
-            let rest = s[mark.upperBound...]
-            if rest.hasPrefix("万元") { return .tenThousandYuan }
-            if rest.hasPrefix("元") { return .yuan }
-        }
-        return spec.moneyUnit
-    }
-
     /// Header offsets: each column's heading center minus the 合计 (first) heading's center.
     static func headerOffsets(_ tokenLines: [[LayoutToken]], spec: TableSpec) -> [Int?] {
         // Per column: its first heading word that the header prints, at its rightmost place
@@ -126,7 +114,7 @@ enum BudgetTableReader {
     /// Reads one table into `b`; returns the class codes and names it printed (for two-sided tables after it).
     static func read(_ spec: TableSpec, _ lines: [String], _ range: ClosedRange<Int>, classes: [String: String],
                      into b: inout BudgetBuilder) -> [String: String] {
-        let unit = unit(lines, range, spec: spec)
+        let unit = spec.printedUnit(lines, range)
         let tokenLines = tokenLines(lines, range)
         let offsets = headerOffsets(tokenLines, spec: spec)
         var printedClasses: [String: String] = [:]

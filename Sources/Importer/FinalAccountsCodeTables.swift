@@ -14,6 +14,7 @@ extension FinalAccountsTableReader {
     static func readCodeTable(_ spec: TableSpec, _ lines: [String], _ range: ClosedRange<Int>, into b: inout ShanghaiBuilder) {
         let name = spec.title, columns = spec.columns.map { $0.column ?? "" }, headings = spec.columns.map { $0.headings.joined(separator: "|") }
         let columnLabels = spec.columns.map(\.label), identities = spec.identities
+        let unit = spec.printedUnit(lines, range)
         // Columns the rows can fill: those whose measures have a figure other than 0 among the facts read so far.
         let activeColumns = spec.activeColumns.filter { _, measures in
             b.facts.contains { $0.measureID.map(measures.contains) == true && ($0.amountFen ?? 0) != 0 }
@@ -70,7 +71,7 @@ extension FinalAccountsTableReader {
         for (row, map) in zip(rows, maps) {
             let label = row.isCode ? (row.key + " " + row.label).trimmingSpaces : row.label
             for (column, token) in map.sorted(by: { $0.key < $1.key }) {
-                let place = ShanghaiBuilder.Place(table: name, row: label, column: columnLabels[column])
+                let place = ShanghaiBuilder.Place(table: name, row: label, column: columnLabels[column], unit: unit)
                 if row.isCode {
                     b.money(nil, code: row.key, fund: spec.columns[column].fund ?? spec.fund, column: columns[column], token, place: place)
                 } else if let measure = spec.totalRows.first(where: { $0.label == row.key })?.measure ?? spec.columns[column].totalMeasure {
@@ -132,6 +133,7 @@ extension FinalAccountsTableReader {
     /// rule then names the figures).
     static func readEconomicTable(_ spec: TableSpec, _ lines: [String], _ range: ClosedRange<Int>, into b: inout ShanghaiBuilder) {
         let totalLabels = spec.totalRows.map(\.label)
+        let unit = spec.printedUnit(lines, range)
         let tokenLines = tokenLines(lines, range)
         let layout = LayoutScanner.isLayout(rawLines(lines, range))
         var streams = [tokenLines]
@@ -179,7 +181,7 @@ extension FinalAccountsTableReader {
             }
         }
         for (key, token) in value.sorted(by: { $0.key < $1.key }) {
-            let place = ShanghaiBuilder.Place(table: spec.title, row: printedName[key] ?? key, column: spec.columns[0].label)
+            let place = ShanghaiBuilder.Place(table: spec.title, row: printedName[key] ?? key, column: spec.columns[0].label, unit: unit)
             if let total = spec.totalRows.first(where: { $0.label == key }) {
                 if let measure = total.measure { b.money(measure, token, place: place) }
             } else {

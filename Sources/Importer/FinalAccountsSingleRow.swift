@@ -13,6 +13,7 @@ extension FinalAccountsTableReader {
         let layout = LayoutScanner.isLayout(rawLines(lines, range))
         let numbers = tokenLines.flatMap { $0.filter(\.isCell) }
         let count = slots.count
+        let unit = spec.printedUnit(lines, range)
         b.tables += 1
         guard !numbers.isEmpty else { return }
         let headingWords = Set(spec.columns.flatMap(\.headings))
@@ -47,19 +48,19 @@ extension FinalAccountsTableReader {
                 return
             }
             if solutions.count > 1 {
-                b.unsettledRow = (spec, numbers, solutions)
+                b.unsettledRow = (spec, unit, numbers, solutions)
                 return
             }
             placement = solutions[0]
         }
-        place(numbers, placement, spec: spec, into: &b)
+        place(numbers, placement, spec: spec, unit: unit, into: &b)
     }
 
     /// Settles a reading-order single row with the figures the 情况说明 states (a placement that
     /// contradicts one of them is dropped; blank cells count as 0), then places the figures
     /// whose column every remaining placement agrees on and reports the others.
     static func settleSingleRow(into b: inout ShanghaiBuilder) {
-        guard let (spec, numbers, placements) = b.unsettledRow, case .singleRow(let slots, _) = spec.shape else { return }
+        guard let (spec, unit, numbers, placements) = b.unsettledRow, case .singleRow(let slots, _) = spec.shape else { return }
         b.unsettledRow = nil
         var stated: [String: Int64] = [:]
         for fact in b.facts where fact.provenance.kind == "text" {
@@ -77,7 +78,7 @@ extension FinalAccountsTableReader {
             let columns = Set(candidates.map { $0[i] }).sorted().map { spec.columns[$0].label }.joined(separator: "、")
             b.warnings.append("\(spec.title)：\(numbers[i].text) 可能属于 \(columns)，无法确定（第 \(numbers[i].line) 行），未导入")
         }
-        place(numbers, settled, spec: spec, into: &b)
+        place(numbers, settled, spec: spec, unit: unit, into: &b)
     }
 
     /// The headings (预算数, 决算数) of the fact columns in which an identity fails, in the order
@@ -92,14 +93,15 @@ extension FinalAccountsTableReader {
         return result
     }
 
-    private static func place(_ numbers: [LayoutToken], _ placement: [Int?], spec: TableSpec, into b: inout ShanghaiBuilder) {
+    private static func place(_ numbers: [LayoutToken], _ placement: [Int?], spec: TableSpec, unit: MoneyUnit,
+                              into b: inout ShanghaiBuilder) {
         guard case .singleRow(let slots, let identities) = spec.shape else { return }
         var v = [Int64](repeating: 0, count: slots.count)
         for (token, column) in zip(numbers, placement) {
             guard let column else { continue }
             v[column] = LayoutScanner.amount(token) ?? 0
             guard let slot = slots[column] else { continue }
-            b.money(slot.measure, column: slot.column, token, place: .init(table: spec.title, row: nil, column: spec.columns[column].label))
+            b.money(slot.measure, column: slot.column, token, place: .init(table: spec.title, row: nil, column: spec.columns[column].label, unit: unit))
         }
         // With a figure left out the sums cannot hold; every placement tried added up anyway.
         guard !placement.contains(nil) else { return }

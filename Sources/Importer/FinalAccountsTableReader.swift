@@ -89,6 +89,7 @@ enum FinalAccountsTableReader {
         }.map(\.column)
         let cells = LayoutScanner.isCells(rawLines(lines, range))
         let leftHeading = spec.leftColumnLabel ?? spec.columns[0].label
+        let unit = spec.printedUnit(lines, range)
         var found: [String: LayoutToken] = [:]
         var seenLeft = Set<String>()
         for row in rows {
@@ -98,7 +99,7 @@ enum FinalAccountsTableReader {
             if spec.columns.count == 1 {
                 // One column: a row's one figure.
                 if row.values.count > 1 { b.warnings.append("\(spec.title) 第\(row.spec.text)行有多于一个数字（第 \(row.line) 行）") }
-                let place = ShanghaiBuilder.Place(table: spec.title, row: row.spec.text, column: leftHeading)
+                let place = ShanghaiBuilder.Place(table: spec.title, row: row.spec.text, column: leftHeading, unit: unit)
                 if let code = classCode(key) {
                     b.money(nil, code: code, fund: spec.fund, column: spec.columns[0].column ?? "actual", first, place: place)
                 } else if stored.contains(key) {
@@ -109,7 +110,7 @@ enum FinalAccountsTableReader {
             if row.spec.side == 0 {
                 if !stored.contains(key) || seenLeft.contains(key) { continue }
                 seenLeft.insert(key)
-                b.money(key, first, place: .init(table: spec.title, row: row.spec.text, column: leftHeading))
+                b.money(key, first, place: .init(table: spec.title, row: row.spec.text, column: leftHeading, unit: unit))
                 continue
             }
             // Right: the first column then the others (order kept, blanks skipped).
@@ -131,7 +132,7 @@ enum FinalAccountsTableReader {
             }
             for (column, token) in byColumn {
                 let heading = spec.columns[column]
-                let place = ShanghaiBuilder.Place(table: spec.title, row: row.spec.text, column: heading.label)
+                let place = ShanghaiBuilder.Place(table: spec.title, row: row.spec.text, column: heading.label, unit: unit)
                 if let code = classCode(key) {
                     b.money(nil, code: code, fund: heading.fund ?? spec.fund, column: heading.column ?? "actual", token, place: place)
                 } else if key == spec.columns[0].totalMeasure, let measure = heading.totalMeasure {

@@ -17,13 +17,15 @@ struct ShanghaiBuilder {
     /// A reading-order single-row table (三公) whose figures fit it in several ways: its spec,
     /// figures and the placements, settled once the 情况说明 has been read
     /// (`FinalAccountsTableReader.settleSingleRow`).
-    var unsettledRow: (spec: TableSpec, numbers: [LayoutToken], placements: [[Int]])?
+    var unsettledRow: (spec: TableSpec, unit: MoneyUnit, numbers: [LayoutToken], placements: [[Int]])?
 
     /// Where a table figure is printed: the table's title, the row and column as printed.
     struct Place {
         var table: String
         var row: String?
         var column: String?
+        /// The unit the table prints its money in.
+        var unit: MoneyUnit
     }
 
     /// The tables read so far, with their status.
@@ -52,7 +54,8 @@ struct ShanghaiBuilder {
     @discardableResult
     mutating func money(_ measure: String?, code: String? = nil, fund: String? = nil, column: String = "actual",
                         _ token: LayoutToken, kind: String = "table", year: Int? = nil, place: Place? = nil) -> Int? {
-        guard let fen = LayoutScanner.amount(token) else { return nil }
+        let unit = place?.unit ?? .tenThousandYuan
+        guard let fen = Amount(printed: token.text, unit: unit)?.fen else { return nil }
         let fundID = fund ?? measure.flatMap { MeasureFunds.byMeasure[$0] } ?? "all"
         var provenance = Provenance(kind, token.line)
         if kind == "table" {
@@ -62,7 +65,7 @@ struct ShanghaiBuilder {
             provenance.page = page(of: token.line)
         }
         facts.append(ImportedFact(measureID: measure, code: code, fund: fundID, column: column, year: year ?? self.year,
-                                  amountFen: fen, printed: token.text, printedUnit: "万元", provenance: provenance))
+                                  amountFen: fen, printed: token.text, printedUnit: unit.rawValue, provenance: provenance))
         recognizedLines.insert(token.line)
         return facts.count - 1
     }

@@ -16,6 +16,12 @@ public enum ShanghaiReader: TemplateReader {
     }
 
     public static func read(_ text: SourceText, overrides: ImportOverrides) throws -> ImportResult {
+        try read(text, overrides: overrides, template: layout)
+    }
+
+    /// Reads a document of the template `layout` describes (another description of the same
+    /// kind of document: other titles, headings or columns).
+    static func read(_ text: SourceText, overrides: ImportOverrides, template layout: TableTemplate) throws -> ImportResult {
         let lines = text.lines
         guard lines.contains(where: { !$0.trimmingSpaces.isEmpty }) else { throw ImportError.empty(file: text.sourceFile) }
         let tables = FinalAccountsTableReader.locate(lines, template: layout)

@@ -153,6 +153,19 @@ struct TableSpec: Sendable {
     var checks: [RowCheck] = []
 
     var titles: [String] { [title] + otherTitles }
+
+    /// The money unit of the table at `range` (from its title line): the one its 单位： line
+    /// prints, else the template's.
+    func printedUnit(_ lines: [String], _ range: ClosedRange<Int>) -> MoneyUnit {
+        for n in range.prefix(4) {
+            let s = lines[n - 1].withoutSpaces
+            guard let mark = s.range(of: "单位：") ?? s.range(of: "单位:") else { continue }
+            let rest = s[mark.upperBound...]
+            if rest.hasPrefix("万元") { return .tenThousandYuan }
+            if rest.hasPrefix("元") { return .yuan }
+        }
+        return moneyUnit
+    }
 }
 
 extension TableTemplate {
