@@ -12,7 +12,7 @@ extension FinalAccountsTableReader {
     /// `identities` replace the rule "column 0 = Σ the others" where a table has other row
     /// identities (the 政府性基金 table); the hierarchy is then checked in every column.
     static func readCodeTable(_ spec: TableSpec, _ lines: [String], _ range: ClosedRange<Int>, into b: inout ShanghaiBuilder) {
-        let name = spec.title, columns = spec.columns.map { $0.column ?? "" }, headings = spec.columns.map { $0.headings.joined(separator: "|") }
+        let name = spec.title, columns = spec.columns, headings = spec.columns.map { $0.headings.joined(separator: "|") }
         let columnLabels = spec.columns.map(\.label), identities = spec.identities
         let unit = spec.printedUnit(lines, range)
         // Columns the rows can fill: those whose measures have a figure other than 0 among the facts read so far.
@@ -73,8 +73,10 @@ extension FinalAccountsTableReader {
             for (column, token) in map.sorted(by: { $0.key < $1.key }) {
                 let place = ShanghaiBuilder.Place(table: name, row: label, column: columnLabels[column], unit: unit)
                 if row.isCode {
-                    b.money(nil, code: row.key, fund: spec.columns[column].fund ?? spec.fund, column: columns[column], token, place: place)
-                } else if let measure = spec.totalRows.first(where: { $0.label == row.key })?.measure ?? spec.columns[column].totalMeasure {
+                    // A column without a fact column of its own is read (it places the others) but not stored.
+                    guard let factColumn = columns[column].column else { continue }
+                    b.money(nil, code: row.key, fund: columns[column].fund ?? spec.fund, column: factColumn, token, place: place)
+                } else if let measure = spec.totalRows.first(where: { $0.label == row.key })?.measure ?? columns[column].totalMeasure {
                     b.money(measure, token, place: place)
                 }
             }
@@ -185,7 +187,7 @@ extension FinalAccountsTableReader {
             if let total = spec.totalRows.first(where: { $0.label == key }) {
                 if let measure = total.measure { b.money(measure, token, place: place) }
             } else {
-                b.money(nil, code: key, fund: spec.columns[0].fund ?? spec.fund, column: spec.columns[0].column ?? "actual", token, place: place)
+                b.money(nil, code: key, fund: spec.columns[0].fund ?? spec.fund, column: spec.columns[0].column ?? actualColumn, token, place: place)
             }
         }
         check(spec, found: value, labels: [], into: &b)

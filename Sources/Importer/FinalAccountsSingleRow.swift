@@ -31,18 +31,7 @@ extension FinalAccountsTableReader {
         }
         if placement.isEmpty {
             // Reading order: the placements (order kept) under which the parts add up.
-            var solutions: [[Int]] = []
-            func choose(_ from: Int, _ picked: [Int]) {
-                if picked.count == numbers.count {
-                    var v = [Int64](repeating: 0, count: count)
-                    for (i, s) in picked.enumerated() { v[s] = LayoutScanner.amount(numbers[i]) ?? 0 }
-                    if unbalancedColumns(v, spec: spec, slots: slots, identities: identities).isEmpty { solutions.append(picked) }
-                    return
-                }
-                guard from < count else { return }
-                for s in from..<count { choose(s + 1, picked + [s]) }
-            }
-            choose(0, [])
+            let solutions = RowPlacement.placements(numbers.map { LayoutScanner.amount($0) ?? 0 }, columns: count, identities: identities)
             guard !solutions.isEmpty else {
                 b.warnings.append("\(spec.title)：数字无法与栏目对应（第 \(numbers[0].line) 行）")
                 return
@@ -83,8 +72,7 @@ extension FinalAccountsTableReader {
 
     /// The headings (预算数, 决算数) of the fact columns in which an identity fails, in the order
     /// of the identities.
-    private static func unbalancedColumns(_ v: [Int64], spec: TableSpec, slots: [RowSlot?],
-                                          identities: [(whole: Int, parts: [Int])]) -> [String] {
+    private static func unbalancedColumns(_ v: [Int64], spec: TableSpec, identities: [(whole: Int, parts: [Int])]) -> [String] {
         var result: [String] = []
         for identity in identities where v[identity.whole] != identity.parts.map({ v[$0] }).reduce(0, +) {
             let heading = spec.columns[identity.whole].headings[0]
@@ -105,7 +93,7 @@ extension FinalAccountsTableReader {
         }
         // With a figure left out the sums cannot hold; every placement tried added up anyway.
         guard !placement.contains(nil) else { return }
-        for heading in unbalancedColumns(v, spec: spec, slots: slots, identities: identities) {
+        for heading in unbalancedColumns(v, spec: spec, identities: identities) {
             b.warnings.append("\(spec.title)：\(heading)各项之和与合计不符（第 \(numbers[0].line) 行）")
         }
     }

@@ -101,9 +101,9 @@ enum FinalAccountsTableReader {
                 if row.values.count > 1 { b.warnings.append("\(spec.title) 第\(row.spec.text)行有多于一个数字（第 \(row.line) 行）") }
                 let place = ShanghaiBuilder.Place(table: spec.title, row: row.spec.text, column: leftHeading, unit: unit)
                 if let code = classCode(key) {
-                    b.money(nil, code: code, fund: spec.fund, column: spec.columns[0].column ?? "actual", first, place: place)
+                    b.money(nil, code: code, fund: spec.fund, column: spec.columns[0].column ?? actualColumn, first, place: place)
                 } else if stored.contains(key) {
-                    b.money(key, column: spec.columns[0].column ?? "actual", first, place: place)
+                    b.money(key, column: spec.columns[0].column ?? actualColumn, first, place: place)
                 }
                 continue
             }
@@ -134,7 +134,7 @@ enum FinalAccountsTableReader {
                 let heading = spec.columns[column]
                 let place = ShanghaiBuilder.Place(table: spec.title, row: row.spec.text, column: heading.label, unit: unit)
                 if let code = classCode(key) {
-                    b.money(nil, code: code, fund: heading.fund ?? spec.fund, column: heading.column ?? "actual", token, place: place)
+                    b.money(nil, code: code, fund: heading.fund ?? spec.fund, column: heading.column ?? actualColumn, token, place: place)
                 } else if key == spec.columns[0].totalMeasure, let measure = heading.totalMeasure {
                     b.money(measure, token, place: place)
                 } else if column == 0 && stored.contains(key) {
@@ -145,6 +145,9 @@ enum FinalAccountsTableReader {
         check(spec, found: found, labels: left + right, into: &b)
         b.tables += 1
     }
+
+    /// The fact column of a final account's figures (决算数) where a column names none.
+    static let actualColumn = "actual"
 
     /// Key prefix of a 类 row of a two-sided table ("code:201").
     static let classKey = "code:"
