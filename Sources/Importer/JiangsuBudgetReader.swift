@@ -73,7 +73,8 @@ public enum JiangsuBudgetReader: TemplateReader {
         if let at = chars.indices.first(where: { DocumentIdentity.statedYear(chars, at: $0) != nil }) {
             year = DocumentIdentity.statedYear(chars, at: at)
             coverUnit = String(chars[..<at])
-            if coverUnit.isEmpty || coverUnit.hasSuffix("江苏省") && coverUnit.count <= 3 {
+            // A cover that names only a region before the year ("江苏省2018年…") names the unit after it.
+            if coverUnit.isEmpty || DocumentIdentity.region(ofUnit: coverUnit) == coverUnit {
                 var rest = String(chars[(at + 5)...])
                 if rest.hasPrefix("度") { rest.removeFirst() }
                 for end in ["部门预算", "预算公开", "预算"] {
