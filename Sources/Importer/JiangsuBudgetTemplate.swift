@@ -57,5 +57,5 @@ extension TableTemplate {
                                    right: []),
                   fund: "all", columns: [TableColumn("budget", ["总计"])], moneyUnit: .tenThousandYuan,
                   otherTitles: ["政府采购支出预算表"], readsClasses: false),
-    ], narrativeStart: ["第三部分", "第四部分"], titleBySuffix: true)
+    ], narrativeStart: ["第三部分", "第四部分"], titleBySuffix: true, titleNotes: ["（功能科目）", "（经济科目）"])
 }

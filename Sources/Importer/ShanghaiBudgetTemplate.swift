@@ -65,5 +65,5 @@ extension TableTemplate {
                             TableColumn(nil, ["公务接待费"]), TableColumn(nil, ["小计"]), TableColumn(nil, ["购置费"]),
                             TableColumn(nil, ["运行费"]), TableColumn(nil, ["机关运行经费预算", "机关运行经"])],
                   moneyUnit: .tenThousandYuan),
-    ], narrativeStart: ["其他相关情况说明"])
+    ], narrativeStart: ["其他相关情况说明"], titleScopeWords: ["预算单位", "部门", "单位"])
 }

@@ -13,6 +13,11 @@ struct TableTemplate: Sendable {
     /// Titles end in the table's title after any prefix (enumeration, year, unit name), rather
     /// than only after a year and scope word; a title line is then followed by its 单位： line.
     var titleBySuffix = false
+    /// Notes a title may end with after the table's title ("（功能科目）"), when `titleBySuffix`.
+    var titleNotes: [String] = []
+    /// Scope words a title may print between its year and the table's title ("部门", "预算单位"),
+    /// when titles are matched whole.
+    var titleScopeWords: [String] = []
     /// Whole lines that also start the narrative (a first section printed without its part heading).
     var narrativeHeadings: [String] = []
     /// A line just before a title that belongs to no table: it contains one of `captions` (the
@@ -170,11 +175,12 @@ struct TableSpec: Sendable {
 
 extension TableTemplate {
     /// The spec whose title `line` (spaces removed) is: an optional "YYYY年", an optional scope
-    /// word (部门, 预算单位, 单位), then the title. Contents lines ("1. 2025年…") do not match.
+    /// word (`titleScopeWords`), then the title; or, `titleBySuffix`, that ends in the title (a
+    /// note of `titleNotes` after it). Contents lines ("1. 2025年…") do not match.
     func table(titled line: String) -> TableSpec? {
         if titleBySuffix {
             var s = line
-            for note in ["（功能科目）", "（经济科目）"] where s.hasSuffix(note) { s = String(s.dropLast(note.count)) }
+            for note in titleNotes where s.hasSuffix(note) { s = String(s.dropLast(note.count)) }
             guard s.count <= 60, !s.contains("："), !s.contains("。") else { return nil }
             let all = tables.flatMap { spec in spec.titles.map { (spec, $0) } }.sorted { $0.1.count > $1.1.count }
             return all.first { s.hasSuffix($0.1) }?.0
@@ -182,7 +188,7 @@ extension TableTemplate {
         var rest = Substring(line)
         let digits = rest.prefix(while: \.isASCIIDigitChar)
         if digits.count == 4, rest.dropFirst(4).first == "年" { rest = rest.dropFirst(5) }
-        for word in ["预算单位", "部门", "单位"] where rest.hasPrefix(word) {
+        for word in titleScopeWords where rest.hasPrefix(word) {
             rest = rest.dropFirst(word.count)
             break
         }
