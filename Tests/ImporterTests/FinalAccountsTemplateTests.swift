@@ -9,22 +9,26 @@ final class FinalAccountsTemplateTests: XCTestCase {
     static let layoutText = "fixtures/disclosures/2024-shanghai-putuo-caizhengju.txt"
     static let template = TableTemplate.finalAccounts
 
-    /// Measure ids of the catalog (seeds/00_catalog.sql).
-    static func catalogMeasures() throws -> Set<String> {
+    /// Measure ids of the catalog (seeds/00_catalog.sql) with their funds.
+    static func catalogMeasures() throws -> [String: String] {
         let sql = try String(contentsOfFile: ShanghaiFixture.root + "/seeds/00_catalog.sql", encoding: .utf8)
         let insert = try XCTUnwrap(sql.range(of: "INSERT INTO measure ("))
-        var ids = Set<String>()
-        for line in sql[insert.upperBound...].split(separator: "\n") {
+        var funds: [String: String] = [:]
+        for line in sql[insert.upperBound...].split(separator: "\n").dropFirst() {
             let s = line.drop { $0 == " " }
-            guard s.hasPrefix("('"), let end = s.dropFirst(2).firstIndex(of: "'") else { continue }
-            ids.insert(String(s[s.index(s.startIndex, offsetBy: 2)..<end]))
+            // ('id', '名称', 'name', 'fund', …
+            let fields = s.split(separator: "'", omittingEmptySubsequences: false)
+            if s.hasPrefix("("), fields.count > 7 { funds[String(fields[1])] = String(fields[7]) }
+            if s.hasSuffix(";") { break }
         }
-        return ids
+        return funds
     }
 
     func testDescriptionNamesCatalogMeasuresAndItsOwnRows() throws {
         let catalog = try Self.catalogMeasures()
-        XCTAssertTrue(catalog.contains("income_general") && catalog.contains("soe_closing_balance"), "\(catalog.count) measures read")
+        XCTAssertGreaterThan(catalog.count, 50)
+        XCTAssertEqual(catalog["income_general"], "general")
+        XCTAssertEqual(catalog["soe_closing_balance"], "soe")
         XCTAssertEqual(Self.template.tables.count, 9)
         XCTAssertEqual(Set(Self.template.tables.map(\.title)).count, 9)
         for spec in Self.template.tables {
@@ -44,7 +48,12 @@ final class FinalAccountsTemplateTests: XCTestCase {
             case .codes:
                 break
             }
-            for measure in measures { XCTAssertTrue(catalog.contains(measure), "\(spec.title)：\(measure) 不在目录中") }
+            for measure in measures { XCTAssertNotNil(catalog[measure], "\(spec.title)：\(measure) 不在目录中") }
+            // A column's total states a measure of the column's fund.
+            for column in spec.columns {
+                guard let measure = column.totalMeasure else { continue }
+                XCTAssertEqual(catalog[measure], column.fund ?? spec.fund, "\(spec.title)：\(column.label)")
+            }
             XCTAssertEqual(Set(spec.columns.map(\.label)).count, spec.columns.count, "\(spec.title)：栏目名重复")
             for identity in spec.identities ?? [] {
                 XCTAssertTrue((identity.left + identity.right).allSatisfy(spec.columns.indices.contains), spec.title)
