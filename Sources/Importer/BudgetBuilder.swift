@@ -11,23 +11,11 @@ struct BudgetBuilder {
     var warnings: [String] = []
     var recognizedLines: Set<Int> = []
 
-    /// Fund of each measure a budget reader states (the catalog's, repeated for the writer).
-    static let measureFund: [String: String] = [
-        "income_general": "general", "income_gov_fund": "gov_fund", "income_soe": "soe",
-        "fiscal_income": "fiscal", "fiscal_expenditure": "fiscal",
-        "general_expenditure": "general", "general_basic": "general", "general_project": "general",
-        "personnel": "general", "public_funds": "general", "admin_operating": "general",
-        "sangong": "fiscal", "sangong_abroad": "fiscal", "sangong_vehicle": "fiscal", "vehicle_purchase": "fiscal",
-        "vehicle_operation": "fiscal", "sangong_reception": "fiscal",
-        "gov_fund_expenditure": "gov_fund", "soe_expenditure": "soe",
-        "reserve_funds": "all", "sangong_meetings_training": "fiscal", "meeting_fees": "fiscal", "training_fees": "fiscal",
-    ]
-
     /// Appends a money fact; returns its index.
     @discardableResult
     mutating func money(_ measure: String?, code: String? = nil, fund: String? = nil, column: String = "budget",
                         fen: Int64, printed: String, unit: MoneyUnit, provenance: Provenance) -> Int {
-        let fundID = fund ?? measure.flatMap { BudgetBuilder.measureFund[$0] } ?? "all"
+        let fundID = fund ?? measure.flatMap { MeasureFunds.byMeasure[$0] } ?? "all"
         facts.append(ImportedFact(measureID: measure, code: code, fund: fundID, column: column, year: year, amountFen: fen,
                                   printed: printed, printedUnit: unit.rawValue, provenance: provenance))
         for line in provenance.lineFrom...provenance.lineTo { recognizedLines.insert(line) }

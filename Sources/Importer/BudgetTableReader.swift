@@ -1,14 +1,14 @@
 import Core
 
-/// Reads the tables of a budget document by their `BudgetTableSpec`: code tables, two-sided
+/// Reads the tables of a budget document by their `TableSpec`: code tables, two-sided
 /// summaries and single-row tables. A figure's column is found from the header: the offset of
 /// its right edge from the row's first figure (always the 合计 column) is matched to the
 /// offsets of the column headings from the 合计 heading, so page-to-page drift does not matter.
 enum BudgetTableReader {
     /// Line ranges (1-based, inclusive) of each table: from its title to the line before the
     /// next title (or the narrative's start for the last one).
-    static func locate(_ lines: [String], template: BudgetTemplate) -> [(spec: BudgetTableSpec, range: ClosedRange<Int>)] {
-        var starts: [(BudgetTableSpec, Int)] = []
+    static func locate(_ lines: [String], template: TableTemplate) -> [(spec: TableSpec, range: ClosedRange<Int>)] {
+        var starts: [(TableSpec, Int)] = []
         for (i, raw) in lines.enumerated() where raw.containsBytes("表") {
             guard let spec = template.table(titled: raw.withoutSpaces) else { continue }
             // A contents line names a table too; a table's title is followed by its 单位： line.
@@ -52,20 +52,8 @@ enum BudgetTableReader {
 
     static func rightEdge(_ token: LayoutToken) -> Int { token.x + token.text.count }
 
-    /// The printed money unit of a table (its 单位： line), else the spec's.
-    static func unit(_ lines: [String], _ range: ClosedRange<Int>, spec: BudgetTableSpec) -> MoneyUnit {
-        for n in range.prefix(4) {
-            let s = lines[n - 1].withoutSpaces
-            guard let mark = s.range(of: "单位：") ?? s.range(of: "单位:") else { continue }
-            let rest = s[mark.upperBound...]
-            if rest.hasPrefix("万元") { return .tenThousandYuan }
-            if rest.hasPrefix("元") { return .yuan }
-        }
-        return spec.moneyUnit
-    }
-
     /// Header offsets: each column's heading center minus the 合计 (first) heading's center.
-    static func headerOffsets(_ tokenLines: [[LayoutToken]], spec: BudgetTableSpec) -> [Int?] {
+    static func headerOffsets(_ tokenLines: [[LayoutToken]], spec: TableSpec) -> [Int?] {
         // Per column: its first heading word that the header prints, at its rightmost place
         // (a two-sided table prints 预算数 on both sides; the figures' columns are on the right).
         let headerTokens = tokenLines.filter { !$0.contains(where: isFigure) }.flatMap { $0 }
@@ -115,7 +103,7 @@ enum BudgetTableReader {
         }
     }
 
-    static func place(_ spec: BudgetTableSpec, _ row: String, _ column: Int, _ line: Int) -> Provenance {
+    static func place(_ spec: TableSpec, _ row: String, _ column: Int, _ line: Int) -> Provenance {
         var provenance = Provenance("table", line)
         provenance.table = spec.title
         provenance.rowLabel = row
@@ -124,9 +112,9 @@ enum BudgetTableReader {
     }
 
     /// Reads one table into `b`; returns the class codes and names it printed (for two-sided tables after it).
-    static func read(_ spec: BudgetTableSpec, _ lines: [String], _ range: ClosedRange<Int>, classes: [String: String],
+    static func read(_ spec: TableSpec, _ lines: [String], _ range: ClosedRange<Int>, classes: [String: String],
                      into b: inout BudgetBuilder) -> [String: String] {
-        let unit = unit(lines, range, spec: spec)
+        let unit = spec.printedUnit(lines, range)
         let tokenLines = tokenLines(lines, range)
         let offsets = headerOffsets(tokenLines, spec: spec)
         var printedClasses: [String: String] = [:]
@@ -149,7 +137,7 @@ enum BudgetTableReader {
                     }
                 }
             }
-        case .twoSided(let left, let rightTotal):
+        case .twoSided(let left, let right):
             var pending: String?   // a label printed without figures on the line before
             for (i, tokens) in tokenLines.enumerated() where !tokens.isEmpty {
                 var lineGroups = groups(tokens)
@@ -168,14 +156,15 @@ enum BudgetTableReader {
                         // A left label has one figure (预算数); a right label may follow on the same line.
                         // A label listed twice states two measures (收入总计: the 收支总计 and the 本年收入).
                         guard let figure = group.figures.first, let fen = BudgetAmount.fen(figure.text, unit: unit) else { continue }
-                        for measure in measures {
+                        for measure in measures.compactMap({ $0 }) {
                             b.money(measure, fen: fen, printed: figure.text, unit: unit, provenance: place(spec, group.label, 0, figure.line))
                         }
                         continue
                     }
-                    let code = !spec.readsClasses ? nil : classes[label] ?? ShanghaiTables.classes.first(where: { $0.0 == label })?.1
-                        ?? BudgetTemplate.formerClassNames[label] ?? classNamed(startingWith: label, classes)
-                    guard code != nil || spec.rightTotalLabels.contains(label) else { continue }
+                    let code = !spec.readsClasses ? nil : classes[label] ?? FunctionClasses.names.first(where: { $0.name == label })?.code
+                        ?? FunctionClasses.formerNames[label] ?? classNamed(startingWith: label, classes)
+                    let total = right.first { $0.label == label }
+                    guard code != nil || total != nil else { continue }
                     for (figure, column) in zip(group.figures, columns(of: group.figures, offsets: offsets)) {
                         guard let column, let fen = BudgetAmount.fen(figure.text, unit: unit) else { continue }
                         let spec_ = spec.columns[column]
@@ -185,7 +174,7 @@ enum BudgetTableReader {
                             b.money(nil, code: code, fund: spec_.fund ?? spec.fund, column: factColumn, fen: fen,
                                     printed: figure.text, unit: unit, provenance: provenance)
                         } else if column == 0 || spec_.totalMeasure != nil {
-                            b.money(column == 0 ? rightTotal : spec_.totalMeasure, fen: fen, printed: figure.text, unit: unit,
+                            b.money(column == 0 ? total?.measure : spec_.totalMeasure, fen: fen, printed: figure.text, unit: unit,
                                     provenance: provenance)
                         }
                     }
@@ -202,10 +191,11 @@ enum BudgetTableReader {
                     placed = byHeader.enumerated().map { ($0.offset, $0.element!) }
                 }
                 for (index, column) in placed {
-                    guard let measure = measures[column] else { continue }
+                    guard let slot = measures[column] else { continue }
                     var provenance = Provenance("table", figures[index].line)
                     provenance.table = spec.title
-                    b.money(measure, fen: values[index], printed: figures[index].text, unit: unit, provenance: provenance)
+                    b.money(slot.measure, column: slot.column, fen: values[index], printed: figures[index].text, unit: unit,
+                            provenance: provenance)
                 }
             }
         }
@@ -218,7 +208,7 @@ enum BudgetTableReader {
     static func classNamed(startingWith label: String, _ classes: [String: String]) -> String? {
         guard label.count >= 4 else { return nil }
         let codes = Set(classes.filter { $0.key.hasPrefix(label) }.map(\.value)
-                        + ShanghaiTables.classes.filter { $0.0.hasPrefix(label) }.map(\.1))
+                        + FunctionClasses.names.filter { $0.name.hasPrefix(label) }.map(\.code))
         return codes.count == 1 ? codes.first : nil
     }
 

@@ -97,7 +97,7 @@ enum ItemisedBudgets {
         if let m = codedPath.first(in: text), let c = m[2], let k = m[4], let x = m[6] { return c + k + x }
         guard let m = namedPath.first(in: text) else { return nil }
         let path = [m[1]!, m[2]!, m[3]!].map(\.withoutSpaces)
-        guard let classCode = ShanghaiTables.classes.first(where: { sameName($0.0, path[0]) })?.1
+        guard let classCode = FunctionClasses.names.first(where: { sameName($0.name, path[0]) })?.code
             ?? tables.labels.first(where: { $0.key.count == 3 && $0.value.contains { sameName($0, path[0]) } })?.key
         else { return nil }
         let leaves = tables.labels.keys.filter { $0.count == 7 && $0.hasPrefix(classCode) }

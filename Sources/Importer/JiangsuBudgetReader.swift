@@ -1,13 +1,13 @@
 import Core
 
-/// Reads the Jiangsu provincial 部门预算 (`BudgetTemplate.jiangsu`): a whole disclosure, or
+/// Reads the Jiangsu provincial 部门预算 (`TableTemplate.jiangsu`): a whole disclosure, or
 /// one part of a split one (the tables alone, or the narrative alone; `DisclosureParts`
 /// joins them). The unit is the name the tables' "部门：" lines print most (else the cover's),
 /// the year the first "YYYY年度" of the cover (else of a table title).
 public enum JiangsuBudgetReader: TemplateReader {
     public static let template = "jiangsu_budget"
     public static let lastPart: Int? = nil
-    static let layout = BudgetTemplate.jiangsu
+    static let layout = TableTemplate.jiangsu
 
     public static func confidence(_ text: SourceText) -> Double {
         let found = Double(BudgetTableReader.locate(text.lines, template: layout).count) / Double(layout.tables.count)
@@ -73,7 +73,8 @@ public enum JiangsuBudgetReader: TemplateReader {
         if let at = chars.indices.first(where: { DocumentIdentity.statedYear(chars, at: $0) != nil }) {
             year = DocumentIdentity.statedYear(chars, at: at)
             coverUnit = String(chars[..<at])
-            if coverUnit.isEmpty || coverUnit.hasSuffix("江苏省") && coverUnit.count <= 3 {
+            // A cover that names only a region before the year ("江苏省2018年…") names the unit after it.
+            if coverUnit.isEmpty || DocumentIdentity.region(ofUnit: coverUnit) == coverUnit {
                 var rest = String(chars[(at + 5)...])
                 if rest.hasPrefix("度") { rest.removeFirst() }
                 for end in ["部门预算", "预算公开", "预算"] {

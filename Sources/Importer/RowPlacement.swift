@@ -15,6 +15,14 @@ enum RowPlacement {
     static func settled(_ values: [Int64], columns: Int, identities: [(whole: Int, parts: [Int])]) -> [(Int, Int)] {
         guard !values.isEmpty, values.count <= columns else { return [] }
         if values.count == columns { return values.indices.map { ($0, $0) } }
+        let valid = placements(values, columns: columns, identities: identities)
+        guard let first = valid.first else { return [] }
+        return values.indices.filter { i in valid.allSatisfy { $0[i] == first[i] } }.map { ($0, first[$0]) }
+    }
+
+    /// Every order-keeping placement (a column per figure) that satisfies the identities, in
+    /// lexicographic order; none when there are more figures than columns.
+    static func placements(_ values: [Int64], columns: Int, identities: [(whole: Int, parts: [Int])]) -> [[Int]] {
         var valid: [[Int]] = []
         var placement: [Int] = []
         func place(_ next: Int, from column: Int) {
@@ -30,7 +38,6 @@ enum RowPlacement {
             }
         }
         place(0, from: 0)
-        guard let first = valid.first else { return [] }
-        return values.indices.filter { i in valid.allSatisfy { $0[i] == first[i] } }.map { ($0, first[$0]) }
+        return valid
     }
 }

@@ -6,7 +6,7 @@ import Core
 public enum ShanghaiBudgetReader: TemplateReader {
     public static let template = "shanghai_budget"
     public static let lastPart: Int? = nil
-    static let layout = BudgetTemplate.shanghai
+    static let layout = TableTemplate.shanghai
 
     public static func confidence(_ text: SourceText) -> Double {
         let found = Double(BudgetTableReader.locate(text.lines, template: layout).count) / Double(layout.tables.count)

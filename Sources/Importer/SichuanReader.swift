@@ -18,6 +18,8 @@ public enum SichuanReader: TemplateReader {
         SichuanPattern(#"部门预算项目支出绩效自评表"#),
         SichuanPattern(#"财政拨款“三公”经费支出决算情况说明"#),
     ]
+    /// The province whose template this is: its documents name only the 市 and 区/县 of a unit.
+    static let province = "四川省"
     static let yearPattern = SichuanPattern(#"^第二部分\s*(\d{4})年度部门决算情况说明"#)
     static let anyYear = SichuanPattern(#"(\d{4})年度部门决算"#)
     static let region = SichuanPattern(#"^([^省市区县\s]{2,4}市)([^省市区县\s]{2,4}?[区县])"#)
@@ -113,7 +115,7 @@ public enum SichuanReader: TemplateReader {
         if overrides.unit != nil, let implementer, !aliases.contains(implementer) { aliases.insert(implementer, at: 0) }
         name = name.sichuanTrimmed
         aliases.removeAll { $0 == name }
-        var region = "四川省"
+        var region = Self.province
         for candidate in [name] + aliases {
             if let m = Self.region.first(in: candidate) { region += m[1]! + m[2]!; break }
         }

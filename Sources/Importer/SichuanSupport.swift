@@ -172,17 +172,9 @@ struct SichuanFactBuilder {
 
     init(year: Int) { self.year = year }
 
-    /// Fund scope of the catalog measures this reader assigns (the rest are 'all').
-    static let funds: [String: String] = [
-        "income_general": "general", "income_gov_fund": "gov_fund", "income_soe": "soe",
-        "fiscal_grand_total": "fiscal", "fiscal_income": "fiscal", "fiscal_expenditure": "fiscal",
-        "general_expenditure": "general", "general_basic": "general", "personnel": "general",
-        "public_funds": "general", "general_project": "general", "admin_operating": "general",
-        "gov_fund_expenditure": "gov_fund", "soe_expenditure": "soe",
-    ]
-
+    /// A measure's fund: the shared list, else the 三公 measures (counts and details included) are fiscal.
     static func fund(of measure: String) -> String {
-        if let fund = funds[measure] { return fund }
+        if let fund = MeasureFunds.byMeasure[measure] { return fund }
         if measure == "sangong" || measure.hasPrefix("sangong_") || measure.hasPrefix("vehicle_")
             || measure.hasPrefix("vehicles_purchased") || measure.hasPrefix("vehicles_held")
             || measure.hasPrefix("reception_") || measure.hasPrefix("abroad_") {

@@ -53,7 +53,7 @@ final class QuarantinedTableTests: XCTestCase {
     func testShiftedTableIsOneFindingAndNoCascade() throws {
         let path = TextRulesFixture.root + "/fixtures/disclosures/variants/2024-shanghai-putuo-caizhengju-word-text.txt"
         let lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
-        let range = try XCTUnwrap(ShanghaiTables.locate(lines)["支出决算表"])
+        let range = try XCTUnwrap(FinalAccountsTableReader.locate(lines, template: .finalAccounts)["支出决算表"])
         let original = try Self.audit(lines)
         let shifted = try Self.audit(ColumnShift.shiftFigures(lines, in: range))
 

@@ -109,7 +109,7 @@ final class FundTableTests: XCTestCase {
     /// reported once, its figures kept and marked.
     func testColumnShiftIsQuarantined() throws {
         let source = try ShanghaiFixture.text(Self.path("-word-text"))
-        let range = try XCTUnwrap(ShanghaiTables.locate(source.lines)[Self.title])
+        let range = try XCTUnwrap(FinalAccountsTableReader.locate(source.lines, template: .finalAccounts)[Self.title])
         let shifted = source.replacingLines(ColumnShift.shiftFigures(source.lines, in: range))
         let result = try ShanghaiReader.read(TextNormalizer.normalize(shifted), overrides: ImportOverrides())
         let table = try XCTUnwrap(result.document.tables.first { $0.title == Self.title })
@@ -127,7 +127,7 @@ final class FundTableTests: XCTestCase {
     /// others are reported, never stored under a guessed column.
     func testBlankCellsAreSolvedOrReported() throws {
         let source = try ShanghaiFixture.text(Self.path("-reading-order"))
-        let range = try XCTUnwrap(ShanghaiTables.locate(source.lines)[Self.title])
+        let range = try XCTUnwrap(FinalAccountsTableReader.locate(source.lines, template: .finalAccounts)[Self.title])
         var lines = source.lines
         for n in range { lines[n - 1] = lines[n - 1].split(separator: " ").filter { $0 != "0.00" }.joined(separator: " ") }
         XCTAssertNotEqual(lines, source.lines)

@@ -12,7 +12,7 @@ final class QuarantineTests: XCTestCase {
     /// and 合计 row: each row's 本年支出合计 cell is lost and the others move under the wrong heading.
     static func shifted() throws -> SourceText {
         let source = try ShanghaiFixture.text(wordText)
-        let tables = ShanghaiTables.locate(source.lines)
+        let tables = FinalAccountsTableReader.locate(source.lines, template: .finalAccounts)
         let range = try XCTUnwrap(tables["支出决算表"])
         let lines = ColumnShift.shiftFigures(source.lines, in: range)
         XCTAssertNotEqual(lines, source.lines)

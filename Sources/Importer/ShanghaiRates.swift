@@ -1,0 +1,355 @@
+import Core
+
+/// Rates (占/增长/完成预算), 三公 details and counts stated in the 情况说明, linked to the facts
+/// they are rates of so that the audit can recompute them.
+enum ShanghaiRates {
+    struct Context {
+        var j: ShanghaiNarrative.Joined
+        var text: String
+        /// The text's scalars, and the character offset of each (the offsets matches report).
+        let scalars: [Unicode.Scalar]
+        let characterOffsets: [Int]
+        /// Joined offset of a fact's first digit → fact index.
+        private(set) var anchors: [Int: Int] = [:]
+        /// The offsets of `anchors`, ascending, and per measure (so that look-ups stay
+        /// logarithmic however long the text).
+        private(set) var anchorOffsets: [Int] = []
+        private(set) var anchorsByMeasure: [String: [Int]] = [:]
+        /// Table facts per measure, in reading order (the fallback of `latest`).
+        var tableFacts: [String: [Int]] = [:]
+        /// Joined offset of a change statement's verb → statement index.
+        var changes: [(Int, Int)] = []
+
+        /// Anchors fact `index` at `offset`.
+        mutating func anchor(_ offset: Int, _ index: Int, measure: String?) {
+            anchors[offset] = index
+            anchorOffsets.insert(offset, at: Self.insertionPoint(offset, in: anchorOffsets))
+            if let measure {
+                anchorsByMeasure[measure, default: []].insert(offset, at: Self.insertionPoint(offset, in: anchorsByMeasure[measure] ?? []))
+            }
+        }
+
+        /// The index of the first element ≥ `value` in ascending `sorted`.
+        static func insertionPoint(_ value: Int, in sorted: [Int]) -> Int {
+            var lo = 0, hi = sorted.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if sorted[mid] < value { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+
+        init(j: ShanghaiNarrative.Joined, text: String) {
+            self.j = j
+            self.text = text
+            scalars = Array(text.unicodeScalars)
+            var offsets: [Int] = []
+            offsets.reserveCapacity(scalars.count)
+            for (offset, character) in text.enumerated() {
+                offsets.append(contentsOf: repeatElement(offset, count: character.unicodeScalars.count))
+            }
+            offsets.append(offsets.last.map { $0 + 1 } ?? 0)   // the end, where an empty match may start
+            characterOffsets = offsets
+        }
+    }
+
+    /// Matches of `pattern`: each capture as (text, character offset) or nil; element 0 is the whole match.
+    static func matches(_ pattern: String, in c: Context) -> [[(String, Int)?]] {
+        guard let compiled = try? TextPattern(pattern) else { return [] }
+        return compiled.allMatches(in: c.scalars).map { match in
+            match.map { range in
+                range.map { (String(String.UnicodeScalarView(c.scalars[$0])), c.characterOffsets[$0.lowerBound]) }
+            }
+        }
+    }
+
+    /// The part of chars [from, to) printed on the line of `key` (starting at `key` when the
+    /// words before it were broken onto an earlier line).
+    static func printed(_ c: Context, from: Int, to: Int, key: Int) -> (String, Int) {
+        let line = c.j.lines[key]
+        var lo = from
+        while lo < key, c.j.lines[lo] != line { lo += 1 }
+        if lo > from { lo = key }
+        var hi = to
+        while hi > key + 1, c.j.lines[hi - 1] != line { hi -= 1 }
+        return (String(c.j.chars[lo..<hi]), line)
+    }
+
+    static func fact(_ measure: String?, code: String? = nil, fund: String? = nil, column: String = "actual",
+                     _ number: (String, Int), c: inout Context, b: inout ShanghaiBuilder) -> Int? {
+        if let existing = c.anchors[number.1] { return existing }
+        guard let index = b.money(measure, code: code, fund: fund, column: column,
+                                  LayoutToken(text: number.0, line: c.j.lines[number.1], x: number.1), kind: "text")
+        else { return nil }
+        c.anchor(number.1, index, measure: measure)
+        return index
+    }
+
+    /// The latest fact of `measure`/`column` printed in the text before `offset`, else a table fact.
+    static func latest(_ measure: String, column: String = "actual", before offset: Int, c: Context, b: ShanghaiBuilder) -> Int? {
+        let offsets = c.anchorsByMeasure[measure] ?? []
+        var k = Context.insertionPoint(offset, in: offsets)
+        while k > 0 {
+            k -= 1
+            if let index = c.anchors[offsets[k]], b.facts[index].measureID == measure, b.facts[index].column == column,
+               b.facts[index].year == b.year { return index }
+        }
+        return c.tableFacts[measure]?.first { b.facts[$0].column == column && b.facts[$0].year == b.year }
+    }
+
+    static func rate(_ printed: String) -> (Int64, Int)? { SichuanNumbers.rate(printed) }
+
+    static func statement(_ s: ImportedStatement, b: inout ShanghaiBuilder) -> Int {
+        b.statements.append(s)
+        b.recognizedLines.insert(s.provenance.lineFrom)
+        return b.statements.count - 1
+    }
+
+    static let sangongParts: [(String, String)] = [
+        ("因公出国（境）费", "sangong_abroad"), ("公务用车购置及运行维护费", "sangong_vehicle"), ("公务用车购置费?", "vehicle_purchase"),
+        ("公务用车运行维护费?", "vehicle_operation"), ("公务接待费", "sangong_reception"), ("国内公务接待费?", "reception_domestic"),
+        ("外宾接待费?", "reception_foreign"),
+    ]
+
+    static func read(_ j: ShanghaiNarrative.Joined, textFactsFrom first: Int, into b: inout ShanghaiBuilder) {
+        var c = Context(j: j, text: j.text)
+        for (index, fact) in b.facts.enumerated() where fact.provenance.kind == "table" {
+            if let measure = fact.measureID { c.tableFacts[measure, default: []].append(index) }
+        }
+        // Anchor the text facts already read at the offset of their number: each (printed, line)
+        // takes the earliest unused fact that printed it there.
+        var unanchored: [String: [Int]] = [:]
+        for index in first..<b.facts.count where b.facts[index].provenance.kind == "text" && b.facts[index].quantity == nil {
+            if let printed = b.facts[index].printed {
+                unanchored["\(printed)|\(b.facts[index].provenance.lineFrom)", default: []].append(index)
+            }
+        }
+        for m in matches(#"\d[\d.,]*(?=万)"#, in: c) {
+            guard let (num, at) = m[0] else { continue }
+            let key = "\(num)|\(j.lines[at])"
+            if var waiting = unanchored[key], !waiting.isEmpty {
+                let index = waiting.removeFirst()
+                unanchored[key] = waiting
+                c.anchor(at, index, measure: b.facts[index].measureID)
+            }
+        }
+        // Each change statement's verb (or, when the verb was broken onto an earlier line, its
+        // printed start): the first occurrence on the statement's line not taken yet.
+        var lineStarts: [Int: Int] = [:]
+        for (offset, line) in j.lines.enumerated().reversed() { lineStarts[line] = offset }
+        var taken = Set<Int>()
+        for (index, s) in b.statements.enumerated() where s.kind == "change" {
+            let word = Array(s.printed == "持平" ? "持平" : String(s.printed.prefix(2)))
+            guard !word.isEmpty, var at = lineStarts[s.provenance.lineFrom] else { continue }
+            while at + word.count <= j.chars.count, j.lines[at] == s.provenance.lineFrom {
+                if !taken.contains(at), j.chars[at..<(at + word.count)].elementsEqual(word) {
+                    taken.insert(at)
+                    c.changes.append((at, index))
+                    break
+                }
+                at += 1
+            }
+        }
+        sangong(&c, &b)
+        // "一般公共预算财政拨款支出X万元，主要用于以下方面" (the base of the 类 shares).
+        for m in matches(#"一般公共预算财政拨款支出(\d[\d.,]*)万元，主要用于"#, in: c) {
+            if let number = m[1] { _ = fact("general_expenditure", number, c: &c, b: &b) }
+        }
+        shares(&c, &b)
+        completions(&c, &b)
+        growth(&c, &b)
+    }
+
+    // MARK: 三公 amounts, counts and changes
+
+    static func sangong(_ c: inout Context, _ b: inout ShanghaiBuilder) {
+        for (label, measure) in sangongParts {
+            for m in matches(label + #"(?:支出)?(?:决算)?(?:数)?为?(\d[\d.,]*)万"#, in: c) {
+                guard let number = m[1] else { continue }
+                // "国内公务接待" is not "公务接待费"; "公务用车购置及运行维护费" is not "公务用车购置费".
+                if measure == "vehicle_purchase", c.j.chars[m[0]!.1...].starts(with: "公务用车购置及") { continue }
+                _ = fact(measure, fund: "fiscal", number, c: &c, b: &b)
+            }
+            for m in matches(label + #"(?:支出)?年初预算(?:数)?为?(\d[\d.,]*)万"#, in: c) {
+                guard let number = m[1] else { continue }
+                _ = fact(measure, fund: "fiscal", column: "budget", number, c: &c, b: &b)
+            }
+        }
+        let counts: [(String, [(String, String)])] = [
+            (#"团组(\d+)个、?(?:累计)?(?:(\d+)人次)?"#, [("abroad_groups", "个"), ("abroad_people", "人次")]),
+            (#"购置(?:公务用车)?(\d+)辆"#, [("vehicles_purchased", "辆")]),
+            (#"保有量(?:为)?(\d+)辆"#, [("vehicles_held", "辆")]),
+            (#"(?:^|[^宾])接待(\d+)批次、?(?:(\d+)人次)?"#, [("reception_domestic_batches", "批次"), ("reception_domestic_people", "人次")]),
+            (#"接待外宾(\d+)批次、?(?:(\d+)人次)?"#, [("reception_foreign_batches", "批次"), ("reception_foreign_people", "人次")]),
+        ]
+        for (pattern, measures) in counts {
+            for m in matches(pattern, in: c) {
+                for (k, (measure, unit)) in measures.enumerated() {
+                    guard k + 1 < m.count, let (num, at) = m[k + 1], let v = Int64(num) else { continue }
+                    let line = c.j.lines[at]
+                    b.facts.append(ImportedFact(measureID: measure, fund: "fiscal", column: "actual", year: b.year, quantity: v,
+                                                printed: num, printedUnit: unit, provenance: Provenance("text", line)))
+                    b.recognizedLines.insert(line)
+                }
+            }
+        }
+        // "“三公”经费财政拨款支出决算数比2023年度减少0.15万元" / "…与2023年度持平。其中：…持平；…减少0.15万元"
+        for m in matches(#"“三公”经费(?:财政拨款)?支出决算数?(?:比|与)"#, in: c) {
+            guard let (_, at) = m[0] else { continue }
+            let end = at + m[0]!.0.count
+            var sentenceEnd = end
+            while sentenceEnd < c.j.chars.count, c.j.chars[sentenceEnd] != "。" { sentenceEnd += 1 }
+            if sentenceEnd + 2 < c.j.chars.count, c.j.chars[sentenceEnd + 1] == "其", c.j.chars[sentenceEnd + 2] == "中" {
+                sentenceEnd += 1
+                while sentenceEnd < c.j.chars.count, c.j.chars[sentenceEnd] != "。" { sentenceEnd += 1 }
+            }
+            let partsStart = (end..<sentenceEnd).first { c.j.chars[$0] == "其" && $0 + 2 < c.j.chars.count && c.j.chars[$0 + 1] == "中" }
+                ?? sentenceEnd
+            if let subject = latest("sangong", before: at + 1, c: c, b: b) { change(&c, &b, from: end, to: partsStart, subject: subject) }
+            for (label, measure) in [("因公出国（境）费", "sangong_abroad"), ("公务用车购置及运行维护费", "sangong_vehicle"),
+                                     ("公务接待费", "sangong_reception")] {
+                guard let l = find(label, in: c, from: partsStart, to: sentenceEnd) else { continue }
+                var clauseEnd = l + label.count
+                while clauseEnd < sentenceEnd, c.j.chars[clauseEnd] != "；" { clauseEnd += 1 }
+                if let subject = latest(measure, before: partsStart, c: c, b: b) {
+                    change(&c, &b, from: l + label.count, to: clauseEnd, subject: subject)
+                }
+            }
+        }
+    }
+
+    static func find(_ label: String, in c: Context, from: Int, to: Int) -> Int? {
+        c.j.find(label, from: from, to: to)
+    }
+
+    /// 增加/减少 X万元 or 持平 within [from, to), about `subject`.
+    static func change(_ c: inout Context, _ b: inout ShanghaiBuilder, from: Int, to: Int, subject: Int) {
+        guard from < to else { return }
+        let clause = String(c.j.chars[from..<to])
+        let sub = Context(j: c.j, text: clause)
+        if let m = matches(#"(增加|减少)(\d[\d.,]*)万元?"#, in: sub).first, let (verb, v) = m[1], let (num, n) = m[2],
+           let fen = Amount(printed: num, unit: .tenThousandYuan)?.fen {
+            let (text, line) = printed(c, from: from + v, to: from + m[0]!.1 + m[0]!.0.count, key: from + n)
+            c.changes.append((from + v, b.statements.count))
+            ShanghaiNarrative.addChange(printed: text, direction: verb, fen: verb == "增加" ? fen : -fen, line: line,
+                                        subject: subject, measure: "", into: &b)
+        } else if let m = matches("持平", in: sub).first, let (_, k) = m[0] {
+            c.changes.append((from + k, b.statements.count))
+            ShanghaiNarrative.addChange(printed: "持平", direction: "持平", fen: 0, line: c.j.lines[from + k], subject: subject,
+                                        measure: "", into: &b)
+        }
+    }
+
+    // MARK: shares
+
+    static let partLabels: [(String, String)] = [
+        ("财政拨款收入", "fiscal_income"), ("其他收入", "income_other"), ("事业收入", "income_business"), ("经营收入", "income_operating"),
+        ("上级补助收入", "income_superior"), ("附属单位上缴收入", "income_affiliated"), ("基本支出", "basic"), ("项目支出", "project"),
+        ("经营支出", "operating_expenditure"), ("一般公共预算财政拨款支出", "general_expenditure"),
+        ("因公出国（境）费", "sangong_abroad"), ("公务用车购置及运行维护费", "sangong_vehicle"), ("公务接待费", "sangong_reception"),
+    ]
+
+    static func shares(_ c: inout Context, _ b: inout ShanghaiBuilder) {
+        for m in matches(#"(\d[\d.,]*)万元?，占([^，。；%\d]{0,12}的)?(\d[\d.]*)%"#, in: c) {
+            guard let number = m[1], let (rateText, r) = m[3], let (scaled, decimals) = rate(rateText) else { continue }
+            // The label before the amount: back to the previous clause mark.
+            var s = number.1
+            while s > 0, s > number.1 - 30, !"，；：。、".contains(c.j.chars[s - 1]) { s -= 1 }
+            let label = String(c.j.chars[s..<number.1])
+            var part: Int?
+            var baseMeasure: String?
+            if label.hasSuffix("（类）"), let code = FunctionClasses.names.first(where: { label.hasPrefix($0.name) })?.code {
+                part = fact(nil, code: code, fund: "general", number, c: &c, b: &b)
+                baseMeasure = "general_expenditure"
+            } else if let (_, measure) = partLabels.first(where: { label.contains($0.0) }) {
+                part = fact(measure, fund: measure.hasPrefix("income_") || measure == "basic" || measure == "project" ? "all" : nil,
+                            number, c: &c, b: &b)
+                switch measure {
+                case "fiscal_income", "income_other", "income_business", "income_operating", "income_superior", "income_affiliated":
+                    baseMeasure = "income_total"
+                case "basic", "project", "operating_expenditure", "general_expenditure": baseMeasure = "expenditure_total"
+                default: baseMeasure = "sangong"
+                }
+            }
+            if let named = m[2]?.0 {
+                if named.contains("本年支出合计") { baseMeasure = "expenditure_total" }
+                if named.contains("本年收入合计") { baseMeasure = "income_total" }
+            }
+            guard let part, let baseMeasure else { continue }
+            let base = latest(baseMeasure, before: number.1, c: c, b: b)
+            let zhan = m[2].map { $0.1 - 1 } ?? (r - 1)
+            let (text, line) = printed(c, from: zhan, to: r + rateText.count + 1, key: r)
+            _ = statement(ImportedStatement(kind: "share", printed: text, rateScaled: scaled, rateDecimals: decimals, partFact: part,
+                                            baseFact: base, provenance: Provenance("text", line)), b: &b)
+        }
+    }
+
+    // MARK: completion
+
+    static func completions(_ c: inout Context, _ b: inout ShanghaiBuilder) {
+        for m in matches(#"(?:完成|为)(年初预算|全年预算数?|预算数?)的(\d[\d.]*)%"#, in: c) {
+            guard let (whole, at) = m[0], let (which, _) = m[1], let (rateText, r) = m[2], let (scaled, decimals) = rate(rateText)
+            else { continue }
+            var s = at
+            while s > 0, c.j.chars[s - 1] != "。", c.j.chars[s - 1] != "；", c.j.chars[s - 1] != "：" { s -= 1 }
+            let sentence = String(c.j.chars[s..<at])
+            // The actual: the last anchored amount in the sentence.
+            if sentence.contains("一般公共预算财政拨款支出年初预算为"),
+               let l = find("支出决算为", in: c, from: s, to: at),
+               let n = matches(#"^(\d[\d.,]*)万"#, in: Context(j: c.j, text: String(c.j.chars[(l + 5)..<at]))).first?[1] {
+                _ = fact("general_expenditure", (n.0, l + 5 + n.1), c: &c, b: &b)
+            }
+            guard let part = lastActualAnchor(from: s, before: at, c: c, b: b), let measure = b.facts[part].measureID else { continue }
+            var basis = "未说明"
+            var base: Int?
+            let initialNamed = which == "年初预算" || (which.hasPrefix("预算") && sentence.contains("年初预算"))
+            if initialNamed { basis = "年初" } else if which.hasPrefix("全年") { basis = "调整后" }
+            let budgetWord = basis == "调整后" ? "全年预算为" : "年初预算为"
+            if let l = find(budgetWord, in: c, from: s, to: at),
+               let n = matches(#"^(\d[\d.,]*)万"#, in: Context(j: c.j, text: String(c.j.chars[(l + budgetWord.count)..<at]))).first?[1] {
+                base = fact(measure, fund: b.facts[part].fund, column: basis == "调整后" ? "budget" : "budget_initial",
+                            (n.0, l + budgetWord.count + n.1), c: &c, b: &b)
+                if measure == "sangong", let index = base { b.facts[index].column = "budget" }
+            } else if measure.hasPrefix("sangong") || measure.hasPrefix("vehicle_") {
+                // 三公 parts: the budget is the table's.
+                base = c.tableFacts[measure]?.first { b.facts[$0].column == "budget" }
+            }
+            let (text, line) = printed(c, from: at, to: at + whole.count, key: r)
+            _ = statement(ImportedStatement(kind: "completion", printed: text, rateScaled: scaled, rateDecimals: decimals,
+                                            partFact: part, baseFact: base, basis: basis, provenance: Provenance("text", line)),
+                          b: &b)
+        }
+    }
+
+    /// The last anchored fact of column `actual` at an offset in [from, before).
+    static func lastActualAnchor(from: Int, before: Int, c: Context, b: ShanghaiBuilder) -> Int? {
+        var k = Context.insertionPoint(before, in: c.anchorOffsets)
+        while k > 0, c.anchorOffsets[k - 1] >= from {
+            k -= 1
+            if let index = c.anchors[c.anchorOffsets[k]], b.facts[index].column == "actual" { return index }
+        }
+        return nil
+    }
+
+    // MARK: growth
+
+    static func growth(_ c: inout Context, _ b: inout ShanghaiBuilder) {
+        // The change statements by the offset of their verb (stable: the first of equal offsets wins).
+        let changes = c.changes.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element)
+        let offsets = changes.map(\.0)
+        for m in matches(#"(增长|下降|增幅|降幅)((?:（(?:增长|下降)）)?)(\d[\d.]*)(%?)"#, in: c) {
+            guard let (whole, at) = m[0], let (verb, _) = m[1], let (rateText, r) = m[3], let (scaled, decimals) = rate(rateText)
+            else { continue }
+            // The nearest change before the rate, in the same sentence and at most 24 characters back.
+            var k = Context.insertionPoint(at, in: offsets)
+            guard k > 0, at - offsets[k - 1] <= 24, !c.j.chars[offsets[k - 1]..<at].contains("。") else { continue }
+            while k > 1, offsets[k - 2] == offsets[k - 1] { k -= 1 }
+            let index = changes[k - 1].1
+            let change = b.statements[index]
+            let (text, line) = printed(c, from: at, to: at + whole.count, key: r)
+            _ = statement(ImportedStatement(kind: "growth", printed: text, direction: verb.hasPrefix("增") ? "增加" : "减少",
+                                            rateScaled: scaled, rateDecimals: decimals, partFact: change.partFact,
+                                            baseFact: change.baseFact, provenance: Provenance("text", line)), b: &b)
+        }
+    }
+}
