@@ -93,8 +93,8 @@ extension TableTemplate {
        captions: ["部门决算表"], partHeadings: ["第二部分"])
 
     /// The 三公 table's twelve figures: 预算数 and 决算数 of the 合计 and of each part.
-    private static let sangongParts = ["合计", "因公出国（境）费", "公务用车购置及运行费", "公务用车购置费", "公务用车运行费", "公务接待费"]
-    private static let sangongSlots: [RowSlot?] = ["sangong", "sangong_abroad", "sangong_vehicle", "vehicle_purchase",
+    static let sangongParts = ["合计", "因公出国（境）费", "公务用车购置及运行费", "公务用车购置费", "公务用车运行费", "公务接待费"]
+    static let sangongSlots: [RowSlot?] = ["sangong", "sangong_abroad", "sangong_vehicle", "vehicle_purchase",
                                                    "vehicle_operation", "sangong_reception"].flatMap { measure -> [RowSlot?] in
         [RowSlot(measure, column: "budget"), RowSlot(measure, column: "actual")]
     }

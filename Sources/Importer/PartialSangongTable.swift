@@ -13,7 +13,7 @@ enum PartialSangongTable {
         var warnings: [String] = []
     }
 
-    /// Item labels in the headings, in the order the 12 slots of `ShanghaiTables.sangongSlots` take them.
+    /// Item labels in the headings, in the order the 12 slots of `TableTemplate.sangongSlots` take them.
     static let itemLabels = ["合计", "出国", "购置及运行", "购置费", "运行", "接待"]
 
     static func read(_ lines: [String], year: Int) -> Result {
@@ -92,12 +92,12 @@ enum PartialSangongTable {
         }
         var facts: [ImportedFact] = []
         for (token, slot) in zip(row, slots) where !(token.isPlaceholder && token.text != "0") {
-            guard let fen = Amount(printed: token.text, unit: unit)?.fen else { continue }
-            let (measure, column) = ShanghaiTables.sangongSlots[slot]
+            guard let fen = Amount(printed: token.text, unit: unit)?.fen, let rowSlot = TableTemplate.sangongSlots[slot] else { continue }
+            let measure = rowSlot.measure
             var provenance = Provenance("table", token.line)
             provenance.table = title
-            provenance.columnLabel = ShanghaiTables.sangongColumnName(slot)
-            facts.append(ImportedFact(measureID: measure, fund: ShanghaiBuilder.measureFund[measure] ?? "fiscal", column: column,
+            provenance.columnLabel = TableTemplate.sangongParts[slot / 2] + (slot % 2 == 0 ? "预算数" : "决算数")
+            facts.append(ImportedFact(measureID: measure, fund: MeasureFunds.byMeasure[measure] ?? "fiscal", column: rowSlot.column,
                                       year: year, amountFen: fen, printed: token.text, printedUnit: unit.rawValue,
                                       provenance: provenance))
         }
