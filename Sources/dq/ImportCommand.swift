@@ -29,7 +29,7 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .long, help: "指定年度（不从文件中识别）")
     var year: Int?
 
-    @Option(name: .long, help: "指定模板：sichuan、shanghai、shanghai_budget 或 jiangsu_budget")
+    @Option(name: .long, help: "指定模板：sichuan、shanghai、shanghai_budget、jiangsu_budget 或 partial（只读能确定的部分）")
     var template: String?
 
     @Flag(name: .customLong("as-one"), help: "所给文件是同一披露的几个部分（如预算的文字说明与公开表），合为一个披露导入")
