@@ -29,14 +29,20 @@ struct DocumentTransaction {
             try writer.run("DELETE FROM disclosure WHERE id = ?", [.integer(existing)])
             replaced = existing
         }
+        // A 决算 that is its unit's only one decides its values alone: stored as the facts are
+        // written. Otherwise the unit's choice is recomputed in SQL once its rows are in.
+        let decidesAlone = try document.kind == "决算" && writer.scalar("""
+            SELECT 1 FROM disclosure WHERE unit_id = ? AND kind = '决算' LIMIT 1
+            """, [.integer(unitID)]) == nil
         let disclosureID = try insertDisclosure(unitID: unitID)
-        let factIDs = try insertFacts(disclosureID: disclosureID)
+        let factIDs = try insertFacts(disclosureID: disclosureID,
+                                      chosen: decidesAlone ? ValueChoice.withinOneDisclosure(document.facts) : nil)
         let statementIDs = try insertStatements(disclosureID: disclosureID, factIDs: factIDs)
         try insertDerivationInputs(factIDs: factIDs, statementIDs: statementIDs)
         try insertProjects(disclosureID: disclosureID)
         try insertParagraphs(disclosureID: disclosureID)
         try insertTables(disclosureID: disclosureID)
-        try ValueChoice.refresh(unit: unitID, in: database)
+        if !decidesAlone { try ValueChoice.refresh(unit: unitID, in: database) }
         return .imported(disclosureID: disclosureID, unitID: unitID, replaced: replaced)
     }
 
@@ -145,20 +151,22 @@ struct DocumentTransaction {
         return database.lastInsertRowID
     }
 
-    func insertFacts(disclosureID: Int64) throws -> [Int64] {
-        let rows: [[Value]] = document.facts.map { fact in
+    /// The facts, with `fact.chosen` from `chosen` (all 0 when nil).
+    func insertFacts(disclosureID: Int64, chosen: [Bool]?) throws -> [Int64] {
+        let rows: [[Value]] = document.facts.enumerated().map { index, fact in
             [.integer(disclosureID), text(fact.measureID), text(fact.code), .text(fact.fund),
              .text(fact.column), .integer(Int64(fact.year)), integer(fact.amountFen),
              integer(fact.quantity), text(fact.printed), text(fact.printedUnit),
              .integer(fact.isDerived ? 1 : 0), .text(fact.provenance.kind),
              .integer(Int64(fact.provenance.lineFrom)), .integer(Int64(fact.provenance.lineTo)),
              .text(fact.status.rawValue), text(fact.provenance.table), text(fact.provenance.rowLabel),
-             text(fact.provenance.columnLabel), integer(fact.provenance.page.map(Int64.init))]
+             text(fact.provenance.columnLabel), integer(fact.provenance.page.map(Int64.init)),
+             .integer(chosen?[index] == true ? 1 : 0)]
         }
         return try insertRows(into: "fact", columns: ["disclosure_id", "measure_id", "code", "fund_id", "column_id", "year",
                                                       "amount_fen", "quantity", "printed", "printed_unit", "derived",
                                                       "source_kind", "line_from", "line_to", "status", "source_table",
-                                                      "row_label", "column_label", "page"],
+                                                      "row_label", "column_label", "page", "chosen"],
                               rows, line: { document.facts[$0].provenance.lineFrom })
     }
 

@@ -3,7 +3,7 @@
 /// page it changes copied first) and a savepoint of each full-text index, whatever the number
 /// of rows: per row, that was most of the writer's time.
 extension DocumentWriter {
-    /// Rows per statement (at 19 columns, 608 parameters: far below SQLite's limit).
+    /// Rows per statement (for a fact, 20 columns: 640 parameters, far below SQLite's limit).
     static let rowsPerStatement = 32
 
     /// Inserts `rows` (each `columns.count` values) into `table` and returns their row ids, in
