@@ -144,7 +144,7 @@ final class ValueChoiceTests: XCTestCase {
             Self.fact("basic", year: 2024, fen: 6, source: "text", line: 12),
             Self.fact("basic", year: 2024, fen: 5, source: "text", line: 12),
             Self.fact(code: "2010101", year: 2024, fen: 4, line: 70),
-            Self.fact(code: "2010101", fund: "general", year: 2024, fen: 3, line: 71),
+            Self.fact(code: "2010101", fund: "general", column: "basic", year: 2024, fen: 3, line: 71),
             Self.fact(code: "2010101", column: "basic", year: 2024, fen: 2, line: 72),
             Self.fact(code: "2010101", year: 2024, fen: 1, line: 69),
         ]))
