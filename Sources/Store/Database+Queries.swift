@@ -25,7 +25,8 @@ extension Database {
         return result
     }
 
-    private func beginImmediate() throws {
+    /// `BEGIN IMMEDIATE`, waiting for another writer as `transaction` does.
+    func beginImmediate() throws {
         var waited = 0
         while true {
             do {

@@ -25,17 +25,24 @@ struct DocumentTransaction {
                 throw DocumentWriteError.conflict(unit: document.unit.name, year: document.year, kind: kind,
                                                   existing: existing, file: row[1].string ?? "")
             }
+            try writer.indexParagraphs()   // the delete takes the replaced paragraphs out of the index
             try writer.run("DELETE FROM disclosure WHERE id = ?", [.integer(existing)])
             replaced = existing
         }
+        // A 决算 that is its unit's only one decides its values alone: stored as the facts are
+        // written. Otherwise the unit's choice is recomputed in SQL once its rows are in.
+        let decidesAlone = try document.kind == "决算" && writer.scalar("""
+            SELECT 1 FROM disclosure WHERE unit_id = ? AND kind = '决算' LIMIT 1
+            """, [.integer(unitID)]) == nil
         let disclosureID = try insertDisclosure(unitID: unitID)
-        let factIDs = try insertFacts(disclosureID: disclosureID)
+        let factIDs = try insertFacts(disclosureID: disclosureID,
+                                      chosen: decidesAlone ? ValueChoice.withinOneDisclosure(document.facts) : nil)
         let statementIDs = try insertStatements(disclosureID: disclosureID, factIDs: factIDs)
         try insertDerivationInputs(factIDs: factIDs, statementIDs: statementIDs)
         try insertProjects(disclosureID: disclosureID)
         try insertParagraphs(disclosureID: disclosureID)
         try insertTables(disclosureID: disclosureID)
-        try ValueChoice.refresh(unit: unitID, in: database)
+        if !decidesAlone { try ValueChoice.refresh(unit: unitID, in: database) }
         return .imported(disclosureID: disclosureID, unitID: unitID, replaced: replaced)
     }
 
@@ -144,55 +151,42 @@ struct DocumentTransaction {
         return database.lastInsertRowID
     }
 
-    func insertFacts(disclosureID: Int64) throws -> [Int64] {
-        let statement = try writer.statement("""
-            INSERT INTO fact (disclosure_id, measure_id, code, fund_id, column_id, year, amount_fen, quantity, printed,
-                              printed_unit, derived, source_kind, line_from, line_to, status, source_table, row_label,
-                              column_label, page)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        var ids: [Int64] = []
-        ids.reserveCapacity(document.facts.count)
-        for fact in document.facts {
-            try checked(line: fact.provenance.lineFrom) {
-                try insert(statement, [.integer(disclosureID), text(fact.measureID), text(fact.code), .text(fact.fund),
-                                       .text(fact.column), .integer(Int64(fact.year)), integer(fact.amountFen),
-                                       integer(fact.quantity), text(fact.printed), text(fact.printedUnit),
-                                       .integer(fact.isDerived ? 1 : 0), .text(fact.provenance.kind),
-                                       .integer(Int64(fact.provenance.lineFrom)), .integer(Int64(fact.provenance.lineTo)),
-                                       .text(fact.status.rawValue), text(fact.provenance.table), text(fact.provenance.rowLabel),
-                                       text(fact.provenance.columnLabel), integer(fact.provenance.page.map(Int64.init))])
-            }
-            ids.append(database.lastInsertRowID)
+    /// The facts, with `fact.chosen` from `chosen` (all 0 when nil).
+    func insertFacts(disclosureID: Int64, chosen: [Bool]?) throws -> [Int64] {
+        let rows: [[Value]] = document.facts.enumerated().map { index, fact in
+            [.integer(disclosureID), text(fact.measureID), text(fact.code), .text(fact.fund),
+             .text(fact.column), .integer(Int64(fact.year)), integer(fact.amountFen),
+             integer(fact.quantity), text(fact.printed), text(fact.printedUnit),
+             .integer(fact.isDerived ? 1 : 0), .text(fact.provenance.kind),
+             .integer(Int64(fact.provenance.lineFrom)), .integer(Int64(fact.provenance.lineTo)),
+             .text(fact.status.rawValue), text(fact.provenance.table), text(fact.provenance.rowLabel),
+             text(fact.provenance.columnLabel), integer(fact.provenance.page.map(Int64.init)),
+             .integer(chosen?[index] == true ? 1 : 0)]
         }
-        return ids
+        return try insertRows(into: "fact", columns: ["disclosure_id", "measure_id", "code", "fund_id", "column_id", "year",
+                                                      "amount_fen", "quantity", "printed", "printed_unit", "derived",
+                                                      "source_kind", "line_from", "line_to", "status", "source_table",
+                                                      "row_label", "column_label", "page", "chosen"],
+                              rows, line: { document.facts[$0].provenance.lineFrom })
     }
 
     func insertStatements(disclosureID: Int64, factIDs: [Int64]) throws -> [Int64] {
-        let statement = try writer.statement("""
-            INSERT INTO statement (disclosure_id, kind, printed, direction, rate_scaled, rate_decimals, amount_fen,
-                                   part_fact_id, base_fact_id, basis, source_kind, line_from, line_to)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        var ids: [Int64] = []
-        for item in document.statements {
-            try checked(line: item.provenance.lineFrom) {
-                try insert(statement, [.integer(disclosureID), .text(item.kind), .text(item.printed), text(item.direction),
-                                       integer(item.rateScaled), integer(item.rateDecimals.map(Int64.init)),
-                                       integer(item.amountFen), integer(item.partFact.map { factIDs[$0] }),
-                                       integer(item.baseFact.map { factIDs[$0] }), text(item.basis),
-                                       .text(item.provenance.kind), .integer(Int64(item.provenance.lineFrom)),
-                                       .integer(Int64(item.provenance.lineTo))])
-            }
-            ids.append(database.lastInsertRowID)
+        let rows: [[Value]] = document.statements.map { item in
+            [.integer(disclosureID), .text(item.kind), .text(item.printed), text(item.direction),
+             integer(item.rateScaled), integer(item.rateDecimals.map(Int64.init)),
+             integer(item.amountFen), integer(item.partFact.map { factIDs[$0] }),
+             integer(item.baseFact.map { factIDs[$0] }), text(item.basis),
+             .text(item.provenance.kind), .integer(Int64(item.provenance.lineFrom)),
+             .integer(Int64(item.provenance.lineTo))]
         }
-        return ids
+        return try insertRows(into: "statement", columns: ["disclosure_id", "kind", "printed", "direction", "rate_scaled",
+                                                           "rate_decimals", "amount_fen", "part_fact_id", "base_fact_id",
+                                                           "basis", "source_kind", "line_from", "line_to"],
+                              rows, line: { document.statements[$0].provenance.lineFrom })
     }
 
     func insertDerivationInputs(factIDs: [Int64], statementIDs: [Int64]) throws {
-        let statement = try writer.statement("""
-            INSERT INTO derivation_input (fact_id, position, sign, input_fact_id, input_statement_id) VALUES (?, ?, ?, ?, ?)
-            """)
+        var rows: [[Value]] = [], lines: [Int] = []
         for (index, fact) in document.facts.enumerated() {
             for (position, input) in fact.inputs.enumerated() {
                 var values: [Value] = [.integer(factIDs[index]), .integer(Int64(position + 1)), .integer(Int64(input.sign))]
@@ -200,9 +194,13 @@ struct DocumentTransaction {
                 case .fact(let i): values += [.integer(factIDs[i]), .null]
                 case .statement(let i): values += [.null, .integer(statementIDs[i])]
                 }
-                try checked(line: fact.provenance.lineFrom) { try insert(statement, values) }
+                rows.append(values)
+                lines.append(fact.provenance.lineFrom)
             }
         }
+        _ = try insertRows(into: "derivation_input",
+                           columns: ["fact_id", "position", "sign", "input_fact_id", "input_statement_id"],
+                           rows, line: { lines[$0] })
     }
 
     func insertProjects(disclosureID: Int64) throws {
@@ -250,20 +248,16 @@ struct DocumentTransaction {
         }
     }
 
+    /// The paragraphs; the writer indexes them (`DocumentWriter.indexParagraphs`) when the
+    /// transaction or batch ends.
     func insertParagraphs(disclosureID: Int64) throws {
-        let statement = try writer.statement("""
-            INSERT INTO paragraph (disclosure_id, section, body, source_kind, line_from, line_to, line_starts) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
-        for paragraph in document.paragraphs {
-            try checked(line: paragraph.line) {
-                try insert(statement, [.integer(disclosureID), .text(paragraph.section), .text(paragraph.body),
-                                       .text(paragraph.kind), .integer(Int64(paragraph.line)), .integer(Int64(paragraph.lineTo)),
-                                       paragraph.lineStartsText.map { .text($0) } ?? .null])
-            }
+        let rows: [[Value]] = document.paragraphs.map { paragraph in
+            [.integer(disclosureID), .text(paragraph.section), .text(paragraph.body), .text(paragraph.kind),
+             .integer(Int64(paragraph.line)), .integer(Int64(paragraph.lineTo)), paragraph.lineStartsText.map { .text($0) } ?? .null]
         }
-        // One statement indexes them all (schema.sql, paragraph_fts).
-        try writer.run("INSERT INTO paragraph_fts(rowid, body) SELECT id, body FROM paragraph WHERE disclosure_id = ?",
-                         [.integer(disclosureID)])
+        writer.unindexedParagraphs += try insertRows(
+            into: "paragraph", columns: ["disclosure_id", "section", "body", "source_kind", "line_from", "line_to", "line_starts"],
+            rows, line: { document.paragraphs[$0].line })
     }
 
     // MARK: - Helpers
@@ -280,6 +274,13 @@ struct DocumentTransaction {
                                        .integer(Int64(table.lineTo)), .text(table.status.rawValue), text(table.reason),
                                        text(table.rawCells)])
             }
+        }
+    }
+
+    /// `DocumentWriter.insertRows`, a constraint failure named with the row's source line.
+    private func insertRows(into table: String, columns: [String], _ rows: [[Value]], line: (Int) -> Int) throws -> [Int64] {
+        try writer.insertRows(into: table, columns: columns, rows, line: line) { line, error in
+            DocumentWriteError.invalid("数据不符合数据库约束：\(error.message)", line: line)
         }
     }
 

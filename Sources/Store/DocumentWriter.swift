@@ -28,7 +28,8 @@ public struct DocumentWriteError: Error, Equatable, Sendable, CustomStringConver
     }
 }
 
-/// Writes `ImportedDocument`s into a database, each in its own transaction: the unit (found by
+/// Writes `ImportedDocument`s into a database, each in its own transaction (or its own
+/// savepoint of a batch, `beginBatch()`): the unit (found by
 /// name or alias in its region, else created), its aliases and subunits, the disclosure, and its
 /// facts, statements, projects and paragraphs, mapping the document's local indexes to row ids.
 /// On any error the transaction rolls back and the database is exactly as before.
@@ -47,24 +48,124 @@ public final class DocumentWriter {
     public let database: Database
     private var statements: [String: Statement] = [:]
     private var catalog: DocumentCatalog?
+    /// Paragraphs written in the open batch and not yet in `paragraph_fts` (see `beginBatch`).
+    var unindexedParagraphs: [Int64] = []
+    /// True between `beginBatch()` and `commitBatch()` / `rollbackBatch()`.
+    public private(set) var isInBatch = false
 
     public init(database: Database) {
         self.database = database
     }
 
-    /// Writes one document in one transaction.
+    /// Writes one document: in its own transaction, or inside the open batch as one savepoint
+    /// (`beginBatch`). Either way a failure leaves the database exactly as before the document.
     public func write(_ document: ImportedDocument, replace: Bool = false) throws -> Outcome {
         do {
-            return try database.transaction {
-                let catalog = try self.catalog ?? DocumentCatalog(reading: self)
-                self.catalog = catalog
-                return try DocumentTransaction(writer: self, catalog: catalog, document: document).run(replace: replace)
+            guard isInBatch else {
+                defer { unindexedParagraphs = [] }
+                return try database.transaction {
+                    let outcome = try writeRows(document, replace: replace)
+                    try indexParagraphs()
+                    return outcome
+                }
             }
+            return try writeInSavepoint(document, replace: replace)
         } catch let error as DocumentWriteError {
             throw error
         } catch let error as StoreError {
             throw DocumentWriteError(code: "I112", message: "写入数据库失败：\(error.explanation)")
         }
+    }
+
+    // MARK: - Batches: many documents per transaction
+
+    /// Opens one write transaction for the documents that follow (`dq import` of many files):
+    /// each `write` is then a savepoint inside it, released when the document is written and
+    /// rolled back when it fails, so a bad file still changes nothing. The batch's paragraphs are
+    /// full-text indexed together by `commitBatch()`, in one statement: indexing document by
+    /// document builds and merges a small index segment per document, several times the work.
+    /// Nothing of the batch is visible to other connections, nor durable, before `commitBatch()`.
+    public func beginBatch() throws {
+        precondition(!isInBatch, "a batch is already open")
+        do {
+            try database.beginImmediate()
+        } catch let error as StoreError {
+            throw DocumentWriteError(code: "I112", message: "写入数据库失败：\(error.explanation)")
+        }
+        unindexedParagraphs = []
+        isInBatch = true
+    }
+
+    /// Indexes the batch's paragraphs and commits it. On failure the whole batch is rolled back
+    /// (the database is as before `beginBatch()`) and the error thrown.
+    public func commitBatch() throws {
+        precondition(isInBatch, "no batch is open")
+        isInBatch = false
+        do {
+            try indexParagraphs()
+            try database.execute("COMMIT")
+        } catch {
+            if database.isInTransaction { try? database.execute("ROLLBACK") }
+            unindexedParagraphs = []
+            if let error = error as? StoreError {
+                throw DocumentWriteError(code: "I112", message: "写入数据库失败：\(error.explanation)")
+            }
+            throw error
+        }
+    }
+
+    /// Abandons the open batch: every document written in it is undone.
+    public func rollbackBatch() {
+        guard isInBatch else { return }
+        isInBatch = false
+        unindexedParagraphs = []
+        if database.isInTransaction { try? database.execute("ROLLBACK") }
+    }
+
+    private func writeInSavepoint(_ document: ImportedDocument, replace: Bool) throws -> Outcome {
+        guard database.isInTransaction else { throw abandonBatch() }
+        let unindexed = unindexedParagraphs
+        try database.execute("SAVEPOINT document")
+        do {
+            let outcome = try writeRows(document, replace: replace)
+            try database.execute("RELEASE document")
+            return outcome
+        } catch {
+            // Undoes the document, and any indexing it did of earlier documents' paragraphs.
+            try? database.execute("ROLLBACK TO document")
+            try? database.execute("RELEASE document")
+            unindexedParagraphs = unindexed
+            // Some failures (a full disk, an I/O error) make SQLite roll back the whole
+            // transaction: the batch's earlier documents are gone too.
+            guard database.isInTransaction else { throw abandonBatch() }
+            throw error
+        }
+    }
+
+    /// Ends a batch whose transaction SQLite has rolled back; the error says so.
+    private func abandonBatch() -> DocumentWriteError {
+        isInBatch = false
+        unindexedParagraphs = []
+        return DocumentWriteError(code: "I112", message: "写入数据库失败：本批写入已被撤销")
+    }
+
+    private func writeRows(_ document: ImportedDocument, replace: Bool) throws -> Outcome {
+        let catalog = try self.catalog ?? DocumentCatalog(reading: self)
+        self.catalog = catalog
+        return try DocumentTransaction(writer: self, catalog: catalog, document: document).run(replace: replace)
+    }
+
+    /// Adds the paragraphs written since the last call to `paragraph_fts`, in one statement and
+    /// in rowid order (so that the full-text index takes them as one run). Called before a
+    /// disclosure is deleted too: its paragraphs must be in the index to be taken out of it.
+    func indexParagraphs() throws {
+        guard !unindexedParagraphs.isEmpty else { return }
+        let ids = "[" + unindexedParagraphs.map(String.init).joined(separator: ",") + "]"
+        try run("""
+            INSERT INTO paragraph_fts(rowid, body)
+            SELECT id, body FROM paragraph WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id
+            """, [.text(ids)])
+        unindexedParagraphs = []
     }
 
     /// Writes one document with a writer of its own (a single import).

@@ -22,6 +22,9 @@ public struct StoreError: Error, CustomStringConvertible, Equatable, Sendable {
     public var isBusy: Bool { code & 0xff == SQLITE_BUSY || code & 0xff == SQLITE_LOCKED }
 
     /// True for SQLITE_FULL (13): the disk (or the file system's quota) is full.
+    /// A constraint failed (CHECK, NOT NULL, UNIQUE, foreign key, a trigger's RAISE).
+    public var isConstraint: Bool { code & 0xff == SQLITE_CONSTRAINT }
+
     public var isDiskFull: Bool { code & 0xff == SQLITE_FULL }
 
     /// The message for a user: the usual system causes named in Chinese, SQLite's text kept.

@@ -5,7 +5,8 @@ import Importer
 import Store
 
 /// `dq import FILE... [--db FILE] [--replace] [--strict] [--unit NAME] [--year YEAR] [--template T]`:
-/// reads each document and writes it in its own transaction; reports each file's outcome.
+/// reads each document and writes it in its own savepoint of a batch of documents; reports each
+/// file's outcome once its batch is committed.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
@@ -67,8 +68,8 @@ struct ImportCommand: ParsableCommand {
         let options = DocumentImport.Options(overrides: ImportOverrides(unit: unit, year: year, template: template),
                                              replace: replace, strict: strict)
         let progress = ImportProgress(total: files.count)
-        let writer = DocumentWriter(database: connections.writer)
-        var failed = false
+        // Many documents per transaction (each in its own savepoint), committed together.
+        let batch = ImportBatch(writer: DocumentWriter(database: connections.writer), console: console)
         // Files are read on a pool of threads, ahead of the one connection that writes them in
         // the order given. Budgets (and every file with --as-one) are read before any is
         // written, so that the parts of one disclosure (a narrative and its tables) are
@@ -83,32 +84,28 @@ struct ImportCommand: ParsableCommand {
         for (index, file) in files.enumerated() {
             progress.show(index + 1, file)
             do {
-                let result = try reading.result(at: index).get()
+                let result = try reading.result(at: index, stalledAfter: batch.secondsLeft) { batch.commit() }.get()
                 if asOne || result.document.kind == "预算" {
                     read.append((file, result))
                 } else {
-                    let outcome = DocumentImport.write(result, path: file, options: options, with: writer)
                     progress.clear()
-                    console.note(outcome.report, newline: false)
-                    if !outcome.succeeded { failed = true }
+                    batch.write(result, path: file, options: options)
                 }
             } catch {
                 progress.clear()
-                console.note(DocumentImport.failure(error, file: file).report, newline: false)
-                failed = true
+                batch.note(DocumentImport.failure(error, file: file), path: file)
             }
             progress.clear()
         }
+        batch.commit()
         defer { try? connections.writer.checkpoint() }
-        if asOne && failed { throw ExitCode(1) }   // a disclosure with a part missing is not imported
+        if asOne && batch.failed { throw ExitCode(1) }   // a disclosure with a part missing is not imported
         for group in DisclosureParts.groups(read.map(\.result), asOne: asOne) {
             let path = group.map { read[$0].path }.joined(separator: " + ")
-            let result = DisclosureParts.join(group.map { read[$0].result })
-            let outcome = DocumentImport.write(result, path: path, options: options, with: writer)
-            console.note(outcome.report, newline: false)
-            if !outcome.succeeded { failed = true }
+            batch.write(DisclosureParts.join(group.map { read[$0].result }), path: path, options: options)
         }
-        if failed { throw ExitCode(1) }
+        batch.commit()
+        if batch.failed { throw ExitCode(1) }
     }
 
     private func openConnections() throws -> Connections {

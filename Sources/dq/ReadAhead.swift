@@ -30,8 +30,23 @@ final class ReadAhead<Output: Sendable>: @unchecked Sendable {
 
     /// The output of input `index`, waiting for it if needed. Call once per index, in order.
     func result(at index: Int) -> Output {
+        slots[index].ready.wait()
+        return take(index)
+    }
+
+    /// As `result(at:)`, but when the output is not ready within `seconds`, calls `stalled`
+    /// before waiting on (`dq import` commits the documents written so far).
+    func result(at index: Int, stalledAfter seconds: Double, _ stalled: () -> Void) -> Output {
+        let deadline = DispatchTime.now() + (seconds.isFinite ? max(0, seconds) : 86_400 * 365)
+        if slots[index].ready.wait(timeout: deadline) == .timedOut {
+            stalled()
+            slots[index].ready.wait()
+        }
+        return take(index)
+    }
+
+    private func take(_ index: Int) -> Output {
         let slot = slots[index]
-        slot.ready.wait()
         let output = slot.output!
         slot.output = nil
         room.signal()

@@ -130,6 +130,36 @@ final class ValueChoiceTests: XCTestCase {
         try assertConsistent()
     }
 
+    /// A unit's only 决算 has its choice stored as its facts are written, without ranking them
+    /// in SQL: the same as `fact_choice` decides, for printed against derived, ties on the line
+    /// (the first written wins), codes in several funds and columns, and several years.
+    func testOnlyDisclosureDecidesAsTheViewDoes() throws {
+        var derived = Self.fact("basic", year: 2023, fen: 9, source: "table", line: 12)
+        derived.printed = nil
+        derived.inputs = [DerivationInput(sign: 1, .fact(1))]
+        try write(Self.document(year: 2024, sha: "o", facts: [
+            derived,
+            Self.fact("expenditure_total", year: 2023, fen: 8, source: "table", line: 40),
+            Self.fact("basic", year: 2023, fen: 7, source: "table", line: 60),
+            Self.fact("basic", year: 2024, fen: 6, source: "text", line: 12),
+            Self.fact("basic", year: 2024, fen: 5, source: "text", line: 12),
+            Self.fact(code: "2010101", year: 2024, fen: 4, line: 70),
+            Self.fact(code: "2010101", fund: "general", column: "basic", year: 2024, fen: 3, line: 71),
+            Self.fact(code: "2010101", column: "basic", year: 2024, fen: 2, line: 72),
+            Self.fact(code: "2010101", year: 2024, fen: 1, line: 69),
+        ]))
+        XCTAssertEqual(try chosen("basic", year: 2023), [7, 2024, 60], "printed before derived, whatever the line")
+        XCTAssertEqual(try chosen("basic", year: 2024), [6, 2024, 12], "the first written of a tie")
+        XCTAssertEqual(try chosen(code: "2010101", year: 2024), [1, 2024, 69], "the earliest line in fund all, column actual")
+        XCTAssertEqual(try database.scalar("SELECT count(*) FROM fact WHERE chosen = 1"), .integer(6))
+        try assertConsistent()
+        // A budget of the unit never competes; a second 决算 makes the unit's choice be decided in SQL.
+        try write(Self.document(year: 2024, kind: "预算", sha: "p", facts: [Self.fact("basic", year: 2024, fen: 50, line: 1)]))
+        try write(Self.document(year: 2023, sha: "q", facts: [Self.fact("basic", year: 2023, fen: 70, source: "text", line: 3)]))
+        XCTAssertEqual(try chosen("basic", year: 2023), [70, 2023, 3], "its own year's 决算 wins")
+        try assertConsistent()
+    }
+
     /// The seed disclosure is decided when the database is made.
     func testSeedDatabaseHasItsChoiceStored() throws {
         let seeded = try Database(.memory)
