@@ -298,10 +298,12 @@ extension TableRuleSupport {
                          parts: [(measure: String, sign: Int)]) -> Check {
         let source = primarySource(document)
         let totalName = name(total, document)
-        // A budget states some figures only in its text (Jiangsu's 人员经费 and 公用经费): its tables first, then its text.
+        // The tables first, then the text: a budget states some figures only in its text (Jiangsu's
+        // 人员经费 and 公用经费), and a table cell the reader could not place (its row's sums fail
+        // in a layout without column positions) is not stored, while the text still states it.
         func first(_ document: AuditDocument, measure: String, source: String) -> AuditFact? {
             TableRuleSupport.first(document, measure: measure, source: source)
-                ?? (document.isBudget && source == "table" ? TableRuleSupport.first(document, measure: measure, source: "text") : nil)
+                ?? (source == "table" ? TableRuleSupport.first(document, measure: measure, source: "text") : nil)
         }
         guard let stated = first(document, measure: total, source: source) else {
             return .unknown("\(sourceNames[source] ?? source)中未列\(totalName)")

@@ -14,7 +14,7 @@ final class MutationHarnessFullTests: XCTestCase {
         print("mutation harness (full)\n" + summary.report)
         if ProcessInfo.processInfo.environment["DQ_MUTATIONS_VERBOSE"] != nil {
             for (mutation, outcome) in summary.outcomes where mutation.figure.participates && outcome == .missed {
-                print("missed: \(mutation.document) L\(mutation.figure.line) \(mutation.figure.kind) \(mutation.figure.token) → \(mutation.replacement)")
+                print("missed: \(mutation.document) L\(mutation.figure.line)#\(mutation.figure.occurrence) \(mutation.figure.kind) \(mutation.figure.token) → \(mutation.replacement)")
             }
         }
         XCTAssertGreaterThanOrEqual(summary.total - summary.rejected, 200)
@@ -34,7 +34,7 @@ final class MutationHarnessFullTests: XCTestCase {
         print("mutation harness (layout variants)\n" + summary.report)
         if ProcessInfo.processInfo.environment["DQ_MUTATIONS_VERBOSE"] != nil {
             for (mutation, outcome) in summary.outcomes where mutation.figure.participates && outcome == .missed {
-                print("missed: \(mutation.document) L\(mutation.figure.line) \(mutation.figure.kind) \(mutation.figure.token) → \(mutation.replacement)")
+                print("missed: \(mutation.document) L\(mutation.figure.line)#\(mutation.figure.occurrence) \(mutation.figure.kind) \(mutation.figure.token) → \(mutation.replacement)")
             }
         }
         XCTAssertGreaterThanOrEqual(summary.total - summary.rejected, count * 9 / 10)
