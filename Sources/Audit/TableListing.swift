@@ -23,6 +23,7 @@ struct TableListing {
     init(_ document: AuditDocument) {
         printed = Set(document.tableTitles.compactMap(Self.stem(ofTable:)))
         var seen = Set<String>()
+        var sectionStems: [String: Set<String>] = [:]
         let ordered = document.paragraphs.filter { $0.section == "目录" } + document.paragraphs.filter { $0.section != "目录" }
         for paragraph in ordered where paragraph.kind == "text" {
             if let stem = Self.stem(ofTable: paragraph.body), seen.insert(stem).inserted {
@@ -30,9 +31,13 @@ struct TableListing {
                                      line: paragraph.line, inContents: paragraph.section == "目录"))
             }
             guard paragraph.section != "目录" && paragraph.section != "封面" else { continue }
-            // The heading path, and the paragraph itself when it is the heading.
-            let headings = paragraph.section.components(separatedBy: " > ") + [paragraph.body]
-            for stem in Set(headings.compactMap(Self.stem(ofHeading:))) {
+            // The heading path (read once per path), and the paragraph itself when it is the heading.
+            if sectionStems[paragraph.section] == nil {
+                sectionStems[paragraph.section] = Set(paragraph.section.components(separatedBy: " > ").compactMap(Self.stem(ofHeading:)))
+            }
+            var stems = sectionStems[paragraph.section] ?? []
+            if let own = Self.stem(ofHeading: paragraph.body) { stems.insert(own) }
+            for stem in stems {
                 sections[stem, default: []].append(paragraph.line...max(paragraph.line, paragraph.lineTo))
             }
         }
@@ -60,15 +65,18 @@ struct TableListing {
 
     /// The non-zero figures of the document's year the narrative states under a heading about the table.
     func statedFigures(_ stem: String, in document: AuditDocument) -> [AuditFact] {
-        guard let ranges = sections[stem] else { return [] }
+        guard let ranges = sections[stem], let low = ranges.map(\.lowerBound).min(), let high = ranges.map(\.upperBound).max()
+        else { return [] }
         return document.facts.filter { fact in
-            fact.sourceKind == "text" && !fact.derived && fact.year == document.year && (fact.amountFen ?? 0) != 0
-                && ranges.contains { $0.contains(fact.lineFrom) }
+            fact.lineFrom >= low && fact.lineFrom <= high && fact.sourceKind == "text" && !fact.derived && fact.year == document.year
+                && (fact.amountFen ?? 0) != 0 && ranges.contains { $0.contains(fact.lineFrom) }
         }
     }
 
     // MARK: names
 
+    /// The last UTF-8 byte of 表 (E8 A1 A8): a name ends with it.
+    static let tableMark: UInt8 = 0xA8
     static let numerals = Set("0123456789一二三四五六七八九十百零〇")
     static let listMarks = Set("、.．")
     static let sentencePunctuation = Set("，,。：:；;")
@@ -94,7 +102,7 @@ struct TableListing {
     /// The stem of a table's name (“…决算表”, “…决算总表”), or nil when the text is no table's name:
     /// a sentence, a part title (第…部分), a title naming a year.
     static func stem(ofTable text: String) -> String? {
-        guard text.utf8.count <= 150 else { return nil }
+        guard text.utf8.count <= 150, text.utf8.last(where: { $0 != 0x20 }) == tableMark else { return nil }
         var s = normalized(text)
         guard s.hasSuffix("表"), !s.hasPrefix("第"), !s.contains("年"), s.count <= 40,
               s.contains("决算") || s.contains("预算"), !s.contains(where: sentencePunctuation.contains) else { return nil }
@@ -105,7 +113,7 @@ struct TableListing {
 
     /// The table stem a narrative heading speaks of (“…决算情况说明”, “…决算总体情况说明”).
     static func stem(ofHeading text: String) -> String? {
-        guard text.utf8.count <= 150 else { return nil }
+        guard text.utf8.count <= 150, TextSearch.contains(text, "情况说明") else { return nil }
         var s = normalized(text)
         guard s.hasSuffix("情况说明"), !s.hasPrefix("第"), !s.contains("年"), !s.contains(where: sentencePunctuation.contains) else { return nil }
         s.removeLast(4)

@@ -35,7 +35,17 @@ enum B7TablesRead: AuditRule {
     static func unreadRows(_ document: AuditDocument) -> [Finding] {
         guard TableRuleSupport.primarySource(document) == "table" else { return [] }
         var findings: [Finding] = []
-        for table in TableRuleSupport.codeTables(document) where !table.isEconomic {
+        let tables = TableRuleSupport.codeTables(document).filter { !$0.isEconomic }
+        guard !tables.isEmpty else { return [] }
+        let measureTotals = document.facts.filter { $0.sourceKind == "table" && $0.measureID != nil && ($0.amountFen ?? 0) != 0 }
+        for table in tables {
+            // The columns each row prints, and its first 合计 per fund.
+            var printedColumns: [String: Set<String>] = [:], rowTotals: [String: AuditFact] = [:]
+            for fact in table.facts {
+                let row = (fact.code ?? "") + "|" + fact.fund
+                printedColumns[row, default: []].insert(fact.column)
+                if rowTotals[row + "|" + fact.column] == nil { rowTotals[row + "|" + fact.column] = fact }
+            }
             for fund in Set(table.facts.map(\.fund)).sorted() {
                 for (total, parts, wording) in rowParts {
                     // The table prints the columns: in a row, or in its 合计 row (a measure printed by the table).
@@ -43,12 +53,12 @@ enum B7TablesRead: AuditRule {
                     let totals = Set(parts.compactMap { B2TableTotal.totalMeasure(table: table.name, fund: fund, column: $0) })
                     let near = (table.firstLine - 20)...(table.lastLine + 1)
                     guard table.facts.contains(where: { $0.fund == fund && columns.contains($0.column) })
-                        || document.facts.contains(where: {
-                            $0.sourceKind == "table" && totals.contains($0.measureID ?? "") && ($0.amountFen ?? 0) != 0 && near.contains($0.lineFrom)
-                        }) else { continue }
+                        || measureTotals.contains(where: { totals.contains($0.measureID ?? "") && near.contains($0.lineFrom) })
+                    else { continue }
                     let rows = table.codes(fund: fund).compactMap { code -> AuditFact? in
-                        guard let stated = table.fact(code, fund: fund, column: total), (stated.amountFen ?? 0) != 0,
-                              !parts.contains(where: { table.fact(code, fund: fund, column: $0) != nil }) else { return nil }
+                        let row = code + "|" + fund
+                        guard let stated = rowTotals[row + "|" + total], (stated.amountFen ?? 0) != 0,
+                              printedColumns[row]?.isDisjoint(with: columns) ?? true else { return nil }
                         return stated
                     }
                     guard !rows.isEmpty else { continue }
