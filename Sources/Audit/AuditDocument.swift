@@ -92,6 +92,10 @@ public struct AuditDocument: Sendable {
     public var uncertain: [UncertainFact] = []
     /// The tables whose figures are all uncertain (quarantined on import).
     public var quarantinedTables: [ImportedTable] = []
+    /// The titles of the tables the document prints with figures (any reading status): the
+    /// tables recorded on import and those its figures were read from. A table printed without
+    /// a figure leaves no title here.
+    public var tableTitles: Set<String> = []
     public var statements: [AuditStatement]
     public var projects: [AuditProject]
     public var paragraphs: [ImportedParagraph]

@@ -26,13 +26,13 @@ public enum AuditLoader {
                       lineFrom: Int(r[12].int64 ?? 0), lineTo: Int(r[13].int64 ?? 0), quarantinedIn: r[14].string,
                       rowLabel: r[15].string, table: r[16].string)
         }
-        let quarantined = try database.query("""
-            SELECT title, line_from, line_to, reason FROM source_table
-            WHERE disclosure_id = ? AND status = 'quarantined' ORDER BY line_from
+        let tables = try database.query("""
+            SELECT title, line_from, line_to, status, reason FROM source_table WHERE disclosure_id = ? ORDER BY line_from
             """, [.integer(disclosureID)]).map { r in
             ImportedTable(title: r[0].string ?? "", lineFrom: Int(r[1].int64 ?? 0), lineTo: Int(r[2].int64 ?? 0),
-                          status: .quarantined, reason: r[3].string)
+                          status: r[3].string == "quarantined" ? .quarantined : .ok, reason: r[4].string)
         }
+        let quarantined = tables.filter { $0.status == .quarantined }
         let certain = facts.filter { uncertainty(of: $0) == nil }
         let uncertain = facts.compactMap { fact in uncertainty(of: fact).map { UncertainFact(fact: fact, reason: $0) } }
         let statements = try database.query("""
@@ -100,6 +100,7 @@ public enum AuditLoader {
                              codeNames: catalog.codes)
         document.uncertain = uncertain
         document.quarantinedTables = quarantined
+        document.tableTitles = Set(tables.map(\.title) + facts.compactMap(\.table))
         document.previousYear = previous
         document.sameYearBudget = budget
         document.kind = kind

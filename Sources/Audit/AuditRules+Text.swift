@@ -10,6 +10,7 @@ extension AuditRules {
         R1Placeholders.self, R2Instructions.self, R3ReviewerComments.self, R4SectionNumbers.self,
         R5DoubledPunctuation.self, R6FigureCaptions.self, R7YearResidue.self, R8TablesPublished.self, R9BlankCells.self,
         R10UnitResidue.self,
+        R11TablesListed.self,
         Y1PriorYearRestated.self, Y2BudgetRestated.self, Y3PriorBudget.self,
     ]
 }

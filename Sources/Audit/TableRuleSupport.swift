@@ -298,10 +298,19 @@ extension TableRuleSupport {
                          parts: [(measure: String, sign: Int)]) -> Check {
         let source = primarySource(document)
         let totalName = name(total, document)
-        // A budget states some figures only in its text (Jiangsu's 人员经费 and 公用经费): its tables first, then its text.
+        // The tables first, then the text: a budget states some figures only in its text (Jiangsu's
+        // 人员经费 and 公用经费), and a table cell the reader could not place (its row's sums fail
+        // in a layout without column positions) is not stored, while the text still states it.
+        // The first printed fact of each named measure in each source, found in one pass.
+        let named = Set([total] + parts.map(\.measure)), column = document.ownColumn
+        var firsts: [String: AuditFact] = [:]
+        for fact in document.facts where fact.column == column && fact.year == document.year && !fact.derived && fact.amountFen != nil {
+            guard let measure = fact.measureID, named.contains(measure) else { continue }
+            let key = fact.sourceKind + "|" + measure
+            if firsts[key] == nil { firsts[key] = fact }
+        }
         func first(_ document: AuditDocument, measure: String, source: String) -> AuditFact? {
-            TableRuleSupport.first(document, measure: measure, source: source)
-                ?? (document.isBudget && source == "table" ? TableRuleSupport.first(document, measure: measure, source: "text") : nil)
+            firsts[source + "|" + measure] ?? (source == "table" ? firsts["text|" + measure] : nil)
         }
         guard let stated = first(document, measure: total, source: source) else {
             return .unknown("\(sourceNames[source] ?? source)中未列\(totalName)")

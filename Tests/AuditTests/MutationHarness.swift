@@ -130,9 +130,15 @@ enum MutationHarness {
                   let line = locate(fact.lineFrom, fact.lineTo, printed) else { continue }
             let k = key(fact)
             var ties = (byKey[k] ?? 0) > 1 || referenced.contains(fact.id)
+            // A catalog link ties figures only where the children add up to the parent ('part'); an
+            // 'of_which' (其中) subset is bounded by its parent, not equal to anything, so a change of
+            // a few units cannot break an identity.
             if let measure = fact.measureID {
-                if let parent = document.measures[measure]?.parentID, present.contains(Key(what: parent, fund: k.fund, column: k.column, year: k.year)) { ties = true }
-                if document.measures.values.contains(where: { $0.parentID == measure && present.contains(Key(what: $0.id, fund: k.fund, column: k.column, year: k.year)) }) { ties = true }
+                if let parent = document.measures[measure], parent.relation == "part", let parentID = parent.parentID,
+                   present.contains(Key(what: parentID, fund: k.fund, column: k.column, year: k.year)) { ties = true }
+                if document.measures.values.contains(where: {
+                    $0.parentID == measure && $0.relation == "part" && present.contains(Key(what: $0.id, fund: k.fund, column: k.column, year: k.year))
+                }) { ties = true }
             }
             if let code = fact.code {
                 let related = document.facts.contains { other in

@@ -14,11 +14,13 @@ final class MutationHarnessFullTests: XCTestCase {
         print("mutation harness (full)\n" + summary.report)
         if ProcessInfo.processInfo.environment["DQ_MUTATIONS_VERBOSE"] != nil {
             for (mutation, outcome) in summary.outcomes where mutation.figure.participates && outcome == .missed {
-                print("missed: \(mutation.document) L\(mutation.figure.line) \(mutation.figure.kind) \(mutation.figure.token) → \(mutation.replacement)")
+                print("missed: \(mutation.document) L\(mutation.figure.line)#\(mutation.figure.occurrence) \(mutation.figure.kind) \(mutation.figure.token) → \(mutation.replacement)")
             }
         }
         XCTAssertGreaterThanOrEqual(summary.total - summary.rejected, 200)
-        XCTAssertGreaterThanOrEqual(summary.participatingRate, 0.95, summary.report)
+        // 99.6% measured (227/228); the one miss is a total whose stated change moves its rate by
+        // less than the printed precision.
+        XCTAssertGreaterThanOrEqual(summary.participatingRate, 0.99, summary.report)
     }
 
     /// The same on the layout variants (page furniture, reading order, wrapped names, Word
@@ -34,10 +36,12 @@ final class MutationHarnessFullTests: XCTestCase {
         print("mutation harness (layout variants)\n" + summary.report)
         if ProcessInfo.processInfo.environment["DQ_MUTATIONS_VERBOSE"] != nil {
             for (mutation, outcome) in summary.outcomes where mutation.figure.participates && outcome == .missed {
-                print("missed: \(mutation.document) L\(mutation.figure.line) \(mutation.figure.kind) \(mutation.figure.token) → \(mutation.replacement)")
+                print("missed: \(mutation.document) L\(mutation.figure.line)#\(mutation.figure.occurrence) \(mutation.figure.kind) \(mutation.figure.token) → \(mutation.replacement)")
             }
         }
         XCTAssertGreaterThanOrEqual(summary.total - summary.rejected, count * 9 / 10)
-        XCTAssertGreaterThanOrEqual(summary.participatingRate, 0.95, summary.report)
+        // 99.0% measured (189/191); the two misses: a 三公 table the reading-order reader drops
+        // whole when one budget cell changes, and a change below its rate's printed precision.
+        XCTAssertGreaterThanOrEqual(summary.participatingRate, 0.98, summary.report)
     }
 }

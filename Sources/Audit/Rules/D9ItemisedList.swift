@@ -60,6 +60,21 @@ enum D9ItemisedList: AuditRule {
             guard let code = fact.code, seen.insert(code).inserted else { continue }
             if listed.contains(code) { checks.append(.ok); continue }
             guard (fact.amountFen ?? 0) != 0 else { continue }
+            // The list may print the item under its 项 name with other 类/款 names (so it was not
+            // tied to the code): its 决算 then decides whether it agrees with the table.
+            if let entry = ListedByName.entry(document, name: itemName(fact, document)) {
+                if entry.fen == fact.amountFen { checks.append(.ok); continue }
+                let name = TableRuleSupport.label(fact, in: document)
+                checks.append(.findings([Finding(
+                    ruleID: id, family: family, severity: .error,
+                    message: "正文逐项说明所列“\(entry.name)”决算 \(entry.printed)，表中\(name)为 \(TableRuleSupport.money(fact.amountFen ?? 0, document))",
+                    figures: [FindingFigure(label: entry.name, printed: entry.printed, sourceKind: "text", lineFrom: entry.line),
+                              TableRuleSupport.figure(fact, in: document)],
+                    expected: TableRuleSupport.money(fact.amountFen ?? 0, document), stated: entry.printed,
+                    difference: TableRuleSupport.money((entry.fen ?? 0) - (fact.amountFen ?? 0), document),
+                    disclosureID: document.disclosureID)]))
+                continue
+            }
             missing.insert(code)
             let name = TableRuleSupport.label(fact, in: document)
             checks.append(.findings([Finding(
@@ -76,6 +91,12 @@ enum D9ItemisedList: AuditRule {
                 expected: "表中有 \(item.code ?? "")", stated: "表中没有", disclosureID: document.disclosureID)]))
         }
         return missing
+    }
+
+    /// The 项 name a table row prints (without its code), else the catalog's.
+    static func itemName(_ fact: AuditFact, _ document: AuditDocument) -> String {
+        let printed = String((fact.rowLabel ?? "").drop { $0.isASCII && ($0.isNumber || $0 == " ") }).withoutSpaces
+        return printed.isEmpty ? document.codeNames[fact.code ?? ""] ?? "" : printed
     }
 
     /// Σ items of a column against the total the text states before the first item (the
