@@ -10,7 +10,7 @@ import Store
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "导入决算、预算公开文件（UTF-8 或 GB18030 文本、PDF），每个披露一个事务。")
+        abstract: "导入决算、预算公开文件（UTF-8 或 GB18030 文本、PDF），每个披露整体导入或整体不导入。")
 
     @Argument(help: "要导入的文件（可多个）")
     var files: [String] = []
