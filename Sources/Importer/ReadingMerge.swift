@@ -4,7 +4,10 @@ import Core
 /// found). A figure both readings took the same way is kept once; a figure they took
 /// differently — a number printed once on its line read as two keys, or one key read as two
 /// amounts (unless both readings agree on one of them) — is uncertain and left out, with
-/// every statement and derived figure resting on it.
+/// every statement and derived figure resting on it. Only when the label printed right before
+/// the number is a row label the 9-table template's description gives one measure, and one
+/// reading took that measure, does that reading stand (the other took a fragment of the label:
+/// “财政拨款收入” inside “一般公共预算财政拨款收入”); what rests on the other then rests on it.
 struct ReadingMerge {
     struct Reading {
         var facts: [ImportedFact] = []
@@ -34,19 +37,31 @@ struct ReadingMerge {
         var byOccurrence: [String: [Int]] = [:], byKey: [String: [Int]] = [:]
         for (i, fact) in facts.enumerated() where !fact.isDerived {
             byOccurrence["\(fact.provenance.lineFrom)|\(fact.printed ?? "")", default: []].append(i)
-            byKey[key(fact), default: []].append(i)
         }
+        /// Figures read under a key their printed label does not name: the same figure as the one read under it.
+        var superseded = Set<Int>()
         for group in byOccurrence.values {
             let (inA, inB) = (group.filter(fromA), group.filter { !fromA($0) })
             guard !inA.isEmpty, !inB.isEmpty else { continue }
             for i in inB { same[i] = inA.first { key(facts[$0]) == key(facts[i]) } }
-            // A number printed once on its line that the readings took as different keys.
+            // A number printed once on its line that the readings took as different keys: the
+            // label printed before it settles which, when it names one of them; else neither stands.
             let fact = facts[group[0]]
-            if Set(inA.map { key(facts[$0]) }) != Set(inB.map { key(facts[$0]) }),
-               occurrences(of: fact.printed ?? "", in: lines.indices.contains(fact.provenance.lineFrom - 1)
-                   ? lines[fact.provenance.lineFrom - 1] : "") == 1 {
-                dropped.formUnion(group)
+            let line = lines.indices.contains(fact.provenance.lineFrom - 1) ? lines[fact.provenance.lineFrom - 1] : ""
+            if Set(inA.map { key(facts[$0]) }) != Set(inB.map { key(facts[$0]) }), occurrences(of: fact.printed ?? "", in: line) == 1 {
+                let named = label(before: fact.printed ?? "", in: line).flatMap { labelMeasures[$0] }
+                if let named, let winner = group.first(where: { facts[$0].measureID == named && facts[$0].code == nil }) {
+                    for i in group where facts[i].measureID != named || facts[i].code != nil {
+                        same[i] = same[winner] ?? winner
+                        superseded.insert(i)
+                    }
+                } else {
+                    dropped.formUnion(group)
+                }
             }
+        }
+        for (i, fact) in facts.enumerated() where !fact.isDerived && !superseded.contains(i) {
+            byKey[key(fact), default: []].append(i)
         }
         func value(_ i: Int) -> Int64 { facts[i].amountFen ?? facts[i].quantity ?? 0 }
         for group in byKey.values where Set(group.map(value)).count > 1 {
@@ -141,6 +156,30 @@ struct ReadingMerge {
         }
         let uncertain = dropped.subtracting(same.keys).count + droppedStatements.subtracting(sameStatement.keys).count
         return (out, uncertain)
+    }
+
+    /// Each row label of the 9-table template's two-sided tables (收入支出决算总表, 财政拨款收入支出
+    /// 决算总表) that names one measure only (本年收入合计, 总计 name two and are left out).
+    static let labelMeasures: [String: String] = {
+        var measures: [String: Set<String>] = [:]
+        for spec in TableTemplate.finalAccounts.tables {
+            guard case .twoSided(let left, let right) = spec.shape else { continue }
+            for row in left + right { if let measure = row.measure { measures[row.label, default: []].insert(measure) } }
+        }
+        return measures.compactMapValues { $0.count == 1 ? $0.first : nil }
+    }()
+
+    /// The label printed just before `number` in `line`: back to the previous clause mark, without
+    /// spaces and a leading 其中.
+    static func label(before number: String, in line: String) -> String? {
+        guard !number.isEmpty, let at = line.range(of: number) else { return nil }
+        var label = ""
+        for c in line[..<at.lowerBound].reversed() {
+            if "，,；;：:。、（(".contains(c) { break }
+            if c != " " && c != "\u{3000}" { label.insert(c, at: label.startIndex) }
+        }
+        if label.hasPrefix("其中") { label.removeFirst(2) }
+        return label.isEmpty ? nil : label
     }
 
     /// How many times `number` is printed in `line` as a whole number (not inside a longer one).

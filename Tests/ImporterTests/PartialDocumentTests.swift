@@ -56,10 +56,15 @@ final class PartialDocumentTests: XCTestCase {
         XCTAssertEqual(Self.figures(d, "income_total", line: 33), [356_400_000])
         XCTAssertEqual(Self.figures(d, "income_other", line: 33), [6_300_000])
         XCTAssertEqual(Self.statement(d, "share", about: "income_other", line: 33)?.rateScaled, 177)
-        // Line 33 also prints 一般公共预算财政拨款收入350.1万元: the 9-table rules read it as 财政拨款收入,
-        // the Sichuan rules as 一般公共预算财政拨款收入 — uncertain, so neither is stored.
+        // Line 33 also prints 一般公共预算财政拨款收入350.1万元，占98.23%: the 9-table rules read the
+        // 财政拨款收入 at the end of the label, the Sichuan rules the whole label; the label printed is the
+        // 9-table description's row label of 一般公共预算财政拨款收入, so that reading stands, with its share.
         XCTAssertTrue(Self.figures(d, "fiscal_income", line: 33).isEmpty)
-        XCTAssertTrue(Self.figures(d, "income_general", line: 33).isEmpty)
+        XCTAssertEqual(Self.figures(d, "income_general", line: 33), [350_100_000])
+        let generalShare = try XCTUnwrap(Self.statement(d, "share", about: "income_general", line: 33))
+        XCTAssertEqual(generalShare.rateScaled, 9823)
+        XCTAssertEqual(generalShare.baseFact.map { d.facts[$0].measureID }, "income_total")
+        XCTAssertEqual(d.statements.filter { $0.provenance.lineFrom == 33 && $0.rateScaled == 9823 }.count, 1)
         // Line 37: 基本支出298.65万元，占83.8%；项目支出57.75万元，占16.2%.
         XCTAssertEqual(Self.figures(d, "basic", line: 37), [298_650_000])
         XCTAssertEqual(Self.figures(d, "project", line: 37), [57_750_000])
