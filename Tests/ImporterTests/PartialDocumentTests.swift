@@ -192,6 +192,16 @@ final class PartialDocumentTests: XCTestCase {
             (96, "vehicles_total", "actual", 5), (96, "vehicles_enforcement", "actual", 3), (96, "vehicles_other", "actual", 2),
             (96, "equipment_over_1m", "actual", 0),
         ]
+        // Lines 35–43 (表1 收入支出决算表, one 决算数 column a side): 13 of its 14 figures (the right-hand 总计
+        // names no measure of its own); its 类 rows are all funds' expenditure.
+        figures += [(35, "fiscal_income", "actual", 219_836 * wan), (36, "income_other", "actual", 680 * wan),
+                    (41, "income_total", "actual", 220_516 * wan), (42, "opening_balance", "actual", 11_330 * wan),
+                    (43, "grand_total", "actual", 231_846 * wan), (41, "expenditure_total", "actual", 224_092 * wan),
+                    (42, "closing_balance", "actual", 7_754 * wan)]
+        for (line, code, value) in [(35, "201", 0), (36, "208", 18_642), (37, "210", 7_418), (38, "211", 7_765), (39, "220", 179_873),
+                                    (40, "221", 10_394)] as [(Int, String, Int64)] {
+            figures.append((line, code, "actual", value * wan))
+        }
         // Line 52: 18.00 0.00 14.00 0.00 14.00 4.00 | 14.63 0.00 11.85 0.00 11.85 2.78.
         for (measure, budget, actual) in [("sangong", 1_800, 1_463), ("sangong_abroad", 0, 0), ("sangong_vehicle", 1_400, 1_185),
                                           ("vehicle_purchase", 0, 0), ("vehicle_operation", 1_400, 1_185),
@@ -210,7 +220,7 @@ final class PartialDocumentTests: XCTestCase {
             (88, "change", "admin_operating", nil, -1_206 * wan), (88, "growth", "admin_operating", 729, nil),
             (92, "share", "procurement_sme", 100, nil),
         ]
-        XCTAssertEqual(figures.count + statements.count, 58)
+        XCTAssertEqual(figures.count + statements.count, 58 + 13)
         var read = 0, wrong: [String] = []
         for fact in d.facts where !fact.isDerived {
             let key = fact.measureID ?? fact.code ?? ""
