@@ -4,7 +4,8 @@ import Core
 /// its identity from its own title, cover and headings (`PartialIdentity`), its paragraphs,
 /// the statements the narrative rules of the known templates read from its sentences (both
 /// sets of rules run and are joined by `ReadingMerge`: what they read differently is left
-/// out), and a 三公 table recognized by its title and headings (`PartialSangongTable`).
+/// out), a 三公 table recognized by its title and headings (`PartialSangongTable`), and the
+/// tables of the 9-table description whose titles it prints, where their own sums hold (`PartialTables`).
 /// Nothing is assumed: a figure no rule reads with certainty is not stored.
 ///
 /// It is never chosen by confidence: `DocumentImporter` falls back to it when no template
@@ -23,12 +24,14 @@ public enum PartialReader: TemplateReader {
         }
         let year = identity.year
         let table = PartialSangongTable.read(lines, year: year)
+        let others = PartialTables.read(lines, year: year)
+        let tables = ((table.table.map { [$0] } ?? []) + others.tables).sorted { $0.lineFrom < $1.lineFrom }
 
-        // Sentences worded as the 9-table template words them (with the table's figures, which
+        // Sentences worded as the 9-table template words them (with the tables' figures, which
         // their completion rates refer to) …
         var worded = ShanghaiBuilder(year: year, priorYear: DocumentIdentity.priorYear(in: lines, year: year))
-        worded.facts = table.facts
-        worded.recognizedLines = Set(table.facts.map(\.provenance.lineFrom))
+        worded.facts = table.facts + others.facts
+        worded.recognizedLines = Set(worded.facts.map(\.provenance.lineFrom))
         var paragraphs: [ImportedParagraph] = []
         var unread: [Int] = []
         ShanghaiNarrative.read(lines, from: 1, into: &worded, paragraphs: &paragraphs, unrecognized: &unread)
@@ -59,12 +62,12 @@ public enum PartialReader: TemplateReader {
             year: year, kind: identity.kind, scope: identity.scope, template: template, title: identity.title,
             sourceFile: text.sourceFile, sha256: text.sha256, moneyUnit: .tenThousandYuan,
             lineCount: lines.last == "" ? lines.count - 1 : lines.count, facts: merged.facts, statements: merged.statements,
-            paragraphs: paragraphs, tables: table.table.map { [$0] } ?? [])
+            paragraphs: paragraphs, tables: tables)
         var report = ImportReport()
         report.recognized = ["facts": document.facts.count, "statements": document.statements.count,
                              "paragraphs": paragraphs.count, "tables": document.tables.count]
         report.unrecognizedFigureLines = unrecognized
-        report.warnings = [summary(document, uncertain: uncertain, unrecognized: unrecognized)] + table.warnings
+        report.warnings = [summary(document, uncertain: uncertain, unrecognized: unrecognized)] + table.warnings + others.warnings
         return ImportResult(document: document, report: report)
     }
 
@@ -99,7 +102,7 @@ public enum PartialReader: TemplateReader {
             + "说明 \(document.statements.count) 条" + (statements.isEmpty ? "" : "（" + statements.joined(separator: "、") + "）")
         if !document.tables.isEmpty { text += "，表格：" + document.tables.map { "「\($0.title)」" }.joined(separator: "、") }
         text += "；其余内容只作为段落保存"
-        if uncertain > 0 { text += "；两种读法不一致而未导入的数字或说明 \(uncertain) 项" }
+        if uncertain > 0 { text += "；两种读法不一致或与句意不符而未导入的数字或说明 \(uncertain) 项" }
         if !unrecognized.isEmpty {
             text += "；有数字而未读的行 \(unrecognized.count) 行（第 " + unrecognized.prefix(10).map(String.init).joined(separator: "、")
                 + (unrecognized.count > 10 ? " 等" : "") + " 行）"

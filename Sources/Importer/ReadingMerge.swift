@@ -60,7 +60,8 @@ struct ReadingMerge {
                 }
             }
         }
-        for (i, fact) in facts.enumerated() where !fact.isDerived && !superseded.contains(i) {
+        // A table's figure is one reading, checked by the table's own sums: only the text is read twice.
+        for (i, fact) in facts.enumerated() where !fact.isDerived && !superseded.contains(i) && fact.provenance.kind != "table" {
             byKey[key(fact), default: []].append(i)
         }
         func value(_ i: Int) -> Int64 { facts[i].amountFen ?? facts[i].quantity ?? 0 }
@@ -71,6 +72,8 @@ struct ReadingMerge {
             }
             dropped.formUnion(group.filter { agreed.count != 1 || !agreed.contains(value($0)) })
         }
+        // A part listed after 其中 read under a measure of all funds while its whole is of one fund.
+        for i in facts.indices where same[i] == nil && widerThanItsWhole(i, facts: facts, lines: lines) { dropped.insert(i) }
         func resolved(_ index: Int?) -> Int? { index.map { same[$0] ?? $0 } }
 
         // Statements: the same kind, line and figures about the same fact are one statement.
@@ -180,6 +183,37 @@ struct ReadingMerge {
         }
         if label.hasPrefix("其中") { label.removeFirst(2) }
         return label.isEmpty ? nil : label
+    }
+
+    /// Whether a figure printed after “其中” in a sentence is read under a measure of all funds
+    /// while the whole the 其中 lists the parts of (the number printed last before it) is of one
+    /// fund — its label names a fund column of the 9-table description's 财政拨款收入支出决算总表:
+    /// “一般公共预算财政拨款支出307.82万元，其中：基本支出105.58万元” lists 一般公共预算 基本支出, not the
+    /// 基本支出 of all funds.
+    static func widerThanItsWhole(_ i: Int, facts: [ImportedFact], lines: [String]) -> Bool {
+        let fact = facts[i]
+        let n = fact.provenance.lineFrom
+        guard fact.provenance.kind == "text", !fact.isDerived, fact.fund == "all", let printed = fact.printed,
+              lines.indices.contains(n - 1) else { return false }
+        let line = lines[n - 1]
+        guard occurrences(of: printed, in: line) == 1, let at = line.range(of: printed),
+              let qizhong = line[..<at.lowerBound].range(of: "其中", options: .backwards),
+              !line[qizhong.upperBound..<at.lowerBound].contains("。") else { return false }
+        let head = line[..<qizhong.lowerBound]
+        let sentence = String(head[(head.lastIndex(of: "。").map { head.index(after: $0) } ?? head.startIndex)...])
+        // The whole: the number printed last in the sentence before 其中, and the label before it.
+        let chars = Array(sentence)
+        guard let last = chars.lastIndex(where: \.isASCIIDigitChar) else { return false }
+        var first = last
+        while first > 0, chars[first - 1].isASCIIDigitChar || chars[first - 1] == "." || chars[first - 1] == "," { first -= 1 }
+        guard let label = label(before: String(chars[first...last]), in: String(chars[..<(last + 1)])) else { return false }
+        return fundColumns.contains { label.containsBytes($0) }
+    }
+
+    /// The headings of the fund columns of the 9-table description's 财政拨款收入支出决算总表
+    /// (一般公共预算财政拨款, 政府性基金预算财政拨款, 国有资本经营预算财政拨款).
+    static let fundColumns: [String] = TableTemplate.finalAccounts.tables.flatMap { spec in
+        spec.columns.filter { $0.fund != nil && $0.fund != spec.fund }.flatMap(\.headings)
     }
 
     /// How many times `number` is printed in `line` as a whole number (not inside a longer one).

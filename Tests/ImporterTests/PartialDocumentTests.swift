@@ -170,8 +170,10 @@ final class PartialDocumentTests: XCTestCase {
     }
 
     /// The held-out measurement (fixtures/disclosures/README.md) as a test: every figure and
-    /// statement the third layout's 情况说明 and 三公 table state, read by hand with its line. The
-    /// reader must store none wrongly, and at least the 47 of 58 it read when measured.
+    /// statement the third layout's 情况说明, 表1 and 三公 table state, read by hand with its line. The
+    /// reader must store none wrongly, and at least the 57 of 71 it read when measured (47 of the 58
+    /// of the text and 三公 table; 10 of the 13 of 表1, whose 财政拨款收入 row the description does not
+    /// name, so the sum of the income rows cannot be checked and its rows are left out).
     func testThirdLayoutAnswerKey() throws {
         let d = try Self.read(Self.thirdLayout).document
         typealias Figure = (line: Int, key: String, column: String, value: Int64)
@@ -242,7 +244,7 @@ final class PartialDocumentTests: XCTestCase {
             }
         }
         XCTAssertEqual(wrong, [])
-        XCTAssertGreaterThanOrEqual(read, 47)
+        XCTAssertGreaterThanOrEqual(read, 57)
         // The prior-year values the stated changes imply (2022).
         for fact in d.facts where fact.isDerived {
             let expected: [String: Int64] = ["grand_total": 250_466 * wan, "general_expenditure": 236_472 * wan,

@@ -115,4 +115,81 @@ final class PartialTablesTests: XCTestCase {
         // 总表: 11 of 12; code table 44; text 4.
         XCTAssertEqual(Self.hubeiKey.count, 11 + 44 + 4)
     }
+
+    static func read(_ relative: String) throws -> ImportResult { try DocumentImporter.read(try ShanghaiFixture.text(relative)) }
+
+    static func read(_ lines: [String]) throws -> ImportResult {
+        try DocumentImporter.read(SourceText(lines: lines, sourceFile: "x.txt", sha256: String(repeating: "0", count: 64), encoding: "UTF-8"))
+    }
+
+    /// Measured: every figure of both tables (12 + 39), none of the four 情况说明 figures (the
+    /// 收支总计 wording is no rule's; the 基本支出/项目支出 after 其中 are of 一般公共预算 while the 9-table
+    /// rules read them as all funds', so they are left out). Columns printed 基本支出, 项目支出, 合计.
+    func testZhejiangWindow() throws {
+        let result = try Self.read(Self.zhejiang)
+        let d = result.document
+        XCTAssertEqual(d.template, "partial")
+        XCTAssertEqual(d.unit.name, "中共温州市鹿城区委社会工作部")
+        XCTAssertEqual(d.year, 2024)
+        XCTAssertEqual(d.tables.map(\.title), ["部门收支决算总表", "一般公共预算财政拨款支出决算表"])
+        XCTAssertEqual(d.tables.map(\.lineFrom), [19, 32])
+        let (read, wrong) = Self.score(d, key: Self.zhejiangKey)
+        XCTAssertEqual(wrong, [])
+        XCTAssertGreaterThanOrEqual(read, 51)
+        let basic = try XCTUnwrap(d.facts.first { $0.code == "2013901" && $0.column == "basic" })
+        XCTAssertEqual(basic.provenance.table, "一般公共预算财政拨款支出决算表")
+        XCTAssertEqual(basic.provenance.columnLabel, "基本支出")
+        XCTAssertEqual(basic.provenance.rowLabel, "2013901 行政运行")
+    }
+
+    /// Measured: every figure of both tables (11 + 44, the code table in 元), none of the four
+    /// 情况说明 figures (as in the Zhejiang window).
+    func testHubeiWindow() throws {
+        let result = try Self.read(Self.hubei)
+        let d = result.document
+        XCTAssertEqual(d.unit.name, "武汉市江汉区财政局")
+        XCTAssertEqual(d.tables.map(\.title), ["2024年度收入支出决算总表", "2024年度一般公共预算财政拨款支出决算表"])
+        let (read, wrong) = Self.score(d, key: Self.hubeiKey)
+        XCTAssertEqual(wrong, [])
+        XCTAssertGreaterThanOrEqual(read, 55)
+        XCTAssertEqual(d.facts.first { $0.code == "2080599" && $0.column == "basic" }?.printedUnit, "元")
+    }
+
+    /// A code table one of whose sums fails is not read at all; a two-sided table keeps the rows
+    /// of the sums that hold and none of the rows of a sum that fails.
+    func testTablesWhoseIdentitiesFailAreNotStored() throws {
+        var lines = try ShanghaiFixture.text(Self.hubei).lines
+        // Line 57: 2080505 basic 1,607,500.00 → 1,607,600.00 (208 05's 基本支出 no longer adds up).
+        lines[56] = lines[56].replacingOccurrences(of: "1,607,500.00      1,607,500.00", with: "1,607,500.00      1,607,600.00")
+        // Line 28: 其他收入 6.20 → 6.30 (本年收入合计 no longer the sum of the income rows).
+        lines[27] = lines[27].replacingOccurrences(of: "6.20", with: "6.30")
+        let result = try Self.read(lines)
+        let d = result.document
+        XCTAssertEqual(d.tables.map(\.title), ["2024年度收入支出决算总表"])
+        XCTAssertTrue(d.facts.allSatisfy { $0.provenance.kind != "table" || $0.provenance.lineFrom < 43 })
+        XCTAssertTrue(result.report.warnings.contains { $0.hasPrefix("第44行「2024年度一般公共预算财政拨款支出决算表」") }, "\(result.report.warnings)")
+        let kept = Set(d.facts.filter { $0.provenance.kind == "table" }.map { $0.measureID ?? $0.code ?? "" })
+        XCTAssertEqual(kept, ["opening_balance", "grand_total", "201", "208", "210", "221", "expenditure_total", "closing_balance"])
+        let (_, wrong) = Self.score(d, key: Self.hubeiKey)
+        XCTAssertEqual(wrong, [])
+    }
+
+    /// A table whose money unit is not printed is not read: its unit is not assumed.
+    func testTableWithoutMoneyUnitIsNotRead() throws {
+        var lines = try ShanghaiFixture.text(Self.hubei).lines
+        lines[44] = ""   // line 45: 单位：元
+        let result = try Self.read(lines)
+        XCTAssertFalse(result.document.facts.contains { $0.provenance.kind == "table" && $0.provenance.lineFrom > 43 })
+        XCTAssertTrue(result.report.warnings.contains { $0.contains("未写明金额单位") }, "\(result.report.warnings)")
+    }
+
+    func testTitles() {
+        for (line, title) in [("附表1", nil), ("  部门收支决算总表", "收入支出决算总表"), ("表1 2024年度收入支出决算表", "收入支出决算总表"),
+                              ("五、一般公共预算财政拨款支出决算表", "一般公共预算财政拨款支出决算表"),
+                              ("2024年度部门支出决算表", "支出决算表"), ("财政拨款收入支出决算表", nil),
+                              ("政府性基金预算财政拨款支出决算表", nil), ("一般公共预算财政拨款基本支出决算表", nil),
+                              ("收入支出决算总表反映了全部收支。", nil)] as [(String, String?)] {
+            XCTAssertEqual(PartialTables.spec(titled: line)?.title, title, line)
+        }
+    }
 }
