@@ -96,6 +96,9 @@ public struct AuditDocument: Sendable {
     /// tables recorded on import and those its figures were read from. A table printed without
     /// a figure leaves no title here.
     public var tableTitles: Set<String> = []
+    /// The titles of the tables the document prints without a figure (本年度没有…，故本表无数据),
+    /// recorded on import as tables no figure was read from.
+    public var emptyTableTitles: Set<String> = []
     public var statements: [AuditStatement]
     public var projects: [AuditProject]
     public var paragraphs: [ImportedParagraph]

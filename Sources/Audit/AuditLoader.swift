@@ -100,7 +100,13 @@ public enum AuditLoader {
                              codeNames: catalog.codes)
         document.uncertain = uncertain
         document.quarantinedTables = quarantined
-        document.tableTitles = Set(tables.map(\.title) + facts.compactMap(\.table))
+        // A table recorded with no figure read from it (none under its title or on its lines) is printed empty.
+        let empty = tables.filter { table in
+            table.status == .ok && !facts.contains { $0.table == table.title
+                || ($0.sourceKind == "table" && (table.lineFrom...max(table.lineFrom, table.lineTo)).contains($0.lineFrom)) }
+        }
+        document.emptyTableTitles = Set(empty.map(\.title))
+        document.tableTitles = Set(tables.filter { !empty.contains($0) }.map(\.title) + facts.compactMap(\.table))
         document.previousYear = previous
         document.sameYearBudget = budget
         document.kind = kind

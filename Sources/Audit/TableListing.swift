@@ -1,7 +1,7 @@
 import Core
 
 /// The tables a document names (its contents, 目录, and its own lists of tables), the tables it
-/// prints with figures, and the narrative sections that speak of each table, matched by a stem
+/// prints with figures and those it prints empty, and the narrative sections that speak of each table, matched by a stem
 /// of the name: “七、财政拨款“三公”经费支出决算表” and the heading “七、财政拨款“三公”经费支出
 /// 决算情况说明” share 财政拨款三公经费支出决算; “收入支出决算总表” and “收入支出决算总体情况
 /// 说明” share 收入支出决算.
@@ -17,11 +17,14 @@ struct TableListing {
     var listed: [Listed] = []
     /// The stems of the tables printed with figures.
     var printed: Set<String> = []
+    /// The stems of the tables printed without a figure (recorded on import as empty).
+    var printedEmpty: Set<String> = []
     /// Per table stem, the line ranges of the narrative paragraphs under a heading about it.
     var sections: [String: [ClosedRange<Int>]] = [:]
 
     init(_ document: AuditDocument) {
         printed = Set(document.tableTitles.compactMap(Self.stem(ofTable:)))
+        printedEmpty = Set(document.emptyTableTitles.compactMap(Self.stem(ofTable:)))
         var seen = Set<String>()
         var sectionStems: [String: Set<String>] = [:]
         let ordered = document.paragraphs.filter { $0.section == "目录" } + document.paragraphs.filter { $0.section != "目录" }
@@ -52,10 +55,15 @@ struct TableListing {
 
     /// Whether a table is printed with figures: its stem, or the same without 收入 (“…收入支出决算表”
     /// printed as “…支出决算表”).
-    func isPrinted(_ stem: String) -> Bool {
-        if printed.contains(stem) { return true }
+    func isPrinted(_ stem: String) -> Bool { Self.contains(printed, stem) }
+
+    /// Whether a table is printed without a figure (本年度没有…，故本表无数据), the same way.
+    func isPrintedEmpty(_ stem: String) -> Bool { Self.contains(printedEmpty, stem) }
+
+    private static func contains(_ stems: Set<String>, _ stem: String) -> Bool {
+        if stems.contains(stem) { return true }
         let loose = stem.replacingOccurrences(of: "收入", with: "")
-        return printed.contains { $0.replacingOccurrences(of: "收入", with: "") == loose }
+        return stems.contains { $0.replacingOccurrences(of: "收入", with: "") == loose }
     }
 
     /// The table's name as the document lists it, else its stem with 表.

@@ -15,7 +15,11 @@ extension FinalAccountsTableReader {
         let count = slots.count
         let unit = spec.printedUnit(lines, range)
         b.tables += 1
-        guard !numbers.isEmpty else { return }
+        guard !numbers.isEmpty else {
+            // Printed empty: recorded (a table with no fact), so the audit tells it from a removed one.
+            b.tableRecords.append(ImportedTable(title: spec.title, lineFrom: range.lowerBound, lineTo: range.upperBound))
+            return
+        }
         let headingWords = Set(spec.columns.flatMap(\.headings))
         var placement: [Int?] = []
         if numbers.count == count {

@@ -47,6 +47,8 @@ enum FinalAccountsTableReader {
         switch spec.shape {
         case .codes(economic: false):
             if spec.mayBeEmpty, !tokenLines(lines, range).contains(where: { $0.contains(where: { $0.isCell && !$0.isPlaceholder }) }) {
+                // Printed empty: recorded (a table with no fact), so the audit tells it from a removed one.
+                b.tableRecords.append(ImportedTable(title: spec.title, lineFrom: range.lowerBound, lineTo: range.upperBound))
                 b.tables += 1
                 return
             }

@@ -8,10 +8,11 @@ import Core
 final class TablesListedTests: XCTestCase {
     static let document = "fixtures/disclosures/2024-shanghai-putuo-guihuaziyuanju.txt"
 
-    static func audit(_ edit: (inout [String]) throws -> Void = { _ in }) throws -> (document: AuditDocument, findings: [Finding]) {
-        var lines = try MutationHarness.lines(of: document)
+    static func audit(_ path: String = document, _ edit: (inout [String]) throws -> Void = { _ in }) throws
+        -> (document: AuditDocument, findings: [Finding]) {
+        var lines = try MutationHarness.lines(of: path)
         try edit(&lines)
-        let imported = try MutationHarness.importAndAudit(lines, name: (document as NSString).lastPathComponent)
+        let imported = try MutationHarness.importAndAudit(lines, name: (path as NSString).lastPathComponent)
         return (try AuditLoader.load(imported.connections.writer, disclosureID: imported.disclosureID), imported.findings)
     }
 
@@ -39,6 +40,9 @@ final class TablesListedTests: XCTestCase {
             XCTAssertEqual(listing.listed.filter { !listing.isPrinted($0.stem) }.map(\.stem),
                            (name == "shehuigongzuobu" ? ["财政拨款三公经费支出决算"] : [])
                            + ["政府性基金预算财政拨款收入支出决算", "国有资本经营预算财政拨款收入支出决算"], name)
+            // Those printed empty are recorded as such, and only those.
+            XCTAssertEqual(listing.listed.filter { listing.isPrintedEmpty($0.stem) }.map(\.stem),
+                           listing.listed.filter { !listing.isPrinted($0.stem) }.map(\.stem), name)
             XCTAssertEqual(Set(listing.sections.keys), Set(listing.listed.map(\.stem)), name)
             guard case .pass = R8TablesPublished.evaluate(document) else { return XCTFail("R8 on \(name)") }
             guard case .pass = R11TablesListed.evaluate(document) else { return XCTFail("R11 on \(name)") }
@@ -76,6 +80,46 @@ final class TablesListedTests: XCTestCase {
         XCTAssertTrue(r8.first?.message.hasPrefix("“一般公共预算财政拨款基本支出决算表”的情况说明列出") ?? false, r8.first?.message ?? "")
         XCTAssertEqual(r8.first?.figures.last?.lineFrom, 24)
         XCTAssertEqual(Self.pins(result.findings, [R11TablesListed.id]), [])
+    }
+
+    /// Lines from the one equal (without spaces) to `title` through its “故本表无数据” note.
+    static func emptyTableRange(_ lines: [String], _ title: String) throws -> ClosedRange<Int> {
+        let start = try XCTUnwrap(lines.firstIndex { $0.withoutSpaces == title })
+        let end = try XCTUnwrap(lines[start...].firstIndex { $0.contains("故本表无数据") })
+        return start...end
+    }
+
+    /// The empty 政府性基金 table (lines 435–444, “故本表无数据”) removed: its section (line 624) says
+    /// there is none, yet the contents list it (line 26): a warning; the intact document has none
+    /// (`testCleanOnTheDevDocuments`), as its empty table is recorded on import.
+    func testEmptyTableRemoved() throws {
+        let intact = try Self.audit()
+        XCTAssertEqual(intact.document.emptyTableTitles, ["政府性基金预算财政拨款收入支出决算表", "国有资本经营预算财政拨款收入支出决算表"])
+        XCTAssertEqual(Self.pins(intact.findings), [])
+        let result = try Self.audit { lines in
+            let range = try Self.emptyTableRange(lines, "政府性基金预算财政拨款收入支出决算表")
+            XCTAssertEqual(range.lowerBound + 1, 435)
+            lines.replaceSubrange(range, with: Array(repeating: "", count: range.count))
+        }
+        XCTAssertEqual(result.document.emptyTableTitles, ["国有资本经营预算财政拨款收入支出决算表"])
+        XCTAssertEqual(Self.pins(result.findings), ["R11.tables-listed warning 26"])
+        let message = try XCTUnwrap(result.findings.first { $0.ruleID == R11TablesListed.id }?.message)
+        XCTAssertTrue(message.contains("该表的情况说明称没有数字，空表也应印出"), message)
+    }
+
+    /// 社会工作部's empty 三公 table (lines 324–334) removed: a warning at its contents entry (line
+    /// 24); intact, none.
+    func testEmptySangongTableRemoved() throws {
+        let path = "fixtures/disclosures/2024-shanghai-putuo-shehuigongzuobu.txt"
+        let intact = try Self.audit(path)
+        XCTAssertTrue(intact.document.emptyTableTitles.contains("财政拨款“三公”经费支出决算表"))
+        XCTAssertEqual(Self.pins(intact.findings), [])
+        let result = try Self.audit(path) { lines in
+            let range = try Self.emptyTableRange(lines, "财政拨款“三公”经费支出决算表")
+            XCTAssertEqual(range.lowerBound + 1, 324)
+            lines.replaceSubrange(range, with: Array(repeating: "", count: range.count))
+        }
+        XCTAssertEqual(Self.pins(result.findings), ["R11.tables-listed warning 24"])
     }
 
     /// An entry the contents list and the document lacks (inserted after line 27): a warning at
