@@ -108,11 +108,11 @@ struct TableListing {
     }
 
     /// The stem of a table's name (“…决算表”, “…决算总表”), or nil when the text is no table's name:
-    /// a sentence, a part title (第…部分), a title naming a year.
+    /// a sentence, a part title (第…部分, “二、部门决算报表”: the tables together), a title naming a year.
     static func stem(ofTable text: String) -> String? {
         guard text.utf8.count <= 150, text.utf8.last(where: { $0 != 0x20 }) == tableMark else { return nil }
         var s = normalized(text)
-        guard s.hasSuffix("表"), !s.hasPrefix("第"), !s.contains("年"), s.count <= 40,
+        guard s.hasSuffix("表"), !s.hasSuffix("报表"), !s.hasPrefix("第"), !s.contains("年"), s.count <= 40,
               s.contains("决算") || s.contains("预算"), !s.contains(where: sentencePunctuation.contains) else { return nil }
         s.removeLast()
         if s.hasSuffix("总") { s.removeLast() }

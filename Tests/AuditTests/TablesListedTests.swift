@@ -143,6 +143,7 @@ final class TablesListedTests: XCTestCase {
         XCTAssertNil(TableListing.stem(ofTable: "注：本表反映部门本年度的总收支和年末结转结余情况。"))
         XCTAssertEqual(TableListing.stem(ofTable: "十、部门预算绩效目标表"), "部门预算绩效目标")
         XCTAssertNil(TableListing.stem(ofTable: "附表"))
+        XCTAssertNil(TableListing.stem(ofTable: "二、部门决算报表"))
         XCTAssertNil(TableListing.stem(ofTable: "人员信息表"))
         XCTAssertNil(TableListing.stem(ofHeading: "十一、其他重要事项说明"))
         XCTAssertNil(TableListing.stem(ofHeading: "第三部分 上海市普陀区规划和自然资源局 2024 年度部门决算情况说明"))

@@ -72,4 +72,18 @@ final class ReadingMergeTests: XCTestCase {
         XCTAssertNil(ReadingMerge.labelMeasures["本年收入合计"])
         XCTAssertNil(ReadingMerge.labelMeasures["总计"])
     }
+
+    /// A part listed after 其中 is of its whole's fund: read as all funds' under a whole whose label
+    /// names one fund, it is left out; under an all-funds whole it stands.
+    func testAPartOfOneFundsWholeReadAsAllFundsIsLeftOut() {
+        let general = "2024年度一般公共预算财政拨款支出307.82万元，其中：基本支出105.58万元，项目支出202.24万元。"
+        let all = "2023年度本年支出合计356.4万元，其中：基本支出298.65万元，占83.8%；项目支出57.75万元，占16.2%。"
+        let a = ReadingMerge.Reading(facts: [Self.money("basic", 105_580_000, "105.58"), Self.money("project", 202_240_000, "202.24")])
+        let (merged, uncertain) = ReadingMerge.merge(a, ReadingMerge.Reading(), lines: [general])
+        XCTAssertTrue(merged.facts.isEmpty)
+        XCTAssertEqual(uncertain, 2)
+        let b = ReadingMerge.Reading(facts: [Self.money("basic", 298_650_000, "298.65"), Self.money("project", 57_750_000, "57.75")])
+        XCTAssertEqual(ReadingMerge.merge(b, ReadingMerge.Reading(), lines: [all]).reading.facts.count, 2)
+        XCTAssertEqual(ReadingMerge.fundColumns, ["一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"])
+    }
 }
