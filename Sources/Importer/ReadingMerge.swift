@@ -175,7 +175,7 @@ struct ReadingMerge {
     /// The label printed just before `number` in `line`: back to the previous clause mark, without
     /// spaces and a leading 其中.
     static func label(before number: String, in line: String) -> String? {
-        guard !number.isEmpty, let at = line.range(of: number) else { return nil }
+        guard let at = wholeNumber(number, in: line) else { return nil }
         var label = ""
         for c in line[..<at.lowerBound].reversed() {
             if "，,；;：:。、（(".contains(c) { break }
@@ -196,7 +196,7 @@ struct ReadingMerge {
         guard fact.provenance.kind == "text", !fact.isDerived, fact.fund == "all", let printed = fact.printed,
               lines.indices.contains(n - 1) else { return false }
         let line = lines[n - 1]
-        guard occurrences(of: printed, in: line) == 1, let at = line.range(of: printed),
+        guard occurrences(of: printed, in: line) == 1, let at = wholeNumber(printed, in: line),
               let qizhong = line[..<at.lowerBound].range(of: "其中", options: .backwards),
               !line[qizhong.upperBound..<at.lowerBound].contains("。") else { return false }
         let head = line[..<qizhong.lowerBound]
@@ -214,6 +214,20 @@ struct ReadingMerge {
     /// (一般公共预算财政拨款, 政府性基金预算财政拨款, 国有资本经营预算财政拨款).
     static let fundColumns: [String] = TableTemplate.finalAccounts.tables.flatMap { spec in
         spec.columns.filter { $0.fund != nil && $0.fund != spec.fund }.flatMap(\.headings)
+    }
+
+    /// Where `number` is first printed in `line` as a whole number (not inside a longer one).
+    static func wholeNumber(_ number: String, in line: String) -> Range<String.Index>? {
+        guard !number.isEmpty else { return nil }
+        func isNumeric(_ c: Character) -> Bool { c.isASCIIDigitChar || c == "." || c == "," }
+        var from = line.startIndex
+        while let r = line.range(of: number, range: from..<line.endIndex) {
+            let before = r.lowerBound > line.startIndex ? line[line.index(before: r.lowerBound)] : " "
+            let after = r.upperBound < line.endIndex ? line[r.upperBound] : " "
+            if !isNumeric(before) && !isNumeric(after) { return r }
+            from = line.index(after: r.lowerBound)
+        }
+        return nil
     }
 
     /// How many times `number` is printed in `line` as a whole number (not inside a longer one).

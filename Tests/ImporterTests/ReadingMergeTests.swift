@@ -68,6 +68,7 @@ final class ReadingMergeTests: XCTestCase {
         XCTAssertEqual(ReadingMerge.label(before: "350.1", in: "其中：一般公共预算财政拨款收入350.1万元"), "一般公共预算财政拨款收入")
         XCTAssertEqual(ReadingMerge.label(before: "6.3", in: "占98.23%；其中 其他收入 6.3万元"), "其他收入")
         XCTAssertNil(ReadingMerge.label(before: "6.3", in: "收入：6.3万元"))
+        XCTAssertEqual(ReadingMerge.label(before: "350.1", in: "其他收入1350.12万元，一般公共预算财政拨款收入350.1万元"), "一般公共预算财政拨款收入")
         XCTAssertEqual(ReadingMerge.labelMeasures["一般公共预算财政拨款收入"], "income_general")
         XCTAssertNil(ReadingMerge.labelMeasures["本年收入合计"])
         XCTAssertNil(ReadingMerge.labelMeasures["总计"])
