@@ -97,16 +97,24 @@ enum BudgetTableReader {
             }
             return nil
         }
-        guard let base = centers.first ?? nil else { return centers.map { _ in nil } }
+        guard let base = centers.first ?? nil, laidOut(tokenLines) else { return centers.map { _ in nil } }
         // Headings closer together than half a figure's width are not over columns of figures
         // (text not laid out: pdftotext -raw prints one space between cells): they place nothing.
-        let widths = tokenLines.flatMap { $0.filter(isFigure).map(\.text.count) }.sorted()
+        let widths = tokenLines.flatMap { $0.filter { isFigure($0) && ($0.text.contains(",") || $0.text.contains(".")) }.map(\.text.count) }
+            .sorted()
         let found = centers.compactMap { $0 }.sorted()
         if let width = widths.isEmpty ? nil : widths[widths.count / 2],
            zip(found, found.dropFirst()).contains(where: { ($1 - $0) * 2 < width }) {
             return centers.map { _ in nil }
         }
         return centers.map { $0.map { $0 - base } }
+    }
+
+    /// True when the table is laid out in columns: some line separates two cells by two
+    /// spaces or more. Text in reading order (pdftotext -raw or its default mode) puts one
+    /// space between cells, so figures stand wherever the row's name ends.
+    static func laidOut(_ tokenLines: [[LayoutToken]]) -> Bool {
+        tokenLines.contains { line in zip(line, line.dropFirst()).contains { $1.x - rightEdge($0) >= 2 } }
     }
 
     /// The columns of a row's figures: the first is column 0; each other goes to the unused
@@ -223,7 +231,10 @@ enum BudgetTableReader {
                 }
             }
         case .singleRow(let measures, let identities):
-            if let figures = tokenLines.first(where: { !$0.isEmpty && $0.allSatisfy(isFigure) }) {
+            // A figure alone on its line is no row of a table of several columns: its row was
+            // broken into cells (pdftotext's reading order), and its place is unknown.
+            if let figures = tokenLines.first(where: { !$0.isEmpty && $0.allSatisfy(isFigure) }),
+               figures.count > 1 || measures.count == 1 {
                 let values = figures.map { BudgetAmount.fen($0.text, unit: unit) ?? 0 }
                 var placed = RowPlacement.settled(values, columns: measures.count, identities: identities)
                 // Where the identities leave figures open, the header places them if its placement satisfies them.

@@ -169,7 +169,7 @@ enum BudgetVariant: String, CaseIterable {
                     let whole = tokens.first.map { $0.text.count >= 5 } ?? false
                     var row = plain
                     row.replaceSubrange(name.x..<(name.x + name.text.count),
-                                        with: Array(whole ? String(repeating: "  ", count: name.text.count) : head + String(repeating: "  ", count: tail.count)))
+                                        with: Array(whole ? String(repeating: " ", count: name.text.count) : head + String(repeating: " ", count: tail.count)))
                     let wrapped = whole ? [feed + pad + head, String(row), pad + tail] : [feed + String(row), pad + tail]
                     out.replaceSubrange(i...i, with: wrapped)
                 } else if case .twoSided = spec.shape {
