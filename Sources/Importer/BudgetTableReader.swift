@@ -256,12 +256,13 @@ enum BudgetTableReader {
         return printedClasses
     }
 
-    /// The one 类 whose name starts with `label`: a name wrapped onto the next line leaves its
+    /// The one 类 whose name (or former name) starts with `label`: a name wrapped onto the next line leaves its
     /// figures beside the first part ("四、文化旅游体育与传媒" + "支出", wl23:512–514).
     static func classNamed(startingWith label: String, _ classes: [String: String]) -> String? {
         guard label.count >= 4 else { return nil }
         let codes = Set(classes.filter { $0.key.hasPrefix(label) }.map(\.value)
-                        + FunctionClasses.names.filter { $0.name.hasPrefix(label) }.map(\.code))
+                        + FunctionClasses.names.filter { $0.name.hasPrefix(label) }.map(\.code)
+                        + FunctionClasses.formerNames.filter { $0.key.hasPrefix(label) }.map(\.value))
         return codes.count == 1 ? codes.first : nil
     }
 

@@ -139,6 +139,10 @@ final class BudgetRecallTests: XCTestCase {
                     m = Self.measure(document, original: original, name: disclosure.name, yearShift: shift,
                                      dashes: [.emptyCells, .all].contains(variant))
                     XCTAssertEqual(document.year, original.year + shift, "\(disclosure.name) \(variant)")
+                    if variant == .otherYearAndUnit {
+                        XCTAssertNotEqual(document.unit.name, original.unit.name, disclosure.name)
+                        XCTAssertFalse(document.unit.name.contains("江苏") || document.unit.name.contains("普陀"), document.unit.name)
+                    }
                 } catch {
                     var failed = Measurement(found: 0, total: plain.total, agreed: 0, originalFacts: original.facts.count)
                     failed.missed = ["not imported: \(error)"]

@@ -247,7 +247,7 @@ enum BudgetVariant: String, CaseIterable {
     }
 
     /// Every year before 年 moved by `yearShift`; the province or district replaced by another
-    /// (江苏 → 浙江, a Shanghai district → 长宁).
+    /// (江苏 → 浙江, a Shanghai district → 长宁), and the unit's full name by another unit's.
     static func otherYearAndUnit(_ lines: [String]) -> [String] {
         let year = try! NSRegularExpression(pattern: #"(?<![0-9,.])(20[0-9]{2})(?=\s*年)"#)
         let district = try! NSRegularExpression(pattern: #"上海市(\p{Han}{2})区"#)
@@ -264,6 +264,16 @@ enum BudgetVariant: String, CaseIterable {
             text = text.replacingOccurrences(of: name, with: "长宁")
         }
         text = text.replacingOccurrences(of: "江苏", with: "浙江").replacingOccurrences(of: "苏财", with: "浙财")
+        // The unit's own name (after its region) wherever its full name is printed.
+        let unitLine = try! NSRegularExpression(pattern: #"(?m)^\s*(?:预算主管部门|预算单位|编制部门|编制单位|部门名称|部门)[：:]\s*(\p{Han}{6,})"#)
+        let names = Set(unitLine.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
+            Range($0.range(at: 1), in: text).map { String(text[$0]) }
+        })
+        for name in names.sorted(by: { $0.count > $1.count }) {
+            let region = DocumentIdentity.region(ofUnit: name)
+            guard region.count < name.count - 2, name.hasPrefix(region) else { continue }
+            text = text.replacingOccurrences(of: name, with: region + "绿化和市容管理局")
+        }
         return text.components(separatedBy: "\n")
     }
 
