@@ -77,7 +77,7 @@ enum BudgetKeyFigures {
             x("reserve_funds", 3_258_060_000), x("fiscal_expenditure", 33_172_150_000), x("sangong_abroad", 170_000_000),
             x("sangong_reception", 183_950_000), x("procurement", 4_641_620_000), x("procurement_goods", 962_860_000),
             x("procurement_works", 539_000_000), x("procurement_services", 3_139_760_000), x("perf_targets", 6),
-            x("perf_targets_budget", 4_481_300_000),
+            x("perf_targets_budget", 4_481_300_000), x("admin_operating", 3_407_380_000), x("vehicle_purchase", 0),
         ]
         keys["2017-jiangsu-shengji-shengwei-bangongting-bumen-yusuan"] = [
             t("expenditure_total", "all", 20_849_450_000), t("reserve_funds", "all", 196_720_000),
