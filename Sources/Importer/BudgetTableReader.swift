@@ -117,10 +117,9 @@ enum BudgetTableReader {
         tokenLines.contains { line in zip(line, line.dropFirst()).contains { $1.x - rightEdge($0) >= 2 } }
     }
 
-    /// The columns of a row's figures: the first is column 0; each other goes to the unused
-    /// column whose header offset is nearest its offset from the first (in order when the
-    /// header gave none).
-    /// A row printing every column is read in order.
+    /// The columns of a row's figures: a row printing every column is read in order; otherwise
+    /// the first is column 0 and each other goes to the unused column whose header offset is
+    /// nearest its offset from the first (unknown, nil, when the header gave none).
     static func columns(of figures: [LayoutToken], offsets: [Int?]) -> [Int?] {
         guard let first = figures.first else { return [] }
         if figures.count == offsets.count { return figures.indices.map { $0 } }
