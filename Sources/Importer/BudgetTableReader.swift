@@ -21,14 +21,33 @@ enum BudgetTableReader {
             }
         }
         starts.sort { $0.1 < $1.1 }
+        let others = otherTitles(lines, template: template)
         return starts.enumerated().map { k, item in
             var end = k + 1 < starts.count ? starts[k + 1].1 - 1 : lines.count
+            // A table the template does not describe ends the one before it: its rows are not this table's.
+            if let other = others.first(where: { $0 > item.1 && $0 <= end }) { end = other - 1 }
             if k + 1 == starts.count,
                let stop = (item.1..<lines.count).first(where: { n in template.narrativeStart.contains { lines[n].withoutSpaces.hasPrefix($0) } }) {
                 end = stop
             }
             return (item.0, item.1...max(item.1, end))
         }
+    }
+
+    /// 1-based lines titling a table the template does not describe: a line ending in 预算…表
+    /// (no continuation "续表"), followed by its 单位： line, that names none of its tables.
+    static func otherTitles(_ lines: [String], template: TableTemplate) -> [Int] {
+        lines.indices.filter { i in
+            let s = lines[i].withoutSpaces
+            guard s.hasSuffix("表"), s.count <= 40, s.containsBytes("预算"), !s.containsBytes("续"), !s.containsBytes("："),
+                  template.table(titled: s) == nil else { return false }
+            return lines[(i + 1)..<min(lines.count, i + 4)].contains { $0.contains("单位：") || $0.contains("单位:") }
+        }.map { $0 + 1 }
+    }
+
+    /// A printed empty cell: "-", "—", "－", "–" (once or twice), what some tables print for nothing.
+    static func isEmptyCell(_ text: String) -> Bool {
+        (1...2).contains(text.count) && text.allSatisfy { "-—－–".contains($0) }
     }
 
     /// Whitespace-separated tokens of a line with their character columns.
@@ -56,7 +75,18 @@ enum BudgetTableReader {
     static func headerOffsets(_ tokenLines: [[LayoutToken]], spec: TableSpec) -> [Int?] {
         // Per column: its first heading word that the header prints, at its rightmost place
         // (a two-sided table prints 预算数 on both sides; the figures' columns are on the right).
-        let headerTokens = tokenLines.filter { !$0.contains(where: isFigure) }.flatMap { $0 }
+        let headerLines = tokenLines.filter { !$0.contains(where: isFigure) }
+        // A letter-spaced heading ("合     计") is one token centered over its letters.
+        let spaced = headerLines.flatMap { line in
+            line.indices.compactMap { i -> LayoutToken? in
+                guard line[i].text.count == 1, i == 0 || line[i - 1].text.count != 1 else { return nil }
+                let run = line[i...].prefix { $0.text.count == 1 }
+                guard run.count >= 2, let last = run.last else { return nil }
+                let text = run.map(\.text).joined()
+                return LayoutToken(text: text, line: last.line, x: (line[i].x + rightEdge(last)) / 2 - text.count / 2)
+            }
+        }
+        let headerTokens = headerLines.flatMap { $0 } + spaced
         // A heading of four characters or more may end a token ("2024年机关运行经" wraps "…经费预算数").
         let centers: [Int?] = spec.columns.map { column in
             for exact in [true, false] {
@@ -67,26 +97,40 @@ enum BudgetTableReader {
             }
             return nil
         }
-        guard let base = centers.first ?? nil else { return centers.map { _ in nil } }
+        guard let base = centers.first ?? nil, laidOut(tokenLines) else { return centers.map { _ in nil } }
+        // Headings closer together than half a figure's width are not over columns of figures
+        // (text not laid out: pdftotext -raw prints one space between cells): they place nothing.
+        let widths = tokenLines.flatMap { $0.filter { isFigure($0) && ($0.text.contains(",") || $0.text.contains(".")) }.map(\.text.count) }
+            .sorted()
+        let found = centers.compactMap { $0 }.sorted()
+        if let width = widths.isEmpty ? nil : widths[widths.count / 2],
+           zip(found, found.dropFirst()).contains(where: { ($1 - $0) * 2 < width }) {
+            return centers.map { _ in nil }
+        }
         return centers.map { $0.map { $0 - base } }
     }
 
-    /// The columns of a row's figures: the first is column 0; each other goes to the unused
-    /// column whose header offset is nearest its offset from the first (in order when the
-    /// header gave none).
+    /// True when the table is laid out in columns: some line separates two cells by two
+    /// spaces or more. Text in reading order (pdftotext -raw or its default mode) puts one
+    /// space between cells, so figures stand wherever the row's name ends.
+    static func laidOut(_ tokenLines: [[LayoutToken]]) -> Bool {
+        tokenLines.contains { line in zip(line, line.dropFirst()).contains { $1.x - rightEdge($0) >= 2 } }
+    }
+
+    /// The columns of a row's figures: a row printing every column is read in order; otherwise
+    /// the first is column 0 and each other goes to the unused column whose header offset is
+    /// nearest its offset from the first (unknown, nil, when the header gave none).
     static func columns(of figures: [LayoutToken], offsets: [Int?]) -> [Int?] {
         guard let first = figures.first else { return [] }
+        if figures.count == offsets.count { return figures.indices.map { $0 } }
         var result: [Int?] = [0]
         var last = 0
-        for (i, figure) in figures.enumerated().dropFirst() {
+        for figure in figures.dropFirst() {
             let offset = rightEdge(figure) - rightEdge(first)
             let candidates = offsets.indices.filter { $0 > last && offsets[$0] != nil }
             if let best = candidates.min(by: { abs(offsets[$0]! - offset) < abs(offsets[$1]! - offset) }) {
                 result.append(best)
                 last = best
-            } else if offsets.allSatisfy({ $0 == nil }) {
-                result.append(i < offsets.count ? i : nil)   // no header: columns in order
-                last = i
             } else {
                 result.append(nil)   // a figure no heading explains: its place is unknown
             }
@@ -99,7 +143,8 @@ enum BudgetTableReader {
             let text = lines[n - 1]
             if text.hasPrefix("#") || text.hasPrefix("[PDF page") || text.contains("单位：") || text.contains("单位:")
                 || text.withoutSpaces.hasPrefix("注") { return [] }
-            return tokens(text, line: n)
+            // An empty cell printed as a dash is read as a blank one.
+            return tokens(text, line: n).filter { !isEmptyCell($0.text) }
         }
     }
 
@@ -138,7 +183,7 @@ enum BudgetTableReader {
                 }
             }
         case .twoSided(let left, let right):
-            var pending: String?   // a label printed without figures on the line before
+            var pending: (text: String, end: Int)?   // a label printed without figures on the line before, and where it ends
             for (i, tokens) in tokenLines.enumerated() where !tokens.isEmpty {
                 var lineGroups = groups(tokens)
                 // A left label wrapped around its amount (rd17:259–261): only when the pieces join into one of its labels.
@@ -146,9 +191,13 @@ enum BudgetTableReader {
                    left.contains(where: { $0.label == normalizedLabel(label) }) {
                     lineGroups.insert((label, [amount]), at: 0)
                 }
-                // A wrapped name prints its figures alone on the middle line (wl23:512–514).
-                if lineGroups.isEmpty, let label = pending, tokens.allSatisfy(isFigure) { lineGroups = [(label, tokens)] }
-                pending = lineGroups.last.flatMap { $0.figures.isEmpty ? $0.label : nil }
+                // A wrapped name prints its figures alone on the middle line (wl23:512–514), right of
+                // where the name's first part ends (a figure below a name is another cell's).
+                if lineGroups.isEmpty, let label = pending, tokens.allSatisfy(isFigure),
+                   let start = tokens.first?.x, start > label.end { lineGroups = [(label.text, tokens)] }
+                pending = lineGroups.last.flatMap { group in
+                    group.figures.isEmpty ? (group.label, tokens.last.map(rightEdge) ?? 0) : nil
+                }
                 for group in lineGroups {
                     let label = normalizedLabel(group.label)
                     let measures = left.filter { $0.label == label }.map(\.measure)
@@ -181,7 +230,10 @@ enum BudgetTableReader {
                 }
             }
         case .singleRow(let measures, let identities):
-            if let figures = tokenLines.first(where: { !$0.isEmpty && $0.allSatisfy(isFigure) }) {
+            // A figure alone on its line is no row of a table of several columns: its row was
+            // broken into cells (pdftotext's reading order), and its place is unknown.
+            if let figures = tokenLines.first(where: { !$0.isEmpty && $0.allSatisfy(isFigure) }),
+               figures.count > 1 || measures.count == 1 {
                 let values = figures.map { BudgetAmount.fen($0.text, unit: unit) ?? 0 }
                 var placed = RowPlacement.settled(values, columns: measures.count, identities: identities)
                 // Where the identities leave figures open, the header places them if its placement satisfies them.
@@ -203,12 +255,13 @@ enum BudgetTableReader {
         return printedClasses
     }
 
-    /// The one 类 whose name starts with `label`: a name wrapped onto the next line leaves its
+    /// The one 类 whose name (or former name) starts with `label`: a name wrapped onto the next line leaves its
     /// figures beside the first part ("四、文化旅游体育与传媒" + "支出", wl23:512–514).
     static func classNamed(startingWith label: String, _ classes: [String: String]) -> String? {
         guard label.count >= 4 else { return nil }
         let codes = Set(classes.filter { $0.key.hasPrefix(label) }.map(\.value)
-                        + FunctionClasses.names.filter { $0.name.hasPrefix(label) }.map(\.code))
+                        + FunctionClasses.names.filter { $0.name.hasPrefix(label) }.map(\.code)
+                        + FunctionClasses.formerNames.filter { $0.key.hasPrefix(label) }.map(\.value))
         return codes.count == 1 ? codes.first : nil
     }
 

@@ -148,7 +148,9 @@ final class BudgetRulesTests: XCTestCase {
     func testPlantedBudgetGrowth() throws {
         let honest = try B.document(Self.fayuan18)
         guard case .pass(let checked) = D12BudgetGrowth.evaluate(honest) else { return XCTFail("D12 did not pass") }
-        XCTAssertEqual(checked, 4, "four rates: 收支总计, 基本, 项目, 单位预留机动经费 (lines 562–588)")
+        // Five rates: 收支总计, 基本, 项目, 单位预留机动经费 (lines 562–588) and 机关运行经费 (727–728:
+        // 减少 5786.02 万元, 减少 62.94% of 3407.38 + 5786.02).
+        XCTAssertEqual(checked, 5, "five rates: 收支总计, 基本, 项目, 单位预留机动经费, 机关运行经费")
         let document = try B.document(Self.fayuan18, replacing: "增长 8.45%", with: "增长 9.45%", atLine: 582)
         let findings = TextRulesFixture.findings(D12BudgetGrowth.self, document)
         XCTAssertEqual(findings.map { "\($0.severity.rawValue) \($0.line) \($0.expected ?? "")" }, ["error 581 8.45%"])

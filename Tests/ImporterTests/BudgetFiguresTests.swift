@@ -151,4 +151,16 @@ final class BudgetFiguresTests: XCTestCase {
         XCTAssertEqual(variant.facts.map { key($0, originalLine($0.provenance.lineFrom)) }.sorted(),
                        original.facts.map { key($0, $0.provenance.lineFrom) }.sorted())
     }
+
+    /// Every Jiangsu narrative states its 机关运行经费 and, where it has none, its 公务用车购置:
+    /// fy18 line 727 “一般公共预算机关运行经费预算支出 3407.38 万” (the table's 合计, line 445) and
+    /// line 707 “公务用车购置预算支出 0 万元”, which says what the table's blank 购置费 cell (line
+    /// 431) leaves open.
+    func testJiangsuAdminOperatingAndVehiclePurchaseInTheText() throws {
+        let document = try Self.read(Self.fy18)
+        XCTAssertEqual(Self.figures(document, "admin_operating", "text", line: 727), [3_407_380_000])
+        XCTAssertEqual(Self.figures(document, "admin_operating", "table", line: 445), [3_407_380_000])
+        XCTAssertEqual(Self.figures(document, "vehicle_purchase", "text", line: 707), [0])
+        XCTAssertEqual(Self.figures(document, "vehicle_purchase", "table", line: 431), [])
+    }
 }
