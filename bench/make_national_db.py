@@ -242,7 +242,7 @@ def create_database(dq, out, args):
 def open_for_writing(out, templates, checked):
     """The database for writing. Unless `checked`, CHECK constraints are not evaluated and the
     trigger that checks each fact's fund against its measure is dropped until restore_triggers
-    (a third of the CPU time of a fact insert; every row is made from template rows that dq
+    (about a quarter of the CPU time of a fact insert; every row is made from template rows that dq
     itself wrote, and --checked runs the same generation with both on)."""
     db = sqlite3.connect(out, isolation_level=None)
     db.execute("PRAGMA journal_mode = TRUNCATE")
@@ -293,6 +293,7 @@ def write_batch(db, first, count, args):
                sha256_hex(printf('national %d %d', b.unit_id, b.year)), '万元', s.line_count, 'import'
         FROM batch b CROSS JOIN unit u ON u.id = b.unit_id CROSS JOIN tpl.shape_disclosure s ON s.t = b.t
         ORDER BY b.id""")
+
     def kept(seq):
         """Whether template fact `seq` is kept in the disclosure (about args.facts of sd.n)."""
         return f"(({seq} * 40503 + b.unit_id * 9973 + b.year * 31) % sd.n) < {args.facts}"
