@@ -62,8 +62,8 @@ generate:
 bench: build
 	bench/run.sh
 
-# The capacity table on the national-scale database (10^8 facts, made first if missing:
-# hours; see bench/README.md). Not part of `make test`.
+# The capacity table on the national-scale database (10^8 facts, made first if missing: about
+# 20 minutes of CPU, an hour niced on a shared machine; see bench/README.md). Not part of `make test`.
 bench-national: build
 	SKIP_BUILD=1 bench/run.sh --national
 

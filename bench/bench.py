@@ -9,7 +9,7 @@ Sections (SPEC §9 bars):
      applies to queries that take sqlite3 at least 100 ms;
   b) streaming 1,000,000 rows as CSV (1.5× bar) and dq's peak RSS (64 MB bar, flat; and
      the peak RSS of every other format for the same result);
-  c) start-up: a trivial statement, under 50 ms.
+  c) start-up: a trivial statement, under 20 ms (issue #13; SPEC §9 asks under 50 ms).
 Exits 0 even when a bar is missed; such rows say MISSED.
 """
 import argparse
@@ -30,9 +30,14 @@ QUERIES = [
     "trend 支出",
     "trend 三公 by unit",
     "compare 三公 2023 2024 for {units}",
+    "summary 2024 for {unit}",
+    "trend 支出 for {unit}",
+    "breakdown 201 in 2024 for {unit}",
+    "compare 三公 2023 2024 for {unit}",
 ]
 # `{units}`: the first SIDE_BY_SIDE_UNITS 部门 of the database, side by side (the most units a
 # report puts as columns; `compare … by unit` over all 2,000 units is refused, Q217).
+# `{unit}`: the 部门 in the middle of the unit ids (a statement for one unit: index speed).
 SIDE_BY_SIDE_UNITS = 100
 STREAM_ROWS = 1_000_000
 STREAM_SQL = ("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c WHERE x < {n}) "
@@ -42,7 +47,8 @@ QUERY_BAR = 1.25          # dq / sqlite3, for queries where sqlite3 takes >= 100
 QUERY_BAR_FLOOR = 0.100   # seconds
 STREAM_BAR = 1.5          # dq / sqlite3
 RSS_BAR_MB = 64
-STARTUP_BAR = 0.050       # seconds, absolute
+UNIT_BAR = 3.0            # dq / sqlite3 for a statement about one unit, however fast (issue #13)
+STARTUP_BAR = 0.020       # seconds, absolute (issue #13 at 10M facts; SPEC §9 asks under 50 ms)
 
 PARAM_LINE = re.compile(r"^-- \?(\d+) = (.*)$")
 
@@ -108,7 +114,13 @@ def substitute(sql, params):
 
 
 def expand_units(query, args):
-    """(the statement to run, its label): `{units}` replaced by the first 部门 of the database."""
+    """(the statement to run, its label): `{units}` replaced by the first 部门 of the database,
+    `{unit}` by the 部门 in the middle of the unit ids."""
+    if "{unit}" in query:
+        r = subprocess.run([args.sqlite3, args.db, "SELECT name FROM unit WHERE kind = '部门' "
+                            "ORDER BY abs(id - (SELECT max(id) / 2 FROM unit)), id LIMIT 1"],
+                           capture_output=True, text=True)
+        return query.replace("{unit}", r.stdout.strip()), query.replace("{unit}", "<1 个部门>")
     if "{units}" not in query:
         return query, query
     r = subprocess.run([args.sqlite3, args.db, "SELECT name FROM unit WHERE kind = '部门' ORDER BY id "
@@ -217,7 +229,8 @@ def section_a(args, out, missed):
     dq, db, sq = args.dq, args.db, args.sqlite3
     out()
     out("a) end-to-end: dq --format csv -c QUERY  vs  sqlite3 -csv DB \".read <explain SQL>\"")
-    out(f"   bar: dq/sqlite3 ≤ {QUERY_BAR}× where sqlite3 ≥ {QUERY_BAR_FLOOR * 1000:.0f} ms")
+    out(f"   bar: dq/sqlite3 ≤ {QUERY_BAR}× where sqlite3 ≥ {QUERY_BAR_FLOOR * 1000:.0f} ms; "
+        f"≤ {UNIT_BAR:g}× for one unit")
     out(f"   {'sqlite3':>12} {'dq':>12} {'ratio':>7}  {'rows':>6}  {'verdict':<22} query")
     for index, template in enumerate(args.query or QUERIES, 1):
         statement, query = expand_units(template, args)
@@ -248,7 +261,11 @@ def section_a(args, out, missed):
             missed.append(query)
             continue
         ratio = m["dq"] / m["sqlite3"]
-        if m["sqlite3"] < QUERY_BAR_FLOOR:
+        if "{unit}" in template:
+            verdict = f"ok (≤ {UNIT_BAR:g}×, one unit)" if ratio <= UNIT_BAR else "MISSED (one unit)"
+            if ratio > UNIT_BAR:
+                missed.append(query)
+        elif m["sqlite3"] < QUERY_BAR_FLOOR:
             verdict = "n/a (sqlite3 <100 ms)"
         elif ratio <= QUERY_BAR:
             verdict = "ok"

@@ -24,9 +24,17 @@ the next year (as a researcher loads a country year by year); disclosure i (0-ba
 i % units + 1 of year number i // units. Each batch of --batch disclosures is one
 transaction with everything belonging to them, so the database is always complete up to a
 batch and a dq database throughout; the progress marker is the data itself (the number of
-disclosures). Stopped (Ctrl-C, --time-limit, --stop-at-facts, --stop-at-disclosures, a kill), it continues where it
-stopped when run again with the same arguments (the arguments are recorded in
-OUT.templates.sqlite and a different --units, --years or --facts is refused).
+disclosures). Stopped (Ctrl-C, --time-limit, --stop-at-facts, --stop-at-disclosures, a kill),
+it continues where it stopped when run again with the same arguments (the arguments are
+recorded in OUT.templates.sqlite and a different --units, --years or --facts is refused).
+
+Set-based: every table of a batch is one INSERT … SELECT joining the batch's disclosures with
+the template rows (amounts scaled in SQL integer arithmetic), in id order, so each index
+insert is an append. fact.chosen (the occurrence queries read for each key, schema.sql's
+fact_choice) is set in the same statements instead of recomputed per unit: within a
+disclosure from the template's rivals of each fact (shape_rival), across years by clearing the
+previous year's claim on a key that the new disclosure prints itself (shape_prior); at the
+end a few units are checked against fact_choice itself.
 
 Writes with a rollback journal and `synchronous = OFF` (a killed process loses at most the
 batch in progress; `journal_mode = OFF` would save little here, as the inserts are appends,
@@ -58,6 +66,7 @@ MAX_PROJECTS_PER_TEMPLATE = 64
 PARAGRAPHS_PER_DISCLOSURE = 6
 PROJECTS_PER_DISCLOSURE = 2
 CODE_VARIANTS = 8
+UNCHECKED_TRIGGERS = "type = 'trigger' AND tbl_name = 'fact' AND name = 'fact_measure_fund'"
 
 stop_requested = False
 
@@ -121,6 +130,26 @@ def build_templates(dq, path, args):
     too_big = db.execute("SELECT max(n) FROM shape_disclosure").fetchone()[0]
     if too_big >= MAX_FACTS_PER_TEMPLATE:
         raise SystemExit(f"a template has {too_big} facts; the id scheme allows {MAX_FACTS_PER_TEMPLATE}")
+    # The value choice (schema.sql's fact_choice; the writer's ValueChoice) within one
+    # disclosure: a kept fact is its key's value unless a kept rival of the same key precedes
+    # it (table > text > chart, then line, then id). shape_rival lists those rivals.
+    backs = {r[0] for r in db.execute("SELECT DISTINCT year_back FROM shape_fact")}
+    if not backs <= {0, 1}:
+        raise SystemExit(f"templates state figures {sorted(backs)} years back; the generator's value "
+                         "choice handles the disclosure's own year and the year before only")
+    rank = "CASE {0}.source_kind WHEN 'table' THEN 0 WHEN 'text' THEN 1 ELSE 2 END"
+    same_key = """a.t = r.t AND a.measure_id IS r.measure_id AND a.code IS r.code AND a.fund_id = r.fund_id
+                  AND a.column_id = r.column_id"""
+    db.execute(f"""CREATE TABLE shape_rival AS
+                   SELECT a.t, a.seq, r.seq AS rival_seq FROM shape_fact a JOIN shape_fact r
+                     ON {same_key} AND a.year_back = r.year_back AND r.seq != a.seq
+                    AND ({rank.format('r')}, r.line_from, r.seq) < ({rank.format('a')}, a.line_from, a.seq)""")
+    db.execute("CREATE INDEX shape_rival_seq ON shape_rival(t, seq)")
+    # Across disclosures: a figure of the year before (year_back 1) loses to any kept figure
+    # of the same key printed by that year's own disclosure (year_back 0, nearer).
+    db.execute(f"""CREATE TABLE shape_prior AS
+                   SELECT a.t, a.seq AS prior_seq, r.seq AS own_seq FROM shape_fact a JOIN shape_fact r
+                     ON {same_key} AND a.year_back = 1 AND r.year_back = 0""")
     # Statements whose facts are template facts (derived facts are left out).
     db.execute("""CREATE TABLE shape_statement AS
                   SELECT d.t, row_number() OVER (PARTITION BY d.t ORDER BY s.id) - 1 AS sseq, s.kind, s.printed, s.direction, s.rate_scaled, s.rate_decimals, s.amount_fen,
@@ -210,7 +239,11 @@ def create_database(dq, out, args):
     note(f"created {out}: {len(rows):,} units")
 
 
-def open_for_writing(out, templates):
+def open_for_writing(out, templates, checked):
+    """The database for writing. Unless `checked`, CHECK constraints are not evaluated and the
+    trigger that checks each fact's fund against its measure is dropped until restore_triggers
+    (about a quarter of the CPU time of a fact insert; every row is made from template rows that dq
+    itself wrote, and --checked runs the same generation with both on)."""
     db = sqlite3.connect(out, isolation_level=None)
     db.execute("PRAGMA journal_mode = TRUNCATE")
     db.execute("PRAGMA synchronous = OFF")
@@ -219,7 +252,19 @@ def open_for_writing(out, templates):
     db.execute("PRAGMA temp_store = MEMORY")
     db.create_function("sha256_hex", 1, sha256_hex, deterministic=True)
     db.execute("ATTACH DATABASE ? AS tpl", (templates,))
+    restore_triggers(db)
+    if not checked:
+        db.execute("PRAGMA ignore_check_constraints = ON")
+        for (name,) in db.execute(f"SELECT name FROM tpl.sqlite_master WHERE {UNCHECKED_TRIGGERS}").fetchall():
+            db.execute(f"DROP TRIGGER IF EXISTS main.{name}")
     return db
+
+
+def restore_triggers(db):
+    """Puts back the triggers open_for_writing dropped (also after a killed run), as dq made them."""
+    for name, sql in db.execute(f"SELECT name, sql FROM tpl.sqlite_master WHERE {UNCHECKED_TRIGGERS}").fetchall():
+        if not db.execute("SELECT 1 FROM main.sqlite_master WHERE type = 'trigger' AND name = ?", (name,)).fetchone():
+            db.execute(sql)
 
 
 def write_batch(db, first, count, args):
@@ -248,13 +293,18 @@ def write_batch(db, first, count, args):
                sha256_hex(printf('national %d %d', b.unit_id, b.year)), '万元', s.line_count, 'import'
         FROM batch b CROSS JOIN unit u ON u.id = b.unit_id CROSS JOIN tpl.shape_disclosure s ON s.t = b.t
         ORDER BY b.id""")
-    # Facts: about args.facts of the template's n per disclosure, chosen by unit and year.
-    keep = "((s.seq * 40503 + b.unit_id * 9973 + b.year * 31) % sd.n) < {facts}".format(facts=args.facts)
+
+    def kept(seq):
+        """Whether template fact `seq` is kept in the disclosure (about args.facts of sd.n)."""
+        return f"(({seq} * 40503 + b.unit_id * 9973 + b.year * 31) % sd.n) < {args.facts}"
+
+    # Facts: about args.facts of the template's n per disclosure, chosen by unit and year;
+    # fact.chosen set as the writer sets it (see choose_prior_year for the other half).
     money = "((s.amount_fen * b.scale / 100) / 10000) * 10000"
     db.execute(f"""
         INSERT INTO fact (id, disclosure_id, measure_id, code, fund_id, column_id, year, amount_fen, quantity,
                           printed, printed_unit, derived, source_kind, line_from, line_to, status,
-                          source_table, row_label, column_label, page)
+                          source_table, row_label, column_label, page, chosen)
         SELECT b.id * {MAX_FACTS_PER_TEMPLATE} + s.seq, b.id, s.measure_id, coalesce(cm.new_code, s.code),
                s.fund_id, s.column_id, b.year - s.year_back,
                CASE WHEN s.amount_fen IS NOT NULL THEN {money} END, s.quantity,
@@ -265,18 +315,16 @@ def write_batch(db, first, count, args):
                0, s.source_kind, s.line_from, s.line_to, s.status, s.source_table,
                CASE WHEN cm.new_code IS NOT NULL AND s.row_label IS NOT NULL
                     THEN replace(s.row_label, s.code, cm.new_code) ELSE s.row_label END,
-               s.column_label, s.page
+               s.column_label, s.page,
+               NOT EXISTS (SELECT 1 FROM tpl.shape_rival r
+                           WHERE r.t = s.t AND r.seq = s.seq AND {kept('r.rival_seq')})
         FROM batch b
         CROSS JOIN tpl.shape_disclosure sd ON sd.t = b.t
         CROSS JOIN tpl.shape_fact s ON s.t = b.t
         LEFT JOIN tpl.code_map cm ON cm.variant = b.variant AND cm.code = s.code
-        WHERE {keep}
+        WHERE {kept('s.seq')}
         ORDER BY b.id, s.seq""")
-    # The occurrence queries read for each key (fact.chosen), as the writer keeps it
-    # (Sources/Store/ValueChoice.swift): recomputed for the batch's units.
-    db.execute("""
-        UPDATE fact SET chosen = c.chosen FROM fact_choice c
-        WHERE c.unit_id IN (SELECT DISTINCT unit_id FROM batch) AND fact.id = c.fact_id AND fact.chosen != c.chosen""")
+    choose_prior_year(db, args)
     # Statements: those about a kept fact (or, without one, as many in proportion), linked to
     # their facts where those were kept.
     db.execute(f"""
@@ -285,14 +333,14 @@ def write_batch(db, first, count, args):
         SELECT b.id, st.kind, st.printed, st.direction, st.rate_scaled, st.rate_decimals,
                CASE WHEN st.amount_fen IS NOT NULL THEN ((st.amount_fen * b.scale / 100) / 10000) * 10000 END,
                CASE WHEN st.part_seq IS NOT NULL
-                     AND ((st.part_seq * 40503 + b.unit_id * 9973 + b.year * 31) % sd.n) < {args.facts}
+                     AND {kept('st.part_seq')}
                     THEN b.id * {MAX_FACTS_PER_TEMPLATE} + st.part_seq END,
                CASE WHEN st.base_seq IS NOT NULL
-                     AND ((st.base_seq * 40503 + b.unit_id * 9973 + b.year * 31) % sd.n) < {args.facts}
+                     AND {kept('st.base_seq')}
                     THEN b.id * {MAX_FACTS_PER_TEMPLATE} + st.base_seq END,
                st.basis, st.source_kind, st.line_from, st.line_to
         FROM batch b CROSS JOIN tpl.shape_disclosure sd ON sd.t = b.t CROSS JOIN tpl.shape_statement st ON st.t = b.t
-        WHERE ((coalesce(st.part_seq, st.sseq) * 40503 + b.unit_id * 9973 + b.year * 31) % sd.n) < {args.facts}
+        WHERE {kept('coalesce(st.part_seq, st.sseq)')}
         ORDER BY b.id""")
     # Projects: PROJECTS_PER_DISCLOSURE consecutive template projects from a unit-chosen start.
     db.execute(f"""
@@ -325,11 +373,33 @@ def write_batch(db, first, count, args):
     db.execute("COMMIT")
 
 
+def choose_prior_year(db, args):
+    """The other half of fact.chosen: the batch's disclosures of year Y take the value of each
+    key of year Y from the same units' disclosures of year Y + 1 (made before, `units` ids
+    earlier) where they print it themselves."""
+    db.execute(f"""
+        UPDATE fact SET chosen = 0 WHERE chosen = 1 AND id IN (
+            SELECT (b.id - {args.units}) * {MAX_FACTS_PER_TEMPLATE} + p.prior_seq
+            FROM batch b CROSS JOIN tpl.shape_prior p ON p.t = b.t
+            WHERE b.id > {args.units}
+              AND EXISTS (SELECT 1 FROM fact own WHERE own.id = b.id * {MAX_FACTS_PER_TEMPLATE} + p.own_seq))""")
+
+
+def verify_choice(db, units):
+    """Units whose stored fact.chosen differs from schema.sql's fact_choice (the definition)."""
+    return [u for (u,) in db.execute(f"""
+        SELECT DISTINCT c.unit_id FROM fact_choice c JOIN fact f ON f.id = c.fact_id
+        WHERE c.unit_id IN ({','.join(map(str, units))}) AND f.chosen != c.chosen""")]
+
+
 def check_arguments(templates, args):
     db = sqlite3.connect(templates)
     recorded = dict(db.execute("SELECT key, value FROM gen_args"))
     args.templates = db.execute("SELECT count(*) FROM shape_disclosure").fetchone()[0]
+    current = db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'shape_prior'").fetchone()[0]
     db.close()
+    if not current:
+        raise SystemExit(f"{templates} was made by an older generator: remove it and {args.out} to start anew")
     given = {"units": str(args.units), "years": args.years, "facts": str(args.facts)}
     if recorded != given:
         raise SystemExit(f"{args.out} was started with {recorded}, not {given}: continue with those "
@@ -343,10 +413,12 @@ def main():
     p.add_argument("--units", type=int, default=100_000)
     p.add_argument("--years", default="2015-2024", help="first-last fiscal years (made newest first)")
     p.add_argument("--facts", type=int, default=100, help="average facts per disclosure")
-    p.add_argument("--batch", type=int, default=2000, help="disclosures per transaction")
+    p.add_argument("--batch", type=int, default=10000, help="disclosures per transaction")
     p.add_argument("--stop-at-facts", type=int, default=0, help="stop after the batch that reaches N facts")
     p.add_argument("--stop-at-disclosures", type=int, default=0,
                    help="stop at N disclosures (a multiple of --units ends with whole years)")
+    p.add_argument("--checked", action="store_true",
+                   help="evaluate CHECK constraints and triggers while generating (slower; tests the generator)")
     p.add_argument("--time-limit", type=float, default=0, help="stop after the batch that passes N seconds")
     args = p.parse_args()
     args.year_list = parse_years(args.years)
@@ -367,7 +439,7 @@ def main():
     signal.signal(signal.SIGINT, request_stop)
     signal.signal(signal.SIGTERM, request_stop)
 
-    db = open_for_writing(args.out, templates)
+    db = open_for_writing(args.out, templates, args.checked)
     total = args.units * len(args.year_list)
     done = db.execute("SELECT count(*) FROM disclosure").fetchone()[0]
     facts = db.execute("SELECT count(*) FROM fact").fetchone()[0]
@@ -391,6 +463,15 @@ def main():
             break
         if args.time_limit and elapsed >= args.time_limit:
             break
+    restore_triggers(db)
+    # Spot check: the stored choice of a few units (the first, the last reached, some between)
+    # against schema.sql's definition.
+    reached = min(done, args.units)
+    sample = sorted({u for u in (1, 2, 3, reached // 3, reached // 2, reached - 1, reached) if u >= 1})
+    wrong = verify_choice(db, sample) if reached else []
+    if wrong:
+        raise SystemExit(f"fact.chosen differs from fact_choice for units {wrong}")
+    note(f"fact.chosen agrees with fact_choice for units {sample}")
     db.close()
     note(f"{'complete' if done == total else 'stopped'}: {done:,} disclosures, {facts:,} facts, "
          f"{os.path.getsize(args.out) / 1e9:.2f} GB, {time.monotonic() - started:.0f} s this run")

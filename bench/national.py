@@ -19,8 +19,10 @@ mostly waiting for a core).
 
 Each statement runs once with --timeout (dq and, on the SQL `dq -c 'explain …'` prints, the
 sqlite3 CLI through `.read`, so that SQL of any length fits); what takes under 1 s is then
-measured with hyperfine (--runs, 1 warm-up), what takes 1–30 s with 3 runs, anything longer
-is that one run. A statement is interactive when dq's median is under 1 s, else batch.
+run --runs times after --warmup runs, what takes 1–30 s 3 times, dq and sqlite3 taking turns
+(medians of the wall time and of the CPU time, user + system from each process's rusage);
+anything longer is that one run. A statement is interactive when dq's median is under 1 s,
+else batch.
 Prints the table on stdout and writes it to RESULTS/summary.txt.
 """
 import argparse
@@ -29,13 +31,14 @@ import os
 import resource
 import shlex
 import sqlite3
+import statistics
 import subprocess
 import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-import bench  # noqa: E402  (explain_sql, hyperfine, fresh_database)
+import bench  # noqa: E402  (explain_sql, fresh_database, FIXTURES, DOCUMENTS)
 
 INTERACTIVE = 1.0     # seconds: dq's median under this is interactive
 SHORT = 30.0          # seconds: single runs longer than this are not repeated
@@ -75,10 +78,26 @@ def timed_once(argv, timeout):
     return elapsed, r.returncode, r.stdout.count(b"\n"), err[-300:], children_cpu() - cpu
 
 
-def hyperfine_cpu(name, args):
-    """{command: mean user + system seconds} from the JSON hyperfine wrote for `name`."""
-    with open(os.path.join(args.results, name + ".json")) as f:
-        return {r["command"]: r["user"] + r["system"] for r in json.load(f)["results"]}
+def run_once(argv):
+    """(wall seconds, CPU seconds (user + system of the process itself), exit status)."""
+    with open(os.devnull, "wb") as null:
+        started = time.monotonic()
+        proc = subprocess.Popen(argv, stdout=null, stderr=null)
+        _, status, usage = os.wait4(proc.pid, 0)
+    return time.monotonic() - started, usage.ru_utime + usage.ru_stime, os.waitstatus_to_exitcode(status)
+
+
+def taking_turns(commands, runs, warmup):
+    """{label: (median wall, median CPU)}: each command run `runs` times after `warmup`
+    runs, the commands taking turns, so that a loaded machine's waits fall on all alike."""
+    walls, cpus = {label: [] for label in commands}, {label: [] for label in commands}
+    for round_ in range(warmup + runs):
+        for label, argv in commands.items():
+            wall, cpu, _ = run_once(argv)
+            if round_ >= warmup:
+                walls[label].append(wall)
+                cpus[label].append(cpu)
+    return {label: (statistics.median(walls[label]), statistics.median(cpus[label])) for label in commands}
 
 
 def cpu_all_at_once(commands, limit):
@@ -112,24 +131,19 @@ def cpu_all_at_once(commands, limit):
     return results
 
 
-def measure(name, commands, args):
+def measure(commands, args):
     """{label: argv} → {label: (seconds or None, runs, first run, CPU seconds)}: one timed
-    run each, then hyperfine (median wall time, mean CPU time) when all finished quickly enough."""
+    run each, then, when all finished quickly enough, more runs taking turns (medians of the
+    wall and of the CPU time)."""
     first = {}
     for label, argv in commands.items():
         first[label] = timed_once(argv, args.timeout)
     finished = [first[label][0] for label in commands if first[label][0] is not None]
     if len(finished) == len(commands) and max(finished) < SHORT:
         runs = args.runs if max(finished) < INTERACTIVE else 3
-        warmup = 1 if max(finished) < INTERACTIVE else 0
-        saved = (args.runs, args.warmup)
-        args.runs, args.warmup = runs, warmup
-        try:
-            medians = bench.hyperfine(name, commands, args)
-        finally:
-            args.runs, args.warmup = saved
-        cpu = hyperfine_cpu(name, args)
-        return {label: (medians[label], runs, first[label], cpu[label]) for label in commands}
+        warmup = args.warmup if max(finished) < INTERACTIVE else 0
+        medians = taking_turns(commands, runs, warmup)
+        return {label: (medians[label][0], runs, first[label], medians[label][1]) for label in commands}
     return {label: (first[label][0], 1, first[label], first[label][4]) for label in commands}
 
 
@@ -165,7 +179,7 @@ def main():
     disclosures, first_year, last_year = db.execute(
         "SELECT count(*), min(year), max(year) FROM disclosure").fetchone()
     # The 部门 in the middle of the unit ids, and a year it disclosed.
-    unit_id, unit = db.execute("SELECT id, name FROM unit WHERE kind = '部门' AND id >= ? ORDER BY id LIMIT 1",
+    unit_id, unit = db.execute("SELECT id, name FROM unit WHERE kind = '部门' ORDER BY abs(id - ?), id LIMIT 1",
                                (units // 2,)).fetchone()
     out(f"dq at national scale — {os.path.abspath(args.db)}; load average {open('/proc/loadavg').read().split()[0]}")
     out(f"{units:,} units, {disclosures:,} disclosures, years {first_year}–{last_year}; "
@@ -193,10 +207,9 @@ def main():
             "dq --db DB -c 'sql SELECT 1'": [args.dq, "--db", args.db, "-c", "sql SELECT 1"],
             "dq --db EMPTY -c 'sql SELECT 1'": [args.dq, "--db", empty, "-c", "sql SELECT 1"],
         }
-        m = bench.hyperfine("startup", commands, args)
-        cpu = hyperfine_cpu("startup", args)
+        m = taking_turns(commands, args.runs, args.warmup)
         for label in commands:
-            out(f"   {fmt_time(m[label]):>10}  CPU {fmt_time(cpu[label]):>9}  {label}")
+            out(f"   {fmt_time(m[label][0]):>10}  CPU {fmt_time(m[label][1]):>9}  {label}")
 
     if "x" in args.sections and args.cpu_limit:
         all_units_cpu(args, out, last_year)
@@ -207,8 +220,8 @@ def main():
         out()
         out(f"{section}) {'one unit (for ' + unit + ')' if scoped else 'every unit'}: dq end to end vs sqlite3 "
             f"on the SQL `explain` prints (timeout {args.timeout:.0f} s)")
-        out(f"   {'sqlite3':>10} {'dq':>10} {'ratio':>7} {'CPU sqlite3':>11} {'CPU dq':>10} {'runs':>4} {'rows':>7}"
-            f"  {'class':<11} statement")
+        out(f"   {'sqlite3':>10} {'dq':>10} {'ratio':>7} {'CPU sqlite3':>11} {'CPU dq':>10} {'ratio':>7} {'runs':>4}"
+            f" {'rows':>7}  {'class':<11} statement")
         for index, (label, query) in enumerate(statements(scoped, last_year), 1):
             name = f"{section}{index}"
             try:
@@ -224,7 +237,7 @@ def main():
                 "dq": [args.dq, "--db", args.db, "--format", "csv", "-c", query],
             }
             bench.note(f"   measuring: {query}")
-            m = measure(name, commands, args)
+            m = measure(commands, args)
             sq, dq = m["sqlite3"], m["dq"]
             if dq[2][1] not in (0, None):
                 out(f"   {fmt_time(sq[0]):>10} {'-':>10}  ERROR {query}: {dq[2][3]}")
@@ -233,8 +246,9 @@ def main():
             rows = f"{sq[2][2]}" if sq[0] is not None and dq[0] is not None and dq[2][2] - 1 == sq[2][2] \
                 else f"{max(dq[2][2] - 1, 0)}≠{sq[2][2]}" if sq[0] is not None and dq[0] is not None else "-"
             kind = "interactive" if dq[0] is not None and dq[0] < INTERACTIVE else "batch"
+            cpu_ratio = f"{dq[3] / sq[3]:.2f}×" if dq[3] and sq[3] else "-"
             out(f"   {fmt_time(sq[0]):>10} {fmt_time(dq[0]):>10} {ratio:>7} {fmt_time(sq[3]):>11} {fmt_time(dq[3]):>10}"
-                f" {dq[1]:>4} {rows:>7}  {kind:<11} {query}")
+                f" {cpu_ratio:>7} {dq[1]:>4} {rows:>7}  {kind:<11} {query}")
         out(f"   SQL as run: {os.path.relpath(args.results)}/{section}N.sql")
 
     if "k" in args.sections:
@@ -242,7 +256,7 @@ def main():
         out(f"k) check of one document: dq check --for {unit} --year {last_year}")
         argv = [args.dq, "check", "--db", args.db, "--for", unit, "--year", str(last_year), "--format", "csv"]
         wrapped = ["sh", "-c", shlex.join(argv) + " >/dev/null; test $? -le 1"]
-        m = measure("check", {"check": wrapped}, args)
+        m = measure({"check": wrapped}, args)
         seconds, runs, (once, status, _, err, _), cpu = m["check"]
         findings = timed_once(argv, args.timeout)[2] - 1
         out(f"   {fmt_time(seconds):>10}  CPU {fmt_time(cpu)}, {runs} runs, {findings} findings"

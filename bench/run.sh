@@ -25,8 +25,9 @@ force=()
 [ "${FORCE_DB:-0}" = 1 ] && force=(--force)
 
 # --national: the capacity measurements on the 10^8-fact database (bench/make_national_db.py
-# makes it, or continues making it, first: hours on a shared machine; NATIONAL_LIMIT=SECONDS
-# stops the generator after that long and measures what is there). Not part of `make test`.
+# makes it, or continues making it, first: 20 minutes of CPU, about an hour niced on a shared
+# machine; NATIONAL_LIMIT=SECONDS stops the generator after that long and measures what is
+# there). Not part of `make test`.
 if [ "${1:-}" = --national ]; then
   shift
   NATIONAL_DB=${NATIONAL_DB:-/work/bench-data/national.sqlite}
