@@ -105,12 +105,6 @@ enum ShanghaiRates {
         return b.statements.count - 1
     }
 
-    static let sangongParts: [(String, String)] = [
-        ("因公出国（境）费", "sangong_abroad"), ("公务用车购置及运行维护费", "sangong_vehicle"), ("公务用车购置费?", "vehicle_purchase"),
-        ("公务用车运行维护费?", "vehicle_operation"), ("公务接待费", "sangong_reception"), ("国内公务接待费?", "reception_domestic"),
-        ("外宾接待费?", "reception_foreign"),
-    ]
-
     static func read(_ j: ShanghaiNarrative.Joined, textFactsFrom first: Int, into b: inout ShanghaiBuilder) {
         var c = Context(j: j, text: j.text)
         for (index, fact) in b.facts.enumerated() where fact.provenance.kind == "table" {
@@ -150,49 +144,25 @@ enum ShanghaiRates {
                 at += 1
             }
         }
-        sangong(&c, &b)
-        // "一般公共预算财政拨款支出X万元，主要用于以下方面" (the base of the 类 shares).
-        for m in matches(#"一般公共预算财政拨款支出(\d[\d.,]*)万元，主要用于"#, in: c) {
-            if let number = m[1] { _ = fact("general_expenditure", number, c: &c, b: &b) }
-        }
+        readRules(NarrativeTemplate.finalAccounts.detailRules, &c, &b)
+        sangongChanges(&c, &b)
+        readRules(NarrativeTemplate.finalAccounts.shareBaseRules, &c, &b)
         shares(&c, &b)
         completions(&c, &b)
         growth(&c, &b)
     }
 
-    // MARK: 三公 amounts, counts and changes
+    /// Reads `rules` of the template with the figures anchored in `c`.
+    static func readRules(_ rules: [SentenceRule], _ c: inout Context, _ b: inout ShanghaiBuilder) {
+        var sink = ShanghaiNarrativeSink(b: b, j: c.j, rates: c)
+        NarrativeEngine.readText(rules, scalars: c.scalars, characterOffsets: c.characterOffsets, into: &sink)
+        b = sink.b
+        c = sink.rates!
+    }
 
-    static func sangong(_ c: inout Context, _ b: inout ShanghaiBuilder) {
-        for (label, measure) in sangongParts {
-            for m in matches(label + #"(?:支出)?(?:决算)?(?:数)?为?(\d[\d.,]*)万"#, in: c) {
-                guard let number = m[1] else { continue }
-                // "国内公务接待" is not "公务接待费"; "公务用车购置及运行维护费" is not "公务用车购置费".
-                if measure == "vehicle_purchase", c.j.chars[m[0]!.1...].starts(with: "公务用车购置及") { continue }
-                _ = fact(measure, fund: "fiscal", number, c: &c, b: &b)
-            }
-            for m in matches(label + #"(?:支出)?年初预算(?:数)?为?(\d[\d.,]*)万"#, in: c) {
-                guard let number = m[1] else { continue }
-                _ = fact(measure, fund: "fiscal", column: "budget", number, c: &c, b: &b)
-            }
-        }
-        let counts: [(String, [(String, String)])] = [
-            (#"团组(\d+)个、?(?:累计)?(?:(\d+)人次)?"#, [("abroad_groups", "个"), ("abroad_people", "人次")]),
-            (#"购置(?:公务用车)?(\d+)辆"#, [("vehicles_purchased", "辆")]),
-            (#"保有量(?:为)?(\d+)辆"#, [("vehicles_held", "辆")]),
-            (#"(?:^|[^宾])接待(\d+)批次、?(?:(\d+)人次)?"#, [("reception_domestic_batches", "批次"), ("reception_domestic_people", "人次")]),
-            (#"接待外宾(\d+)批次、?(?:(\d+)人次)?"#, [("reception_foreign_batches", "批次"), ("reception_foreign_people", "人次")]),
-        ]
-        for (pattern, measures) in counts {
-            for m in matches(pattern, in: c) {
-                for (k, (measure, unit)) in measures.enumerated() {
-                    guard k + 1 < m.count, let (num, at) = m[k + 1], let v = Int64(num) else { continue }
-                    let line = c.j.lines[at]
-                    b.facts.append(ImportedFact(measureID: measure, fund: "fiscal", column: "actual", year: b.year, quantity: v,
-                                                printed: num, printedUnit: unit, provenance: Provenance("text", line)))
-                    b.recognizedLines.insert(line)
-                }
-            }
-        }
+    // MARK: 三公 changes
+
+    static func sangongChanges(_ c: inout Context, _ b: inout ShanghaiBuilder) {
         // "“三公”经费财政拨款支出决算数比2023年度减少0.15万元" / "…与2023年度持平。其中：…持平；…减少0.15万元"
         for m in matches(#"“三公”经费(?:财政拨款)?支出决算数?(?:比|与)"#, in: c) {
             guard let (_, at) = m[0] else { continue }

@@ -184,10 +184,10 @@ struct SichuanFactBuilder {
     }
 
     @discardableResult
-    mutating func money(_ measure: String, column: String = "actual", year factYear: Int? = nil,
+    mutating func money(_ measure: String, fund: String? = nil, column: String = "actual", year factYear: Int? = nil,
                         _ printed: String, unit: String = "万元", line: Int) -> Int? {
         guard let fen = SichuanNumbers.fen(printed, unit: unit) else { return nil }
-        return add(ImportedFact(measureID: measure, fund: Self.fund(of: measure), column: column, year: factYear ?? year,
+        return add(ImportedFact(measureID: measure, fund: fund ?? Self.fund(of: measure), column: column, year: factYear ?? year,
                                 amountFen: fen, printed: printed, printedUnit: unit, provenance: Provenance("text", line)),
                    key: measure)
     }
@@ -201,9 +201,9 @@ struct SichuanFactBuilder {
     }
 
     @discardableResult
-    mutating func count(_ measure: String, _ printed: String, unit: String, line: Int) -> Int? {
+    mutating func count(_ measure: String, fund: String? = nil, _ printed: String, unit: String, line: Int) -> Int? {
         guard let quantity = SichuanNumbers.count(printed) else { return nil }
-        return add(ImportedFact(measureID: measure, fund: Self.fund(of: measure), year: year, quantity: quantity,
+        return add(ImportedFact(measureID: measure, fund: fund ?? Self.fund(of: measure), year: year, quantity: quantity,
                                 printed: printed, printedUnit: unit, provenance: Provenance("text", line)),
                    key: measure)
     }

@@ -1,0 +1,172 @@
+/// One sentence rule of a narrative template: the words that find the sentence (with named
+/// slots) and what the sentence states, in the catalog's vocabulary (measure ids, funds, fact
+/// columns). `NarrativeEngine` reads a template's rules; what each emission makes of a slot
+/// (a figure in 万元, a count, a rate) is the same for every template.
+struct SentenceRule: Sendable {
+    let words: RuleWords
+    let emits: [Emission]
+
+    /// A rule found by a pattern with named slots (`SlotPattern`).
+    init(_ words: String, _ emits: [Emission]) {
+        self.words = .pattern(SlotPattern(words))
+        self.emits = emits
+    }
+
+    /// A rule found by a label followed (within `within` characters of the same clause) by an
+    /// amount in 万元 or 元: slot `amount`.
+    init(label: String, within: Int = 12, _ emits: [Emission]) {
+        words = .label(label, within: within)
+        self.emits = emits
+    }
+
+    /// A rule found by a label followed directly by a count and its unit character: slot `count`.
+    init(count label: String, unit: Character, _ emits: [Emission]) {
+        words = .countAfter(label, unit: unit)
+        self.emits = emits
+    }
+}
+
+/// How a rule finds its sentence. Labels compare characters by `CharacterKey` (a variant form
+/// of a character is the character) and are read in a document's joined text
+/// (`NarrativeEngine.readText`); patterns are read in both kinds of text.
+enum RuleWords: Sendable {
+    case pattern(SlotPattern)
+    case label(String, within: Int)
+    case countAfter(String, unit: Character)
+}
+
+/// A measure a rule names: one id, or the id the words of a slot choose.
+enum MeasureName: Sendable, ExpressibleByStringLiteral {
+    case id(String)
+    /// The measure `ids[words]` of the words slot `slot` captured (nothing when they name none).
+    case byWords(String, [String: String])
+
+    init(stringLiteral value: String) { self = .id(value) }
+
+    func resolve(_ words: (String) -> String?) -> String? {
+        switch self {
+        case .id(let id): id
+        case .byWords(let slot, let ids): words(slot).flatMap { ids[$0] }
+        }
+    }
+}
+
+/// A fact an emission is about: one an earlier emission of the rule (or of the rule it is
+/// part of) named with `as:`, or the latest fact of a measure read so far.
+enum FactRef: Sendable, ExpressibleByStringLiteral {
+    case named(String)
+    case latest(String)
+
+    init(stringLiteral value: String) { self = .named(value) }
+}
+
+/// The words of a sentence a part of a rule reads: all of them, or the words around the
+/// first `mark`.
+enum RuleScope: Sendable {
+    case whole
+    /// The words before the first mark (all of them without one).
+    case before(String)
+    /// The mark and the words after it; nothing without a mark.
+    case from(String)
+    /// The words after the mark; nothing without a mark.
+    case following(String)
+    /// The words after the mark, or all of them when nothing follows it.
+    case after(String)
+
+    func words(of text: String) -> String? {
+        switch self {
+        case .whole: return text
+        case .before(let mark): return text.split(separator: mark, maxSplits: 1).first.map(String.init) ?? ""
+        case .from(let mark):
+            let parts = text.split(separator: mark, maxSplits: 1)
+            return parts.count > 1 ? mark + parts[1] : nil
+        case .following(let mark):
+            let parts = text.split(separator: mark, maxSplits: 1)
+            return parts.count > 1 ? String(parts[1]) : nil
+        case .after(let mark): return String(text.split(separator: mark, maxSplits: 1).last ?? "")
+        }
+    }
+}
+
+/// A printed unit: fixed, or the words of a slot.
+enum UnitName: Sendable, ExpressibleByStringLiteral {
+    case fixed(String)
+    case slot(String)
+
+    init(stringLiteral value: String) { self = .fixed(value) }
+
+    func resolve(_ words: (String) -> String?) -> String? {
+        switch self {
+        case .fixed(let unit): unit
+        case .slot(let slot): words(slot)
+        }
+    }
+}
+
+/// A classification code a rule states: the 类 a slot names, or codes of slots written together.
+enum CodeName: Sendable {
+    case className(String)
+    case joined([String])
+}
+
+/// What a sentence states. Slots name the words of the rule's `SlotPattern`; an emission
+/// whose slots took no part states nothing.
+indirect enum Emission: Sendable {
+    /// A figure of a measure in the money unit (万元, or the unit a slot prints), in a fact column.
+    /// The fund is the measure's (`MeasureFunds`) unless the rule names one.
+    case fact(MeasureName, amount: String, fund: String? = nil, column: String = "actual", unit: UnitName = "万元",
+              as: String? = nil)
+    /// A figure of a classification code of a fund.
+    case code(CodeName, fund: String, amount: String, as: String? = nil)
+    /// A count (个, 辆, 人次 …) of a measure.
+    case count(MeasureName, count: String, unit: UnitName, fund: String? = nil)
+    /// Points (a score) of a measure.
+    case points(MeasureName, points: String)
+    /// `printed` states that `part` is `rate`% of `base`.
+    case share(printed: String, rate: String, part: FactRef, base: FactRef)
+    /// The change against the prior year the sentence states about a fact (the template's
+    /// change words), with the prior-year figure it implies.
+    case change(of: FactRef)
+    /// The completion rate (完成预算 R%) the sentence states about a fact.
+    case completion(of: FactRef)
+    /// `printed` states that `part` equals its budget `base` (basis 年初 …).
+    case completionEqual(printed: String, part: FactRef, base: FactRef, basis: String)
+    /// The sentence repeats the comparison of the latest completion (决算数与预算数持平 …):
+    /// the words of slot `comparison`.
+    case completionAgain(comparison: String)
+    /// `printed` states the execution rate `rate` of a budget fact.
+    case execution(printed: String, rate: String, of: FactRef)
+    /// An adjustment (调增/调减 in slot `verb`) of a measure's budget.
+    case adjustment(MeasureName, verb: String, amount: String)
+    /// Each match of other words in the scope, with the emissions for it.
+    case each(SlotPattern, in: RuleScope = .whole, [Emission])
+    /// The first match of other words in the scope.
+    case first(SlotPattern, in: RuleScope = .whole, [Emission])
+    /// The rule found in the text from where slot `from` starts (joined text only).
+    case then(SentenceRule, from: String)
+    /// The sentence's line counts as read (a figure the catalog has no measure for).
+    case recognized
+    /// The words of a slot are another name of the unit.
+    case alias(String)
+    /// The paragraphs that follow list the unit's subunits.
+    case opensSubunitList
+    /// A project's score (slot `points`) under the project name of slot `name`.
+    case projectScore(name: String, points: String)
+    /// A project the text names (slot `name`).
+    case namedProject(String)
+    /// The sentence is about projects (its line belongs to their figures).
+    case projectLine
+}
+
+/// A template's narrative: its sentence rules, read in order (`NarrativeEngine`): in a
+/// template read paragraph by paragraph (Sichuan), the first rule that matches a paragraph
+/// states it; in a template read as one joined text (the 9-table template), each rule is
+/// read on its own.
+struct NarrativeTemplate: Sendable {
+    let rules: [SentenceRule]
+    /// Joined text: rules read after `rules`, against the figures read so far (anchored at
+    /// their offsets, so that a figure read again is the same fact): 三公 details and counts.
+    var detailRules: [SentenceRule] = []
+    /// Joined text: the figures shares are of, read after the 三公 changes.
+    var shareBaseRules: [SentenceRule] = []
+}
