@@ -164,9 +164,34 @@ indirect enum Emission: Sendable {
 /// read on its own.
 struct NarrativeTemplate: Sendable {
     let rules: [SentenceRule]
+    /// Paragraphs: how changes and completions are worded (`.change`, `.completion`).
+    var statements = StatementWords.standard
     /// Joined text: rules read after `rules`, against the figures read so far (anchored at
     /// their offsets, so that a figure read again is the same fact): 三公 details and counts.
     var detailRules: [SentenceRule] = []
     /// Joined text: the figures shares are of, read after the 三公 changes.
     var shareBaseRules: [SentenceRule] = []
+}
+
+/// How a template words what a sentence says about the figure it states, read by
+/// `.change(of:)` and `.completion(of:)` in the sentence: the change against the prior year
+/// (an amount, or 持平, and a growth rate), the year it compares with, and the completion of
+/// the budget.
+struct StatementWords: Sendable {
+    /// The completion rate: slots `rate` and (optional) `comparison`.
+    let completion: SlotPattern
+    /// A change by an amount: slots `verb`, `amount`, `unit`.
+    let amountChange: SlotPattern
+    /// No change.
+    let level: SlotPattern
+    /// A growth rate: slots `verb`, `rate`.
+    let growth: SlotPattern
+    /// The year the sentence compares with (slot `year`); the prior year when it names none.
+    let comparedYear: SlotPattern
+    /// The verbs of a decrease (any other verb is an increase).
+    let decrease: Set<String>
+    /// The comparisons of a completion with their direction (增加, 减少, 持平).
+    let comparisons: [String: String]
+
+    func direction(ofVerb verb: String) -> String { decrease.contains(verb) ? "减少" : "增加" }
 }

@@ -1,27 +1,8 @@
 import Core
 
-/// The Sichuan template's words for changes, completion rates and figures (its sentence
-/// rules are `NarrativeTemplate.sichuan`), and those of its 专项预算项目绩效评价报告.
+/// The Sichuan template's words for figures, its subunit list and its 专项预算项目绩效评价报告
+/// (its sentence rules are `NarrativeTemplate.sichuan`).
 enum SichuanRules {
-    static let completion = SichuanPattern(#"完成预算⟨N⟩\s*%(?:，决算数(?:与预算数)?(持平|大于预算数|小于预算数))?"#)
-    static let amountChange = SichuanPattern(#"(增长|增加|减少|下降)⟨N⟩(万元|元)"#)
-    static let levelChange = SichuanPattern(#"与\d{4}年度?持平|与上年度?持平"#)
-    static let growth = SichuanPattern(#"(增长|增幅|下降|降幅)⟨N⟩\s*%"#)
-    static let comparedYear = SichuanPattern(#"(?:与|比|较)(\d{4})年"#)
-
-    static func direction(of comparison: String?) -> String? {
-        switch comparison {
-        case "持平"?: return "持平"
-        case "大于预算数"?: return "增加"
-        case "小于预算数"?: return "减少"
-        default: return nil
-        }
-    }
-
-    static func direction(ofVerb verb: String) -> String {
-        verb == "减少" || verb == "下降" || verb == "降幅" ? "减少" : "增加"
-    }
-
     /// An item of the list of subunits (after the sentence that opens it).
     static let listedItem = SichuanPattern(#"^\d+[.．、]\s*(.+)$"#)
 
@@ -80,7 +61,13 @@ struct SichuanNarrative {
     private(set) var sentence = ""
     var line = 0
 
-    init(year: Int) { builder = SichuanFactBuilder(year: year) }
+    /// The rules sentences are read with.
+    let template: NarrativeTemplate
+
+    init(year: Int, template: NarrativeTemplate = .sichuan) {
+        builder = SichuanFactBuilder(year: year, words: template.statements)
+        self.template = template
+    }
 
     mutating func alias(_ name: String?) {
         guard let name = name?.sichuanTrimmed, !name.isEmpty, !aliases.contains(name) else { return }
@@ -107,7 +94,7 @@ struct SichuanNarrative {
         guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return }
         self.line = line
         sentence = text
-        NarrativeEngine.read(text, with: .sichuan, into: &self)
+        NarrativeEngine.read(text, with: template, into: &self)
     }
 
     /// A line of a 专项预算项目绩效评价报告: the project's budget, use and execution as stated.

@@ -2,7 +2,7 @@ import Core
 
 /// What the Sichuan reader keeps of a sentence: every figure on the paragraph's line (the
 /// reader then puts each on the line that prints it), changes and completions as the
-/// template words them (`SichuanRules`).
+/// template words them (`StatementWords`).
 extension SichuanNarrative: NarrativeSink {
     mutating func fact(_ measure: String, fund: String?, column: String, printed: String, unit: String, offset: Int?) -> Int? {
         builder.money(measure, fund: fund, column: column, printed, unit: unit, line: line)
@@ -39,7 +39,7 @@ extension SichuanNarrative: NarrativeSink {
 
     mutating func completionAgain(printed: String, comparison: String?) {
         guard let part = builder.statements.last(where: { $0.kind == "completion" })?.partFact else { return }
-        builder.statement(ImportedStatement(kind: "completion", printed: printed, direction: SichuanRules.direction(of: comparison),
+        builder.statement(ImportedStatement(kind: "completion", printed: printed, direction: comparison.flatMap { builder.words.comparisons[$0] },
                                             partFact: part, basis: "未说明", provenance: Provenance("text", line)))
     }
 

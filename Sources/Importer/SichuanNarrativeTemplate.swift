@@ -1,7 +1,9 @@
 /// The Sichuan template's narrative (第一部分 部门概况, 第二部分 情况说明, 附件 绩效评价报告): one rule
 /// per kind of sentence, tried in order on each paragraph.
 extension NarrativeTemplate {
-    static let sichuan = NarrativeTemplate(rules: [
+    static let sichuan = NarrativeTemplate(rules: sichuanRules)
+
+    static let sichuanRules: [SentenceRule] = [
         // 第一部分
         SentenceRule(#"^(?<unit>.+?)下属(?:事业单位|二级单位|二级预算单位)(?<all>\d+)个，其中行政单位(?<admin>\d+)个，参照公务员法管理的事业单位(?<civil>\d+)个，其他事业单位(?<other>\d+)个"#, [
             .alias("unit"),
@@ -171,7 +173,7 @@ extension NarrativeTemplate {
             .fact("project", amount: "spent"), .adjustment("project", verb: "verb", amount: "adjustment"),
         ]),
         SentenceRule(#"^（[一二三四]）评价结论。.*自评得分⟨points⟩分"#, [.points("dept_perf_score", points: "points")]),
-    ])
+    ]
 
     /// 公务用车 by type (轿车 …): the suffix of their measures.
     static let vehicleTypes = ["轿车": "sedan", "越野车": "suv", "载客汽车": "bus"]
@@ -181,4 +183,17 @@ extension NarrativeTemplate {
     static let misposted = Emission.first(SlotPattern(#"⟨amount⟩(?<unit>元|万元)误转"#), [
         .fact("vehicle_misposted", amount: "amount", unit: .slot("unit")),
     ])
+}
+
+extension StatementWords {
+    /// The wording of the 部门决算 narratives: 完成预算R%(，决算数与预算数持平/大于/小于预算数),
+    /// 增加/减少 X万元 or 与YYYY年持平, 增长/下降 R%.
+    static let standard = StatementWords(
+        completion: SlotPattern(#"完成预算⟨rate⟩\s*%(?:，决算数(?:与预算数)?(?<comparison>持平|大于预算数|小于预算数))?"#),
+        amountChange: SlotPattern(#"(?<verb>增长|增加|减少|下降)⟨amount⟩(?<unit>万元|元)"#),
+        level: SlotPattern(#"与\d{4}年度?持平|与上年度?持平"#),
+        growth: SlotPattern(#"(?<verb>增长|增幅|下降|降幅)⟨rate⟩\s*%"#),
+        comparedYear: SlotPattern(#"(?:与|比|较)(?<year>\d{4})年"#),
+        decrease: ["减少", "下降", "降幅"],
+        comparisons: ["持平": "持平", "大于预算数": "增加", "小于预算数": "减少"])
 }
