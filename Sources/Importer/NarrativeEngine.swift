@@ -26,9 +26,26 @@ protocol NarrativeSink {
     mutating func recognized(_ match: SlotMatch)
     mutating func alias(_ name: String?)
     mutating func opensSubunitList()
+    mutating func project(name: String, budget: String)
+    mutating func projectFigure(field: String, printed: String)
+    mutating func projectAdjustment(verb: String, printed: String)
+    mutating func projectRate(printed: String)
     mutating func projectScore(name: String, points: String)
     mutating func namedProject(_ name: String)
     mutating func projectLine()
+}
+
+extension NarrativeSink {
+    // A reader of a template without names of its unit, subunits or projects ignores them.
+    mutating func alias(_ name: String?) {}
+    mutating func opensSubunitList() {}
+    mutating func project(name: String, budget: String) {}
+    mutating func projectFigure(field: String, printed: String) {}
+    mutating func projectAdjustment(verb: String, printed: String) {}
+    mutating func projectRate(printed: String) {}
+    mutating func projectScore(name: String, points: String) {}
+    mutating func namedProject(_ name: String) {}
+    mutating func projectLine() {}
 }
 
 /// Reads sentences with a `NarrativeTemplate`: the first rule whose words match states what
@@ -44,6 +61,15 @@ enum NarrativeEngine {
             return true
         }
         return false
+    }
+
+    /// Reads `text` with every rule of `rules` that matches it, in order.
+    static func readEach<Sink: NarrativeSink>(_ text: String, with rules: [SentenceRule], into sink: inout Sink) {
+        for rule in rules {
+            guard case .pattern(let words) = rule.words, let match = words.first(in: text) else { continue }
+            var names: [String: Int] = [:]
+            emit(rule.emits, scope: text, matches: [match], names: &names, into: &sink)
+        }
     }
 
     /// The emissions of one match (`matches`: the match, then the matches it is part of).
@@ -124,6 +150,18 @@ enum NarrativeEngine {
                 sink.alias(words(slot))
             case .opensSubunitList:
                 sink.opensSubunitList()
+            case let .project(name, budget):
+                guard let name = words(name), let budget = words(budget) else { continue }
+                sink.project(name: name, budget: budget)
+            case let .projectFigure(field, amount):
+                guard let printed = words(amount) else { continue }
+                sink.projectFigure(field: field, printed: printed)
+            case let .projectAdjustment(verb, amount):
+                guard let verb = words(verb), let printed = words(amount) else { continue }
+                sink.projectAdjustment(verb: verb, printed: printed)
+            case .projectRate(let rate):
+                guard let printed = words(rate) else { continue }
+                sink.projectRate(printed: printed)
             case let .projectScore(name, points):
                 guard let name = words(name), let printed = words(points) else { continue }
                 sink.projectScore(name: name, points: printed)

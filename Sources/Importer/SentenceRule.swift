@@ -150,6 +150,15 @@ indirect enum Emission: Sendable {
     case alias(String)
     /// The paragraphs that follow list the unit's subunits.
     case opensSubunitList
+    /// The paragraphs that follow are about the project slot `name` names, whose 年初预算 is
+    /// slot `budget` (nothing when it is no amount).
+    case project(name: String, budget: String)
+    /// A figure (a field: initial, adjusted, executed …) of the current project.
+    case projectFigure(field: String, amount: String)
+    /// An adjustment (调增/调减 in slot `verb`) of the current project's budget.
+    case projectAdjustment(verb: String, amount: String)
+    /// The execution rate of the current project.
+    case projectRate(rate: String)
     /// A project's score (slot `points`) under the project name of slot `name`.
     case projectScore(name: String, points: String)
     /// A project the text names (slot `name`).
@@ -171,6 +180,15 @@ struct NarrativeTemplate: Sendable {
     var detailRules: [SentenceRule] = []
     /// Joined text: the figures shares are of, read after the 三公 changes.
     var shareBaseRules: [SentenceRule] = []
+    /// Paragraphs: sections read with rules of their own, every rule of them in order.
+    var sections: [NarrativeSection] = []
+}
+
+/// Paragraphs under a heading that holds `heading`, read with `rules`: each rule that
+/// matches states what it says (a report's sentences each add to one subject).
+struct NarrativeSection: Sendable {
+    let heading: String
+    let rules: [SentenceRule]
 }
 
 /// How a template words what a sentence says about the figure it states, read by

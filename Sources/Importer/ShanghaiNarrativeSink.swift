@@ -68,9 +68,4 @@ struct ShanghaiNarrativeSink: NarrativeSink {
         if let at = match.offsets.compactMap({ $0 }).first { b.recognizedLines.insert(j.lines[at]) }
     }
 
-    mutating func alias(_ name: String?) {}
-    mutating func opensSubunitList() {}
-    mutating func projectScore(name: String, points: String) {}
-    mutating func namedProject(_ name: String) {}
-    mutating func projectLine() {}
 }

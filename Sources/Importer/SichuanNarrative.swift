@@ -6,13 +6,6 @@ enum SichuanRules {
     /// An item of the list of subunits (after the sentence that opens it).
     static let listedItem = SichuanPattern(#"^\d+[.．、]\s*(.+)$"#)
 
-    // 附件2 专项预算项目绩效评价报告
-    static let reportInitial = SichuanPattern(#"^\d*[.．]?\s*(.+?)年初预算⟨N⟩万(?!元)"#)
-    static let reportArranged = SichuanPattern(#"年初预算安排⟨N⟩万元，使用⟨N⟩万元"#)
-    static let reportSpent = SichuanPattern(#"预算支出⟨N⟩万元"#)
-    static let reportAdjustment = SichuanPattern(#"(?:年度|年终|年中)(调增|调减)预算⟨N⟩万元"#)
-    static let reportExecution = SichuanPattern(#"项目资金到位⟨N⟩万元，支出⟨N⟩万元，项目资金执行率为⟨N⟩\s*%"#)
-
     /// A printed figure no rule may have read: money, or a percentage. Narrative counts
     /// (500余篇) and thresholds (大于10%, 100万元以上) are not figures.
     /// A percentage after 率/度 or a comparison (满意率100%, ≥95%) is an indicator's value; an
@@ -56,7 +49,8 @@ struct SichuanNarrative {
     var namedProjects: [(name: String, line: Int)] = []
     var projectLines: Set<Int> = []
     var inSubunitList = false
-    private var reportProject: String?
+    /// The project a 专项预算项目绩效评价报告 is about.
+    var reportProject: String?
     /// The paragraph being read and its line.
     private(set) var sentence = ""
     var line = 0
@@ -86,8 +80,10 @@ struct SichuanNarrative {
             }
             inSubunitList = false
         }
-        if section.contains("专项预算项目绩效评价报告") {
-            readProjectReport(line: line, text: text)
+        if let reading = template.sections.first(where: { section.contains($0.heading) }) {
+            self.line = line
+            sentence = text
+            NarrativeEngine.readEach(text, with: reading.rules, into: &self)
             return
         }
         // Every sentence rule reads a figure: a line without a digit has nothing for them.
@@ -97,43 +93,7 @@ struct SichuanNarrative {
         NarrativeEngine.read(text, with: template, into: &self)
     }
 
-    /// A line of a 专项预算项目绩效评价报告: the project's budget, use and execution as stated.
-    private mutating func readProjectReport(line: Int, text: String) {
-        if let m = SichuanRules.reportInitial.first(in: text), let fen = SichuanNumbers.fen(m[2]!) {
-            reportProject = m[1]!.sichuanTrimmed
-            add(.init(fundingRow: "total", field: "initial", amountFen: fen, printed: m[2]!, provenance: Provenance("text", line)))
-        }
-        guard reportProject != nil else { return }
-        if let m = SichuanRules.reportArranged.first(in: text) {
-            if let fen = SichuanNumbers.fen(m[1]!) {
-                add(.init(fundingRow: "total", field: "initial", amountFen: fen, printed: m[1]!, provenance: Provenance("text", line)))
-            }
-            if let fen = SichuanNumbers.fen(m[2]!) {
-                add(.init(fundingRow: "total", field: "executed", amountFen: fen, printed: m[2]!, provenance: Provenance("text", line)))
-            }
-            if let s = SichuanRules.reportSpent.first(in: text), let fen = SichuanNumbers.fen(s[1]!) {
-                add(.init(fundingRow: "total", field: "executed", amountFen: fen, printed: s[1]!, provenance: Provenance("text", line)))
-            }
-            if let a = SichuanRules.reportAdjustment.first(in: text), let fen = SichuanNumbers.fen(a[2]!) {
-                add(.init(fundingRow: "total", field: "adjustment", amountFen: a[1]! == "调减" ? -fen : fen, printed: a[2]!,
-                          provenance: Provenance("text", line)))
-            }
-        }
-        if let m = SichuanRules.reportExecution.first(in: text) {
-            if let fen = SichuanNumbers.fen(m[1]!) {
-                add(.init(fundingRow: "total", field: "adjusted", amountFen: fen, printed: m[1]!, provenance: Provenance("text", line)))
-            }
-            if let fen = SichuanNumbers.fen(m[2]!) {
-                add(.init(fundingRow: "total", field: "executed", amountFen: fen, printed: m[2]!, provenance: Provenance("text", line)))
-            }
-            if let (scaled, decimals) = SichuanNumbers.rate(m[3]!) {
-                add(.init(fundingRow: "total", field: "rate", rateScaled: scaled, rateDecimals: decimals, printed: m[3]! + "%",
-                          provenance: Provenance("text", line)))
-            }
-        }
-    }
-
-    private mutating func add(_ figure: ImportedProjectFigure) {
+    mutating func add(_ figure: ImportedProjectFigure) {
         guard let name = reportProject else { return }
         projectFigures.append((name, figure))
         projectLines.insert(figure.provenance.lineFrom)

@@ -66,6 +66,29 @@ extension SichuanNarrative: NarrativeSink {
         builder.recognizedLines.insert(line)
     }
 
+    mutating func project(name: String, budget: String) {
+        guard let fen = SichuanNumbers.fen(budget) else { return }
+        reportProject = name.sichuanTrimmed
+        add(.init(fundingRow: "total", field: "initial", amountFen: fen, printed: budget, provenance: Provenance("text", line)))
+    }
+
+    mutating func projectFigure(field: String, printed: String) {
+        guard let fen = SichuanNumbers.fen(printed) else { return }
+        add(.init(fundingRow: "total", field: field, amountFen: fen, printed: printed, provenance: Provenance("text", line)))
+    }
+
+    mutating func projectAdjustment(verb: String, printed: String) {
+        guard let fen = SichuanNumbers.fen(printed) else { return }
+        add(.init(fundingRow: "total", field: "adjustment", amountFen: verb == "调减" ? -fen : fen, printed: printed,
+                  provenance: Provenance("text", line)))
+    }
+
+    mutating func projectRate(printed: String) {
+        guard let (scaled, decimals) = SichuanNumbers.rate(printed) else { return }
+        add(.init(fundingRow: "total", field: "rate", rateScaled: scaled, rateDecimals: decimals, printed: printed + "%",
+                  provenance: Provenance("text", line)))
+    }
+
     mutating func projectScore(name: String, points: String) {
         guard let centi = SichuanNumbers.centi(points) else { return }
         projectFigures.append((name.sichuanTrimmed, ImportedProjectFigure(

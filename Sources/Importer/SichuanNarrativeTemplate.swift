@@ -1,7 +1,23 @@
 /// The Sichuan template's narrative (第一部分 部门概况, 第二部分 情况说明, 附件 绩效评价报告): one rule
 /// per kind of sentence, tried in order on each paragraph.
 extension NarrativeTemplate {
-    static let sichuan = NarrativeTemplate(rules: sichuanRules)
+    static let sichuan = NarrativeTemplate(rules: sichuanRules, sections: [
+        // 附件2: each report states its project's budget, use and execution.
+        NarrativeSection(heading: "专项预算项目绩效评价报告", rules: [
+            SentenceRule(#"^\d*[.．]?\s*(?<project>.+?)年初预算⟨amount⟩万(?!元)"#, [.project(name: "project", budget: "amount")]),
+            SentenceRule(#"年初预算安排⟨initial⟩万元，使用⟨used⟩万元"#, [
+                .projectFigure(field: "initial", amount: "initial"), .projectFigure(field: "executed", amount: "used"),
+                .first(SlotPattern(#"预算支出⟨amount⟩万元"#), [.projectFigure(field: "executed", amount: "amount")]),
+                .first(SlotPattern(#"(?:年度|年终|年中)(?<verb>调增|调减)预算⟨amount⟩万元"#), [
+                    .projectAdjustment(verb: "verb", amount: "amount"),
+                ]),
+            ]),
+            SentenceRule(#"项目资金到位⟨adjusted⟩万元，支出⟨executed⟩万元，项目资金执行率为⟨rate⟩\s*%"#, [
+                .projectFigure(field: "adjusted", amount: "adjusted"), .projectFigure(field: "executed", amount: "executed"),
+                .projectRate(rate: "rate"),
+            ]),
+        ]),
+    ])
 
     static let sichuanRules: [SentenceRule] = [
         // 第一部分
