@@ -18,22 +18,8 @@ enum SichuanRules {
         return (match[4] ?? "").isEmpty
     }
 
-    /// 类 names of 支出功能分类 (the names the narrative prints, with or without 支出).
-    static let classNames: [String: String] = [
-        "一般公共服务": "201", "外交": "202", "国防": "203", "公共安全": "204", "教育": "205",
-        "科学技术": "206", "文化旅游体育与传媒": "207", "社会保障和就业": "208", "社会保险基金": "209",
-        "卫生健康": "210", "节能环保": "211", "城乡社区": "212", "农林水": "213", "交通运输": "214",
-        "资源勘探工业信息等": "215", "商业服务业等": "216", "金融": "217", "援助其他地区": "219",
-        "自然资源海洋气象等": "220", "住房保障": "221", "粮油物资储备": "222", "国有资本经营预算": "223",
-        "灾害防治及应急管理": "224", "其他": "229", "债务还本": "231", "债务付息": "232", "债务发行费用": "233",
-        "抗疫特别国债安排的": "234",
-    ]
-
-    static func classCode(_ label: String) -> String? {
-        var name = label.sichuanTrimmed
-        if name.hasSuffix("支出") { name = String(name.dropLast(2)) }
-        return classNames[name]
-    }
+    /// The 类 a label of the narrative names (`FunctionClasses`).
+    static func classCode(_ label: String) -> String? { FunctionClasses.code(named: label.sichuanTrimmed) }
 }
 
 /// Reads the narrative lines of a Sichuan document into facts, statements and project

@@ -109,6 +109,17 @@ final class NarrativeTemplateTests: XCTestCase {
         XCTAssertNil(match?["missing"])
     }
 
+    /// A 类 the narrative names, with or without 支出, is the one list's (`FunctionClasses`).
+    func testClassNamesAreTheCatalogList() {
+        XCTAssertEqual(SichuanRules.classCode("教育支出"), "205")
+        XCTAssertEqual(SichuanRules.classCode(" 教育 "), "205")
+        XCTAssertEqual(SichuanRules.classCode("社会保险基金"), "209")
+        XCTAssertEqual(SichuanRules.classCode("抗疫特别国债安排的支出"), "234")
+        XCTAssertNil(SichuanRules.classCode("教育支出支出"))
+        XCTAssertNil(SichuanRules.classCode("文化体育与传媒"))   // a former name: tables only
+        for (name, code) in FunctionClasses.names { XCTAssertEqual(SichuanRules.classCode(name), code) }
+    }
+
     /// Every measure the narrative descriptions name is the catalog's.
     func testDescriptionsNameCatalogMeasures() throws {
         let catalog = try FinalAccountsTemplateTests.catalogMeasures()
