@@ -79,7 +79,26 @@ extension NarrativeTemplate {
         shareBaseRules: [
             // "一般公共预算财政拨款支出X万元，主要用于以下方面" (the base of the 类 shares).
             SentenceRule(#"一般公共预算财政拨款支出(?<amount>\d[\d.,]*)万元，主要用于"#, [.fact("general_expenditure", amount: "amount")]),
-        ])
+        ],
+        shares: ShareWords(
+            pattern: SlotPattern(#"(?<amount>\d[\d.,]*)万元?，占(?<base>[^，。；%\d]{0,12}的)?(?<rate>\d[\d.]*)%"#),
+            parts: [
+                .init(words: "财政拨款收入", measure: "fiscal_income", fund: nil, base: "income_total"),
+                .init(words: "其他收入", measure: "income_other", fund: "all", base: "income_total"),
+                .init(words: "事业收入", measure: "income_business", fund: "all", base: "income_total"),
+                .init(words: "经营收入", measure: "income_operating", fund: "all", base: "income_total"),
+                .init(words: "上级补助收入", measure: "income_superior", fund: "all", base: "income_total"),
+                .init(words: "附属单位上缴收入", measure: "income_affiliated", fund: "all", base: "income_total"),
+                .init(words: "基本支出", measure: "basic", fund: "all", base: "expenditure_total"),
+                .init(words: "项目支出", measure: "project", fund: "all", base: "expenditure_total"),
+                .init(words: "经营支出", measure: "operating_expenditure", fund: nil, base: "expenditure_total"),
+                .init(words: "一般公共预算财政拨款支出", measure: "general_expenditure", fund: nil, base: "expenditure_total"),
+                .init(words: "因公出国（境）费", measure: "sangong_abroad", fund: nil, base: "sangong"),
+                .init(words: "公务用车购置及运行维护费", measure: "sangong_vehicle", fund: nil, base: "sangong"),
+                .init(words: "公务接待费", measure: "sangong_reception", fund: nil, base: "sangong"),
+            ],
+            bases: [("本年支出合计", "expenditure_total"), ("本年收入合计", "income_total")],
+            classSuffix: "（类）", classFund: "general", classBase: "general_expenditure"))
 
     /// The 三公 parts by the words the text prints for them (a trailing 费 may be left out).
     static let sangongPartWords: [(String, String)] = [

@@ -182,6 +182,30 @@ struct NarrativeTemplate: Sendable {
     var shareBaseRules: [SentenceRule] = []
     /// Paragraphs: sections read with rules of their own, every rule of them in order.
     var sections: [NarrativeSection] = []
+    /// Joined text: how shares are worded and what their labels name (`ShanghaiRates.shares`).
+    var shares: ShareWords? = nil
+}
+
+/// The shares of a joined text ("基本支出X万元，占本年支出合计的R%"): the words (slots `amount`,
+/// `rate` and the optional `base`), the part the label before the amount names (the first
+/// part whose words it holds, or a 类 by its name before `classSuffix`) and the measure the
+/// share is of, which words in slot `base` may name instead (the last that matches).
+struct ShareWords: Sendable {
+    struct Part: Sendable {
+        let words: String
+        let measure: String
+        /// The part's fund, when not the measure's.
+        let fund: String?
+        let base: String
+    }
+
+    let pattern: SlotPattern
+    let parts: [Part]
+    let bases: [(words: String, measure: String)]
+    let classSuffix: String
+    /// A 类's fund and the measure its share is of.
+    let classFund: String
+    let classBase: String
 }
 
 /// Paragraphs under a heading that holds `heading`, read with `rules`: each rule that

@@ -212,42 +212,32 @@ enum ShanghaiRates {
 
     // MARK: shares
 
-    static let partLabels: [(String, String)] = [
-        ("财政拨款收入", "fiscal_income"), ("其他收入", "income_other"), ("事业收入", "income_business"), ("经营收入", "income_operating"),
-        ("上级补助收入", "income_superior"), ("附属单位上缴收入", "income_affiliated"), ("基本支出", "basic"), ("项目支出", "project"),
-        ("经营支出", "operating_expenditure"), ("一般公共预算财政拨款支出", "general_expenditure"),
-        ("因公出国（境）费", "sangong_abroad"), ("公务用车购置及运行维护费", "sangong_vehicle"), ("公务接待费", "sangong_reception"),
-    ]
-
+    /// The shares the text states, with the template's `ShareWords`.
     static func shares(_ c: inout Context, _ b: inout ShanghaiBuilder) {
-        for m in matches(#"(\d[\d.,]*)万元?，占([^，。；%\d]{0,12}的)?(\d[\d.]*)%"#, in: c) {
-            guard let number = m[1], let (rateText, r) = m[3], let (scaled, decimals) = rate(rateText) else { continue }
+        guard let words = NarrativeTemplate.finalAccounts.shares else { return }
+        for m in words.pattern.all(in: c.scalars, characterOffsets: c.characterOffsets) {
+            guard let amount = m["amount"], let at = m.offset("amount"), let rateText = m["rate"], let r = m.offset("rate"),
+                  let (scaled, decimals) = rate(rateText) else { continue }
+            let number = (amount, at)
             // The label before the amount: back to the previous clause mark.
-            var s = number.1
-            while s > 0, s > number.1 - 30, !"，；：。、".contains(c.j.chars[s - 1]) { s -= 1 }
-            let label = String(c.j.chars[s..<number.1])
+            var s = at
+            while s > 0, s > at - 30, !"，；：。、".contains(c.j.chars[s - 1]) { s -= 1 }
+            let label = String(c.j.chars[s..<at])
             var part: Int?
             var baseMeasure: String?
-            if label.hasSuffix("（类）"), let code = FunctionClasses.names.first(where: { label.hasPrefix($0.name) })?.code {
-                part = fact(nil, code: code, fund: "general", number, c: &c, b: &b)
-                baseMeasure = "general_expenditure"
-            } else if let (_, measure) = partLabels.first(where: { label.contains($0.0) }) {
-                part = fact(measure, fund: measure.hasPrefix("income_") || measure == "basic" || measure == "project" ? "all" : nil,
-                            number, c: &c, b: &b)
-                switch measure {
-                case "fiscal_income", "income_other", "income_business", "income_operating", "income_superior", "income_affiliated":
-                    baseMeasure = "income_total"
-                case "basic", "project", "operating_expenditure", "general_expenditure": baseMeasure = "expenditure_total"
-                default: baseMeasure = "sangong"
-                }
+            if label.hasSuffix(words.classSuffix), let code = FunctionClasses.names.first(where: { label.hasPrefix($0.name) })?.code {
+                part = fact(nil, code: code, fund: words.classFund, number, c: &c, b: &b)
+                baseMeasure = words.classBase
+            } else if let named = words.parts.first(where: { label.contains($0.words) }) {
+                part = fact(named.measure, fund: named.fund, number, c: &c, b: &b)
+                baseMeasure = named.base
             }
-            if let named = m[2]?.0 {
-                if named.contains("本年支出合计") { baseMeasure = "expenditure_total" }
-                if named.contains("本年收入合计") { baseMeasure = "income_total" }
+            if let named = m["base"] {
+                for base in words.bases where named.contains(base.words) { baseMeasure = base.measure }
             }
             guard let part, let baseMeasure else { continue }
-            let base = latest(baseMeasure, before: number.1, c: c, b: b)
-            let zhan = m[2].map { $0.1 - 1 } ?? (r - 1)
+            let base = latest(baseMeasure, before: at, c: c, b: b)
+            let zhan = m.offset("base").map { $0 - 1 } ?? (r - 1)
             let (text, line) = printed(c, from: zhan, to: r + rateText.count + 1, key: r)
             _ = statement(ImportedStatement(kind: "share", printed: text, rateScaled: scaled, rateDecimals: decimals, partFact: part,
                                             baseFact: base, provenance: Provenance("text", line)), b: &b)

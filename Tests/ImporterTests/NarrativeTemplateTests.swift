@@ -141,7 +141,9 @@ final class NarrativeTemplateTests: XCTestCase {
             }
         }
         for (name, template) in [("sichuan", NarrativeTemplate.sichuan), ("finalAccounts", .finalAccounts), ("other", Self.otherWording)] {
-            let named = (template.rules + template.detailRules + template.shareBaseRules).flatMap { measures($0.emits) }
+            let named = (template.rules + template.detailRules + template.shareBaseRules + template.sections.flatMap(\.rules))
+                .flatMap { measures($0.emits) }
+                + (template.shares.map { s in s.parts.flatMap { [$0.measure, $0.base] } + s.bases.map(\.measure) + [s.classBase] } ?? [])
             XCTAssertGreaterThan(named.count, 4, name)
             for measure in named { XCTAssertNotNil(catalog[measure], "\(name)：\(measure) 不在目录中") }
         }
