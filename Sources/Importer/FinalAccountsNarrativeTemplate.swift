@@ -98,7 +98,11 @@ extension NarrativeTemplate {
                 .init(words: "公务接待费", measure: "sangong_reception", fund: nil, base: "sangong"),
             ],
             bases: [("本年支出合计", "expenditure_total"), ("本年收入合计", "income_total")],
-            classSuffix: "（类）", classFund: "general", classBase: "general_expenditure"))
+            classSuffix: "（类）", classFund: "general", classBase: "general_expenditure"),
+        rates: RateWords(
+            completion: SlotPattern(#"(?:完成|为)(?<budget>年初预算|全年预算数?|预算数?)的(?<rate>\d[\d.]*)%"#),
+            growth: SlotPattern(#"(?<verb>增长|下降|增幅|降幅)((?:（(?:增长|下降)）)?)(?<rate>\d[\d.]*)(%?)"#),
+            decrease: ["下降", "降幅"]))
 
     /// The 三公 parts by the words the text prints for them (a trailing 费 may be left out).
     static let sangongPartWords: [(String, String)] = [

@@ -184,6 +184,17 @@ struct NarrativeTemplate: Sendable {
     var sections: [NarrativeSection] = []
     /// Joined text: how shares are worded and what their labels name (`ShanghaiRates.shares`).
     var shares: ShareWords? = nil
+    /// Joined text: how completion and growth rates are worded (`ShanghaiRates`).
+    var rates: RateWords? = nil
+}
+
+/// The rates a joined text states about figures before them: a completion rate (slots
+/// `budget`, the budget it names, and `rate`) and a growth rate (slots `verb`, a decrease
+/// when in `decrease`, and `rate`).
+struct RateWords: Sendable {
+    let completion: SlotPattern
+    let growth: SlotPattern
+    let decrease: Set<String>
 }
 
 /// The shares of a joined text ("基本支出X万元，占本年支出合计的R%"): the words (slots `amount`,

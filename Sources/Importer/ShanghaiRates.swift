@@ -247,9 +247,11 @@ enum ShanghaiRates {
     // MARK: completion
 
     static func completions(_ c: inout Context, _ b: inout ShanghaiBuilder) {
-        for m in matches(#"(?:完成|为)(年初预算|全年预算数?|预算数?)的(\d[\d.]*)%"#, in: c) {
-            guard let (whole, at) = m[0], let (which, _) = m[1], let (rateText, r) = m[2], let (scaled, decimals) = rate(rateText)
-            else { continue }
+        guard let words = NarrativeTemplate.finalAccounts.rates else { return }
+        for m in words.completion.all(in: c.scalars, characterOffsets: c.characterOffsets) {
+            guard let at = m.offsets.first ?? nil, let which = m["budget"], let rateText = m["rate"], let r = m.offset("rate"),
+                  let (scaled, decimals) = rate(rateText) else { continue }
+            let whole = m.words
             var s = at
             while s > 0, c.j.chars[s - 1] != "。", c.j.chars[s - 1] != "；", c.j.chars[s - 1] != "：" { s -= 1 }
             let sentence = String(c.j.chars[s..<at])
@@ -297,9 +299,11 @@ enum ShanghaiRates {
         // The change statements by the offset of their verb (stable: the first of equal offsets wins).
         let changes = c.changes.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element)
         let offsets = changes.map(\.0)
-        for m in matches(#"(增长|下降|增幅|降幅)((?:（(?:增长|下降)）)?)(\d[\d.]*)(%?)"#, in: c) {
-            guard let (whole, at) = m[0], let (verb, _) = m[1], let (rateText, r) = m[3], let (scaled, decimals) = rate(rateText)
-            else { continue }
+        guard let words = NarrativeTemplate.finalAccounts.rates else { return }
+        for m in words.growth.all(in: c.scalars, characterOffsets: c.characterOffsets) {
+            guard let at = m.offsets.first ?? nil, let verb = m["verb"], let rateText = m["rate"], let r = m.offset("rate"),
+                  let (scaled, decimals) = rate(rateText) else { continue }
+            let whole = m.words
             // The nearest change before the rate, in the same sentence and at most 24 characters back.
             var k = Context.insertionPoint(at, in: offsets)
             guard k > 0, at - offsets[k - 1] <= 24, !c.j.chars[offsets[k - 1]..<at].contains("。") else { continue }
@@ -307,7 +311,7 @@ enum ShanghaiRates {
             let index = changes[k - 1].1
             let change = b.statements[index]
             let (text, line) = printed(c, from: at, to: at + whole.count, key: r)
-            _ = statement(ImportedStatement(kind: "growth", printed: text, direction: verb.hasPrefix("增") ? "增加" : "减少",
+            _ = statement(ImportedStatement(kind: "growth", printed: text, direction: words.decrease.contains(verb) ? "减少" : "增加",
                                             rateScaled: scaled, rateDecimals: decimals, partFact: change.partFact,
                                             baseFact: change.baseFact, provenance: Provenance("text", line)), b: &b)
         }
