@@ -102,7 +102,12 @@ extension NarrativeTemplate {
         rates: RateWords(
             completion: SlotPattern(#"(?:完成|为)(?<budget>年初预算|全年预算数?|预算数?)的(?<rate>\d[\d.]*)%"#),
             growth: SlotPattern(#"(?<verb>增长|下降|增幅|降幅)((?:（(?:增长|下降)）)?)(?<rate>\d[\d.]*)(%?)"#),
-            decrease: ["下降", "降幅"]))
+            decrease: ["下降", "降幅"]),
+        partChanges: [
+            PartChanges(words: SlotPattern(#"“三公”经费(?:财政拨款)?支出决算数?(?:比|与)"#), measure: "sangong",
+                        parts: [("因公出国（境）费", "sangong_abroad"), ("公务用车购置及运行维护费", "sangong_vehicle"),
+                                ("公务接待费", "sangong_reception")]),
+        ])
 
     /// The 三公 parts by the words the text prints for them (a trailing 费 may be left out).
     static let sangongPartWords: [(String, String)] = [

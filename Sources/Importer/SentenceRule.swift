@@ -186,6 +186,17 @@ struct NarrativeTemplate: Sendable {
     var shares: ShareWords? = nil
     /// Joined text: how completion and growth rates are worded (`ShanghaiRates`).
     var rates: RateWords? = nil
+    /// Joined text: sentences stating the change of a total, then (其中) of its parts.
+    var partChanges: [PartChanges] = []
+}
+
+/// "“三公”经费…支出决算数比2023年度减少0.15万元。其中：因公出国（境）费持平；…": the words that
+/// open the sentence, the measure whose change follows them, and each part by its words (the
+/// change up to the clause's end is the part's).
+struct PartChanges: Sendable {
+    let words: SlotPattern
+    let measure: String
+    let parts: [(words: String, measure: String)]
 }
 
 /// The rates a joined text states about figures before them: a completion rate (slots

@@ -145,7 +145,7 @@ enum ShanghaiRates {
             }
         }
         readRules(NarrativeTemplate.finalAccounts.detailRules, &c, &b)
-        sangongChanges(&c, &b)
+        partChanges(&c, &b)
         readRules(NarrativeTemplate.finalAccounts.shareBaseRules, &c, &b)
         shares(&c, &b)
         completions(&c, &b)
@@ -160,29 +160,34 @@ enum ShanghaiRates {
         c = sink.rates!
     }
 
-    // MARK: 三公 changes
+    // MARK: changes of a total and its parts
 
-    static func sangongChanges(_ c: inout Context, _ b: inout ShanghaiBuilder) {
+    /// The changes of a total and its parts (`PartChanges`): the total's up to 其中, each part's
+    /// in its clause.
+    static func partChanges(_ c: inout Context, _ b: inout ShanghaiBuilder) {
         // "“三公”经费财政拨款支出决算数比2023年度减少0.15万元" / "…与2023年度持平。其中：…持平；…减少0.15万元"
-        for m in matches(#"“三公”经费(?:财政拨款)?支出决算数?(?:比|与)"#, in: c) {
-            guard let (_, at) = m[0] else { continue }
-            let end = at + m[0]!.0.count
-            var sentenceEnd = end
-            while sentenceEnd < c.j.chars.count, c.j.chars[sentenceEnd] != "。" { sentenceEnd += 1 }
-            if sentenceEnd + 2 < c.j.chars.count, c.j.chars[sentenceEnd + 1] == "其", c.j.chars[sentenceEnd + 2] == "中" {
-                sentenceEnd += 1
+        for words in NarrativeTemplate.finalAccounts.partChanges {
+            for m in words.words.all(in: c.scalars, characterOffsets: c.characterOffsets) {
+                guard let at = m.offsets.first ?? nil else { continue }
+                let end = at + m.words.count
+                var sentenceEnd = end
                 while sentenceEnd < c.j.chars.count, c.j.chars[sentenceEnd] != "。" { sentenceEnd += 1 }
-            }
-            let partsStart = (end..<sentenceEnd).first { c.j.chars[$0] == "其" && $0 + 2 < c.j.chars.count && c.j.chars[$0 + 1] == "中" }
-                ?? sentenceEnd
-            if let subject = latest("sangong", before: at + 1, c: c, b: b) { change(&c, &b, from: end, to: partsStart, subject: subject) }
-            for (label, measure) in [("因公出国（境）费", "sangong_abroad"), ("公务用车购置及运行维护费", "sangong_vehicle"),
-                                     ("公务接待费", "sangong_reception")] {
-                guard let l = find(label, in: c, from: partsStart, to: sentenceEnd) else { continue }
-                var clauseEnd = l + label.count
-                while clauseEnd < sentenceEnd, c.j.chars[clauseEnd] != "；" { clauseEnd += 1 }
-                if let subject = latest(measure, before: partsStart, c: c, b: b) {
-                    change(&c, &b, from: l + label.count, to: clauseEnd, subject: subject)
+                if sentenceEnd + 2 < c.j.chars.count, c.j.chars[sentenceEnd + 1] == "其", c.j.chars[sentenceEnd + 2] == "中" {
+                    sentenceEnd += 1
+                    while sentenceEnd < c.j.chars.count, c.j.chars[sentenceEnd] != "。" { sentenceEnd += 1 }
+                }
+                let partsStart = (end..<sentenceEnd).first { c.j.chars[$0] == "其" && $0 + 2 < c.j.chars.count && c.j.chars[$0 + 1] == "中" }
+                    ?? sentenceEnd
+                if let subject = latest(words.measure, before: at + 1, c: c, b: b) {
+                    change(&c, &b, from: end, to: partsStart, subject: subject)
+                }
+                for (label, measure) in words.parts {
+                    guard let l = find(label, in: c, from: partsStart, to: sentenceEnd) else { continue }
+                    var clauseEnd = l + label.count
+                    while clauseEnd < sentenceEnd, c.j.chars[clauseEnd] != "；" { clauseEnd += 1 }
+                    if let subject = latest(measure, before: partsStart, c: c, b: b) {
+                        change(&c, &b, from: l + label.count, to: clauseEnd, subject: subject)
+                    }
                 }
             }
         }

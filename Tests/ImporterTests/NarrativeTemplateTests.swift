@@ -141,9 +141,13 @@ final class NarrativeTemplateTests: XCTestCase {
             }
         }
         for (name, template) in [("sichuan", NarrativeTemplate.sichuan), ("finalAccounts", .finalAccounts), ("other", Self.otherWording)] {
-            let named = (template.rules + template.detailRules + template.shareBaseRules + template.sections.flatMap(\.rules))
-                .flatMap { measures($0.emits) }
-                + (template.shares.map { s in s.parts.flatMap { [$0.measure, $0.base] } + s.bases.map(\.measure) + [s.classBase] } ?? [])
+            let rules: [SentenceRule] = template.rules + template.detailRules + template.shareBaseRules
+                + template.sections.flatMap(\.rules)
+            var named: [String] = rules.flatMap { measures($0.emits) }
+            if let shares = template.shares {
+                named += shares.parts.flatMap { [$0.measure, $0.base] } + shares.bases.map(\.measure) + [shares.classBase]
+            }
+            for changes in template.partChanges { named += [changes.measure] + changes.parts.map(\.measure) }
             XCTAssertGreaterThan(named.count, 4, name)
             for measure in named { XCTAssertNotNil(catalog[measure], "\(name)：\(measure) 不在目录中") }
         }
