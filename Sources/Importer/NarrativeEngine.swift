@@ -130,7 +130,7 @@ enum NarrativeEngine {
                 guard let id = measure.resolve(words), let verb = words(verb), let printed = words(amount) else { continue }
                 sink.adjustment(id, verb: verb, printed: printed)
             case let .each(pattern, within, inner):
-                // Paragraph words only: joined text reads each rule on its own.
+                // Parts of a paragraph's words (a joined-text rule has none: its scope is empty).
                 guard let text = within.words(of: scope) else { continue }
                 for match in pattern.all(in: text) {
                     var local = names
