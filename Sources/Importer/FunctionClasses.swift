@@ -12,6 +12,15 @@ enum FunctionClasses {
         ("抗疫特别国债安排的支出", "234"),
     ]
 
+    /// 类 the summary tables do not print as rows, which a narrative may still name.
+    static let unlistedNames: [(name: String, code: String)] = [("社会保险基金支出", "209"), ("债务发行费用支出", "233")]
+
+    /// The code of the 类 a narrative names, with or without the trailing 支出.
+    static func code(named label: String) -> String? {
+        let name = label.hasSuffix("支出") ? label : label + "支出"
+        return (names + unlistedNames).first { $0.name == name }?.code
+    }
+
     /// Names of earlier classification years that tables still print (名称 changed since).
     static let formerNames: [String: String] = [
         "医疗卫生与计划生育支出": "210", "文化体育与传媒支出": "207", "医疗卫生支出": "210",

@@ -151,6 +151,7 @@ enum ShanghaiNarrative {
     /// The totals the 情况说明 states that settle a table's open columns (基本支出, 项目支出,
     /// 一般公共预算财政拨款基本支出), read with the same rules as `extract`, without the rest.
     static func statedTotals(_ lines: [String], from start: Int) -> [String: Int64] {
+        let settledColumns: Set<String> = ["basic", "project", "general_basic"]
         var joined = Joined()
         for n in start...max(start, lines.count) where n <= lines.count {
             let raw = lines[n - 1]
@@ -158,8 +159,9 @@ enum ShanghaiNarrative {
             for ch in raw where ch != " " { joined.append(ch, line: n) }
         }
         var stated: [String: Int64] = [:]
-        for (label, measure, gap) in [("其中：基本支出", "basic", 12), ("项目支出", "project", 2),
-                                      ("一般公共预算财政拨款基本支出", "general_basic", 12)] {
+        for rule in NarrativeTemplate.finalAccounts.rules {
+            guard case let .label(label, gap) = rule.words, case let .fact(.id(measure), _, _, "actual", _, _)? = rule.emits.first,
+                  settledColumns.contains(measure) else { continue }
             if let (token, _) = amount(after: label, in: joined, gap: gap), let fen = LayoutScanner.amount(token) {
                 stated[measure] = fen
             }
@@ -212,7 +214,9 @@ enum ShanghaiNarrative {
         return nil
     }
 
-    static func count(after label: String, unit: Character, in j: Joined) -> (Int64, String, Int)? {
+    /// Finds `label` followed directly by a count and `unit`; returns the count as printed, its
+    /// offset and the offset after the unit.
+    static func count(after label: String, unit: Character, in j: Joined) -> (String, Int, Int)? {
         let chars = j.chars
         let length = label.count
         var next = j.find(label)
@@ -220,8 +224,8 @@ enum ShanghaiNarrative {
             let k = i + length
             var e = k
             while e < chars.count, chars[e].isASCIIDigitChar { e += 1 }
-            if e > k, e < chars.count, chars[e] == unit, let v = Int64(String(chars[k..<e])) {
-                return (v, String(chars[k..<e]), j.lines[k])
+            if e > k, e < chars.count, chars[e] == unit, Int64(String(chars[k..<e])) != nil {
+                return (String(chars[k..<e]), k, e + 1)
             }
             next = j.find(label, from: i + 1)
         }
@@ -278,66 +282,11 @@ enum ShanghaiNarrative {
         b.recognizedLines.insert(line)
     }
 
+    /// The figures the text restates (`NarrativeTemplate.finalAccounts`' rules).
     static func extract(_ j: Joined, into b: inout ShanghaiBuilder) {
-        // Totals restated in the text.
-        let rules: [(String, String, String, Bool)] = [
-            // label, measure, column, followed by a prior-year change
-            ("年度收入支出总计", "grand_total", "actual", true),
-            ("年度财政拨款收入支出总计", "fiscal_grand_total", "actual", true),
-            ("本年收入合计", "income_total", "actual", false),
-            ("本年支出合计", "expenditure_total", "actual", false),
-            ("其中：基本支出", "basic", "actual", false),
-            ("项目支出", "project", "actual", false),
-            ("一般公共预算财政拨款基本支出", "general_basic", "actual", false),
-            ("人员经费", "personnel", "actual", false),
-            ("公用经费", "public_funds", "actual", false),
-            ("机关运行经费支出", "admin_operating", "actual", true),
-            ("“三公”经费财政拨款支出年初预算为", "sangong", "budget", false),
-        ]
-        for (label, measure, column, withChange) in rules {
-            guard let (token, end) = amount(after: label, in: j, gap: label == "项目支出" ? 2 : 12) else { continue }
-            guard let index = b.money(measure, column: column, token, kind: "text") else { continue }
-            if withChange { change(in: j, from: end, subject: index, measure: measure, into: &b) }
-        }
-        if let (start, _) = amount(after: "“三公”经费财政拨款支出年初预算为", in: j),
-           let (token, _) = amount(after: "支出决算为", in: j, from: start.x) {
-            b.money("sangong", column: "actual", token, kind: "text")
-        }
-        // 一般公共预算财政拨款支出 X万元，… 与2023年度相比 … 增加/减少 Y万元
-        if let (token, end) = amount(after: "（一）一般公共预算财政拨款支出决算总体情况一般公共预算财政拨款支出", in: j, gap: 4),
-           let index = b.money("general_expenditure", token, kind: "text") {
-            change(in: j, from: end, subject: index, measure: "general_expenditure", into: &b)
-        }
-        // 政府采购
-        if let (token, _) = amount(after: "政府采购金额（以合同签订为准）为", in: j) { b.money("procurement", token, kind: "text") }
-        for (label, measure) in [("货物采购金额", "procurement_goods"), ("工程采购金额", "procurement_works"),
-                                 ("服务采购金额", "procurement_services")] {
-            if let (token, _) = amount(after: label, in: j) { b.money(measure, token, kind: "text") }
-        }
-        if let (token, _) = amount(after: "在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额", in: j) {
-            b.money("procurement_sme", token, kind: "text")
-        }
-        if let (token, _) = amount(after: "在面向小微企业预留政府采购项目中，由小微企业供应商中标或成交的，采购金额", in: j) {
-            b.money("procurement_micro", token, kind: "text")
-        }
-        for label in ["面向中小企业预留政府采购项目预算金额", "面向小微企业预留政府采购项目预算金额", "在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额"] {
-            // Reserved budgets and other SME awards: no catalog measure; the lines count as read.
-            if let (token, _) = amount(after: label, in: j) { b.recognizedLines.insert(token.line) }
-        }
-        // Vehicles and equipment.
-        let vehicles: [(String, String)] = [
-            ("共有车辆", "vehicles_total"), ("部级领导干部用车", "vehicles_minister"), ("主要领导干部用车", "vehicles_leader"),
-            ("机要通信用车", "vehicles_confidential"), ("应急保障用车", "vehicles_emergency"), ("执法执勤用车", "vehicles_enforcement"),
-            ("特种专业技术用车", "vehicles_special"), ("离退休干部用车", "vehicles_retired"), ("其他用车", "vehicles_other"),
-        ]
-        for (label, measure) in vehicles {
-            if let (v, printed, line) = count(after: label, unit: "辆", in: j) {
-                b.count(measure, v, printed: printed, unit: "辆", line: line)
-            }
-        }
-        if let (v, printed, line) = count(after: "单价100万元（含）以上设备（不含车辆）", unit: "台", in: j) {
-            b.count("equipment_over_1m", v, printed: printed, unit: "台套", line: line)
-        }
+        var sink = ShanghaiNarrativeSink(b: b, j: j)
+        NarrativeEngine.readText(NarrativeTemplate.finalAccounts.rules, into: &sink)
+        b = sink.b
     }
 }
 

@@ -105,12 +105,6 @@ enum ShanghaiRates {
         return b.statements.count - 1
     }
 
-    static let sangongParts: [(String, String)] = [
-        ("因公出国（境）费", "sangong_abroad"), ("公务用车购置及运行维护费", "sangong_vehicle"), ("公务用车购置费?", "vehicle_purchase"),
-        ("公务用车运行维护费?", "vehicle_operation"), ("公务接待费", "sangong_reception"), ("国内公务接待费?", "reception_domestic"),
-        ("外宾接待费?", "reception_foreign"),
-    ]
-
     static func read(_ j: ShanghaiNarrative.Joined, textFactsFrom first: Int, into b: inout ShanghaiBuilder) {
         var c = Context(j: j, text: j.text)
         for (index, fact) in b.facts.enumerated() where fact.provenance.kind == "table" {
@@ -150,69 +144,50 @@ enum ShanghaiRates {
                 at += 1
             }
         }
-        sangong(&c, &b)
-        // "一般公共预算财政拨款支出X万元，主要用于以下方面" (the base of the 类 shares).
-        for m in matches(#"一般公共预算财政拨款支出(\d[\d.,]*)万元，主要用于"#, in: c) {
-            if let number = m[1] { _ = fact("general_expenditure", number, c: &c, b: &b) }
-        }
+        readRules(NarrativeTemplate.finalAccounts.detailRules, &c, &b)
+        partChanges(&c, &b)
+        readRules(NarrativeTemplate.finalAccounts.shareBaseRules, &c, &b)
         shares(&c, &b)
         completions(&c, &b)
         growth(&c, &b)
     }
 
-    // MARK: 三公 amounts, counts and changes
+    /// Reads `rules` of the template with the figures anchored in `c`.
+    static func readRules(_ rules: [SentenceRule], _ c: inout Context, _ b: inout ShanghaiBuilder) {
+        var sink = ShanghaiNarrativeSink(b: b, j: c.j, rates: c)
+        NarrativeEngine.readText(rules, scalars: c.scalars, characterOffsets: c.characterOffsets, into: &sink)
+        b = sink.b
+        c = sink.rates!
+    }
 
-    static func sangong(_ c: inout Context, _ b: inout ShanghaiBuilder) {
-        for (label, measure) in sangongParts {
-            for m in matches(label + #"(?:支出)?(?:决算)?(?:数)?为?(\d[\d.,]*)万"#, in: c) {
-                guard let number = m[1] else { continue }
-                // "国内公务接待" is not "公务接待费"; "公务用车购置及运行维护费" is not "公务用车购置费".
-                if measure == "vehicle_purchase", c.j.chars[m[0]!.1...].starts(with: "公务用车购置及") { continue }
-                _ = fact(measure, fund: "fiscal", number, c: &c, b: &b)
-            }
-            for m in matches(label + #"(?:支出)?年初预算(?:数)?为?(\d[\d.,]*)万"#, in: c) {
-                guard let number = m[1] else { continue }
-                _ = fact(measure, fund: "fiscal", column: "budget", number, c: &c, b: &b)
-            }
-        }
-        let counts: [(String, [(String, String)])] = [
-            (#"团组(\d+)个、?(?:累计)?(?:(\d+)人次)?"#, [("abroad_groups", "个"), ("abroad_people", "人次")]),
-            (#"购置(?:公务用车)?(\d+)辆"#, [("vehicles_purchased", "辆")]),
-            (#"保有量(?:为)?(\d+)辆"#, [("vehicles_held", "辆")]),
-            (#"(?:^|[^宾])接待(\d+)批次、?(?:(\d+)人次)?"#, [("reception_domestic_batches", "批次"), ("reception_domestic_people", "人次")]),
-            (#"接待外宾(\d+)批次、?(?:(\d+)人次)?"#, [("reception_foreign_batches", "批次"), ("reception_foreign_people", "人次")]),
-        ]
-        for (pattern, measures) in counts {
-            for m in matches(pattern, in: c) {
-                for (k, (measure, unit)) in measures.enumerated() {
-                    guard k + 1 < m.count, let (num, at) = m[k + 1], let v = Int64(num) else { continue }
-                    let line = c.j.lines[at]
-                    b.facts.append(ImportedFact(measureID: measure, fund: "fiscal", column: "actual", year: b.year, quantity: v,
-                                                printed: num, printedUnit: unit, provenance: Provenance("text", line)))
-                    b.recognizedLines.insert(line)
-                }
-            }
-        }
+    // MARK: changes of a total and its parts
+
+    /// The changes of a total and its parts (`PartChanges`): the total's up to 其中, each part's
+    /// in its clause.
+    static func partChanges(_ c: inout Context, _ b: inout ShanghaiBuilder) {
         // "“三公”经费财政拨款支出决算数比2023年度减少0.15万元" / "…与2023年度持平。其中：…持平；…减少0.15万元"
-        for m in matches(#"“三公”经费(?:财政拨款)?支出决算数?(?:比|与)"#, in: c) {
-            guard let (_, at) = m[0] else { continue }
-            let end = at + m[0]!.0.count
-            var sentenceEnd = end
-            while sentenceEnd < c.j.chars.count, c.j.chars[sentenceEnd] != "。" { sentenceEnd += 1 }
-            if sentenceEnd + 2 < c.j.chars.count, c.j.chars[sentenceEnd + 1] == "其", c.j.chars[sentenceEnd + 2] == "中" {
-                sentenceEnd += 1
+        for words in NarrativeTemplate.finalAccounts.partChanges {
+            for m in words.words.all(in: c.scalars, characterOffsets: c.characterOffsets) {
+                guard let at = m.offsets.first ?? nil else { continue }
+                let end = at + m.words.count
+                var sentenceEnd = end
                 while sentenceEnd < c.j.chars.count, c.j.chars[sentenceEnd] != "。" { sentenceEnd += 1 }
-            }
-            let partsStart = (end..<sentenceEnd).first { c.j.chars[$0] == "其" && $0 + 2 < c.j.chars.count && c.j.chars[$0 + 1] == "中" }
-                ?? sentenceEnd
-            if let subject = latest("sangong", before: at + 1, c: c, b: b) { change(&c, &b, from: end, to: partsStart, subject: subject) }
-            for (label, measure) in [("因公出国（境）费", "sangong_abroad"), ("公务用车购置及运行维护费", "sangong_vehicle"),
-                                     ("公务接待费", "sangong_reception")] {
-                guard let l = find(label, in: c, from: partsStart, to: sentenceEnd) else { continue }
-                var clauseEnd = l + label.count
-                while clauseEnd < sentenceEnd, c.j.chars[clauseEnd] != "；" { clauseEnd += 1 }
-                if let subject = latest(measure, before: partsStart, c: c, b: b) {
-                    change(&c, &b, from: l + label.count, to: clauseEnd, subject: subject)
+                if sentenceEnd + 2 < c.j.chars.count, c.j.chars[sentenceEnd + 1] == "其", c.j.chars[sentenceEnd + 2] == "中" {
+                    sentenceEnd += 1
+                    while sentenceEnd < c.j.chars.count, c.j.chars[sentenceEnd] != "。" { sentenceEnd += 1 }
+                }
+                let partsStart = (end..<sentenceEnd).first { c.j.chars[$0] == "其" && $0 + 2 < c.j.chars.count && c.j.chars[$0 + 1] == "中" }
+                    ?? sentenceEnd
+                if let subject = latest(words.measure, before: at + 1, c: c, b: b) {
+                    change(&c, &b, from: end, to: partsStart, subject: subject)
+                }
+                for (label, measure) in words.parts {
+                    guard let l = find(label, in: c, from: partsStart, to: sentenceEnd) else { continue }
+                    var clauseEnd = l + label.count
+                    while clauseEnd < sentenceEnd, c.j.chars[clauseEnd] != "；" { clauseEnd += 1 }
+                    if let subject = latest(measure, before: partsStart, c: c, b: b) {
+                        change(&c, &b, from: l + label.count, to: clauseEnd, subject: subject)
+                    }
                 }
             }
         }
@@ -242,42 +217,32 @@ enum ShanghaiRates {
 
     // MARK: shares
 
-    static let partLabels: [(String, String)] = [
-        ("财政拨款收入", "fiscal_income"), ("其他收入", "income_other"), ("事业收入", "income_business"), ("经营收入", "income_operating"),
-        ("上级补助收入", "income_superior"), ("附属单位上缴收入", "income_affiliated"), ("基本支出", "basic"), ("项目支出", "project"),
-        ("经营支出", "operating_expenditure"), ("一般公共预算财政拨款支出", "general_expenditure"),
-        ("因公出国（境）费", "sangong_abroad"), ("公务用车购置及运行维护费", "sangong_vehicle"), ("公务接待费", "sangong_reception"),
-    ]
-
+    /// The shares the text states, with the template's `ShareWords`.
     static func shares(_ c: inout Context, _ b: inout ShanghaiBuilder) {
-        for m in matches(#"(\d[\d.,]*)万元?，占([^，。；%\d]{0,12}的)?(\d[\d.]*)%"#, in: c) {
-            guard let number = m[1], let (rateText, r) = m[3], let (scaled, decimals) = rate(rateText) else { continue }
+        guard let words = NarrativeTemplate.finalAccounts.shares else { return }
+        for m in words.pattern.all(in: c.scalars, characterOffsets: c.characterOffsets) {
+            guard let amount = m["amount"], let at = m.offset("amount"), let rateText = m["rate"], let r = m.offset("rate"),
+                  let (scaled, decimals) = rate(rateText) else { continue }
+            let number = (amount, at)
             // The label before the amount: back to the previous clause mark.
-            var s = number.1
-            while s > 0, s > number.1 - 30, !"，；：。、".contains(c.j.chars[s - 1]) { s -= 1 }
-            let label = String(c.j.chars[s..<number.1])
+            var s = at
+            while s > 0, s > at - 30, !"，；：。、".contains(c.j.chars[s - 1]) { s -= 1 }
+            let label = String(c.j.chars[s..<at])
             var part: Int?
             var baseMeasure: String?
-            if label.hasSuffix("（类）"), let code = FunctionClasses.names.first(where: { label.hasPrefix($0.name) })?.code {
-                part = fact(nil, code: code, fund: "general", number, c: &c, b: &b)
-                baseMeasure = "general_expenditure"
-            } else if let (_, measure) = partLabels.first(where: { label.contains($0.0) }) {
-                part = fact(measure, fund: measure.hasPrefix("income_") || measure == "basic" || measure == "project" ? "all" : nil,
-                            number, c: &c, b: &b)
-                switch measure {
-                case "fiscal_income", "income_other", "income_business", "income_operating", "income_superior", "income_affiliated":
-                    baseMeasure = "income_total"
-                case "basic", "project", "operating_expenditure", "general_expenditure": baseMeasure = "expenditure_total"
-                default: baseMeasure = "sangong"
-                }
+            if label.hasSuffix(words.classSuffix), let code = FunctionClasses.names.first(where: { label.hasPrefix($0.name) })?.code {
+                part = fact(nil, code: code, fund: words.classFund, number, c: &c, b: &b)
+                baseMeasure = words.classBase
+            } else if let named = words.parts.first(where: { label.contains($0.words) }) {
+                part = fact(named.measure, fund: named.fund, number, c: &c, b: &b)
+                baseMeasure = named.base
             }
-            if let named = m[2]?.0 {
-                if named.contains("本年支出合计") { baseMeasure = "expenditure_total" }
-                if named.contains("本年收入合计") { baseMeasure = "income_total" }
+            if let named = m["base"] {
+                for base in words.bases where named.contains(base.words) { baseMeasure = base.measure }
             }
             guard let part, let baseMeasure else { continue }
-            let base = latest(baseMeasure, before: number.1, c: c, b: b)
-            let zhan = m[2].map { $0.1 - 1 } ?? (r - 1)
+            let base = latest(baseMeasure, before: at, c: c, b: b)
+            let zhan = m.offset("base").map { $0 - 1 } ?? (r - 1)
             let (text, line) = printed(c, from: zhan, to: r + rateText.count + 1, key: r)
             _ = statement(ImportedStatement(kind: "share", printed: text, rateScaled: scaled, rateDecimals: decimals, partFact: part,
                                             baseFact: base, provenance: Provenance("text", line)), b: &b)
@@ -287,9 +252,11 @@ enum ShanghaiRates {
     // MARK: completion
 
     static func completions(_ c: inout Context, _ b: inout ShanghaiBuilder) {
-        for m in matches(#"(?:完成|为)(年初预算|全年预算数?|预算数?)的(\d[\d.]*)%"#, in: c) {
-            guard let (whole, at) = m[0], let (which, _) = m[1], let (rateText, r) = m[2], let (scaled, decimals) = rate(rateText)
-            else { continue }
+        guard let words = NarrativeTemplate.finalAccounts.rates else { return }
+        for m in words.completion.all(in: c.scalars, characterOffsets: c.characterOffsets) {
+            guard let at = m.offsets.first ?? nil, let which = m["budget"], let rateText = m["rate"], let r = m.offset("rate"),
+                  let (scaled, decimals) = rate(rateText) else { continue }
+            let whole = m.words
             var s = at
             while s > 0, c.j.chars[s - 1] != "。", c.j.chars[s - 1] != "；", c.j.chars[s - 1] != "：" { s -= 1 }
             let sentence = String(c.j.chars[s..<at])
@@ -337,9 +304,11 @@ enum ShanghaiRates {
         // The change statements by the offset of their verb (stable: the first of equal offsets wins).
         let changes = c.changes.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element)
         let offsets = changes.map(\.0)
-        for m in matches(#"(增长|下降|增幅|降幅)((?:（(?:增长|下降)）)?)(\d[\d.]*)(%?)"#, in: c) {
-            guard let (whole, at) = m[0], let (verb, _) = m[1], let (rateText, r) = m[3], let (scaled, decimals) = rate(rateText)
-            else { continue }
+        guard let words = NarrativeTemplate.finalAccounts.rates else { return }
+        for m in words.growth.all(in: c.scalars, characterOffsets: c.characterOffsets) {
+            guard let at = m.offsets.first ?? nil, let verb = m["verb"], let rateText = m["rate"], let r = m.offset("rate"),
+                  let (scaled, decimals) = rate(rateText) else { continue }
+            let whole = m.words
             // The nearest change before the rate, in the same sentence and at most 24 characters back.
             var k = Context.insertionPoint(at, in: offsets)
             guard k > 0, at - offsets[k - 1] <= 24, !c.j.chars[offsets[k - 1]..<at].contains("。") else { continue }
@@ -347,7 +316,7 @@ enum ShanghaiRates {
             let index = changes[k - 1].1
             let change = b.statements[index]
             let (text, line) = printed(c, from: at, to: at + whole.count, key: r)
-            _ = statement(ImportedStatement(kind: "growth", printed: text, direction: verb.hasPrefix("增") ? "增加" : "减少",
+            _ = statement(ImportedStatement(kind: "growth", printed: text, direction: words.decrease.contains(verb) ? "减少" : "增加",
                                             rateScaled: scaled, rateDecimals: decimals, partFact: change.partFact,
                                             baseFact: change.baseFact, provenance: Provenance("text", line)), b: &b)
         }

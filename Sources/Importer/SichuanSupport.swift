@@ -169,8 +169,13 @@ struct SichuanFactBuilder {
     var recognizedLines: Set<Int> = []
     let year: Int
     var section = ""
+    /// How the template words changes and completions.
+    let words: StatementWords
 
-    init(year: Int) { self.year = year }
+    init(year: Int, words: StatementWords) {
+        self.year = year
+        self.words = words
+    }
 
     /// A measure's fund: the shared list, else the 三公 measures (counts and details included) are fiscal.
     static func fund(of measure: String) -> String {
@@ -184,10 +189,10 @@ struct SichuanFactBuilder {
     }
 
     @discardableResult
-    mutating func money(_ measure: String, column: String = "actual", year factYear: Int? = nil,
+    mutating func money(_ measure: String, fund: String? = nil, column: String = "actual", year factYear: Int? = nil,
                         _ printed: String, unit: String = "万元", line: Int) -> Int? {
         guard let fen = SichuanNumbers.fen(printed, unit: unit) else { return nil }
-        return add(ImportedFact(measureID: measure, fund: Self.fund(of: measure), column: column, year: factYear ?? year,
+        return add(ImportedFact(measureID: measure, fund: fund ?? Self.fund(of: measure), column: column, year: factYear ?? year,
                                 amountFen: fen, printed: printed, printedUnit: unit, provenance: Provenance("text", line)),
                    key: measure)
     }
@@ -201,9 +206,9 @@ struct SichuanFactBuilder {
     }
 
     @discardableResult
-    mutating func count(_ measure: String, _ printed: String, unit: String, line: Int) -> Int? {
+    mutating func count(_ measure: String, fund: String? = nil, _ printed: String, unit: String, line: Int) -> Int? {
         guard let quantity = SichuanNumbers.count(printed) else { return nil }
-        return add(ImportedFact(measureID: measure, fund: Self.fund(of: measure), year: year, quantity: quantity,
+        return add(ImportedFact(measureID: measure, fund: fund ?? Self.fund(of: measure), year: year, quantity: quantity,
                                 printed: printed, printedUnit: unit, provenance: Provenance("text", line)),
                    key: measure)
     }
@@ -269,9 +274,10 @@ struct SichuanFactBuilder {
 
     /// 完成预算R%[，决算数与预算数持平|大于|小于] about `part`.
     mutating func completion(in text: String, part: Int?, line: Int) {
-        guard let part, let match = SichuanRules.completion.first(in: text), let printed = match[0],
-              let (scaled, decimals) = SichuanNumbers.rate(match[1] ?? "") else { return }
-        statement(ImportedStatement(kind: "completion", printed: printed, direction: SichuanRules.direction(of: match[2]),
+        guard let part, let match = words.completion.first(in: text),
+              let (scaled, decimals) = SichuanNumbers.rate(match["rate"] ?? "") else { return }
+        statement(ImportedStatement(kind: "completion", printed: match.words,
+                                    direction: match["comparison"].flatMap { words.comparisons[$0] },
                                     rateScaled: scaled, rateDecimals: decimals, partFact: part, basis: "未说明",
                                     provenance: Provenance("text", line)))
     }
@@ -282,28 +288,28 @@ struct SichuanFactBuilder {
         guard let current else { return }
         let fact = facts[current]
         var priorYear = fact.year - 1
-        if let match = SichuanRules.comparedYear.first(in: text), let y = Int(match[1] ?? ""), y < fact.year { priorYear = y }
+        if let match = words.comparedYear.first(in: text), let y = Int(match["year"] ?? ""), y < fact.year { priorYear = y }
         var changeIndex: Int?
         var derivedIndex: Int?
-        if let match = SichuanRules.amountChange.first(in: text), let printed = match[0], let verb = match[1],
-           let fen = SichuanNumbers.fen(match[2] ?? "", unit: match[3] ?? "万元") {
-            let direction = SichuanRules.direction(ofVerb: verb)
+        if let match = words.amountChange.first(in: text), let verb = match["verb"],
+           let fen = SichuanNumbers.fen(match["amount"] ?? "", unit: match["unit"] ?? "万元") {
+            let printed = match.words
+            let direction = words.direction(ofVerb: verb)
             let signed = direction == "减少" ? -fen : fen
             changeIndex = statements.count
             derivedIndex = facts.count
             derived(from: current, change: changeIndex!, amount: (fact.amountFen ?? 0) - signed, year: priorYear, line: line)
             statement(ImportedStatement(kind: "change", printed: printed, direction: direction, amountFen: signed,
                                         partFact: current, baseFact: derivedIndex, provenance: Provenance("text", line)))
-        } else if SichuanRules.levelChange.matches(text) {
+        } else if words.level.first(in: text) != nil {
             changeIndex = statements.count
             derivedIndex = facts.count
             derived(from: current, change: changeIndex!, amount: fact.amountFen ?? 0, year: priorYear, line: line)
             statement(ImportedStatement(kind: "change", printed: "持平", direction: "持平", amountFen: 0,
                                         partFact: current, baseFact: derivedIndex, provenance: Provenance("text", line)))
         }
-        if let match = SichuanRules.growth.first(in: text), let printed = match[0],
-           let (scaled, decimals) = SichuanNumbers.rate(match[2] ?? "") {
-            statement(ImportedStatement(kind: "growth", printed: printed, direction: SichuanRules.direction(ofVerb: match[1] ?? ""),
+        if let match = words.growth.first(in: text), let (scaled, decimals) = SichuanNumbers.rate(match["rate"] ?? "") {
+            statement(ImportedStatement(kind: "growth", printed: match.words, direction: words.direction(ofVerb: match["verb"] ?? ""),
                                         rateScaled: scaled, rateDecimals: decimals, partFact: current, baseFact: derivedIndex,
                                         provenance: Provenance("text", line)))
         }

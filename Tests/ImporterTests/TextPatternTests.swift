@@ -139,10 +139,12 @@ final class TextPatternTests: XCTestCase {
         for name in try FileManager.default.contentsOfDirectory(atPath: sources.path) where name.hasSuffix(".swift") {
             let code = try String(contentsOf: sources.appendingPathComponent(name), encoding: .utf8)
             for line in code.split(separator: "\n") where line.contains("SichuanPattern(") || line.contains("matches(")
+                || line.contains("SentenceRule(") || line.contains("SlotPattern(")
                 || line.contains("(#\"") && line.contains("\"#, [(") {
                 var rest = Substring(line)
                 while let open = rest.range(of: "#\""), let close = rest[open.upperBound...].range(of: "\"#") {
-                    patterns.append(SichuanPattern.expanded(String(rest[open.upperBound..<close.lowerBound])))
+                    // Named slots (sentence rules) written out as plain groups.
+                    patterns.append(SlotPattern.named(String(rest[open.upperBound..<close.lowerBound])).0)
                     rest = rest[close.upperBound...]
                 }
             }
