@@ -21,6 +21,17 @@ public enum DisplayWidth {
             break
         }
         if printableASCII { return text.utf8.count }
+        // Scalars that stand alone are characters of one scalar (the CJK text of documents).
+        var total = 0
+        for scalar in text.unicodeScalars {
+            guard StandaloneScalar.contains(scalar.value) else { return characterWidth(text) }
+            total += min(scalarWidth(scalar), 2)
+        }
+        return total
+    }
+
+    /// `of(text)` summed character by character (any text).
+    static func characterWidth(_ text: String) -> Int {
         var total = 0
         for character in text { total += of(character) }
         return total

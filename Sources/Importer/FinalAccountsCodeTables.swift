@@ -153,7 +153,7 @@ extension FinalAccountsTableReader {
                 var segments: [[LayoutToken]] = [[]]
                 for (i, t) in tokens.enumerated() {
                     let starts = i > 0 && ((t.isCode && (t.text.count == 3 || t.text.count == 5) && t.text.hasPrefix("3"))
-                        || totalLabels.contains(where: { t.text.hasPrefix($0) }))
+                        || totalLabels.contains(where: { t.text.fastHasPrefix($0) }))
                     if starts && !(segments.last!.last?.isCode == true && t.text.count == 2) { segments.append([]) }
                     segments[segments.count - 1].append(t)
                 }

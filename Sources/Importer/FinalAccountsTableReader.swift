@@ -11,7 +11,7 @@ enum FinalAccountsTableReader {
         var starts: [(String, Int)] = []
         for (i, raw) in lines.enumerated() where raw.containsBytes("表") {   // every title ends in 表
             let line = raw.withoutSpaces
-            if line.hasPrefix("#") { continue }
+            if line.fastHasPrefix("#") { continue }
             if let spec = template.tables.first(where: { $0.titles.contains(line) }), !starts.contains(where: { $0.0 == spec.title }) {
                 starts.append((spec.title, i + 1))
             }
@@ -28,7 +28,7 @@ enum FinalAccountsTableReader {
             // The line before a title may be the tables part's heading or the unit's table caption.
             if k + 1 < starts.count {
                 let before = lines[end - 1].withoutSpaces
-                if template.captions.contains(where: { before.contains($0) }) || template.partHeadings.contains(where: { before.hasPrefix($0) }) {
+                if template.captions.contains(where: { before.contains($0) }) || template.partHeadings.contains(where: { before.fastHasPrefix($0) }) {
                     end -= 1
                 }
             }
@@ -39,7 +39,7 @@ enum FinalAccountsTableReader {
 
     /// Whether a line (spaces removed) starts the narrative after the tables.
     static func startsNarrative(_ line: String, _ template: TableTemplate) -> Bool {
-        template.narrativeStart.contains { line.hasPrefix($0) } || template.narrativeHeadings.contains(line)
+        template.narrativeStart.contains { line.fastHasPrefix($0) } || template.narrativeHeadings.contains(line)
     }
 
     /// Reads one table into `b`, by the shape its spec describes.
@@ -62,14 +62,14 @@ enum FinalAccountsTableReader {
     static func tokenLines(_ lines: [String], _ range: ClosedRange<Int>) -> [[LayoutToken]] {
         range.dropFirst().map { n in
             let text = lines[n - 1]
-            if text.hasPrefix("[PDF page") || text.hasPrefix("#") || text.containsBytes("单位：") || text.hasPrefix("注：")
+            if text.fastHasPrefix("[PDF page") || text.fastHasPrefix("#") || text.containsBytes("单位：") || text.fastHasPrefix("注：")
                 || text.containsBytes("说明：") { return [] }
             return text.utf8.contains(0x09) ? LayoutScanner.cellTokens(text, line: n) : LayoutScanner.tokens(text, line: n)
         }
     }
 
     static func rawLines(_ lines: [String], _ range: ClosedRange<Int>) -> [String] {
-        range.dropFirst().map { lines[$0 - 1] }.filter { !$0.hasPrefix("[PDF page") }
+        range.dropFirst().map { lines[$0 - 1] }.filter { !$0.fastHasPrefix("[PDF page") }
     }
 
     static func sum(_ tokens: [LayoutToken?]) -> Int64 { tokens.compactMap { $0.flatMap(LayoutScanner.amount) }.reduce(0, +) }
@@ -160,7 +160,7 @@ enum FinalAccountsTableReader {
         let tokenLines = tokenLines(lines, range)
         let layout = LayoutScanner.isLayout(rawLines(lines, range))
         let stream = layout
-            ? LabelTableScanner.halves(tokenLines) { text in rightLabels.contains { text.hasPrefix($0) } }
+            ? LabelTableScanner.halves(tokenLines) { text in rightLabels.contains { text.fastHasPrefix($0) } }
             : tokenLines
         return LabelTableScanner.rows(stream, specs: specs, layout: layout)
     }

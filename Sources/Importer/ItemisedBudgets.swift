@@ -62,8 +62,11 @@ enum ItemisedBudgets {
         }
         var inList = false
         for (index, raw) in lines.enumerated() {
+            // Outside the list only a heading naming it matters, and its text holds 具 and 况
+            // (nothing is open there: `current` is nil whenever `inList` is false).
+            if !inList && !(raw.containsBytes("况") && raw.containsBytes("具")) { continue }
             let text = raw.withoutSpaces
-            if text.isEmpty || text.hasPrefix("[PDF page") { continue }
+            if text.isEmpty || text.fastHasPrefix("[PDF page") { continue }
             if isHeading(text) {
                 close()
                 inList = text.containsBytes(listHeading)

@@ -9,11 +9,13 @@ struct LayoutToken: Hashable, Sendable {
     var isAmount: Bool { LayoutToken.isAmount(text) }
     /// A printed cell that is not a figure with decimals: "0", "-", "—" (read as a cell, so the
     /// figures beside it keep their columns; "0" is stored as 0, a dash as nothing).
-    var isPlaceholder: Bool { LayoutToken.placeholders.contains(text) }
+    var isPlaceholder: Bool { text.utf8.count <= LayoutToken.longestPlaceholder && LayoutToken.placeholders.contains(text) }
     /// A table cell: an amount or a placeholder.
     var isCell: Bool { isAmount || isPlaceholder }
 
     static let placeholders: Set<String> = ["0", "-", "—", "－", "–", "―", "--", "——"]
+    /// The UTF-8 length of the longest placeholder (a longer text is none, without hashing it).
+    static let longestPlaceholder = placeholders.map(\.utf8.count).max()!
     var isCode: Bool { LayoutToken.isCodeText(text) }
 
     static func isAmount(_ s: String) -> Bool {
@@ -35,8 +37,11 @@ struct LayoutToken: Hashable, Sendable {
         }
     }
 
+    /// 2, 3, 5 or 7 ASCII digits. Read as bytes: a text of ASCII digit bytes has one character
+    /// per byte, and any other byte makes some character no ASCII digit.
     static func isCodeText(_ s: String) -> Bool {
-        [2, 3, 5, 7].contains(s.count) && s.allSatisfy(\.isASCIIDigitChar)
+        let count = s.utf8.count
+        return (count == 2 || count == 3 || count == 5 || count == 7) && s.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 }
 
@@ -48,6 +53,11 @@ enum LayoutScanner {
     /// Splits a line into tokens on ASCII and ideographic spaces; a code glued to a label
     /// ("310资本性支出") becomes two tokens.
     static func tokens(_ text: String, line: Int) -> [LayoutToken] {
+        scalarTokens(text, line: line) ?? characterTokens(text, line: line)
+    }
+
+    /// `tokens` read character by character (any text).
+    static func characterTokens(_ text: String, line: Int) -> [LayoutToken] {
         var result: [LayoutToken] = []
         var current = ""
         var start = 0
@@ -184,8 +194,8 @@ enum CodeTableScanner {
                     }
                 }
                 key = code
-            } else if let label = tokens.first(where: { t in totalLabels.contains { t.text.hasPrefix($0) } }) {
-                key = totalLabels.first { label.text.hasPrefix($0) }
+            } else if let label = tokens.first(where: { t in totalLabels.contains { t.text.fastHasPrefix($0) } }) {
+                key = totalLabels.first { label.text.fastHasPrefix($0) }
                 isCode = false
                 tokens.removeAll { $0 == label }
             }

@@ -21,7 +21,7 @@ struct PatternCompiler {
         switch node {
         case .empty: break
         case .scalar(let value): program.append(.scalar(value))
-        case .set(let set): program.append(.set(set))
+        case .set(let set): program.append(.set(set.withASCIIMembers()))
         case .any: program.append(.any)
         case .textStart: program.append(.textStart)
         case .textEnd: program.append(.textEnd)

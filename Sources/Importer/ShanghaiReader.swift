@@ -31,7 +31,7 @@ public enum ShanghaiReader: TemplateReader {
         // Title: the cover lines up to "部门决算".
         var cover = ""
         var titleLine = 1
-        for (i, line) in lines.enumerated() where !line.hasPrefix("#") && !line.hasPrefix("[PDF page") {
+        for (i, line) in lines.enumerated() where !line.fastHasPrefix("#") && !line.fastHasPrefix("[PDF page") {
             let s = line.withoutSpaces
             if s.isEmpty { continue }
             if cover.isEmpty { titleLine = i + 1 }
@@ -52,17 +52,17 @@ public enum ShanghaiReader: TemplateReader {
         let title = cover.hasSuffix("部门决算") ? cover : cover.components(separatedBy: "部门决算").first! + "部门决算"
 
         var b = ShanghaiBuilder(year: year, priorYear: DocumentIdentity.priorYear(in: lines, year: year))
-        b.pageStarts = Set(text.pageStarts + lines.indices.filter { lines[$0].hasPrefix("[PDF page") }.map { $0 + 1 })
+        b.pageStarts = Set(text.pageStarts + lines.indices.filter { lines[$0].fastHasPrefix("[PDF page") }.map { $0 + 1 })
         b.sortedPageStarts = b.pageStarts.sorted()
-        for (i, line) in lines.enumerated() where line.hasPrefix("[PDF page ") {
+        for (i, line) in lines.enumerated() where line.fastHasPrefix("[PDF page ") {
             if let n = Int(line.dropFirst("[PDF page ".count).prefix(while: \.isASCIIDigitChar)) { b.annotatedPages[i + 1] = n }
         }
         if let first = b.sortedPageStarts.first {
-            b.firstPageBeforeStarts = lines.prefix(first - 1).contains { !$0.hasPrefix("#") && !$0.trimmingSpaces.isEmpty }
+            b.firstPageBeforeStarts = lines.prefix(first - 1).contains { !$0.fastHasPrefix("#") && !$0.trimmingSpaces.isEmpty }
         }
         // Narrative start: the 第三部分 heading after the tables.
         let lastTableEnd = tables.values.map(\.upperBound).max() ?? 0
-        let narrativeStart = (lastTableEnd..<lines.count).first(where: { n in layout.narrativeStart.contains { lines[n].withoutSpaces.hasPrefix($0) } })
+        let narrativeStart = (lastTableEnd..<lines.count).first(where: { n in layout.narrativeStart.contains { lines[n].withoutSpaces.fastHasPrefix($0) } })
             .map({ $0 + 1 }) ?? (lastTableEnd < lines.count ? lastTableEnd + 1 : nil)
         // Totals the 情况说明 states, which settle columns a table's own sums leave open.
         b.statedTotals = narrativeStart.map { ShanghaiNarrative.statedTotals(lines, from: $0) } ?? [:]

@@ -25,16 +25,19 @@ public enum SichuanReader: TemplateReader {
     static let region = SichuanPattern(#"^([^省市区县\s]{2,4}市)([^省市区县\s]{2,4}?[区县])"#)
 
     public static func confidence(_ text: SourceText) -> Double {
-        var found = Set<Int>()
+        // Markers looked up by index (not copied per line) and marked found in an array.
+        var found = Array(repeating: false, count: markers.count)
+        var foundCount = 0
         for raw in text.lines {
             let line = raw.sichuanTrimmed
             guard !line.isEmpty else { continue }
-            for (index, marker) in markers.enumerated() where !found.contains(index) && marker.matches(line) {
-                found.insert(index)
+            for index in markers.indices where !found[index] && markers[index].matches(line) {
+                found[index] = true
+                foundCount += 1
             }
-            if found.count == markers.count { break }
+            if foundCount == markers.count { break }
         }
-        return Double(found.count) / Double(markers.count)
+        return Double(foundCount) / Double(markers.count)
     }
 
     public static func read(_ text: SourceText, overrides: ImportOverrides) throws -> ImportResult {

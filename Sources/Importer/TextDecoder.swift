@@ -105,8 +105,12 @@ public enum TextDecoder {
         if let first = lines.first, first.unicodeScalars.first == "\u{FEFF}" {
             lines[0] = String(String.UnicodeScalarView(first.unicodeScalars.dropFirst()))
         }
-        let pages = pageStarts(lines)
-        lines = lines.map { $0.utf8.contains(0x0C) ? $0.replacingOccurrences(of: "\u{0C}", with: "") : $0 }
+        // Form feeds (page breaks) are looked for line by line only in a file that has one.
+        var pages: [Int] = []
+        if encoding != "UTF-8" || bytes.contains(0x0C) {
+            pages = pageStarts(lines)
+            lines = lines.map { $0.utf8.contains(0x0C) ? $0.replacingOccurrences(of: "\u{0C}", with: "") : $0 }
+        }
         try checkNotEmpty(lines, sourceFile: sourceFile)
         return SourceText(lines: lines, sourceFile: sourceFile, sha256: sha256, encoding: encoding, pageStarts: pages)
     }

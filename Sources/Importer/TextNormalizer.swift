@@ -30,7 +30,7 @@ public enum TextNormalizer {
     /// 0-based line ranges of the pages: split at form feeds and at "[PDF page" annotations.
     static func pageRanges(_ text: SourceText) -> [Range<Int>] {
         var starts = Set(text.pageStarts.map { $0 - 1 })
-        for (index, line) in text.lines.enumerated() where line.utf8.first == 0x5B && line.hasPrefix("[PDF page") {
+        for (index, line) in text.lines.enumerated() where line.utf8.first == 0x5B && line.fastHasPrefix("[PDF page") {
             starts.insert(index)
         }
         starts.insert(0)
@@ -41,7 +41,7 @@ public enum TextNormalizer {
     /// The page's first (or last) line with text, annotations and removed lines skipped.
     static func edgeLine(_ lines: [String], _ page: Range<Int>, fromTop: Bool, removed: Set<Int>) -> Int? {
         func holdsText(_ index: Int) -> Bool {
-            !removed.contains(index) && !lines[index].hasPrefix("[PDF page") && !lines[index].trimmingSpaces.isEmpty
+            !removed.contains(index) && !lines[index].fastHasPrefix("[PDF page") && !lines[index].trimmingSpaces.isEmpty
         }
         return fromTop ? page.first(where: holdsText) : page.reversed().first(where: holdsText)
     }
@@ -86,6 +86,25 @@ public enum TextNormalizer {
     /// A line's text without spaces, its digits as "#"; empty for lines that hold an amount
     /// (table rows are never furniture).
     static func shape(_ line: String) -> String {
+        scalarShape(line) ?? characterShape(line)
+    }
+
+    /// `shape` over the scalars of a line whose scalars are its characters
+    /// (`CharacterKey.standsAlone`); nil for any other line.
+    static func scalarShape(_ line: String) -> String? {
+        var s: [Unicode.Scalar] = []
+        for scalar in line.unicodeScalars {
+            guard CharacterKey.standsAlone(scalar.value) else { return nil }
+            if scalar.value != 0x20 && scalar.value != 0x3000 { s.append(scalar) }
+        }
+        func isDigit(_ k: Int) -> Bool { s[k].value >= 0x30 && s[k].value <= 0x39 }
+        for k in s.indices where s[k] == "." && k > 0 && k + 1 < s.count && isDigit(k - 1) && isDigit(k + 1) { return "" }
+        for k in s.indices where isDigit(k) { s[k] = "#" }
+        return String(String.UnicodeScalarView(s))
+    }
+
+    /// `shape` character by character (any line).
+    static func characterShape(_ line: String) -> String {
         let spaced = line.withoutSpaces
         let s = spaced.containsBytes("\u{3000}") ? String(spaced.filter { $0 != "\u{3000}" }) : spaced
         let chars = Array(s)
@@ -102,6 +121,39 @@ public enum TextNormalizer {
     static func isPageMarker(_ line: String) -> Bool {
         // Cheap refusals first: a marker is short and holds an ASCII digit.
         guard line.utf8.count <= 64, line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+        return scalarPageMarker(line) ?? characterPageMarker(line)
+    }
+
+    /// `isPageMarker` over the scalars of a line whose scalars are its characters
+    /// (`CharacterKey.standsAlone`); nil for any other line.
+    static func scalarPageMarker(_ line: String) -> Bool? {
+        var s: [UInt32] = []
+        for scalar in line.unicodeScalars {
+            let value = scalar.value
+            guard CharacterKey.standsAlone(value) else { return nil }
+            if value != 0x20 && value != 0x3000 && value != 0x09 { s.append(value) }
+        }
+        guard !s.isEmpty, s.count <= 16 else { return false }
+        func isDigit(_ value: UInt32) -> Bool { value >= 0x30 && value <= 0x39 }
+        guard s.contains(where: isDigit) else { return false }
+        let dashes = scalarDashes
+        if dashes.contains(s.first!), dashes.contains(s.last!), s.allSatisfy({ dashes.contains($0) || isDigit($0) }) { return true }
+        let di = UInt32(0x7B2C), ye = UInt32(0x9875), gong = UInt32(0x5171)   // 第 页 共
+        if s.first == di, s.last == ye {
+            return s.dropFirst().dropLast().allSatisfy { isDigit($0) || $0 == ye || $0 == gong || $0 == 0x2F || $0 == 0xFF0C || $0 == 0x2C }
+        }
+        if let slash = s.firstIndex(of: 0x2F), slash > 0, slash < s.count - 1 {
+            return s.enumerated().allSatisfy { $0.offset == slash || isDigit($0.element) }
+        }
+        return false
+    }
+
+    /// The scalars of `dashes` that stand alone (the others send a line to `characterPageMarker`).
+    static let scalarDashes: Set<UInt32> = Set(dashes.compactMap { dash in
+        dash.unicodeScalars.count == 1 ? dash.unicodeScalars.first!.value : nil })
+
+    /// `isPageMarker` character by character (any line).
+    static func characterPageMarker(_ line: String) -> Bool {
         let s = Array(line.filter { $0 != " " && $0 != "\u{3000}" && $0 != "\t" })
         guard !s.isEmpty, s.count <= 16 else { return false }
         let digits = s.filter(\.isASCIIDigitChar).count

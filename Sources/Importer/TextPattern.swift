@@ -1,3 +1,5 @@
+import Foundation
+
 /// A regular expression over Unicode scalars: the subset the template readers use, compiled
 /// in microseconds and matched by a small backtracking machine.
 ///
@@ -21,7 +23,18 @@ struct TextPattern: Sendable {
     let anchoredAtStart: Bool
     static let maximumSize = 100_000
 
+    /// Compiles `pattern`, or takes it from the patterns compiled before (`PatternCache`):
+    /// readers that build a pattern where they use it compile it once per process.
     init(_ pattern: String) throws(PatternSyntaxError) {
+        if let compiled = PatternCache.shared.pattern(pattern) {
+            self = compiled
+            return
+        }
+        try self.init(compiling: pattern)
+        PatternCache.shared.keep(self, for: pattern)
+    }
+
+    init(compiling pattern: String) throws(PatternSyntaxError) {
         var parser = PatternParser(pattern)
         let tree = try parser.parse()
         guard tree.unrolledSize <= Self.maximumSize else {
@@ -32,13 +45,19 @@ struct TextPattern: Sendable {
         lookaheads = compiler.lookaheads
         groupCount = parser.groupCount
         firstScalar = tree.firstScalar
-        firstSet = firstScalar == nil ? tree.firstSet : nil
+        firstSet = firstScalar == nil ? tree.firstSet?.withASCIIMembers() : nil
         anchoredAtStart = tree.startsWithAnchor
     }
 
     /// Each group's scalar range in the first match at or after `from` (element 0: the whole match).
     func firstMatch(in text: [Unicode.Scalar], from: Int = 0) -> [Range<Int>?]? {
         var machine = PatternMachine(text: text, slots: 2 * (groupCount + 1))
+        return firstMatch(in: text, from: from, using: &machine)
+    }
+
+    /// `firstMatch(in:from:)` on `machine` (made for `text`), which starts afresh.
+    private func firstMatch(in text: [Unicode.Scalar], from: Int, using machine: inout PatternMachine) -> [Range<Int>?]? {
+        machine.restart()
         let last = anchoredAtStart ? min(from, 0) : text.count
         var start = max(from, 0)
         while start <= last {
@@ -59,7 +78,9 @@ struct TextPattern: Sendable {
     func allMatches(in text: [Unicode.Scalar]) -> [[Range<Int>?]] {
         var result: [[Range<Int>?]] = []
         var from = 0
-        while from <= text.count, let match = firstMatch(in: text, from: from), let whole = match[0] {
+        // One machine for every search (each starts afresh: the same steps and memo as a new one).
+        var machine = PatternMachine(text: text, slots: 2 * (groupCount + 1))
+        while from <= text.count, let match = firstMatch(in: text, from: from, using: &machine), let whole = match[0] {
             result.append(match)
             from = whole.isEmpty ? whole.upperBound + 1 : whole.upperBound
         }
@@ -80,6 +101,28 @@ struct TextPattern: Sendable {
 
     static func strings(_ ranges: [Range<Int>?], _ scalars: [Unicode.Scalar]) -> [String?] {
         ranges.map { range in range.map { String(String.UnicodeScalarView(scalars[$0])) } }
+    }
+}
+
+/// Patterns compiled so far, by their text, shared by the threads that read files. Bounded: past
+/// `capacity` patterns (text-built ones, say) it starts again empty.
+final class PatternCache: @unchecked Sendable {
+    static let shared = PatternCache()
+    static let capacity = 1_000
+    private var patterns: [String: TextPattern] = [:]
+    private let lock = NSLock()
+
+    func pattern(_ text: String) -> TextPattern? {
+        lock.lock()
+        defer { lock.unlock() }
+        return patterns[text]
+    }
+
+    func keep(_ pattern: TextPattern, for text: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if patterns.count >= Self.capacity { patterns = [:] }
+        patterns[text] = pattern
     }
 }
 
@@ -117,8 +160,35 @@ struct ScalarSet: Sendable {
 
     var items: [Item] = []
     var negated = false
+    /// Which ASCII scalars the set contains, one bit each, once the set is complete
+    /// (`withASCIIMembers()`, by the compiler): most of the text searched is ASCII figures and
+    /// CJK, and ASCII is then answered by one bit.
+    private var asciiMembers: (low: UInt64, high: UInt64)?
 
+    init(items: [Item] = [], negated: Bool = false) {
+        self.items = items
+        self.negated = negated
+    }
+
+    /// The set with its ASCII members worked out (it must not change afterwards).
+    func withASCIIMembers() -> ScalarSet {
+        var low: UInt64 = 0, high: UInt64 = 0
+        for value: UInt32 in 0..<64 where searchItems(value) { low |= 1 << UInt64(value) }
+        for value: UInt32 in 64..<128 where searchItems(value) { high |= 1 << UInt64(value - 64) }
+        var set = self
+        set.asciiMembers = (low, high)
+        return set
+    }
+
+    @inline(__always)
     func contains(_ value: UInt32) -> Bool {
+        if value < 128, let members = asciiMembers {
+            return (value < 64 ? members.low >> UInt64(value) : members.high >> UInt64(value - 64)) & 1 != 0
+        }
+        return searchItems(value)
+    }
+
+    private func searchItems(_ value: UInt32) -> Bool {
         let found = items.contains { item in
             switch item {
             case .range(let range): range.contains(value)
@@ -159,6 +229,8 @@ struct PatternMachine {
     /// Choices to come back to: a branch (slot -1) or a capture slot's earlier value.
     private var stack: [(pc: Int, position: Int, slot: Int)] = []
     private(set) var steps = 0
+    /// Whether the memo has started (`reached` is not nil).
+    private var memoStarted = false
     /// Per block of 64 positions: one word per instruction, one bit per position of the block,
     /// set once (instruction, position) was reached. Nil until the memo starts.
     private var reached: [Int: [UInt64]]?
@@ -171,11 +243,23 @@ struct PatternMachine {
         self.slots = Array(repeating: -1, count: slots)
     }
 
+    /// Forgets every earlier search: its steps, memo and lookahead machines.
+    mutating func restart() {
+        steps = 0
+        if memoStarted {
+            memoStarted = false
+            reached = nil
+        }
+        if !lookaheadMachines.isEmpty { lookaheadMachines = [:] }
+    }
+
     /// Marks (pc, position) reached; false when it already was.
+    @inline(__always)
     private mutating func reach(_ pc: Int, _ position: Int, programSize: Int) -> Bool {
         steps += 1
-        if reached == nil {
+        if !memoStarted {
             guard steps > Self.stepsBeforeMemo else { return true }
+            memoStarted = true
             reached = [:]
         }
         let block = position >> 6

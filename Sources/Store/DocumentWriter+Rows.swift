@@ -16,7 +16,7 @@ extension DocumentWriter {
         var start = 0
         while start < rows.count {
             let count = min(Self.rowsPerStatement, rows.count - start)
-            let statement = try self.statement(Self.insertSQL(table, columns, rows: count))
+            let statement = try insertStatement(table, columns, rows: count)
             do {
                 try statement.bind(Array(rows[start..<start + count].joined()))
                 while try statement.step() {}
@@ -24,7 +24,7 @@ extension DocumentWriter {
                 let last = database.lastInsertRowID
                 ids.append(contentsOf: (last - Int64(count) + 1)...last)
             } catch let error as StoreError where error.isConstraint {
-                let single = try self.statement(Self.insertSQL(table, columns, rows: 1))
+                let single = try insertStatement(table, columns, rows: 1)
                 for index in start..<start + count {
                     do {
                         try single.bind(rows[index])
@@ -38,6 +38,22 @@ extension DocumentWriter {
             start += count
         }
         return ids
+    }
+
+    /// What an INSERT of `insertRows` is kept by: its table, columns and number of rows.
+    struct InsertKey: Hashable {
+        let table: String
+        let columns: [String]
+        let rows: Int
+    }
+
+    /// The INSERT of `rows` rows into `table`, compiled on first use.
+    func insertStatement(_ table: String, _ columns: [String], rows: Int) throws -> Statement {
+        let key = InsertKey(table: table, columns: columns, rows: rows)
+        if let statement = insertStatements[key] { return statement }
+        let statement = try self.statement(Self.insertSQL(table, columns, rows: rows))
+        insertStatements[key] = statement
+        return statement
     }
 
     static func insertSQL(_ table: String, _ columns: [String], rows: Int) -> String {

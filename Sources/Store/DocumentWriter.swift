@@ -47,6 +47,9 @@ public final class DocumentWriter {
 
     public let database: Database
     private var statements: [String: Statement] = [:]
+    /// The multi-row INSERTs of `insertRows`, by table, columns and number of rows (their SQL
+    /// is long: built and hashed once, not per chunk).
+    var insertStatements: [InsertKey: Statement] = [:]
     private var catalog: DocumentCatalog?
     /// Paragraphs written in the open batch and not yet in `paragraph_fts` (see `beginBatch`).
     var unindexedParagraphs: [Int64] = []

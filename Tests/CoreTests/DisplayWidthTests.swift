@@ -123,4 +123,17 @@ final class DisplayWidthTests: XCTestCase {
             }
         }
     }
+
+    /// Text of scalars that stand alone is measured scalar by scalar: the same widths as
+    /// character by character, over every such scalar of the blocks documents use.
+    func testStandaloneScalarsMeasureAsTheirCharacters() {
+        for range: ClosedRange<UInt32> in [0x09...0x7E, 0x2000...0x206F, 0x3000...0x303F, 0x4E00...0x4EFF, 0xFF00...0xFFEF] {
+            let text = String(String.UnicodeScalarView(range.compactMap(Unicode.Scalar.init).filter { StandaloneScalar.contains($0.value) }))
+            XCTAssertEqual(DisplayWidth.of(text), DisplayWidth.characterWidth(text))
+        }
+        for text in ["一般公共预算财政拨款支出（万元）：１２．３", "合计\t12.00", "e\u{301}中", "中\u{FE0F}", "ｶﾞ", "\u{F900}"] {
+            XCTAssertEqual(DisplayWidth.of(text), DisplayWidth.characterWidth(text), text)
+        }
+        XCTAssertEqual(DisplayWidth.of("支出（万元）"), 12)
+    }
 }

@@ -69,4 +69,26 @@ final class TextNormalizerTests: XCTestCase {
         XCTAssertEqual(DocumentIdentity.priorYear(in: lines, year: 2030), 2028)
         XCTAssertEqual(DocumentIdentity.priorYear(in: ["上年"], year: 2030), 2029)
     }
+
+    /// Page markers found over scalars are those found over characters.
+    func testScalarPageMarkersAgreeWithCharacterOnes() {
+        let lines = ["— 12 —", "- 3 -", "第 3 页", "第3页 共20页", "第3页/共20页", "3 / 20", "3/20", "/20", "20/", "12", "—12",
+                     "第12", "第页", "第 1，2 页", "－ 5 －", "_7_", "2024年", "合计 12.00", "一二三四五六七八九十一二三四五六七 1",
+                     "1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6", "1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7", "e\u{301} 1 / 2", "─ 3 ─", "　— ４ —　"]
+        for line in lines {
+            XCTAssertEqual(TextNormalizer.isPageMarker(line), TextNormalizer.characterPageMarker(line)
+                           && line.utf8.count <= 64 && line.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }, line)
+            if let scalar = TextNormalizer.scalarPageMarker(line) {
+                XCTAssertEqual(scalar, TextNormalizer.characterPageMarker(line), line)
+            }
+        }
+        for line in lines + ["上海市 2024 年度 部门决算", "合计　12.00", "第 3 页\t共 9 页", "1.5e\u{301}"] {
+            XCTAssertEqual(TextNormalizer.shape(line), TextNormalizer.characterShape(line), line)
+        }
+        XCTAssertEqual(TextNormalizer.shape("第 3 页　共 20 页"), "第#页共##页")
+        XCTAssertEqual(TextNormalizer.shape("合计 12.00"), "")
+        XCTAssertTrue(TextNormalizer.isPageMarker("— 12 —"))
+        XCTAssertTrue(TextNormalizer.isPageMarker("第3页/共20页"))
+        XCTAssertFalse(TextNormalizer.isPageMarker("合计 12.00"))
+    }
 }
