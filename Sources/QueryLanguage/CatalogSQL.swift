@@ -94,12 +94,13 @@ extension SQLCompiler {
         return SQLQuery(text: text, parameters: [], shape: ResultShape(columns: columns, hasLevels: true), layout: RowLayout(level: 5))
     }
 
-    /// Trigram full-text search for three or more characters; a substring scan for one or
-    /// two (trigram cannot match them).
+    /// The paragraphs of the units in scope that contain `text`, found through the trigram
+    /// full-text index or by a scan of those units' paragraphs (`ParagraphSearch`).
     func find(_ units: UnitScope, _ text: String, _ b: inout SQLBuilder) -> SQLQuery {
         let scope = b.scopeCTE(units)
         let match: String
-        if text.count >= 3 {
+        switch ParagraphSearch(units: units, text: text) {
+        case .fullText:
             // Doubled per scalar: a `"` followed by a combining mark is one Character, which a
             // Character replacement would miss, ending the phrase early.
             var phrase = String.UnicodeScalarView([Unicode.Scalar(0x22)!])
@@ -111,7 +112,7 @@ extension SQLCompiler {
             // `+p.id`: membership in the materialized search result, never a driver of the
             // join (which would read the matches once per unit in scope).
             match = "+p.id IN (SELECT rowid FROM paragraph_fts WHERE paragraph_fts MATCH \(b.bind(String(phrase))))"
-        } else {
+        case .scan:
             match = "instr(p.body, \(b.bind(text))) > 0"
         }
         let needle = b.bind(text)

@@ -37,6 +37,7 @@ final class CompileGoldenTests: XCTestCase {
         ("subjects", "subjects"),
         ("find-short", "find 慰问"),
         ("find-long", "find \"春节慰问费\" for 区委办"),
+        ("find-long-all", "find \"春节慰问费\""),
         ("source-subject", "source 三公 2022"),
         ("source-code", "source 2013101"),
         ("breakdown-economic", "breakdown 302"),
