@@ -1,3 +1,5 @@
+import Core
+
 /// How `find` picks the paragraphs that contain its text. The trigram full-text index
 /// answers for every paragraph of the database at once, at a cost that grows with the
 /// database; the paragraphs of a few units are cheaper to read through the index
@@ -9,24 +11,32 @@ enum ParagraphSearch: Equatable {
     /// instr() on the body of every paragraph of the units in scope.
     case scan
 
-    /// The most named units scanned rather than searched through the full-text index:
-    /// scanning costs about 0.2 ms per unit, the index tens of milliseconds on a national
-    /// database (bench/README.md).
-    static let scanLimit = 32
+    /// The most disclosures (a unit's loaded 决算 years, at least one a unit) whose
+    /// paragraphs are scanned rather than searched through the full-text index. Measured
+    /// (bench/README.md): the scan costs about 0.05 ms more per disclosure of ~110 paragraphs
+    /// than reading the index's matches, so at this limit it loses at most ~3 ms, to a word
+    /// the index rules out at once; a common word's index search costs 6 ms on 2,000
+    /// disclosures and 38 ms on a national database, and that is what the scan saves.
+    static let scanLimit = 64
 
     /// Texts of one or two characters always scan (a trigram index cannot match them);
-    /// longer ones scan over at most `scanLimit` named units when instr() finds exactly
-    /// what the index finds.
+    /// longer ones scan over named units of at most `scanLimit` disclosures when instr()
+    /// finds exactly what the index finds.
     init(units: UnitScope, text: String) {
         guard text.count >= 3 else {
             self = .scan
             return
         }
-        guard case .units(let named) = units, named.count <= Self.scanLimit, Self.matchesAsIndexed(text) else {
+        guard case .units(let named) = units, Self.disclosures(named) <= Self.scanLimit, Self.matchesAsIndexed(text) else {
             self = .fullText
             return
         }
         self = .scan
+    }
+
+    /// The disclosures a scan of `units` reads, as the catalog counts them.
+    static func disclosures(_ units: [Catalog.Unit]) -> Int {
+        units.reduce(0) { $0 + max($1.years.count, 1) }
     }
 
     /// Whether instr() finds `text` where the trigram index does. The tokenizer folds case

@@ -5,11 +5,12 @@ import Store
 import XCTest
 
 /// `find` over a few named units scans their paragraphs with instr(); over every unit, or
-/// more than `ParagraphSearch.scanLimit`, it asks the trigram full-text index. Both plans
+/// units of more than `ParagraphSearch.scanLimit` disclosures, it asks the trigram index. Both plans
 /// must give the same rows, cells and order.
 final class FindPlanTests: XCTestCase {
     /// Four units with two years of paragraphs each (one hard-wrapped over three lines, one
-    /// reviewer's comment), and units without disclosures that only make a scope large.
+    /// reviewer's comment), and units without disclosures that only make a scope large
+    /// (each counts as one disclosure).
     static let unitIDs: [Int64] = [7001, 7002, 7003, 7004]
     static let fillerIDs: [Int64] = (1...Int64(ParagraphSearch.scanLimit + 8)).map { 7100 + $0 }
 
