@@ -21,6 +21,9 @@ struct TextPattern: Sendable {
     let firstSet: ScalarSet?
     /// Whether every match starts at the beginning of the text.
     let anchoredAtStart: Bool
+    /// Scalars every match holds at a bounded distance from its start, when there is no
+    /// `firstScalar`: the search skips the starts too far before their next occurrence.
+    let requiredLiteral: RequiredLiteral?
     static let maximumSize = 100_000
 
     /// Compiles `pattern`, or takes it from the patterns compiled before (`PatternCache`):
@@ -47,6 +50,7 @@ struct TextPattern: Sendable {
         firstScalar = tree.firstScalar
         firstSet = firstScalar == nil ? tree.firstSet?.withASCIIMembers() : nil
         anchoredAtStart = tree.startsWithAnchor
+        requiredLiteral = firstScalar == nil ? tree.requiredLiteral : nil
     }
 
     /// Each group's scalar range in the first match at or after `from` (element 0: the whole match).
@@ -60,6 +64,7 @@ struct TextPattern: Sendable {
         machine.restart()
         let last = anchoredAtStart ? min(from, 0) : text.count
         var start = max(from, 0)
+        var literalAt = Int.min   // the next occurrence of `requiredLiteral` at or after start + minBefore
         while start <= last {
             if let first = firstScalar {
                 while start < text.count && text[start].value != first { start += 1 }
@@ -67,6 +72,17 @@ struct TextPattern: Sendable {
             } else if let firstSet {
                 while start < text.count && !firstSet.contains(text[start].value) { start += 1 }
                 if start >= text.count { return nil }
+            }
+            if let literal = requiredLiteral {
+                // A match at `start` holds the literal within [start + minBefore, start + maxBefore].
+                if literalAt < start + literal.minBefore {
+                    guard let found = literal.find(in: text, from: start + literal.minBefore) else { return nil }
+                    literalAt = found
+                }
+                if start < literalAt - literal.maxBefore {
+                    start = literalAt - literal.maxBefore
+                    continue
+                }
             }
             if machine.run(program, lookaheads, at: start) { return machine.ranges() }
             start += 1
