@@ -142,6 +142,21 @@ indirect enum PatternNode: Sendable {
         return best
     }
 
+    /// Whether the node opens with a set A (or a group of A and B*) then an unbounded
+    /// repetition from zero of a set B that holds A, as `\d[\d.,]*` does: a match one scalar
+    /// after a start at a scalar of A is then a match at that start too, so a start right
+    /// after a failed one can be skipped.
+    var opensWithSetRun: Bool {
+        guard case .sequence(let items) = self, items.count >= 2 else { return false }
+        var pair = (items[0], items[1])
+        if case .group(let body, _) = items[0] {
+            guard case .sequence(let inner) = body, inner.count == 2 else { return false }
+            pair = (inner[0], inner[1])
+        }
+        guard case .set(let a) = pair.0, case .repetition(.set(let b), 0, nil, _) = pair.1 else { return false }
+        return a.isSubset(of: b)
+    }
+
     /// Whether every match must start at the beginning of the text.
     var startsWithAnchor: Bool {
         switch self {
