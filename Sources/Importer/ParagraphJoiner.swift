@@ -71,9 +71,13 @@ struct ParagraphJoiner {
     /// `closesParagraph` with the line's width known; a line whose last scalar stands alone ends
     /// with that character, compared by scalar with `closerScalars` (the closers' own scalars).
     static func closes(_ text: String, width: Int, fullWidth: Int, closers: Set<Character>, closerScalars: Set<UInt32>?) -> Bool {
-        if let closerScalars, let last = text.unicodeScalars.last, StandaloneScalar.contains(last.value),
-           let before = text.unicodeScalars.dropLast().last, StandaloneScalar.contains(before.value) {
-            return closerScalars.contains(last.value) && width <= fullWidth - 4
+        let scalars = text.unicodeScalars
+        if let closerScalars, scalars.startIndex < scalars.endIndex {
+            let lastIndex = scalars.index(before: scalars.endIndex)
+            if lastIndex > scalars.startIndex, StandaloneScalar.contains(scalars[lastIndex].value),
+               StandaloneScalar.contains(scalars[scalars.index(before: lastIndex)].value) {
+                return closerScalars.contains(scalars[lastIndex].value) && width <= fullWidth - 4
+            }
         }
         guard let last = text.last, closers.contains(last) else { return false }
         return width <= fullWidth - 4
