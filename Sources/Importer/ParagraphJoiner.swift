@@ -28,26 +28,59 @@ struct ParagraphJoiner {
 
     /// The paragraphs of the lines added.
     var paragraphs: [Paragraph] {
-        let full = Self.fullWidth(lines.filter { !$0.heading }.map { DisplayWidth.of($0.text) })
+        // Each line's width once (the full width and the closing test both need it).
+        let widths = lines.map { $0.heading ? 0 : DisplayWidth.of($0.text) }
+        let full = Self.fullWidth(zip(lines, widths).filter { !$0.0.heading }.map(\.1))
+        let closerScalars = Self.standaloneScalars(of: closers)
         var result: [Paragraph] = []
+        var bodyScalars = 0   // scalars of the last paragraph's body
         var previousCloses = true
-        for line in lines {
+        for (index, line) in lines.enumerated() {
             let opens = previousCloses || line.heading || Self.opensWithMarker(line.text)
             if opens || result.isEmpty {
                 result.append(Paragraph(body: line.text, lineFrom: line.number, lineTo: line.number))
+                bodyScalars = line.text.unicodeScalars.count
             } else {
                 if let last = result[result.count - 1].body.last, let first = line.text.first,
                    Self.isASCIIWord(last) && Self.isASCIIWord(first) {
                     result[result.count - 1].body += " "
+                    bodyScalars += 1
                 }
-                let offset = result[result.count - 1].body.unicodeScalars.count
-                result[result.count - 1].lineStarts.append(LineStart(offset: offset, line: line.number))
+                result[result.count - 1].lineStarts.append(LineStart(offset: bodyScalars, line: line.number))
                 result[result.count - 1].body += line.text
+                bodyScalars += line.text.unicodeScalars.count
                 result[result.count - 1].lineTo = line.number
             }
-            previousCloses = line.heading || Self.closesParagraph(line.text, fullWidth: full, closers: closers)
+            previousCloses = line.heading
+                || Self.closes(line.text, width: widths[index], fullWidth: full, closers: closers, closerScalars: closerScalars)
         }
         return result
+    }
+
+    /// The scalars of `closers` when each is one standalone scalar (`StandaloneScalar`), else nil.
+    static func standaloneScalars(of closers: Set<Character>) -> Set<UInt32>? {
+        var values = Set<UInt32>()
+        for closer in closers {
+            let scalars = closer.unicodeScalars
+            guard scalars.count == 1, let value = scalars.first?.value, StandaloneScalar.contains(value) else { return nil }
+            values.insert(value)
+        }
+        return values
+    }
+
+    /// `closesParagraph` with the line's width known; a line whose last scalar stands alone ends
+    /// with that character, compared by scalar with `closerScalars` (the closers' own scalars).
+    static func closes(_ text: String, width: Int, fullWidth: Int, closers: Set<Character>, closerScalars: Set<UInt32>?) -> Bool {
+        let scalars = text.unicodeScalars
+        if let closerScalars, scalars.startIndex < scalars.endIndex {
+            let lastIndex = scalars.index(before: scalars.endIndex)
+            if lastIndex > scalars.startIndex, StandaloneScalar.contains(scalars[lastIndex].value),
+               StandaloneScalar.contains(scalars[scalars.index(before: lastIndex)].value) {
+                return closerScalars.contains(scalars[lastIndex].value) && width <= fullWidth - 4
+            }
+        }
+        guard let last = text.last, closers.contains(last) else { return false }
+        return width <= fullWidth - 4
     }
 
     /// The width wrapped lines run to: the upper quartile of the line widths.
@@ -67,6 +100,7 @@ struct ParagraphJoiner {
 
     /// `1、` `12.` `（3）` `(3)` `（三）` `四、` `第五条`: a list item or heading number.
     static func opensWithMarker(_ text: String) -> Bool {
+        if let head = standaloneHead(text) { return opensWithMarker(scalars: head) }
         let chars = Array(text.prefix(8))
         guard let first = chars.first else { return false }
         if first.isASCIIDigitChar {
@@ -88,6 +122,53 @@ struct ParagraphJoiner {
         if first == "第" {
             let run = chars.dropFirst().prefix { numerals.contains($0) }.count
             return run > 0 && 1 + run < chars.count && "条章节".contains(chars[1 + run])
+        }
+        return false
+    }
+
+    /// The first 8 scalars of a text made only of standalone scalars (its first 8 characters), else nil.
+    static func standaloneHead(_ text: String) -> [UInt32]? {
+        var copy = text
+        return copy.withUTF8 { bytes -> [UInt32]? in
+            var head: [UInt32] = []
+            head.reserveCapacity(8)
+            var k = 0
+            while k < bytes.count {
+                let (value, length) = CharacterKey.scalar(in: bytes, at: k)
+                guard StandaloneScalar.contains(value) else { return nil }
+                if head.count < 8 { head.append(value) }
+                k += length
+            }
+            return head
+        }
+    }
+
+    /// Whether `value` is the scalar of one of `numerals`.
+    @inline(__always)
+    static func isNumeral(_ value: UInt32) -> Bool { ShanghaiNarrative.isNumeral(value) }
+
+    /// `opensWithMarker` of the first 8 characters, each one standalone scalar.
+    static func opensWithMarker(scalars chars: [UInt32]) -> Bool {
+        func isDigit(_ value: UInt32) -> Bool { value >= 0x30 && value <= 0x39 }
+        guard let first = chars.first else { return false }
+        if isDigit(first) {
+            let digits = chars.prefix(while: isDigit).count
+            guard digits < chars.count, digits <= 2 else { return false }
+            let mark = chars[digits]
+            return mark == 0x3001 || mark == 0xFF0E || (mark == 0x2E && !(digits + 1 < chars.count && isDigit(chars[digits + 1])))
+        }
+        if first == 0xFF08 || first == 0x28 {
+            let inner = chars.dropFirst().prefix { isDigit($0) || isNumeral($0) }
+            let close = chars.dropFirst(1 + inner.count).first
+            return !inner.isEmpty && (close == 0xFF09 || close == 0x29)
+        }
+        if isNumeral(first) {
+            let run = chars.prefix(while: isNumeral).count
+            return run < chars.count && chars[run] == 0x3001
+        }
+        if first == 0x7B2C {
+            let run = chars.dropFirst().prefix(while: isNumeral).count
+            return run > 0 && 1 + run < chars.count && [0x6761, 0x7AE0, 0x8282].contains(chars[1 + run])
         }
         return false
     }

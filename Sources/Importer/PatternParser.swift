@@ -88,6 +88,75 @@ indirect enum PatternNode: Sendable {
         }
     }
 
+    /// The fewest and the most scalars a match of the node takes (most nil: no bound).
+    var lengthBounds: (min: Int, max: Int?) {
+        switch self {
+        case .empty, .textStart, .textEnd, .lookahead: return (0, 0)
+        case .scalar, .set, .any: return (1, 1)
+        case .group(let body, _): return body.lengthBounds
+        case .sequence(let items):
+            var low = 0, high: Int? = 0
+            for item in items {
+                let bounds = item.lengthBounds
+                low += bounds.min
+                high = high.flatMap { h in bounds.max.map { h + $0 } }
+            }
+            return (low, high)
+        case .alternation(let branches):
+            let bounds = branches.map(\.lengthBounds)
+            let low = bounds.map(\.min).min() ?? 0
+            let high = bounds.contains { $0.max == nil } ? nil : bounds.compactMap(\.max).max() ?? 0
+            return (low, high)
+        case .repetition(let body, let min, let max, _):
+            let bounds = body.lengthBounds
+            return (bounds.min * min, max.flatMap { m in bounds.max.map { $0 * m } })
+        }
+    }
+
+    /// The longest run of scalars of the node's own sequence that every match holds with a
+    /// bounded number of scalars before it (at least `before.min`, at most `before.max`).
+    var requiredLiteral: RequiredLiteral? {
+        guard case .sequence(let items) = self else { return nil }
+        var best: RequiredLiteral?
+        var low = 0, high: Int? = 0
+        var k = 0
+        while k < items.count, let before = high {
+            if case .scalar = items[k] {
+                var run: [UInt32] = []
+                while k < items.count, case .scalar(let value) = items[k] {
+                    run.append(value)
+                    k += 1
+                }
+                if run.count > best?.scalars.count ?? 0 {
+                    best = RequiredLiteral(scalars: run, minBefore: low, maxBefore: before)
+                }
+                low += run.count
+                high = before + run.count
+                continue
+            }
+            let bounds = items[k].lengthBounds
+            low += bounds.min
+            high = bounds.max.map { before + $0 }
+            k += 1
+        }
+        return best
+    }
+
+    /// Whether the node opens with a set A (or a group of A and B*) then an unbounded
+    /// repetition from zero of a set B that holds A, as `\d[\d.,]*` does: a match one scalar
+    /// after a start at a scalar of A is then a match at that start too, so a start right
+    /// after a failed one can be skipped.
+    var opensWithSetRun: Bool {
+        guard case .sequence(let items) = self, items.count >= 2 else { return false }
+        var pair = (items[0], items[1])
+        if case .group(let body, _) = items[0] {
+            guard case .sequence(let inner) = body, inner.count == 2 else { return false }
+            pair = (inner[0], inner[1])
+        }
+        guard case .set(let a) = pair.0, case .repetition(.set(let b), 0, nil, _) = pair.1 else { return false }
+        return a.isSubset(of: b)
+    }
+
     /// Whether every match must start at the beginning of the text.
     var startsWithAnchor: Bool {
         switch self {
@@ -97,6 +166,28 @@ indirect enum PatternNode: Sendable {
         case .alternation(let branches): branches.allSatisfy(\.startsWithAnchor)
         default: false
         }
+    }
+}
+
+/// Scalars every match of a pattern holds, and how many scalars of the match come before them.
+struct RequiredLiteral: Sendable {
+    let scalars: [UInt32]
+    let minBefore: Int
+    let maxBefore: Int
+
+    /// The first offset at or after `from` where `scalars` are in `text`, or nil.
+    func find(in text: [Unicode.Scalar], from: Int) -> Int? {
+        guard let first = scalars.first else { return from }
+        var i = max(from, 0)
+        while i + scalars.count <= text.count {
+            if text[i].value == first {
+                var k = 1
+                while k < scalars.count && text[i + k].value == scalars[k] { k += 1 }
+                if k == scalars.count { return i }
+            }
+            i += 1
+        }
+        return nil
     }
 }
 

@@ -5,7 +5,6 @@ import Core
 enum ShanghaiRates {
     struct Context {
         var j: ShanghaiNarrative.Joined
-        var text: String
         /// The text's scalars, and the character offset of each (the offsets matches report).
         let scalars: [Unicode.Scalar]
         let characterOffsets: [Int]
@@ -39,17 +38,31 @@ enum ShanghaiRates {
             return lo
         }
 
+        /// The context of the words in `range` of `j` (their scalars and character offsets).
+        init(j: ShanghaiNarrative.Joined, range: Range<Int>) {
+            guard j.standalone else {
+                self.init(j: j, text: j.string(range))
+                return
+            }
+            // Standalone scalars: one per character.
+            self.init(j: j, scalars: j.keys[range].map { Unicode.Scalar($0)! }, characterOffsets: Array(0...range.count))
+        }
+
         init(j: ShanghaiNarrative.Joined, text: String) {
-            self.j = j
-            self.text = text
-            scalars = Array(text.unicodeScalars)
+            let scalars = Array(text.unicodeScalars)
             var offsets: [Int] = []
             offsets.reserveCapacity(scalars.count)
             for (offset, character) in text.enumerated() {
                 offsets.append(contentsOf: repeatElement(offset, count: character.unicodeScalars.count))
             }
             offsets.append(offsets.last.map { $0 + 1 } ?? 0)   // the end, where an empty match may start
-            characterOffsets = offsets
+            self.init(j: j, scalars: scalars, characterOffsets: offsets)
+        }
+
+        private init(j: ShanghaiNarrative.Joined, scalars: [Unicode.Scalar], characterOffsets: [Int]) {
+            self.j = j
+            self.scalars = scalars
+            self.characterOffsets = characterOffsets
         }
     }
 
@@ -66,13 +79,17 @@ enum ShanghaiRates {
     /// The part of chars [from, to) printed on the line of `key` (starting at `key` when the
     /// words before it were broken onto an earlier line).
     static func printed(_ c: Context, from: Int, to: Int, key: Int) -> (String, Int) {
-        let line = c.j.lines[key]
+        printed(c.j, from: from, to: to, key: key)
+    }
+
+    static func printed(_ j: ShanghaiNarrative.Joined, from: Int, to: Int, key: Int) -> (String, Int) {
+        let line = j.lines[key]
         var lo = from
-        while lo < key, c.j.lines[lo] != line { lo += 1 }
+        while lo < key, j.lines[lo] != line { lo += 1 }
         if lo > from { lo = key }
         var hi = to
-        while hi > key + 1, c.j.lines[hi - 1] != line { hi -= 1 }
-        return (String(c.j.chars[lo..<hi]), line)
+        while hi > key + 1, j.lines[hi - 1] != line { hi -= 1 }
+        return (j.string(lo..<hi), line)
     }
 
     static func fact(_ measure: String?, code: String? = nil, fund: String? = nil, column: String = "actual",
@@ -106,7 +123,7 @@ enum ShanghaiRates {
     }
 
     static func read(_ j: ShanghaiNarrative.Joined, textFactsFrom first: Int, into b: inout ShanghaiBuilder) {
-        var c = Context(j: j, text: j.text)
+        var c = Context(j: j, range: 0..<j.count)
         for (index, fact) in b.facts.enumerated() where fact.provenance.kind == "table" {
             if let measure = fact.measureID { c.tableFacts[measure, default: []].append(index) }
         }
@@ -129,14 +146,18 @@ enum ShanghaiRates {
         }
         // Each change statement's verb (or, when the verb was broken onto an earlier line, its
         // printed start): the first occurrence on the statement's line not taken yet.
-        var lineStarts: [Int: Int] = [:]
-        for (offset, line) in j.lines.enumerated().reversed() { lineStarts[line] = offset }
+        var lineStarts: [Int: Int] = [:]   // each line's first offset
+        for (offset, line) in j.lines.enumerated() where offset == 0 || j.lines[offset - 1] != line {
+            if lineStarts[line] == nil { lineStarts[line] = offset }
+        }
         var taken = Set<Int>()
         for (index, s) in b.statements.enumerated() where s.kind == "change" {
-            let word = Array(s.printed == "持平" ? "持平" : String(s.printed.prefix(2)))
-            guard !word.isEmpty, var at = lineStarts[s.provenance.lineFrom] else { continue }
-            while at + word.count <= j.chars.count, j.lines[at] == s.provenance.lineFrom {
-                if !taken.contains(at), j.chars[at..<(at + word.count)].elementsEqual(word) {
+            let word = ShanghaiNarrative.Label(s.printed == "持平" ? "持平" : String(s.printed.prefix(2)))
+            guard word.count > 0, var at = lineStarts[s.provenance.lineFrom] else { continue }
+            while at + word.count <= j.count, j.lines[at] == s.provenance.lineFrom {
+                if !taken.contains(at), word.characters.indices.allSatisfy({
+                    CharacterKey.same(word.keys[$0], j.keys[at + $0], word.characters[$0], j.character(at + $0))
+                }) {
                     taken.insert(at)
                     c.changes.append((at, index))
                     break
@@ -171,12 +192,13 @@ enum ShanghaiRates {
                 guard let at = m.offsets.first ?? nil else { continue }
                 let end = at + m.words.count
                 var sentenceEnd = end
-                while sentenceEnd < c.j.chars.count, c.j.chars[sentenceEnd] != "。" { sentenceEnd += 1 }
-                if sentenceEnd + 2 < c.j.chars.count, c.j.chars[sentenceEnd + 1] == "其", c.j.chars[sentenceEnd + 2] == "中" {
+                let j = c.j
+                while sentenceEnd < j.count, !j.at(sentenceEnd, is: "。") { sentenceEnd += 1 }
+                if sentenceEnd + 2 < j.count, j.at(sentenceEnd + 1, is: "其"), j.at(sentenceEnd + 2, is: "中") {
                     sentenceEnd += 1
-                    while sentenceEnd < c.j.chars.count, c.j.chars[sentenceEnd] != "。" { sentenceEnd += 1 }
+                    while sentenceEnd < j.count, !j.at(sentenceEnd, is: "。") { sentenceEnd += 1 }
                 }
-                let partsStart = (end..<sentenceEnd).first { c.j.chars[$0] == "其" && $0 + 2 < c.j.chars.count && c.j.chars[$0 + 1] == "中" }
+                let partsStart = (end..<sentenceEnd).first { j.at($0, is: "其") && $0 + 2 < j.count && j.at($0 + 1, is: "中") }
                     ?? sentenceEnd
                 if let subject = latest(words.measure, before: at + 1, c: c, b: b) {
                     change(&c, &b, from: end, to: partsStart, subject: subject)
@@ -184,7 +206,7 @@ enum ShanghaiRates {
                 for (label, measure) in words.parts {
                     guard let l = find(label, in: c, from: partsStart, to: sentenceEnd) else { continue }
                     var clauseEnd = l + label.count
-                    while clauseEnd < sentenceEnd, c.j.chars[clauseEnd] != "；" { clauseEnd += 1 }
+                    while clauseEnd < sentenceEnd, !j.at(clauseEnd, is: "；") { clauseEnd += 1 }
                     if let subject = latest(measure, before: partsStart, c: c, b: b) {
                         change(&c, &b, from: l + label.count, to: clauseEnd, subject: subject)
                     }
@@ -200,8 +222,7 @@ enum ShanghaiRates {
     /// 增加/减少 X万元 or 持平 within [from, to), about `subject`.
     static func change(_ c: inout Context, _ b: inout ShanghaiBuilder, from: Int, to: Int, subject: Int) {
         guard from < to else { return }
-        let clause = String(c.j.chars[from..<to])
-        let sub = Context(j: c.j, text: clause)
+        let sub = Context(j: c.j, range: from..<to)
         if let m = matches(#"(增加|减少)(\d[\d.,]*)万元?"#, in: sub).first, let (verb, v) = m[1], let (num, n) = m[2],
            let fen = Amount(printed: num, unit: .tenThousandYuan)?.fen {
             let (text, line) = printed(c, from: from + v, to: from + m[0]!.1 + m[0]!.0.count, key: from + n)
@@ -217,6 +238,9 @@ enum ShanghaiRates {
 
     // MARK: shares
 
+    /// The marks a share's label starts after.
+    static let clauseMarks: [Unicode.Scalar] = ["，", "；", "：", "。", "、"]
+
     /// The shares the text states, with the template's `ShareWords`.
     static func shares(_ c: inout Context, _ b: inout ShanghaiBuilder) {
         guard let words = NarrativeTemplate.finalAccounts.shares else { return }
@@ -226,8 +250,8 @@ enum ShanghaiRates {
             let number = (amount, at)
             // The label before the amount: back to the previous clause mark.
             var s = at
-            while s > 0, s > at - 30, !"，；：。、".contains(c.j.chars[s - 1]) { s -= 1 }
-            let label = String(c.j.chars[s..<at])
+            while s > 0, s > at - 30, !clauseMarks.contains(where: { c.j.at(s - 1, is: $0) }) { s -= 1 }
+            let label = c.j.string(s..<at)
             var part: Int?
             var baseMeasure: String?
             if label.hasSuffix(words.classSuffix), let code = FunctionClasses.names.first(where: { label.hasPrefix($0.name) })?.code {
@@ -258,12 +282,12 @@ enum ShanghaiRates {
                   let (scaled, decimals) = rate(rateText) else { continue }
             let whole = m.words
             var s = at
-            while s > 0, c.j.chars[s - 1] != "。", c.j.chars[s - 1] != "；", c.j.chars[s - 1] != "：" { s -= 1 }
-            let sentence = String(c.j.chars[s..<at])
+            while s > 0, !c.j.at(s - 1, is: "。"), !c.j.at(s - 1, is: "；"), !c.j.at(s - 1, is: "：") { s -= 1 }
+            let sentence = c.j.string(s..<at)
             // The actual: the last anchored amount in the sentence.
             if sentence.contains("一般公共预算财政拨款支出年初预算为"),
                let l = find("支出决算为", in: c, from: s, to: at),
-               let n = matches(#"^(\d[\d.,]*)万"#, in: Context(j: c.j, text: String(c.j.chars[(l + 5)..<at]))).first?[1] {
+               let n = matches(#"^(\d[\d.,]*)万"#, in: Context(j: c.j, range: (l + 5)..<at)).first?[1] {
                 _ = fact("general_expenditure", (n.0, l + 5 + n.1), c: &c, b: &b)
             }
             guard let part = lastActualAnchor(from: s, before: at, c: c, b: b), let measure = b.facts[part].measureID else { continue }
@@ -273,7 +297,7 @@ enum ShanghaiRates {
             if initialNamed { basis = "年初" } else if which.hasPrefix("全年") { basis = "调整后" }
             let budgetWord = basis == "调整后" ? "全年预算为" : "年初预算为"
             if let l = find(budgetWord, in: c, from: s, to: at),
-               let n = matches(#"^(\d[\d.,]*)万"#, in: Context(j: c.j, text: String(c.j.chars[(l + budgetWord.count)..<at]))).first?[1] {
+               let n = matches(#"^(\d[\d.,]*)万"#, in: Context(j: c.j, range: (l + budgetWord.count)..<at)).first?[1] {
                 base = fact(measure, fund: b.facts[part].fund, column: basis == "调整后" ? "budget" : "budget_initial",
                             (n.0, l + budgetWord.count + n.1), c: &c, b: &b)
                 if measure == "sangong", let index = base { b.facts[index].column = "budget" }
@@ -311,7 +335,7 @@ enum ShanghaiRates {
             let whole = m.words
             // The nearest change before the rate, in the same sentence and at most 24 characters back.
             var k = Context.insertionPoint(at, in: offsets)
-            guard k > 0, at - offsets[k - 1] <= 24, !c.j.chars[offsets[k - 1]..<at].contains("。") else { continue }
+            guard k > 0, at - offsets[k - 1] <= 24, !(offsets[k - 1]..<at).contains(where: { c.j.at($0, is: "。") }) else { continue }
             while k > 1, offsets[k - 2] == offsets[k - 1] { k -= 1 }
             let index = changes[k - 1].1
             let change = b.statements[index]

@@ -21,6 +21,11 @@ struct TextPattern: Sendable {
     let firstSet: ScalarSet?
     /// Whether every match starts at the beginning of the text.
     let anchoredAtStart: Bool
+    /// Scalars every match holds at a bounded distance from its start, when there is no
+    /// `firstScalar`: the search skips the starts too far before their next occurrence.
+    let requiredLiteral: RequiredLiteral?
+    /// Whether a start right after a failed one can be skipped (`PatternNode.opensWithSetRun`).
+    let skipsAfterFailure: Bool
     static let maximumSize = 100_000
 
     /// Compiles `pattern`, or takes it from the patterns compiled before (`PatternCache`):
@@ -47,6 +52,8 @@ struct TextPattern: Sendable {
         firstScalar = tree.firstScalar
         firstSet = firstScalar == nil ? tree.firstSet?.withASCIIMembers() : nil
         anchoredAtStart = tree.startsWithAnchor
+        requiredLiteral = firstScalar == nil ? tree.requiredLiteral : nil
+        skipsAfterFailure = tree.opensWithSetRun
     }
 
     /// Each group's scalar range in the first match at or after `from` (element 0: the whole match).
@@ -60,6 +67,8 @@ struct TextPattern: Sendable {
         machine.restart()
         let last = anchoredAtStart ? min(from, 0) : text.count
         var start = max(from, 0)
+        var literalAt = Int.min   // the next occurrence of `requiredLiteral` at or after start + minBefore
+        var failed = Int.min      // the last start the machine failed at
         while start <= last {
             if let first = firstScalar {
                 while start < text.count && text[start].value != first { start += 1 }
@@ -68,7 +77,25 @@ struct TextPattern: Sendable {
                 while start < text.count && !firstSet.contains(text[start].value) { start += 1 }
                 if start >= text.count { return nil }
             }
+            if let literal = requiredLiteral {
+                // A match at `start` holds the literal within [start + minBefore, start + maxBefore].
+                if literalAt < start + literal.minBefore {
+                    guard let found = literal.find(in: text, from: start + literal.minBefore) else { return nil }
+                    literalAt = found
+                }
+                if start < literalAt - literal.maxBefore {
+                    start = literalAt - literal.maxBefore
+                    continue
+                }
+            }
+            if skipsAfterFailure && start == failed + 1 {
+                // The failed start took a scalar of the first set: any match here was one there.
+                failed = start
+                start += 1
+                continue
+            }
             if machine.run(program, lookaheads, at: start) { return machine.ranges() }
+            failed = start
             start += 1
         }
         return nil
@@ -168,6 +195,22 @@ struct ScalarSet: Sendable {
     init(items: [Item] = [], negated: Bool = false) {
         self.items = items
         self.negated = negated
+    }
+
+    /// Whether every scalar of this set is in `other`, as far as their items show (false
+    /// when either is negated or an item of this set is in no item of `other`).
+    func isSubset(of other: ScalarSet) -> Bool {
+        guard !negated, !other.negated else { return false }
+        return items.allSatisfy { item in
+            other.items.contains { holder in
+                switch (item, holder) {
+                case let (.range(inner), .range(outer)): outer.contains(inner.lowerBound) && outer.contains(inner.upperBound)
+                case let (.digit(a), .digit(b)): a == b
+                case let (.space(a), .space(b)): a == b
+                default: false
+                }
+            }
+        }
     }
 
     /// The set with its ASCII members worked out (it must not change afterwards).

@@ -37,6 +37,23 @@ extension ShanghaiNarrativeTests {
         }
     }
 
+    func testJoinedTextReadsAlikeWithCharactersThatDoNotStandAlone() {
+        var plain = ShanghaiNarrative.Joined(), mixed = ShanghaiNarrative.Joined()
+        plain.append(line: "本年收入合计 100.5 万元。", 1)
+        mixed.append(line: "本年收入合计 100.5 万元。", 1)
+        mixed.append(line: "e\u{301}", 2)
+        XCTAssertTrue(plain.standalone)
+        XCTAssertFalse(mixed.standalone)
+        XCTAssertEqual(plain.text, "本年收入合计100.5万元。")
+        XCTAssertEqual(mixed.chars.last, "\u{E9}")
+        XCTAssertEqual(mixed.lines, Array(repeating: 1, count: 14) + [2])
+        for j in [plain, mixed] {
+            XCTAssertEqual(ShanghaiNarrative.amount(after: "本年收入合计", in: j)?.0.text, "100.5")
+            XCTAssertEqual(j.find("万元"), 11)
+            XCTAssertEqual(j.string(6..<11), "100.5")
+        }
+    }
+
     func testEveryTextFigurePrintsOnItsLine() throws {
         for file in [Self.caizhengju, Self.guihua, Self.shehui] {
             let (r, text) = try read(file)

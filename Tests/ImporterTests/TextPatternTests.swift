@@ -66,6 +66,21 @@ final class TextPatternTests: XCTestCase {
         XCTAssertEqual(try TextPattern(#"\d+(?=万)"#).allMatches(in: "1万、22元、333万"), [["1"], ["333"]])
     }
 
+    func testSearchSkipsStartsThatCannotMatch() throws {
+        // A literal every match holds near its start: starts too far before it are not tried.
+        let reception = try TextPattern(#"(?:^|[^宾])接待(\d+)批次"#)
+        XCTAssertEqual(reception.requiredLiteral?.scalars, Array("接待".unicodeScalars.map(\.value)))
+        XCTAssertEqual(reception.allMatches(in: "接待3批次，外宾接待4批次，另接待5批次"), [["接待3批次", "3"], ["另接待5批次", "5"]])
+        XCTAssertNil(try first(#"(?:完成|为)(年初预算|预算数?)的(\d+)%"#, "完成年初预算95%，为预算的"))
+        XCTAssertEqual(try first(#"(?:完成|为)(年初预算|预算数?)的(\d+)%"#, "为为完成预算数的95%"), ["完成预算数的95%", "预算数", "95"])
+        // A number whose first digit failed is not tried again from its other digits.
+        XCTAssertTrue(try TextPattern(#"(\d[\d.,]*)万元?，占"#).skipsAfterFailure)
+        XCTAssertTrue(try TextPattern(#"\d[\d.,]*(?=万)"#).skipsAfterFailure)
+        XCTAssertFalse(try TextPattern(#"\d[a-z]*万"#).skipsAfterFailure)
+        XCTAssertEqual(try first(#"(\d[\d.,]*)万元?，占"#, "12.5万元，共3,4万，占"), ["3,4万，占", "3,4"])
+        XCTAssertEqual(try TextPattern(#"\d[\d.,]*(?=万)"#).allMatches(in: "12元3.5万、7,8万"), [["3.5"], ["7,8"]])
+    }
+
     func testLookaheadAndAnchors() throws {
         XCTAssertEqual(try first(#"\d+(?=万)"#, "12元 34万"), ["34"])
         XCTAssertEqual(try first(#"年初预算(\d+)万(?!元)"#, "年初预算5万元，年初预算6万"), ["年初预算6万", "6"])
