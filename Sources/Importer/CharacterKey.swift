@@ -64,6 +64,12 @@ extension String {
     /// differ, or the one right after the prefix); `hasPrefix` itself otherwise. Equal bytes
     /// then mean equal characters, and the first different scalar a different character.
     func fastHasPrefix(_ prefix: String) -> Bool {
+        // Different first bytes, each ASCII or the lead byte of U+4000…U+9FFF (no scalar there
+        // or in ASCII has a canonical decomposition): different first characters.
+        if let first = utf8.first, let wantedFirst = prefix.utf8.first, first != wantedFirst,
+           Self.leadsPlainScalar(first), Self.leadsPlainScalar(wantedFirst) {
+            return false
+        }
         var text = self, wanted = prefix
         let answer: Bool? = text.withUTF8 { t in
             wanted.withUTF8 { p -> Bool? in
@@ -87,5 +93,11 @@ extension String {
             }
         }
         return answer ?? hasPrefix(prefix)
+    }
+
+    /// Whether `byte` begins an ASCII scalar or one of U+4000…U+9FFF (lead bytes E4…E9).
+    @inline(__always)
+    private static func leadsPlainScalar(_ byte: UInt8) -> Bool {
+        byte < 0x80 || (byte >= 0xE4 && byte <= 0xE9)
     }
 }

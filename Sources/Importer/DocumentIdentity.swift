@@ -1,3 +1,5 @@
+import Core
+
 /// What a document says about itself, read from its text rather than assumed: the region of
 /// its unit and the prior year its comparisons are against.
 enum DocumentIdentity {
@@ -34,7 +36,15 @@ enum DocumentIdentity {
         // 与 比 较 have no other equal characters: a line without their bytes states no comparison year.
         for line in lines where line.containsBytes("年")
             && (line.containsBytes("与") || line.containsBytes("比") || line.containsBytes("较")) {
-            let chars = Array(line.withoutSpaces)
+            let text = line.withoutSpaces
+            if let scalars = standaloneScalars(text) {
+                // Scalars and characters are one to one (`StandaloneScalar`): the same scan on scalars.
+                for i in scalars.indices where scalars[i] == 0x4E0E || scalars[i] == 0x6BD4 || scalars[i] == 0x8F83 {
+                    if let y = statedYear(scalars, at: i + 1), y < year, y >= year - 10 { counts[y, default: 0] += 1 }
+                }
+                continue
+            }
+            let chars = Array(text)
             for i in chars.indices where chars[i] == "与" || chars[i] == "比" || chars[i] == "较" {
                 if let y = statedYear(chars, at: i + 1), y < year, y >= year - 10 { counts[y, default: 0] += 1 }
             }
@@ -46,6 +56,28 @@ enum DocumentIdentity {
     static func statedYear(_ chars: [Character], at i: Int) -> Int? {
         guard i + 4 < chars.count, chars[i + 4] == "年", chars[i..<(i + 4)].allSatisfy(\.isASCIIDigitChar) else { return nil }
         return Int(String(chars[i..<(i + 4)]))
+    }
+
+    /// The scalars of `text` when each stands alone (`StandaloneScalar`), else nil.
+    static func standaloneScalars(_ text: String) -> [UInt32]? {
+        var scalars: [UInt32] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            guard StandaloneScalar.contains(scalar.value) else { return nil }
+            scalars.append(scalar.value)
+        }
+        return scalars
+    }
+
+    /// `statedYear` over standalone scalars: 4 ASCII digits at `i` followed by 年 (U+5E74).
+    static func statedYear(_ scalars: [UInt32], at i: Int) -> Int? {
+        guard i + 4 < scalars.count, scalars[i + 4] == 0x5E74 else { return nil }
+        var value = 0
+        for k in i..<(i + 4) {
+            guard scalars[k] >= 0x30 && scalars[k] <= 0x39 else { return nil }
+            value = value * 10 + Int(scalars[k] - 0x30)
+        }
+        return value
     }
 
     /// The first year before `year` written in `text` (a sentence's own comparison year).

@@ -23,10 +23,10 @@ public enum DocumentImporter {
         let text = TextNormalizer.normalize(text)
         let result: ImportResult
         do {
-            let reader = try self.reader(for: text, overrides: overrides)
+            let (reader, found) = try choice(for: text, overrides: overrides)
             if let lastPart = reader.lastPart { try TruncationCheck.check(text, lastPart: lastPart) }
             do {
-                result = try reader.read(text, overrides: overrides)
+                result = try reader.read(text, overrides: overrides, found: found)
             } catch let refusal as ImportError where overrides.template == nil && refusal.isNotThisTemplate {
                 result = try partial(text, overrides: overrides, refusedBy: reader, refusal)
             }
@@ -60,21 +60,26 @@ public enum DocumentImporter {
 
     /// The reader named by `overrides.template`, or the most confident one (≥ 0.5).
     public static func reader(for text: SourceText, overrides: ImportOverrides = ImportOverrides()) throws -> TemplateReader.Type {
+        try choice(for: text, overrides: overrides).reader
+    }
+
+    /// `reader(for:overrides:)`, with what the chosen reader found while assessing the text.
+    static func choice(for text: SourceText, overrides: ImportOverrides) throws -> (reader: TemplateReader.Type, found: Any?) {
         if let name = overrides.template {
             guard let reader = TemplateReaders.reader(named: name) else {
                 throw ImportError.invalid(file: text.sourceFile, line: 1,
                                           message: "未知的模板「\(name)」（可用：" + TemplateReaders.all.map { $0.template }.joined(separator: "、") + "）")
             }
-            return reader
+            return (reader, nil)
         }
-        var best: (reader: TemplateReader.Type, confidence: Double)?
+        var best: (reader: TemplateReader.Type, confidence: Double, found: Any?)?
         for reader in TemplateReaders.all {
-            let confidence = reader.confidence(text)
-            if confidence >= minimumConfidence, confidence > (best?.confidence ?? -1) { best = (reader, confidence) }
+            let (confidence, found) = reader.assess(text)
+            if confidence >= minimumConfidence, confidence > (best?.confidence ?? -1) { best = (reader, confidence, found) }
             // Confidence is at most 1 and a later reader must exceed the best: none can.
             if confidence >= 1 { break }
         }
         guard let best else { throw ImportError.unknownTemplate(file: text.sourceFile) }
-        return best.reader
+        return (best.reader, best.found)
     }
 }

@@ -9,22 +9,33 @@ public enum ShanghaiReader: TemplateReader {
     static let layout = TableTemplate.finalAccounts
 
     public static func confidence(_ text: SourceText) -> Double {
+        assess(text).confidence
+    }
+
+    /// The confidence, with the tables located (`FinalAccountsTableReader.locate`) to read them.
+    public static func assess(_ text: SourceText) -> (confidence: Double, found: Any?) {
         let tables = FinalAccountsTableReader.locate(text.lines, template: layout)
         let hasNarrative = text.lines.contains { $0.withoutSpaces.containsBytes("情况说明") }
         let found = Double(tables.count) / Double(layout.tables.count)
-        return min(1, found * 0.85 + (hasNarrative ? 0.15 : 0))
+        return (min(1, found * 0.85 + (hasNarrative ? 0.15 : 0)), tables)
     }
 
     public static func read(_ text: SourceText, overrides: ImportOverrides) throws -> ImportResult {
         try read(text, overrides: overrides, template: layout)
     }
 
+    public static func read(_ text: SourceText, overrides: ImportOverrides, found: Any?) throws -> ImportResult {
+        try read(text, overrides: overrides, template: layout, tables: found as? [String: ClosedRange<Int>])
+    }
+
     /// Reads a document of the template `layout` describes (another description of the same
-    /// kind of document: other titles, headings or columns).
-    static func read(_ text: SourceText, overrides: ImportOverrides, template layout: TableTemplate) throws -> ImportResult {
+    /// kind of document: other titles, headings or columns); `located`: its tables, when
+    /// already located in this text with this layout.
+    static func read(_ text: SourceText, overrides: ImportOverrides, template layout: TableTemplate,
+                     tables located: [String: ClosedRange<Int>]? = nil) throws -> ImportResult {
         let lines = text.lines
         guard lines.contains(where: { !$0.trimmingSpaces.isEmpty }) else { throw ImportError.empty(file: text.sourceFile) }
-        let tables = FinalAccountsTableReader.locate(lines, template: layout)
+        let tables = located ?? FinalAccountsTableReader.locate(lines, template: layout)
         // The first table (收入支出决算总表) makes the template's document.
         guard tables[layout.tables[0].title] != nil else { throw ImportError.unknownTemplate(file: text.sourceFile) }
 
@@ -52,9 +63,12 @@ public enum ShanghaiReader: TemplateReader {
         let title = cover.hasSuffix("部门决算") ? cover : cover.components(separatedBy: "部门决算").first! + "部门决算"
 
         var b = ShanghaiBuilder(year: year, priorYear: DocumentIdentity.priorYear(in: lines, year: year))
-        b.pageStarts = Set(text.pageStarts + lines.indices.filter { lines[$0].fastHasPrefix("[PDF page") }.map { $0 + 1 })
+        // An annotation's first byte is "[" (no other character equals it): other lines are passed by.
+        let annotations = lines.indices.filter { lines[$0].utf8.first == 0x5B && lines[$0].fastHasPrefix("[PDF page") }
+        b.pageStarts = Set(text.pageStarts + annotations.map { $0 + 1 })
         b.sortedPageStarts = b.pageStarts.sorted()
-        for (i, line) in lines.enumerated() where line.fastHasPrefix("[PDF page ") {
+        for i in annotations where lines[i].fastHasPrefix("[PDF page ") {
+            let line = lines[i]
             if let n = Int(line.dropFirst("[PDF page ".count).prefix(while: \.isASCIIDigitChar)) { b.annotatedPages[i + 1] = n }
         }
         if let first = b.sortedPageStarts.first {

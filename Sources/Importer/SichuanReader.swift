@@ -24,20 +24,50 @@ public enum SichuanReader: TemplateReader {
     static let anyYear = SichuanPattern(#"(\d{4})年度部门决算"#)
     static let region = SichuanPattern(#"^([^省市区县\s]{2,4}市)([^省市区县\s]{2,4}?[区县])"#)
 
+    /// The text each marker's matches contain (`SichuanPattern.required`: Chinese characters
+    /// only, never a line feed), as bytes.
+    static let markerLiterals: [[UInt8]] = markers.map { Array($0.required.utf8) }
+
     public static func confidence(_ text: SourceText) -> Double {
-        // Markers looked up by index (not copied per line) and marked found in an array.
-        var found = Array(repeating: false, count: markers.count)
-        var foundCount = 0
-        for raw in text.lines {
-            let line = raw.sichuanTrimmed
-            guard !line.isEmpty else { continue }
-            for index in markers.indices where !found[index] && markers[index].matches(line) {
-                found[index] = true
-                foundCount += 1
-            }
-            if foundCount == markers.count { break }
+        // The lines joined by line feeds: each marker's required text is looked for once in the
+        // whole text, and the marker tried only on the lines holding it (trimming removes only
+        // whitespace, which that text never holds: a line lacking it cannot match).
+        var joined: [UInt8] = []
+        joined.reserveCapacity(text.lines.reduce(0) { $0 + $1.utf8.count + 1 })
+        var starts: [Int] = []
+        starts.reserveCapacity(text.lines.count + 1)
+        for line in text.lines {
+            starts.append(joined.count)
+            joined.append(contentsOf: line.utf8)
+            joined.append(0x0A)
         }
-        return Double(foundCount) / Double(markers.count)
+        starts.append(joined.count)
+        /// The line holding byte `offset` of `joined`.
+        func lineIndex(of offset: Int) -> Int {
+            var lo = 0, hi = text.lines.count - 1
+            while lo < hi {
+                let mid = (lo + hi + 1) / 2
+                if starts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+            }
+            return lo
+        }
+        var found = 0
+        joined.withUnsafeBufferPointer { bytes in
+            for (index, literal) in markerLiterals.enumerated() {
+                var from = 0
+                while from < bytes.count,
+                      let offset = literal.withUnsafeBufferPointer({ TextSearch.find(bytes, $0, from: from) }) {
+                    let line = lineIndex(of: offset)
+                    let trimmed = text.lines[line].sichuanTrimmed
+                    if !trimmed.isEmpty && markers[index].matches(trimmed) {
+                        found += 1
+                        break
+                    }
+                    from = starts[line + 1]
+                }
+            }
+        }
+        return Double(found) / Double(markers.count)
     }
 
     public static func read(_ text: SourceText, overrides: ImportOverrides) throws -> ImportResult {

@@ -82,4 +82,17 @@ public protocol TemplateReader: Sendable {
     static func confidence(_ text: SourceText) -> Double
     /// Reads the whole document or throws an ImportError naming the line.
     static func read(_ text: SourceText, overrides: ImportOverrides) throws -> ImportResult
+    /// `confidence`, with what the reader found in `text` while measuring it (nil: nothing
+    /// worth keeping), for `read(_:overrides:found:)` of the same text not to look again.
+    static func assess(_ text: SourceText) -> (confidence: Double, found: Any?)
+    /// `read`, given what `assess` found in the same text.
+    static func read(_ text: SourceText, overrides: ImportOverrides, found: Any?) throws -> ImportResult
+}
+
+extension TemplateReader {
+    public static func assess(_ text: SourceText) -> (confidence: Double, found: Any?) { (confidence(text), nil) }
+
+    public static func read(_ text: SourceText, overrides: ImportOverrides, found: Any?) throws -> ImportResult {
+        try read(text, overrides: overrides)
+    }
 }

@@ -39,13 +39,14 @@ public enum TextDecoder {
 
     /// Decodes bytes already in memory. A PDF is handed to pdftotext: from `pdfPath` when
     /// given, else from a temporary copy.
-    /// `environment` supplies the PATH pdftotext is looked for on.
+    /// `environment` supplies the PATH pdftotext is looked for on (default: the process's).
     public static func decode(_ bytes: [UInt8], sourceFile: String, pdfPath: String? = nil,
-                              environment: [String: String] = ProcessInfo.processInfo.environment) throws -> SourceText {
+                              environment: [String: String]? = nil) throws -> SourceText {
         let sha256 = SHA256.hex(bytes)
         if bytes.allSatisfy(isBlankByte) { throw ImportError.empty(file: sourceFile) }
         if bytes.starts(with: Array("%PDF-".utf8)) {
-            let output = try runPDFToText(bytes, path: pdfPath, sourceFile: sourceFile, environment: environment)
+            let output = try runPDFToText(bytes, path: pdfPath, sourceFile: sourceFile,
+                                          environment: environment ?? ProcessInfo.processInfo.environment)
             guard let text = String(validatingUTF8Bytes: output) else {
                 throw ImportError.unreadable(file: sourceFile, reason: "pdftotext 的输出不是 UTF-8")
             }
@@ -58,12 +59,23 @@ public enum TextDecoder {
             return SourceText(lines: lines, sourceFile: sourceFile, sha256: sha256, encoding: "PDF", pageStarts: pages)
         }
         if isBinary(bytes) { throw ImportError.binary(file: sourceFile) }
+        // Valid UTF-8 (nearly every file): validated once, its lines copied out of the text.
+        if let whole = String(validating: bytes, as: UTF8.self) {
+            var lines = utf8Lines(whole)
+            dropByteOrderMark(&lines)
+            var pages: [Int] = []
+            if contains(bytes, 0x0C) {
+                pages = pageStarts(lines)
+                lines = lines.map { $0.utf8.contains(0x0C) ? $0.replacingOccurrences(of: "\u{0C}", with: "") : $0 }
+            }
+            try checkNotEmpty(lines, sourceFile: sourceFile)
+            return SourceText(lines: lines, sourceFile: sourceFile, sha256: sha256, encoding: "UTF-8", pageStarts: pages)
+        }
 
         var bytes = bytes
         // A UTF-8 file cut in the middle of its last character (a truncated download) loses
         // that character, so that the truncation is reported rather than an encoding.
-        if String(validatingUTF8Bytes: bytes) == nil,
-           let cut = (1...3).first(where: { $0 < bytes.count && String(validatingUTF8Bytes: bytes.dropLast($0)) != nil }),
+        if let cut = (1...3).first(where: { $0 < bytes.count && String(validatingUTF8Bytes: bytes.dropLast($0)) != nil }),
            bytes.suffix(cut).allSatisfy({ $0 >= 0x80 }), bytes.dropLast(cut).contains(where: { $0 >= 0x80 }) {
             bytes.removeLast(cut)
         }
@@ -102,9 +114,7 @@ public enum TextDecoder {
             }
         }
         rawLines.removeAll()
-        if let first = lines.first, first.unicodeScalars.first == "\u{FEFF}" {
-            lines[0] = String(String.UnicodeScalarView(first.unicodeScalars.dropFirst()))
-        }
+        dropByteOrderMark(&lines)
         // Form feeds (page breaks) are looked for line by line only in a file that has one.
         var pages: [Int] = []
         if encoding != "UTF-8" || bytes.contains(0x0C) {
@@ -113,6 +123,13 @@ public enum TextDecoder {
         }
         try checkNotEmpty(lines, sourceFile: sourceFile)
         return SourceText(lines: lines, sourceFile: sourceFile, sha256: sha256, encoding: encoding, pageStarts: pages)
+    }
+
+    /// The first line without its leading U+FEFF (a byte order mark), if it has one.
+    private static func dropByteOrderMark(_ lines: inout [String]) {
+        if let first = lines.first, first.unicodeScalars.first == "\u{FEFF}" {
+            lines[0] = String(String.UnicodeScalarView(first.unicodeScalars.dropFirst()))
+        }
     }
 
     /// 1-based lines holding a form feed (a page break before their text).
@@ -126,10 +143,46 @@ public enum TextDecoder {
     /// rather than starting an empty one.
     /// A document with CR but no LF anywhere (old Mac line ends) is split at CR.
     static func splitLines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
-        let separator: UInt8 = !bytes.contains(0x0A) && bytes.contains(0x0D) ? 0x0D : 0x0A
+        let separator: UInt8 = !contains(bytes, 0x0A) && contains(bytes, 0x0D) ? 0x0D : 0x0A
         var lines = bytes.split(separator: separator, omittingEmptySubsequences: false)
         if lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
         return lines.map { $0.last == 0x0D ? $0.dropLast() : $0 }
+    }
+
+    /// The lines of valid UTF-8 `text`, split as `splitLines` splits its bytes: each a copy
+    /// of its bytes (split at ASCII bytes, which are whole scalars, so never revalidated).
+    static func utf8Lines(_ text: String) -> [String] {
+        let utf8 = text.utf8
+        var storage = text
+        return storage.withUTF8 { bytes -> [String] in
+            guard let base = bytes.baseAddress else { return [""] }
+            let count = bytes.count
+            let separator: UInt8 = memchr(base, 0x0A, count) == nil && memchr(base, 0x0D, count) != nil ? 0x0D : 0x0A
+            var lines: [String] = []
+            var start = 0
+            func line(_ from: Int, _ to: Int) -> String {
+                var end = to
+                if end > from && bytes[end - 1] == 0x0D { end -= 1 }
+                if end == from { return "" }
+                return String(text[utf8.index(utf8.startIndex, offsetBy: from)..<utf8.index(utf8.startIndex, offsetBy: end)])
+            }
+            while let hit = memchr(base + start, Int32(separator), count - start) {
+                let end = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                lines.append(line(start, end))
+                start = end + 1
+            }
+            // The text after the last separator; none when the text ends with one (and has more than one line).
+            if start < count || lines.isEmpty { lines.append(line(start, count)) }
+            return lines
+        }
+    }
+
+    /// Whether `bytes` hold `byte`.
+    private static func contains(_ bytes: [UInt8], _ byte: UInt8) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, Int32(byte), buffer.count) != nil
+        }
     }
 
     /// True when the line is valid UTF-8 and holds at least one non-ASCII character.
@@ -143,17 +196,39 @@ public enum TextDecoder {
 
     /// NUL bytes, or more than 1 in 20 bytes control characters other than \t \n \r \f.
     static func isBinary(_ bytes: [UInt8]) -> Bool {
-        var controls = 0
-        for byte in bytes {
-            if byte == 0 { return true }
-            if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C) || byte == 0x7F {
-                controls += 1
+        bytes.withUnsafeBufferPointer { buffer in
+            var controls = 0
+            var nul = false
+            func look(_ from: Int, _ to: Int) {
+                for byte in buffer[from..<to] {
+                    if byte == 0 { nul = true }
+                    if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C) || byte == 0x7F {
+                        controls += 1
+                    }
+                }
             }
+            // Eight bytes at a time: a word with no byte below 0x20 and none equal to 0x7F holds
+            // no control character (exact tests for "some byte < n" and "some byte = 0").
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            var index = 0
+            if let base = buffer.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while index + 8 <= buffer.count {
+                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    let below = (word &- ones &* 0x20) & ~word & highs
+                    let delete = word ^ (ones &* 0x7F)
+                    if below | ((delete &- ones) & ~delete & highs) != 0 { look(index, index + 8) }
+                    index += 8
+                }
+            }
+            look(index, buffer.count)
+            return nul || (controls > 0 && controls * 20 > buffer.count)
         }
-        return controls > 0 && controls * 20 > bytes.count
     }
 
     private static func checkNotEmpty(_ lines: [String], sourceFile: String) throws {
+        // A printable ASCII character is no whitespace: a line holding one is not blank.
+        if lines.contains(where: { $0.utf8.contains { $0 > 0x20 && $0 < 0x7F } }) { return }
         let blank = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}\u{3000}"))
         if lines.allSatisfy({ $0.trimmingCharacters(in: blank).isEmpty }) { throw ImportError.empty(file: sourceFile) }
     }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The text every template reader sees: page furniture removed and full-width figures made
 /// half-width, with every line kept at its number (a removed line becomes empty), so that each
 /// line a reader names is the line of the file as given.
@@ -41,7 +45,8 @@ public enum TextNormalizer {
     /// The page's first (or last) line with text, annotations and removed lines skipped.
     static func edgeLine(_ lines: [String], _ page: Range<Int>, fromTop: Bool, removed: Set<Int>) -> Int? {
         func holdsText(_ index: Int) -> Bool {
-            !removed.contains(index) && !lines[index].fastHasPrefix("[PDF page") && !lines[index].trimmingSpaces.isEmpty
+            !removed.contains(index) && !(lines[index].utf8.first == 0x5B && lines[index].fastHasPrefix("[PDF page"))
+                && !isSpaces(lines[index])
         }
         return fromTop ? page.first(where: holdsText) : page.reversed().first(where: holdsText)
     }
@@ -90,17 +95,33 @@ public enum TextNormalizer {
     }
 
     /// `shape` over the scalars of a line whose scalars are its characters
-    /// (`CharacterKey.standsAlone`); nil for any other line.
+    /// (`CharacterKey.standsAlone`); nil for any other line. Read from the UTF-8 bytes: the
+    /// kept scalars' bytes, each ASCII digit as "#"; "" when a "." stands between two digits.
     static func scalarShape(_ line: String) -> String? {
-        var s: [Unicode.Scalar] = []
-        for scalar in line.unicodeScalars {
-            guard CharacterKey.standsAlone(scalar.value) else { return nil }
-            if scalar.value != 0x20 && scalar.value != 0x3000 { s.append(scalar) }
+        var line = line
+        return line.withUTF8 { bytes -> String? in
+            var kept: [UInt8] = []
+            kept.reserveCapacity(bytes.count)
+            var previousIsDigit = false, dotAfterDigit = false, holdsAmount = false
+            var i = 0
+            while i < bytes.count {
+                let (value, length) = CharacterKey.scalar(in: bytes, at: i)
+                guard CharacterKey.standsAlone(value) else { return nil }
+                if value != 0x20 && value != 0x3000 {
+                    let isDigit = value >= 0x30 && value <= 0x39
+                    if isDigit && dotAfterDigit { holdsAmount = true }
+                    dotAfterDigit = value == 0x2E && previousIsDigit
+                    previousIsDigit = isDigit
+                    if isDigit {
+                        kept.append(0x23)
+                    } else {
+                        for k in i..<(i + length) { kept.append(bytes[k]) }
+                    }
+                }
+                i += length
+            }
+            return holdsAmount ? "" : String(decoding: kept, as: UTF8.self)
         }
-        func isDigit(_ k: Int) -> Bool { s[k].value >= 0x30 && s[k].value <= 0x39 }
-        for k in s.indices where s[k] == "." && k > 0 && k + 1 < s.count && isDigit(k - 1) && isDigit(k + 1) { return "" }
-        for k in s.indices where isDigit(k) { s[k] = "#" }
-        return String(String.UnicodeScalarView(s))
     }
 
     /// `shape` character by character (any line).
@@ -174,10 +195,48 @@ public enum TextNormalizer {
         return false
     }
 
-    /// A line holding only a number of 1–4 digits.
+    /// Whether the line is `trimmingSpaces`-empty: only ASCII and ideographic spaces (each a
+    /// character of its own, and no other character equals either).
+    static func isSpaces(_ line: String) -> Bool {
+        var line = line
+        return line.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == 0x20 {
+                    i += 1
+                } else if bytes[i] == 0xE3 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80 {
+                    i += 3
+                } else {
+                    return false
+                }
+            }
+            return true
+        }
+    }
+
+    /// A line holding only a number of 1–4 digits: ASCII digits between ASCII or ideographic
+    /// spaces (a digit followed by anything but a space or the end could be joined to it).
     static func isBareNumber(_ line: String) -> Bool {
-        let s = line.trimmingSpaces
-        return !s.isEmpty && s.count <= 4 && s.allSatisfy(\.isASCIIDigitChar)
+        var line = line
+        return line.withUTF8 { bytes in
+            var i = 0, digits = 0, digitsEnded = false
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte == 0x20 {
+                    i += 1
+                    if digits > 0 { digitsEnded = true }
+                } else if byte == 0xE3 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80 {
+                    i += 3
+                    if digits > 0 { digitsEnded = true }
+                } else if byte >= 0x30 && byte <= 0x39 && !digitsEnded {
+                    digits += 1
+                    i += 1
+                } else {
+                    return false
+                }
+            }
+            return digits >= 1 && digits <= 4
+        }
     }
 
     // MARK: full width
@@ -188,11 +247,17 @@ public enum TextNormalizer {
     static func mayHoldFullWidth(_ line: String) -> Bool {
         var line = line
         return line.withUTF8 { bytes in
-            guard bytes.count >= 3 else { return false }
-            for i in 0..<(bytes.count - 2) where bytes[i] == 0xEF && bytes[i + 1] == 0xBC {
-                let third = bytes[i + 2]
-                if (0x90...0x99).contains(third) || third == 0x8E || third == 0x85 || third == 0x8D { return true }
-                if third == 0x8C, i > 0, (0x30...0x39).contains(bytes[i - 1]) { return true }
+            guard bytes.count >= 3, let base = bytes.baseAddress else { return false }
+            // From one EF byte to the next (memchr).
+            var i = 0
+            while i < bytes.count - 2, let hit = memchr(base + i, 0xEF, bytes.count - 2 - i) {
+                i = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                if bytes[i + 1] == 0xBC {
+                    let third = bytes[i + 2]
+                    if (0x90...0x99).contains(third) || third == 0x8E || third == 0x85 || third == 0x8D { return true }
+                    if third == 0x8C, i > 0, (0x30...0x39).contains(bytes[i - 1]) { return true }
+                }
+                i += 1
             }
             return false
         }

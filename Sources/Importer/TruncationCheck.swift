@@ -23,7 +23,19 @@ enum TruncationCheck {
 
     /// N of a line starting (after blanks) with `第N部分`, N a Chinese numeral up to 十.
     static func partNumber(_ line: String) -> Int? {
-        // Most lines, blanks aside, start with a character other than 第 (no other equals it).
+        // Most lines, blanks aside, start with a character other than 第 (no other equals it):
+        // told from the first scalar after ASCII spaces and tabs when it stands alone and is no
+        // whitespace (then it begins the first character the trimming keeps).
+        var bytes = line
+        let opens: Bool? = bytes.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
+            if i == bytes.count { return false }
+            let value = CharacterKey.scalar(in: bytes, at: i).value
+            if value == 0x7B2C { return true }
+            return CharacterKey.standsAlone(value) && value != 0x3000 ? false : nil
+        }
+        if opens == false { return nil }
         if let (start, end) = line.asciiBlanksTrimmed(), start == end || line.unicodeScalars[start] != "第" { return nil }
         let trimmed = line.drop { $0.isWhitespace || $0 == "\u{3000}" }
         guard trimmed.first == "第" else { return nil }

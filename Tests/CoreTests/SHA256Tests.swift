@@ -22,6 +22,28 @@ final class SHA256Tests: XCTestCase {
                        "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
     }
 
+    func testTailsOfOneAndTwoBlocksAndNonContiguousInput() {
+        // Byte i is (7i + 3) mod 256; the last whole block is read in place, the tail padded
+        // into one block (fewer than 56 bytes left) or two.
+        let expected: [Int: String] = [
+            111: "67d9492e628fd376e0b2efec8ca2b99b123e202cf620deb270728df979b2f73e",
+            112: "96b928cff8528dbb99602c709a65b846cb6467acb8b722f0d758e4dc27bfc508",
+            119: "9ce7368e4daf32341631b492e80359dc9f594b48453cd0dd5bf0b19279cc177e",
+            120: "7836b787757e95e58b3ca5aec90b1b004e8deba1e50e9675af9cabf1a13a04b5",
+            127: "a8d23e75d936f303d248888d9b165ee543f4cbafcad3c9dd2a79bd84faa11d07",
+            128: "d2742f1f4ac6bb7ca2b239ee18402ba8b3f9f8e652d2a72973c2b9ba11c08cf6",
+            129: "307f8fc2c1622b92762e818d39a185d4d667ad49a4b07ceae1f4afa008a93ec4",
+            1_000_003: "987ab1b5b3b71c1d1053a817cffc3695c96e78c2b068d558c6b340a8255c3ed8",
+        ]
+        for (count, hex) in expected {
+            let bytes = (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) }
+            XCTAssertEqual(SHA256.hex(bytes), hex, "\(count) bytes")
+            XCTAssertEqual(SHA256.hex(bytes[...]), hex, "\(count) bytes as a slice")
+            // A collection without contiguous storage is copied first, with the same digest.
+            XCTAssertEqual(SHA256.hex((0..<count).lazy.map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) }), hex, "\(count) lazy bytes")
+        }
+    }
+
     func testMatchesTheRecordedHashOfTheSeedDocument() throws {
         let url = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

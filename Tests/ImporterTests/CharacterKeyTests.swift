@@ -89,9 +89,11 @@ final class StandsAloneTests: XCTestCase {
     /// The byte answer is `hasPrefix`'s, combining marks, canonical equivalents and CR LF included.
     func testFastHasPrefixAgreesWithHasPrefix() {
         let texts = ["[PDF page 3]", "#注释", "注：本表", "", "a", "支出合计", "支出\u{301}合计", "e\u{301}x", "ex", "\u{E9}x",
-                     "\u{F900}收入", "\u{8C48}收入", "\r\nA", "\rA", "一般公共预算财政拨款", "ｶﾞ", "ｶ", "第3页", "👍🏽a"]
+                     "\u{F900}收入", "\u{8C48}收入", "\r\nA", "\rA", "一般公共预算财政拨款", "ｶﾞ", "ｶ", "第3页", "👍🏽a",
+                     "K", "\u{212A}", ";", "\u{037E}", "a\u{301}b", "合计", "合\u{301}计", " 合计", "\u{0600}合计"]
         let prefixes = ["", "[PDF page", "#", "注：", "a", "支出", "支", "e", "\u{E9}", "e\u{301}", "\u{8C48}", "\u{F900}",
-                        "\r", "\r\n", "一般公共预算财政拨款支出", "ｶ", "ｶﾞ", "第", "👍", "👍🏽"]
+                        "\r", "\r\n", "一般公共预算财政拨款支出", "ｶ", "ｶﾞ", "第", "👍", "👍🏽",
+                        "K", "\u{212A}", ";", "\u{037E}", "a\u{301}", "合计", "计", " "]
         for text in texts {
             for prefix in prefixes {
                 XCTAssertEqual(text.fastHasPrefix(prefix), text.hasPrefix(prefix), "\(text.debugDescription) \(prefix.debugDescription)")

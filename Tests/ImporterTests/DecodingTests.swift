@@ -135,6 +135,39 @@ final class DecodingTests: XCTestCase {
     }
 
     /// A document whose lines end in CR alone (no LF anywhere) has its lines.
+    /// Lines of valid UTF-8 text are those of its bytes, split and decoded one by one.
+    func testUTF8LinesAgreeWithSplitBytes() {
+        let texts = ["a", "a\n", "a\nb", "\n", "\n\n", "a\r\nb\r\n", "a\r\n\r\n", "\r", "a\rb\r", "a\r\rb", "一\n二\r\n",
+                     "\u{FEFF}一\n", "e\u{301}\n\u{301}x", "a\r\nb\rc", " \n \n", "长行长行长行长行长行长行长行\n短"]
+        for text in texts {
+            let split = TextDecoder.splitLines(Array(text.utf8)).map { String(decoding: $0, as: UTF8.self) }
+            XCTAssertEqual(TextDecoder.utf8Lines(text), split, text.debugDescription)
+        }
+    }
+
+    /// Binary detection on eight bytes at a time agrees with a byte-by-byte count.
+    func testBinaryDetectionAgreesWithCountingBytes() {
+        func counted(_ bytes: [UInt8]) -> Bool {
+            if bytes.contains(0) { return true }
+            let controls = bytes.count(where: { ($0 < 0x20 && ![0x09, 0x0A, 0x0D, 0x0C].contains($0)) || $0 == 0x7F })
+            return controls > 0 && controls * 20 > bytes.count
+        }
+        var state: UInt64 = 12_345
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 40, 41, 63, 100] {
+            for trial in 0..<200 {
+                // Mostly text bytes, a control now and then; a NUL only in one trial of four.
+                let bytes: [UInt8] = (0..<length).map { _ in
+                    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                    let pick = Int(state >> 58)
+                    guard pick < 16 else { return [0x41, 0xE4, 0xB8, 0x80, 0x20][pick % 5] }
+                    let byte: UInt8 = [0x00, 0x01, 0x09, 0x0A, 0x1F, 0x20, 0x21, 0x7E, 0x7F, 0x80, 0x9F, 0xA0, 0xE4, 0xFF, 0x41, 0x0C][pick]
+                    return byte == 0 && trial % 4 != 0 ? 0x20 : byte
+                }
+                XCTAssertEqual(TextDecoder.isBinary(bytes), counted(bytes), "\(bytes)")
+            }
+        }
+    }
+
     func testCROnlyLineEnds() throws {
         let text = try TextDecoder.decode(Array("第一行\r第二行\r\r第四行\r".utf8), sourceFile: "cr.txt")
         XCTAssertEqual(text.lines, ["第一行", "第二行", "", "第四行"])

@@ -68,6 +68,24 @@ final class TextNormalizerTests: XCTestCase {
         let lines = ["2030年度收入支出总计5.00万元。与2028年度相比，增加1.00万元。", "比2028年减少", "较2029年增长"]
         XCTAssertEqual(DocumentIdentity.priorYear(in: lines, year: 2030), 2028)
         XCTAssertEqual(DocumentIdentity.priorYear(in: ["上年"], year: 2030), 2029)
+        // Spaces go before the scan; a character joined by a mark is another character.
+        let marked = Array(repeating: "比2028年\u{301}增加", count: 3)
+        XCTAssertEqual(DocumentIdentity.priorYear(in: ["与 2027 年相比", "较2027年"] + marked, year: 2030), 2027)
+        XCTAssertEqual(DocumentIdentity.priorYear(in: ["与2027年\u{301}相比", "较2028年增加"], year: 2030), 2028)
+        XCTAssertEqual(DocumentIdentity.priorYear(in: ["与2027年相比 e\u{301}", "比２０２８年增加"], year: 2030), 2027)
+        XCTAssertEqual(DocumentIdentity.priorYear(in: ["与2019年相比", "较2030年"], year: 2030), 2029, "out of range")
+    }
+
+    /// The byte tests of page edges agree with the character definitions (`trimmingSpaces`).
+    func testBlankAndBareNumberLinesAgreeWithCharacterDefinitions() {
+        let lines = ["", " ", "　", " 　 ", "12", " 12 ", "　1234　", "12345", "1 2", "１２", "a", " 1\u{301}", "1\u{301}",
+                     " \u{301}", "\u{3000}\u{301}", "\t1", "0", "0000", " 12　", "12 a", "\u{2003}", "12\t"]
+        for line in lines {
+            let trimmed = line.trimmingSpaces
+            XCTAssertEqual(TextNormalizer.isSpaces(line), trimmed.isEmpty, line.debugDescription)
+            XCTAssertEqual(TextNormalizer.isBareNumber(line),
+                           !trimmed.isEmpty && trimmed.count <= 4 && trimmed.allSatisfy(\.isASCIIDigitChar), line.debugDescription)
+        }
     }
 
     /// Page markers found over scalars are those found over characters.

@@ -24,5 +24,12 @@ final class TrimmingTests: XCTestCase {
         XCTAssertNil(TruncationCheck.partNumber("   收入支出决算总表"))
         XCTAssertNil(TruncationCheck.partNumber("    "))
         XCTAssertEqual(TruncationCheck.partNumber(" \u{301}第一部分"), 1, "a mark joined to a blank goes with it")
+        XCTAssertEqual(TruncationCheck.partNumber("\t 第二部分"), 2)
+        XCTAssertEqual(TruncationCheck.partNumber("　 　第三部分 "), 3, "ideographic spaces are blanks")
+        XCTAssertEqual(TruncationCheck.partNumber("\u{2003}第五部分"), 5, "so is an em space")
+        XCTAssertNil(TruncationCheck.partNumber(""))
+        XCTAssertNil(TruncationCheck.partNumber(" 1、第一部分"))
+        XCTAssertNil(TruncationCheck.partNumber("第\u{301}一部分"), "第 with a mark is another character")
+        XCTAssertNil(TruncationCheck.partNumber("\u{0600}第一部分"), "a prepended mark joins 第")
     }
 }
