@@ -47,8 +47,8 @@ public final class DocumentWriter {
 
     public let database: Database
     private var statements: [String: Statement] = [:]
-    /// The multi-row INSERTs of `insertRows`, by table, columns and number of rows (their SQL
-    /// is long: built and hashed once, not per chunk).
+    /// The multi-row INSERTs of `insertRows`, by table and number of rows (their SQL is long:
+    /// built once, and found by a small key).
     var insertStatements: [InsertKey: Statement] = [:]
     private var catalog: DocumentCatalog?
     /// Paragraphs written in the open batch and not yet in `paragraph_fts` (see `beginBatch`).
