@@ -76,7 +76,8 @@ struct DocumentTransaction {
                     throw DocumentWriteError.invalid("度量「\(id)」属于资金范围 \(fund)，事实却标为 \(fact.fund)", line: line)
                 }
             case (nil, let code?):
-                guard [3, 5, 7].contains(code.count), code.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                // ASCII digits only, so bytes and characters are one and the same.
+                guard [3, 5, 7].contains(code.utf8.count), code.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
                     throw DocumentWriteError.invalid("科目编码「\(code)」须为 3、5 或 7 位数字", line: line)
                 }
             default:

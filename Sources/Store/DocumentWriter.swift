@@ -128,10 +128,11 @@ public final class DocumentWriter {
     private func writeInSavepoint(_ document: ImportedDocument, replace: Bool) throws -> Outcome {
         guard database.isInTransaction else { throw abandonBatch() }
         let unindexed = unindexedParagraphs
-        try database.execute("SAVEPOINT document")
+        // Compiled once (`run`): `execute` would parse them again for every document.
+        try run("SAVEPOINT document")
         do {
             let outcome = try writeRows(document, replace: replace)
-            try database.execute("RELEASE document")
+            try run("RELEASE document")
             return outcome
         } catch {
             // Undoes the document, and any indexing it did of earlier documents' paragraphs.
