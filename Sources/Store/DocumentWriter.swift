@@ -237,8 +237,9 @@ public final class DocumentWriter {
 /// fact columns. Fixed by the seed, so read once per writer.
 struct DocumentCatalog {
     let measureFunds: [String: String]
-    let funds: Set<String>
-    let columns: Set<String>
+    /// A handful of ids each: searched in order, cheaper than hashing every fact's.
+    let funds: [String]
+    let columns: [String]
 
     init(reading writer: DocumentWriter) throws {
         var measureFunds: [String: String] = [:]
@@ -246,7 +247,7 @@ struct DocumentCatalog {
             if let id = row[0].string, let fund = row[1].string { measureFunds[id] = fund }
         }
         self.measureFunds = measureFunds
-        funds = Set(try writer.rows("SELECT id FROM fund").compactMap { $0[0].string })
-        columns = Set(try writer.rows("SELECT id FROM fact_column").compactMap { $0[0].string })
+        funds = try writer.rows("SELECT id FROM fund").compactMap { $0[0].string }
+        columns = try writer.rows("SELECT id FROM fact_column").compactMap { $0[0].string }
     }
 }
