@@ -11,6 +11,9 @@
 --     figure), 'residue' (a reviewer's comment left in the document). Queries read one value
 --     per key by the precedence table > text > chart; residue is never a value.
 --   * All tables are STRICT; foreign keys are on (the Store turns them on per connection).
+--   * The CHECKs of the tables an import writes row by row list three or more allowed values
+--     as equalities joined by OR, not `x IN (…)`: SQLite checks such an IN list against a
+--     temporary index it builds again for every row inserted.
 --
 -- The schema version lives in PRAGMA user_version (set by the Store after this script);
 -- the hash of the embedded seed data lives in meta('seed_hash').
@@ -64,7 +67,9 @@ CREATE TABLE measure (
     sort_order INTEGER NOT NULL UNIQUE,
     description TEXT,
     CHECK ((parent_id IS NULL) = (relation IS NULL)),
-    CHECK ((value_kind = 'count') = (count_unit IS NOT NULL))
+    CHECK ((value_kind = 'count') = (count_unit IS NOT NULL)),
+    -- What a fact's (measure_id, fund_id) refers to: a measure's fact carries its fund.
+    UNIQUE (id, fund_id)
 ) STRICT;
 CREATE INDEX measure_parent ON measure(parent_id);
 
@@ -171,7 +176,8 @@ CREATE INDEX disclosure_kind_year ON disclosure(kind, year);
 -- One printed occurrence of a figure. The key is (disclosure, measure or code, fund,
 -- column, year); a key printed several times has several rows, each with its provenance.
 --   measure_id XOR code: a catalog measure, or a functional-classification code read in
---   fund_id (for a measure, fund_id repeats the measure's fund; a trigger enforces it).
+--   fund_id (for a measure, fund_id repeats the measure's fund: the foreign key on
+--   (measure_id, fund_id) enforces it, and is not checked for a code, whose measure_id is NULL).
 --   year: the fiscal year the figure is about (a 2023 disclosure states 2022 figures).
 --   amount_fen for money (codes are always money), quantity for counts and points
 --   (measure.value_kind tells which).
@@ -188,7 +194,7 @@ CREATE INDEX disclosure_kind_year ON disclosure(kind, year);
 CREATE TABLE fact (
     id            INTEGER PRIMARY KEY,
     disclosure_id INTEGER NOT NULL REFERENCES disclosure(id) ON DELETE CASCADE,
-    measure_id    TEXT REFERENCES measure(id),
+    measure_id    TEXT,
     code          TEXT,
     fund_id       TEXT NOT NULL REFERENCES fund(id),
     column_id     TEXT NOT NULL REFERENCES fact_column(id),
@@ -198,7 +204,7 @@ CREATE TABLE fact (
     printed       TEXT,
     printed_unit  TEXT,
     derived       INTEGER NOT NULL DEFAULT 0 CHECK (derived IN (0, 1)),
-    source_kind   TEXT NOT NULL CHECK (source_kind IN ('table', 'text', 'chart')),
+    source_kind   TEXT NOT NULL CHECK (source_kind = 'table' OR source_kind = 'text' OR source_kind = 'chart'),
     line_from     INTEGER NOT NULL CHECK (line_from >= 1),
     line_to       INTEGER NOT NULL,
     status        TEXT NOT NULL DEFAULT 'ok' CHECK (status IN ('ok', 'quarantined')),
@@ -211,7 +217,8 @@ CREATE TABLE fact (
     CHECK ((amount_fen IS NULL) != (quantity IS NULL)),
     CHECK (line_to >= line_from),
     CHECK ((derived = 1) = (printed IS NULL)),
-    CHECK (code IS NULL OR (length(code) IN (3, 5, 7) AND code GLOB '[0-9]*'))
+    CHECK (code IS NULL OR ((length(code) = 3 OR length(code) = 5 OR length(code) = 7) AND code GLOB '[0-9]*')),
+    FOREIGN KEY (measure_id, fund_id) REFERENCES measure(id, fund_id)
 ) STRICT;
 CREATE INDEX fact_measure ON fact(measure_id, disclosure_id, year) WHERE measure_id IS NOT NULL;
 CREATE INDEX fact_code ON fact(code, disclosure_id, year) WHERE code IS NOT NULL;
@@ -259,13 +266,6 @@ CREATE TABLE source_table (
 ) STRICT;
 CREATE INDEX source_table_disclosure ON source_table(disclosure_id);
 
-CREATE TRIGGER fact_measure_fund BEFORE INSERT ON fact
-WHEN NEW.measure_id IS NOT NULL
- AND NEW.fund_id != (SELECT fund_id FROM measure WHERE id = NEW.measure_id)
-BEGIN
-    SELECT RAISE(ABORT, 'fact fund differs from its measure''s fund');
-END;
-
 -- The rates and changes a document states, kept as printed and linked to what they are
 -- rates of, so that `check` can recompute them.
 --   kind: share (占 x% of base), growth (增长/下降 x% against the prior year),
@@ -282,16 +282,16 @@ END;
 CREATE TABLE statement (
     id              INTEGER PRIMARY KEY,
     disclosure_id   INTEGER NOT NULL REFERENCES disclosure(id) ON DELETE CASCADE,
-    kind            TEXT NOT NULL CHECK (kind IN ('share', 'growth', 'change', 'completion', 'execution')),
+    kind            TEXT NOT NULL CHECK (kind = 'share' OR kind = 'growth' OR kind = 'change' OR kind = 'completion' OR kind = 'execution'),
     printed         TEXT NOT NULL,
-    direction       TEXT CHECK (direction IN ('增加', '减少', '持平')),
+    direction       TEXT CHECK (direction = '增加' OR direction = '减少' OR direction = '持平'),
     rate_scaled     INTEGER,
     rate_decimals   INTEGER CHECK (rate_decimals BETWEEN 0 AND 6),
     amount_fen      INTEGER,
     part_fact_id    INTEGER REFERENCES fact(id) ON DELETE CASCADE,
     base_fact_id    INTEGER REFERENCES fact(id) ON DELETE CASCADE,
-    basis           TEXT CHECK (basis IN ('年初', '调整后', '未说明')),
-    source_kind     TEXT NOT NULL CHECK (source_kind IN ('table', 'text', 'chart')),
+    basis           TEXT CHECK (basis = '年初' OR basis = '调整后' OR basis = '未说明'),
+    source_kind     TEXT NOT NULL CHECK (source_kind = 'table' OR source_kind = 'text' OR source_kind = 'chart'),
     line_from       INTEGER NOT NULL CHECK (line_from >= 1),
     line_to         INTEGER NOT NULL,
     CHECK ((rate_scaled IS NULL) = (rate_decimals IS NULL)),
@@ -362,8 +362,8 @@ CREATE INDEX project_code ON project(code) WHERE code IS NOT NULL;
 CREATE TABLE project_figure (
     id            INTEGER PRIMARY KEY,
     project_id    INTEGER NOT NULL REFERENCES project(id) ON DELETE CASCADE,
-    funding_row   TEXT NOT NULL CHECK (funding_row IN ('total', 'fiscal', 'special_account', 'unit_funds', 'other')),
-    field         TEXT NOT NULL CHECK (field IN ('initial', 'adjusted', 'executed', 'adjustment', 'rate', 'weight', 'score')),
+    funding_row   TEXT NOT NULL CHECK (funding_row = 'total' OR funding_row = 'fiscal' OR funding_row = 'special_account' OR funding_row = 'unit_funds' OR funding_row = 'other'),
+    field         TEXT NOT NULL CHECK (field = 'initial' OR field = 'adjusted' OR field = 'executed' OR field = 'adjustment' OR field = 'rate' OR field = 'weight' OR field = 'score'),
     amount_fen    INTEGER,
     rate_scaled   INTEGER,
     rate_decimals INTEGER,
@@ -373,7 +373,7 @@ CREATE TABLE project_figure (
     line_from     INTEGER NOT NULL CHECK (line_from >= 1),
     line_to       INTEGER NOT NULL,
     CHECK ((amount_fen IS NOT NULL) + (rate_scaled IS NOT NULL) + (points_centi IS NOT NULL) = 1),
-    CHECK ((field IN ('initial', 'adjusted', 'executed', 'adjustment')) = (amount_fen IS NOT NULL)),
+    CHECK ((field = 'initial' OR field = 'adjusted' OR field = 'executed' OR field = 'adjustment') = (amount_fen IS NOT NULL)),
     CHECK ((field = 'rate') = (rate_scaled IS NOT NULL)),
     CHECK ((rate_scaled IS NULL) = (rate_decimals IS NULL)),
     CHECK (line_to >= line_from)
@@ -393,7 +393,7 @@ CREATE TABLE indicator (
     level2           TEXT,
     level3           TEXT,
     operator_printed TEXT,
-    operator         TEXT CHECK (operator IN ('=', '>', '<', '>=', '<=', 'qualitative')),
+    operator         TEXT CHECK (operator = '=' OR operator = '>' OR operator = '<' OR operator = '>=' OR operator = '<=' OR operator = 'qualitative'),
     target           TEXT,
     unit             TEXT,
     actual           TEXT,
@@ -440,6 +440,11 @@ CREATE INDEX paragraph_disclosure ON paragraph(disclosure_id, line_from);
 CREATE VIRTUAL TABLE paragraph_fts USING fts5(
     body, content = 'paragraph', content_rowid = 'id', tokenize = 'trigram'
 );
+-- Merge settings (stored in the index): segments merged eight at a time instead of four and up
+-- to 4 MB of new entries held before a segment is written (instead of 1 MB), so that an import
+-- rewrites each entry fewer times (measured: ≈ 0.5 ms of CPU less per document at 2,000).
+INSERT INTO paragraph_fts(paragraph_fts, rank) VALUES ('automerge', 8);
+INSERT INTO paragraph_fts(paragraph_fts, rank) VALUES ('hashsize', 4194304);
 CREATE TRIGGER paragraph_fts_delete AFTER DELETE ON paragraph BEGIN
     INSERT INTO paragraph_fts(paragraph_fts, rowid, body) VALUES ('delete', OLD.id, OLD.body);
 END;

@@ -29,6 +29,13 @@ public final class Database: @unchecked Sendable {
         case readWriteCreate
     }
 
+    /// SQLite's settings for the whole process, made once before the first connection opens
+    /// (`sqlite3_config` works only before SQLite initializes): no memory statistics, which
+    /// nothing reads, so that no allocation of any connection takes SQLite's global mutex.
+    private static let processSettings: Void = {
+        _ = dq_sqlite3_config_memstatus(0)
+    }()
+
     /// Seconds one busy wait lasts (`sqlite3_busy_timeout`).
     static let busyTimeoutSeconds = 5
     /// Seconds a write transaction waits in all for another writer before failing.
@@ -52,6 +59,7 @@ public final class Database: @unchecked Sendable {
     /// connection reads the header instead, which joins the WAL, so that closing last it
     /// still checkpoints and removes the -wal and -shm files.
     public init(_ location: Location, mode: Mode = .readWriteCreate, inWAL: Bool = false) throws {
+        _ = Self.processSettings
         var flags = SQLITE_OPEN_NOMUTEX
         flags |= mode == .readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         let filename: String

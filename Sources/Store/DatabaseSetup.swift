@@ -4,7 +4,7 @@ import Foundation
 /// database is one this program can read (schema version and seed hash).
 public enum DatabaseSetup {
     /// Bumped whenever schema.sql changes in a way older databases cannot be read with.
-    public static let schemaVersion = 4
+    public static let schemaVersion = 5
 
     /// What a new database holds.
     public enum Contents: String, Sendable {

@@ -76,7 +76,8 @@ struct DocumentTransaction {
                     throw DocumentWriteError.invalid("度量「\(id)」属于资金范围 \(fund)，事实却标为 \(fact.fund)", line: line)
                 }
             case (nil, let code?):
-                guard [3, 5, 7].contains(code.count), code.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                // ASCII digits only, so bytes and characters are one and the same.
+                guard [3, 5, 7].contains(code.utf8.count), code.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else {
                     throw DocumentWriteError.invalid("科目编码「\(code)」须为 3、5 或 7 位数字", line: line)
                 }
             default:
@@ -153,54 +154,83 @@ struct DocumentTransaction {
 
     /// The facts, with `fact.chosen` from `chosen` (all 0 when nil).
     func insertFacts(disclosureID: Int64, chosen: [Bool]?) throws -> [Int64] {
-        let rows: [[Value]] = document.facts.enumerated().map { index, fact in
-            [.integer(disclosureID), text(fact.measureID), text(fact.code), .text(fact.fund),
-             .text(fact.column), .integer(Int64(fact.year)), integer(fact.amountFen),
-             integer(fact.quantity), text(fact.printed), text(fact.printedUnit),
-             .integer(fact.isDerived ? 1 : 0), .text(fact.provenance.kind),
-             .integer(Int64(fact.provenance.lineFrom)), .integer(Int64(fact.provenance.lineTo)),
-             .text(fact.status.rawValue), text(fact.provenance.table), text(fact.provenance.rowLabel),
-             text(fact.provenance.columnLabel), integer(fact.provenance.page.map(Int64.init)),
-             .integer(chosen?[index] == true ? 1 : 0)]
-        }
+        let facts = document.facts
         return try insertRows(into: "fact", columns: ["disclosure_id", "measure_id", "code", "fund_id", "column_id", "year",
                                                       "amount_fen", "quantity", "printed", "printed_unit", "derived",
                                                       "source_kind", "line_from", "line_to", "status", "source_table",
                                                       "row_label", "column_label", "page", "chosen"],
-                              rows, line: { document.facts[$0].provenance.lineFrom })
+                              count: facts.count, line: { facts[$0].provenance.lineFrom }) { row, index in
+            let fact = facts[index]
+            try row.add(disclosureID)
+            try row.add(fact.measureID)
+            try row.add(fact.code)
+            try row.add(fact.fund)
+            try row.add(fact.column)
+            try row.add(fact.year)
+            try row.add(fact.amountFen)
+            try row.add(fact.quantity)
+            try row.add(fact.printed)
+            try row.add(fact.printedUnit)
+            try row.add(fact.isDerived)
+            try row.add(fact.provenance.kind)
+            try row.add(fact.provenance.lineFrom)
+            try row.add(fact.provenance.lineTo)
+            try row.add(fact.status.rawValue)
+            try row.add(fact.provenance.table)
+            try row.add(fact.provenance.rowLabel)
+            try row.add(fact.provenance.columnLabel)
+            try row.add(fact.provenance.page)
+            try row.add(chosen?[index] == true)
+        }
     }
 
     func insertStatements(disclosureID: Int64, factIDs: [Int64]) throws -> [Int64] {
-        let rows: [[Value]] = document.statements.map { item in
-            [.integer(disclosureID), .text(item.kind), .text(item.printed), text(item.direction),
-             integer(item.rateScaled), integer(item.rateDecimals.map(Int64.init)),
-             integer(item.amountFen), integer(item.partFact.map { factIDs[$0] }),
-             integer(item.baseFact.map { factIDs[$0] }), text(item.basis),
-             .text(item.provenance.kind), .integer(Int64(item.provenance.lineFrom)),
-             .integer(Int64(item.provenance.lineTo))]
-        }
+        let statements = document.statements
         return try insertRows(into: "statement", columns: ["disclosure_id", "kind", "printed", "direction", "rate_scaled",
                                                            "rate_decimals", "amount_fen", "part_fact_id", "base_fact_id",
                                                            "basis", "source_kind", "line_from", "line_to"],
-                              rows, line: { document.statements[$0].provenance.lineFrom })
+                              count: statements.count, line: { statements[$0].provenance.lineFrom }) { row, index in
+            let item = statements[index]
+            try row.add(disclosureID)
+            try row.add(item.kind)
+            try row.add(item.printed)
+            try row.add(item.direction)
+            try row.add(item.rateScaled)
+            try row.add(item.rateDecimals)
+            try row.add(item.amountFen)
+            try row.add(item.partFact.map { factIDs[$0] })
+            try row.add(item.baseFact.map { factIDs[$0] })
+            try row.add(item.basis)
+            try row.add(item.provenance.kind)
+            try row.add(item.provenance.lineFrom)
+            try row.add(item.provenance.lineTo)
+        }
     }
 
     func insertDerivationInputs(factIDs: [Int64], statementIDs: [Int64]) throws {
-        var rows: [[Value]] = [], lines: [Int] = []
+        // (fact, input position) of every input, in the order written.
+        var inputs: [(fact: Int, position: Int)] = []
         for (index, fact) in document.facts.enumerated() {
-            for (position, input) in fact.inputs.enumerated() {
-                var values: [Value] = [.integer(factIDs[index]), .integer(Int64(position + 1)), .integer(Int64(input.sign))]
-                switch input.source {
-                case .fact(let i): values += [.integer(factIDs[i]), .null]
-                case .statement(let i): values += [.null, .integer(statementIDs[i])]
-                }
-                rows.append(values)
-                lines.append(fact.provenance.lineFrom)
-            }
+            for position in fact.inputs.indices { inputs.append((index, position)) }
         }
+        let facts = document.facts
         _ = try insertRows(into: "derivation_input",
                            columns: ["fact_id", "position", "sign", "input_fact_id", "input_statement_id"],
-                           rows, line: { lines[$0] })
+                           count: inputs.count, line: { facts[inputs[$0].fact].provenance.lineFrom }) { row, index in
+            let (fact, position) = inputs[index]
+            let input = facts[fact].inputs[position]
+            try row.add(factIDs[fact])
+            try row.add(position + 1)
+            try row.add(input.sign)
+            switch input.source {
+            case .fact(let i):
+                try row.add(factIDs[i])
+                try row.addNull()
+            case .statement(let i):
+                try row.addNull()
+                try row.add(statementIDs[i])
+            }
+        }
     }
 
     func insertProjects(disclosureID: Int64) throws {
@@ -251,13 +281,19 @@ struct DocumentTransaction {
     /// The paragraphs; the writer indexes them (`DocumentWriter.indexParagraphs`) when the
     /// transaction or batch ends.
     func insertParagraphs(disclosureID: Int64) throws {
-        let rows: [[Value]] = document.paragraphs.map { paragraph in
-            [.integer(disclosureID), .text(paragraph.section), .text(paragraph.body), .text(paragraph.kind),
-             .integer(Int64(paragraph.line)), .integer(Int64(paragraph.lineTo)), paragraph.lineStartsText.map { .text($0) } ?? .null]
-        }
+        let paragraphs = document.paragraphs
         writer.unindexedParagraphs += try insertRows(
             into: "paragraph", columns: ["disclosure_id", "section", "body", "source_kind", "line_from", "line_to", "line_starts"],
-            rows, line: { document.paragraphs[$0].line })
+            count: paragraphs.count, line: { paragraphs[$0].line }) { row, index in
+            let paragraph = paragraphs[index]
+            try row.add(disclosureID)
+            try row.add(paragraph.section)
+            try row.add(paragraph.body)
+            try row.add(paragraph.kind)
+            try row.add(paragraph.line)
+            try row.add(paragraph.lineTo)
+            try row.add(paragraph.lineStartsText)
+        }
     }
 
     // MARK: - Helpers
@@ -278,10 +314,11 @@ struct DocumentTransaction {
     }
 
     /// `DocumentWriter.insertRows`, a constraint failure named with the row's source line.
-    private func insertRows(into table: String, columns: [String], _ rows: [[Value]], line: (Int) -> Int) throws -> [Int64] {
-        try writer.insertRows(into: table, columns: columns, rows, line: line) { line, error in
+    private func insertRows(into table: String, columns: [String], count: Int, line: (Int) -> Int,
+                            bind: (inout Parameters, Int) throws -> Void) throws -> [Int64] {
+        try writer.insertRows(into: table, columns: columns, count: count, line: line, failure: { line, error in
             DocumentWriteError.invalid("数据不符合数据库约束：\(error.message)", line: line)
-        }
+        }, bind: bind)
     }
 
     private func insert(_ statement: Statement, _ values: [Value]) throws {

@@ -47,8 +47,8 @@ public final class DocumentWriter {
 
     public let database: Database
     private var statements: [String: Statement] = [:]
-    /// The multi-row INSERTs of `insertRows`, by table, columns and number of rows (their SQL
-    /// is long: built and hashed once, not per chunk).
+    /// The multi-row INSERTs of `insertRows`, by table and number of rows (their SQL is long:
+    /// built once, and found by a small key).
     var insertStatements: [InsertKey: Statement] = [:]
     private var catalog: DocumentCatalog?
     /// Paragraphs written in the open batch and not yet in `paragraph_fts` (see `beginBatch`).
@@ -128,10 +128,11 @@ public final class DocumentWriter {
     private func writeInSavepoint(_ document: ImportedDocument, replace: Bool) throws -> Outcome {
         guard database.isInTransaction else { throw abandonBatch() }
         let unindexed = unindexedParagraphs
-        try database.execute("SAVEPOINT document")
+        // Compiled once (`run`): `execute` would parse them again for every document.
+        try run("SAVEPOINT document")
         do {
             let outcome = try writeRows(document, replace: replace)
-            try database.execute("RELEASE document")
+            try run("RELEASE document")
             return outcome
         } catch {
             // Undoes the document, and any indexing it did of earlier documents' paragraphs.
@@ -236,8 +237,9 @@ public final class DocumentWriter {
 /// fact columns. Fixed by the seed, so read once per writer.
 struct DocumentCatalog {
     let measureFunds: [String: String]
-    let funds: Set<String>
-    let columns: Set<String>
+    /// A handful of ids each: searched in order, cheaper than hashing every fact's.
+    let funds: [String]
+    let columns: [String]
 
     init(reading writer: DocumentWriter) throws {
         var measureFunds: [String: String] = [:]
@@ -245,7 +247,7 @@ struct DocumentCatalog {
             if let id = row[0].string, let fund = row[1].string { measureFunds[id] = fund }
         }
         self.measureFunds = measureFunds
-        funds = Set(try writer.rows("SELECT id FROM fund").compactMap { $0[0].string })
-        columns = Set(try writer.rows("SELECT id FROM fact_column").compactMap { $0[0].string })
+        funds = try writer.rows("SELECT id FROM fund").compactMap { $0[0].string }
+        columns = try writer.rows("SELECT id FROM fact_column").compactMap { $0[0].string }
     }
 }

@@ -97,6 +97,13 @@ public final class Statement {
         }
     }
 
+    /// Rewinds the statement for `Parameters` to bind a new set of values to (the old ones are
+    /// kept until each is bound again).
+    func parameters() -> Parameters {
+        reset()
+        return Parameters(statement: self)
+    }
+
     /// Advances to the next row: true when a row is available, false when done.
     ///
     /// On failure the statement is reset (releasing its locks) and a StoreError is thrown.
