@@ -12,6 +12,12 @@ extension FinalAccountsTableReader {
     /// `identities` replace the rule "column 0 = Σ the others" where a table has other row
     /// identities (the 政府性基金 table); the hierarchy is then checked in every column.
     static func readCodeTable(_ spec: TableSpec, _ lines: [String], _ range: ClosedRange<Int>, into b: inout ShanghaiBuilder) {
+        readCodeTable(spec, lines, range, tokenLines: tokenLines(lines, range), into: &b)
+    }
+
+    /// `readCodeTable`, given the range's `tokenLines`.
+    static func readCodeTable(_ spec: TableSpec, _ lines: [String], _ range: ClosedRange<Int>, tokenLines: [[LayoutToken]],
+                              into b: inout ShanghaiBuilder) {
         let name = spec.title, columns = spec.columns, headings = spec.columns.map { $0.headings.joined(separator: "|") }
         let columnLabels = spec.columns.map(\.label), identities = spec.identities
         let unit = spec.printedUnit(lines, range)
@@ -22,13 +28,13 @@ extension FinalAccountsTableReader {
         let active = activeColumns.isEmpty ? nil : activeColumns
         // Totals the 情况说明 states, which settle columns a table's own sums leave open.
         let columnTotals = spec.statedTotals.compactMapValues { b.statedTotals[$0] }
-        let layout = LayoutScanner.isLayout(rawLines(lines, range))
-        let tokenLines = tokenLines(lines, range)
+        let raw = rawLines(lines, range)
+        let layout = LayoutScanner.isLayout(raw)
         let rows = CodeTableScanner.rows(tokenLines, layout: layout, totalLabels: spec.totalRows.map(\.label))
             .filter { !$0.isCode || $0.key.count != 2 }
         guard !rows.isEmpty else { return }
         var fixed: [Int: [Int: LayoutToken]] = [:]
-        if LayoutScanner.isCells(rawLines(lines, range)) {
+        if LayoutScanner.isCells(raw) {
             // Word text: each figure sits in its column's cell (code, label, then the columns).
             for (i, row) in rows.enumerated() {
                 var map: [Int: LayoutToken] = [:]
@@ -112,10 +118,12 @@ extension FinalAccountsTableReader {
                 b.warnings.append("\(name)：\(row.key) 行各栏之和 \(Amount(fen: parts)) 不等于合计 \(total.text)（第 \(total.line) 行）")
             }
         }
-        for (row, map) in zip(rows, maps) {
-            let childLength = !row.isCode ? 3 : row.key.count == 3 ? 5 : row.key.count == 5 ? 7 : 0
+        let keyLengths = rows.map(\.key.count)
+        for (i, (row, map)) in zip(rows, maps).enumerated() {
+            let childLength = !row.isCode ? 3 : keyLengths[i] == 3 ? 5 : keyLengths[i] == 5 ? 7 : 0
             guard childLength > 0 else { continue }
-            let children = zip(rows, maps).filter { $0.0.isCode && $0.0.key.count == childLength && (!row.isCode || $0.0.key.hasPrefix(row.key)) }
+            let children = rows.indices.filter { rows[$0].isCode && keyLengths[$0] == childLength && (!row.isCode || rows[$0].key.hasPrefix(row.key)) }
+                .map { (rows[$0], maps[$0]) }
             guard !children.isEmpty else { continue }
             for column in treeColumns {
                 guard let total = map[column] else { continue }

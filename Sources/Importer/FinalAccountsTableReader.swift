@@ -9,11 +9,16 @@ enum FinalAccountsTableReader {
     /// Line ranges (1-based, inclusive) of each table, by title, found by its title line.
     static func locate(_ lines: [String], template: TableTemplate) -> [String: ClosedRange<Int>] {
         var starts: [(String, Int)] = []
+        // Each wording of a title and the title of the first spec that has it.
+        var titles: [String: String] = [:]
+        for spec in template.tables {
+            for title in spec.titles where titles[title] == nil { titles[title] = spec.title }
+        }
         for (i, raw) in lines.enumerated() where raw.containsBytes("表") {   // every title ends in 表
             let line = raw.withoutSpaces
             if line.fastHasPrefix("#") { continue }
-            if let spec = template.tables.first(where: { $0.titles.contains(line) }), !starts.contains(where: { $0.0 == spec.title }) {
-                starts.append((spec.title, i + 1))
+            if let title = titles[line], !starts.contains(where: { $0.0 == title }) {
+                starts.append((title, i + 1))
             }
         }
         var result: [String: ClosedRange<Int>] = [:]
@@ -28,13 +33,25 @@ enum FinalAccountsTableReader {
             // The line before a title may be the tables part's heading or the unit's table caption.
             if k + 1 < starts.count {
                 let before = lines[end - 1].withoutSpaces
-                if template.captions.contains(where: { before.contains($0) }) || template.partHeadings.contains(where: { before.fastHasPrefix($0) }) {
+                if template.captions.contains(where: { containsText(before, $0) }) || template.partHeadings.contains(where: { before.fastHasPrefix($0) }) {
                     end -= 1
                 }
             }
             result[title] = start...max(start, end)
         }
         return result
+    }
+
+    /// `text.contains(part)` (Foundation's search), over the UTF-8 bytes when every scalar of
+    /// both stands alone (`StandaloneScalar`): equal characters are then equal bytes.
+    static func containsText(_ text: String, _ part: String) -> Bool {
+        guard !part.isEmpty, standsAlone(text), standsAlone(part) else { return text.contains(part) }
+        return text.containsBytes(part)
+    }
+
+    /// Whether every scalar of `text` stands alone (`StandaloneScalar`).
+    static func standsAlone(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { StandaloneScalar.contains($0.value) }
     }
 
     /// Whether a line (spaces removed) starts the narrative after the tables.
@@ -46,13 +63,14 @@ enum FinalAccountsTableReader {
     static func read(_ spec: TableSpec, _ lines: [String], _ range: ClosedRange<Int>, into b: inout ShanghaiBuilder) {
         switch spec.shape {
         case .codes(economic: false):
-            if spec.mayBeEmpty, !tokenLines(lines, range).contains(where: { $0.contains(where: { $0.isCell && !$0.isPlaceholder }) }) {
+            let tokens = tokenLines(lines, range)
+            if spec.mayBeEmpty, !tokens.contains(where: { $0.contains(where: { $0.isCell && !$0.isPlaceholder }) }) {
                 // Printed empty: recorded (a table with no fact), so the audit tells it from a removed one.
                 b.tableRecords.append(ImportedTable(title: spec.title, lineFrom: range.lowerBound, lineTo: range.upperBound))
                 b.tables += 1
                 return
             }
-            readCodeTable(spec, lines, range, into: &b)
+            readCodeTable(spec, lines, range, tokenLines: tokens, into: &b)
         case .codes(economic: true): readEconomicTable(spec, lines, range, into: &b)
         case .twoSided(let left, let right): readTwoSided(spec, left: left, right: right, lines, range, into: &b)
         case .singleRow(let slots, let identities): readSingleRow(spec, slots: slots, identities: identities, lines, range, into: &b)
@@ -64,7 +82,7 @@ enum FinalAccountsTableReader {
             let text = lines[n - 1]
             if text.fastHasPrefix("[PDF page") || text.fastHasPrefix("#") || text.containsBytes("单位：") || text.fastHasPrefix("注：")
                 || text.containsBytes("说明：") { return [] }
-            return text.utf8.contains(0x09) ? LayoutScanner.cellTokens(text, line: n) : LayoutScanner.tokens(text, line: n)
+            return LayoutScanner.hasTab(text) ? LayoutScanner.cellTokens(text, line: n) : LayoutScanner.tokens(text, line: n)
         }
     }
 
@@ -159,8 +177,16 @@ enum FinalAccountsTableReader {
     static func labelRows(_ lines: [String], _ range: ClosedRange<Int>, specs: [LabelSpec], rightLabels: [String]) -> [LabelRow] {
         let tokenLines = tokenLines(lines, range)
         let layout = LayoutScanner.isLayout(rawLines(lines, range))
+        // A text whose first character stands alone and starts no right label's bytes starts
+        // none of them (`fastHasPrefix` then compares bytes), when each label stands alone.
+        let firstBytes = Set(rightLabels.compactMap(\.utf8.first))
+        let prefilter = rightLabels.allSatisfy { !$0.isEmpty && standsAlone($0) }
         let stream = layout
-            ? LabelTableScanner.halves(tokenLines) { text in rightLabels.contains { text.fastHasPrefix($0) } }
+            ? LabelTableScanner.halves(tokenLines) { text in
+                if prefilter, let byte = text.utf8.first, !firstBytes.contains(byte),
+                   let scalar = text.unicodeScalars.first, StandaloneScalar.contains(scalar.value) { return false }
+                return rightLabels.contains { text.fastHasPrefix($0) }
+            }
             : tokenLines
         return LabelTableScanner.rows(stream, specs: specs, layout: layout)
     }

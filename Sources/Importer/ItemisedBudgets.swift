@@ -49,16 +49,14 @@ enum ItemisedBudgets {
     /// numbered line to the next numbered line or heading; its figures may break across lines.
     static func read(_ lines: [String], tables: TableRows) -> [Item] {
         var items: [Item] = []
-        var current: (chars: [Character], lines: [Int])?
+        // The open item's lines (spaces removed), each with its line number.
+        var current: [(text: String, line: Int)]?
         func close() {
-            guard let c = current else { return }
+            guard let pieces = current else { return }
             current = nil
-            let text = String(c.chars)
-            let spent = figure(actual, in: text, c.lines)
-            guard let code = code(of: text, actual: spent.flatMap { SichuanNumbers.fen($0.printed) }, tables: tables) else { return }
-            let item = Item(code: code, budget: figure(initial, in: text, c.lines), adjusted: figure(adjusted, in: text, c.lines),
-                            actual: spent)
-            if item.budget != nil || item.adjusted != nil || item.actual != nil { items.append(item) }
+            let item = pieces.allSatisfy({ standsAlone($0.text) }) ? scalarItem(pieces, tables: tables)
+                : characterItem(pieces, tables: tables)
+            if let item, item.budget != nil || item.adjusted != nil || item.actual != nil { items.append(item) }
         }
         var inList = false
         for (index, raw) in lines.enumerated() {
@@ -73,15 +71,63 @@ enum ItemisedBudgets {
                 continue
             }
             guard inList else { continue }
-            if itemStart.matches(text) { close(); current = ([], []) }
-            guard current != nil else { continue }
-            for ch in text {
-                current!.chars.append(ch)
-                current!.lines.append(index + 1)
-            }
+            if mayStartItem(text) && itemStart.matches(text) { close(); current = [] }
+            current?.append((text, index + 1))
         }
         close()
         return items
+    }
+
+    /// False when `text` cannot start an item: its first scalar is ASCII and no digit (an
+    /// item starts with a decimal digit, and the only ASCII ones are 0–9).
+    static func mayStartItem(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        return first >= 0x80 || (first >= 0x30 && first <= 0x39)
+    }
+
+    /// Whether every scalar of `text` is a character by itself (`StandaloneScalar`): scalar
+    /// offsets are then character offsets, and a search for a piece of it finds the same bytes.
+    static func standsAlone(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { StandaloneScalar.contains($0.value) }
+    }
+
+    /// The item of `pieces`, read as characters (any text).
+    static func characterItem(_ pieces: [(text: String, line: Int)], tables: TableRows) -> Item? {
+        var chars: [Character] = [], lines: [Int] = []
+        for piece in pieces {
+            for ch in piece.text {
+                chars.append(ch)
+                lines.append(piece.line)
+            }
+        }
+        let text = String(chars)
+        let spent = figure(actual, in: text, lines)
+        let scalars = Array(text.unicodeScalars)
+        guard let code = code(of: text, scalars, actual: spent.flatMap { SichuanNumbers.fen($0.printed) }, tables: tables) else { return nil }
+        return Item(code: code, budget: figure(initial, in: text, lines), adjusted: figure(adjusted, in: text, lines), actual: spent)
+    }
+
+    /// `characterItem` for pieces whose every scalar stands alone, read over the scalars: the
+    /// text's characters are its scalars, so a figure's character offset is its scalar offset.
+    static func scalarItem(_ pieces: [(text: String, line: Int)], tables: TableRows) -> Item? {
+        var scalars: [Unicode.Scalar] = [], lines: [Int] = []
+        for piece in pieces {
+            for scalar in piece.text.unicodeScalars {
+                scalars.append(scalar)
+                lines.append(piece.line)
+            }
+        }
+        let text = pieces.map(\.text).joined()
+        let spent = figure(actual, in: text, scalars, lines)
+        guard let code = code(of: text, scalars, actual: spent.flatMap { SichuanNumbers.fen($0.printed) }, tables: tables) else { return nil }
+        return Item(code: code, budget: figure(initial, in: text, scalars, lines), adjusted: figure(adjusted, in: text, scalars, lines),
+                    actual: spent)
+    }
+
+    /// `pattern.first(in: text)`, given the text's scalars.
+    static func match(_ pattern: SichuanPattern, _ text: String, _ scalars: [Unicode.Scalar]) -> [String?]? {
+        guard pattern.mayMatch(text), let ranges = pattern.compiled.firstMatch(in: scalars) else { return nil }
+        return TextPattern.strings(ranges, scalars)
     }
 
     /// A heading ends the list: `六、…` or `（四）…`.
@@ -96,16 +142,18 @@ enum ItemisedBudgets {
     /// The 项 code an item names: printed beside the names, else the one 项 of the document's
     /// tables under the named 类 whose row prints the names (any 款 and 项 label the tables
     /// print for it), else the one 项 of that 类 whose table 决算 is the item's 决算.
-    static func code(of text: String, actual: Int64?, tables: TableRows) -> String? {
-        if let m = codedPath.first(in: text), let c = m[2], let k = m[4], let x = m[6] { return c + k + x }
-        guard let m = namedPath.first(in: text) else { return nil }
+    static func code(of text: String, _ scalars: [Unicode.Scalar], actual: Int64?, tables: TableRows) -> String? {
+        if let m = match(codedPath, text, scalars), let c = m[2], let k = m[4], let x = m[6] { return c + k + x }
+        guard let m = match(namedPath, text, scalars) else { return nil }
         let path = [m[1]!, m[2]!, m[3]!].map(\.withoutSpaces)
-        guard let classCode = FunctionClasses.names.first(where: { sameName($0.name, path[0]) })?.code
-            ?? tables.labels.first(where: { $0.key.count == 3 && $0.value.contains { sameName($0, path[0]) } })?.key
+        let plainClass = plain(path[0])
+        guard let classCode = zip(FunctionClasses.names, plainClassNames).first(where: { $0.0.name == path[0] || $0.1 == plainClass })?.0.code
+            ?? tables.labels.first(where: { $0.key.count == 3 && tables.named($0.key, path[0], plain: plainClass) })?.key
         else { return nil }
         let leaves = tables.labels.keys.filter { $0.count == 7 && $0.hasPrefix(classCode) }
+        let plainKind = plain(path[1]), plainItem = plain(path[2])
         let named = leaves.filter { leaf in
-            tables.named(String(leaf.prefix(5)), path[1]) && tables.named(leaf, path[2])
+            tables.named(String(leaf.prefix(5)), path[1], plain: plainKind) && tables.named(leaf, path[2], plain: plainItem)
         }
         if named.count == 1 { return named.first }
         guard let actual else { return nil }
@@ -115,29 +163,69 @@ enum ItemisedBudgets {
 
     /// A name as the list prints it and as a table row prints it (a 类 with or without 支出).
     static func sameName(_ table: String, _ text: String) -> Bool {
-        func plain(_ s: String) -> String { s.hasSuffix("支出") && s.count > 2 ? String(s.dropLast(2)) : s }
-        return table == text || plain(table) == plain(text)
+        table == text || plain(table) == plain(text)
     }
+
+    /// A name without its ending 支出 (when more is left).
+    static func plain(_ s: String) -> String { s.hasSuffix("支出") && s.count > 2 ? String(s.dropLast(2)) : s }
+
+    /// `plain` of each of `FunctionClasses.names`, in their order.
+    static let plainClassNames = FunctionClasses.names.map { plain($0.name) }
 
     /// What the document's tables print for each code: every row label (without the code),
     /// and the 一般公共预算财政拨款 决算.
     struct TableRows {
         var labels: [String: Set<String>] = [:]
+        /// `plain` of each of a code's labels.
+        var plainLabels: [String: Set<String>] = [:]
         var actual: [String: Int64] = [:]
 
         init(_ facts: [ImportedFact]) {
+            // A row's facts follow one another: the same code and label give the same name again.
+            var previous: (code: String, label: String)?
             for fact in facts where fact.provenance.kind == "table" && fact.status == .ok {
                 guard let code = fact.code else { continue }
-                if let label = fact.provenance.rowLabel {
-                    let name = label.withoutSpaces.drop { $0.isASCII && $0.isNumber }
-                    if !name.isEmpty { labels[code, default: []].insert(String(name)) }
+                if let label = fact.provenance.rowLabel,
+                   !(previous.map { $0.code.utf8.elementsEqual(code.utf8) && $0.label.utf8.elementsEqual(label.utf8) } ?? false) {
+                    previous = (code, label)
+                    let name = Self.name(label)
+                    if !name.isEmpty {
+                        labels[code, default: []].insert(name)
+                        plainLabels[code, default: []].insert(ItemisedBudgets.plain(name))
+                    }
                 }
                 if fact.fund == "general", fact.column == "actual", let fen = fact.amountFen { actual[code] = fen }
             }
         }
 
+        /// A row label without its spaces and the ASCII digits it starts with (its code).
+        static func name(_ label: String) -> String {
+            let bytes = Array(label.utf8.lazy.filter { $0 != 0x20 })
+            var start = 0
+            while start < bytes.count && bytes[start] >= 0x30 && bytes[start] <= 0x39 { start += 1 }
+            // The digits are characters by themselves when the scalar after them stands alone.
+            var rest = bytes[start...]
+            if start < bytes.count {
+                var end = start + 1
+                while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
+                let next = String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars.first!.value
+                if !StandaloneScalar.contains(next) {
+                    return String(label.withoutSpaces.drop { $0.isASCII && $0.isNumber })
+                }
+            } else {
+                rest = bytes[bytes.count...]
+            }
+            return String(decoding: rest, as: UTF8.self)
+        }
+
         func named(_ code: String, _ name: String) -> Bool {
-            labels[code]?.contains { ItemisedBudgets.sameName($0, name) } ?? false
+            named(code, name, plain: ItemisedBudgets.plain(name))
+        }
+
+        /// `named(code, name)`, given `plain(name)`: a label equal to the name, or whose plain
+        /// form is the name's.
+        func named(_ code: String, _ name: String, plain: String) -> Bool {
+            (labels[code]?.contains(name) ?? false) || (plainLabels[code]?.contains(plain) ?? false)
         }
     }
 
@@ -146,5 +234,26 @@ enum ItemisedBudgets {
         let start = text.distance(from: text.startIndex, to: whole.lowerBound)
         let offset = start + (m[0]!.range(of: number).map { m[0]!.distance(from: m[0]!.startIndex, to: $0.lowerBound) } ?? 0)
         return (number, lines[min(offset, lines.count - 1)])
+    }
+
+    /// `figure` over the scalars of a text whose every scalar stands alone: the searches for
+    /// the match and for its number within it are searches for the same scalars.
+    private static func figure(_ pattern: SichuanPattern, in text: String, _ scalars: [Unicode.Scalar],
+                               _ lines: [Int]) -> (printed: String, line: Int)? {
+        guard pattern.mayMatch(text), let ranges = pattern.compiled.firstMatch(in: scalars), let number = ranges[1],
+              let whole = ranges[0], let start = firstIndex(of: scalars[whole], in: scalars[...]) else { return nil }
+        let offset = start + (firstIndex(of: scalars[number], in: scalars[whole]).map { $0 - whole.lowerBound } ?? 0)
+        return (String(String.UnicodeScalarView(scalars[number])), lines[min(offset, lines.count - 1)])
+    }
+
+    /// The index (in `text`'s indices) where `part` first occurs in `text`; nil for none or an empty part.
+    private static func firstIndex(of part: ArraySlice<Unicode.Scalar>, in text: ArraySlice<Unicode.Scalar>) -> Int? {
+        guard let first = part.first, part.count <= text.count else { return nil }
+        var i = text.startIndex
+        while i <= text.endIndex - part.count {
+            if text[i] == first && text[i..<(i + part.count)].elementsEqual(part) { return i }
+            i += 1
+        }
+        return nil
     }
 }

@@ -90,14 +90,20 @@ enum LayoutScanner {
     /// True when the lines look like `pdftotext -layout` output (cells separated by runs of spaces)
     /// or Word text (cells separated by TABs).
     static func isLayout(_ lines: [String]) -> Bool {
-        lines.contains { ($0.containsBytes("   ") && $0.utf8.contains { $0 != 0x20 }) || $0.utf8.contains(0x09) }
+        lines.contains { ($0.containsBytes("   ") && $0.utf8.contains { $0 != 0x20 }) || hasTab($0) }
+    }
+
+    /// Whether `text` holds a TAB (read over its UTF-8 buffer).
+    static func hasTab(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { $0.contains(0x09) }
     }
 
     /// Horizontal distance between two cells of a TAB-separated (Word text) line.
     static let cellWidth = 100
 
     /// True when the lines are Word text: table rows as TAB-separated cells.
-    static func isCells(_ lines: [String]) -> Bool { lines.contains { $0.utf8.contains(0x09) } }
+    static func isCells(_ lines: [String]) -> Bool { lines.contains(where: hasTab) }
 
     /// Tokens of a TAB-separated line: each token's x is its cell's index times `cellWidth`
     /// (plus its place inside the cell), so blank cells keep their place.
@@ -116,7 +122,40 @@ enum LayoutScanner {
     static func cell(_ token: LayoutToken) -> Int { token.x / cellWidth }
 
     static func amount(_ token: LayoutToken) -> Int64? {
-        Amount(printed: token.text, unit: .tenThousandYuan)?.fen
+        var text = token.text
+        // ASCII text read over its bytes by the rules of `ExactDecimal(parsing:)` (an optional
+        // sign, digits with commas before the point, an optional fraction); any other text by it.
+        let parsed: ExactDecimal?? = text.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return .none }
+            var index = 0, negative = false
+            if let first = bytes.first, first == 0x2D || first == 0x2B {
+                negative = first == 0x2D
+                index = 1
+            }
+            var digits: Int64 = 0, decimals = 0, seenPoint = false, seenDigit = false
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                if byte >= 0x30 && byte <= 0x39 {
+                    let (times, o1) = digits.multipliedReportingOverflow(by: 10)
+                    let (sum, o2) = times.addingReportingOverflow(Int64(byte - 0x30))
+                    if o1 || o2 { return .some(nil) }
+                    digits = sum
+                    seenDigit = true
+                    if seenPoint { decimals += 1 }
+                } else if byte == 0x2E && !seenPoint && seenDigit {
+                    seenPoint = true
+                } else if byte == 0x2C && seenDigit && !seenPoint {
+                    continue
+                } else {
+                    return .some(nil)
+                }
+            }
+            guard seenDigit, !(seenPoint && decimals == 0) else { return .some(nil) }
+            return ExactDecimal(digits: negative ? -digits : digits, decimals: decimals)
+        }
+        guard let parsed else { return Amount(printed: token.text, unit: .tenThousandYuan)?.fen }
+        return parsed?.scaled(by: MoneyUnit.tenThousandYuan.fenPerUnit)
     }
 
     static func isNumbersOnly(_ tokens: [LayoutToken]) -> Bool {
@@ -355,6 +394,14 @@ enum LabelTableScanner {
         var buffer: [Character] = [], bufferKeys: [UInt32] = [], bufferLines: [Int] = []
         let specChars = specs.map { Array($0.text) }
         let specKeys = specChars.map(CharacterKey.keys)
+        // The specs that can match where the text's character has a key: those whose first
+        // character has that key, or no key (compared as characters), or that are empty; in
+        // spec order, so the first of the longest matches is the one taken.
+        let unkeyed = specs.indices.filter { specKeys[$0].first ?? 0 == 0 }
+        var byFirstKey: [UInt32: [Int]] = [:]
+        for i in specs.indices { if let key = specKeys[i].first, key != 0 { byFirstKey[key, default: []].append(i) } }
+        for key in byFirstKey.keys { byFirstKey[key] = (byFirstKey[key]! + unkeyed).sorted() }
+        let allSpecs = Array(specs.indices)
         var scanned = 0
         var cursor = [0, 0]
         var rows: [LabelRow] = []
@@ -363,7 +410,8 @@ enum LabelTableScanner {
         func scan() {
             while scanned < buffer.count {
                 var best: (Int, Int)?  // (spec index, length)
-                for (i, spec) in specs.enumerated() where i >= cursor[spec.side] {
+                let key = bufferKeys[scanned]
+                for i in key == 0 ? allSpecs : byFirstKey[key] ?? unkeyed where i >= cursor[specs[i].side] {
                     let chars = specChars[i]
                     guard CharacterKey.matches(chars, specKeys[i], at: scanned, in: buffer, bufferKeys) else { continue }
                     if best == nil || chars.count > best!.1 { best = (i, chars.count) }
@@ -391,6 +439,13 @@ enum LabelTableScanner {
                 if t.isCell {
                     scan()
                     if let c = current, pending.isEmpty { rows[c].values.append(t) } else { pending.append(t) }
+                } else if t.text.unicodeScalars.allSatisfy({ StandaloneScalar.contains($0.value) }) {
+                    // Each scalar a character by itself, its own key (`CharacterKey.of`).
+                    for scalar in t.text.unicodeScalars {
+                        buffer.append(Character(scalar))
+                        bufferKeys.append(scalar.value)
+                        bufferLines.append(t.line)
+                    }
                 } else {
                     for ch in t.text {
                         buffer.append(ch)

@@ -69,7 +69,8 @@ enum TableSolver {
         guard let first = maps.first else { return Placement(cells: [:], unknown: row.values) }
         var cells: [Int: LayoutToken] = [:]
         for (column, token) in first where maps.allSatisfy({ $0[column] == token }) { cells[column] = token }
-        let placed = Set(cells.values)
+        // A row has a few figures: a look through the placed ones is cheaper than hashing them.
+        let placed = Array(cells.values)
         return Placement(cells: cells, unknown: row.values.filter { !placed.contains($0) })
     }
 
@@ -131,7 +132,9 @@ enum TableSolver {
                        target: (Int) -> Int64, tolerance: Int64) -> [[[Int: LayoutToken]]] {
         let targets = (0..<base.count).map(target)
         let isChecked = (0..<base.count).map { checked.contains($0) }
-        let allPositive = siblings.allSatisfy { options[$0].allSatisfy { $0.values.allSatisfy { value($0) >= 0 } } }
+        // Each sibling's options as (column, amount) pairs, read once.
+        let amounts = siblings.map { options[$0].map { option in option.map { ($0.key, value($0.value)) } } }
+        let allPositive = amounts.allSatisfy { $0.allSatisfy { $0.allSatisfy { $0.1 >= 0 } } }
         var solutions: [[[Int: LayoutToken]]] = []
         var pick: [[Int: LayoutToken]] = []
         var sums = base
@@ -143,10 +146,10 @@ enum TableSolver {
                 if checked.allSatisfy({ abs(sums[$0] - targets[$0]) <= tolerance }) { solutions.append(pick) }
                 return
             }
-            for option in options[siblings[k]] {
+            for (n, option) in options[siblings[k]].enumerated() {
                 var over = false
-                for (c, t) in option where c < sums.count {
-                    sums[c] += value(t)
+                for (c, v) in amounts[k][n] where c < sums.count {
+                    sums[c] += v
                     if allPositive && isChecked[c] && sums[c] > targets[c] + tolerance { over = true }
                 }
                 if !over {
@@ -154,7 +157,7 @@ enum TableSolver {
                     go(k + 1)
                     pick.removeLast()
                 }
-                for (c, t) in option where c < sums.count { sums[c] -= value(t) }
+                for (c, v) in amounts[k][n] where c < sums.count { sums[c] -= v }
             }
         }
         go(0)

@@ -163,6 +163,8 @@ struct TableSpec: Sendable {
     /// prints, else the template's.
     func printedUnit(_ lines: [String], _ range: ClosedRange<Int>) -> MoneyUnit {
         for n in range.prefix(4) {
+            // Every unit line holds 单位; most lines lack it, and the searches below are dearer.
+            guard lines[n - 1].containsBytes("单") else { continue }
             let s = lines[n - 1].withoutSpaces
             guard let mark = s.range(of: "单位：") ?? s.range(of: "单位:") else { continue }
             let rest = s[mark.upperBound...]
