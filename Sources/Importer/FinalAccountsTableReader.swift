@@ -9,15 +9,26 @@ enum FinalAccountsTableReader {
     /// Line ranges (1-based, inclusive) of each table, by title, found by its title line.
     static func locate(_ lines: [String], template: TableTemplate) -> [String: ClosedRange<Int>] {
         var starts: [(String, Int)] = []
-        // Each wording of a title and the title of the first spec that has it.
+        // Each wording of a title and the title of the first spec that has it; those whose
+        // every scalar stands alone also by their UTF-8 length, for a line that stands alone
+        // (equal to such a wording only when its bytes are the same).
         var titles: [String: String] = [:]
+        var byLength: [Int: [(wording: String, title: String)]] = [:]
+        var allStandAlone = true
         for spec in template.tables {
-            for title in spec.titles where titles[title] == nil { titles[title] = spec.title }
+            for title in spec.titles where titles[title] == nil {
+                titles[title] = spec.title
+                byLength[title.utf8.count, default: []].append((title, spec.title))
+                allStandAlone = allStandAlone && standsAlone(title)
+            }
         }
         for (i, raw) in lines.enumerated() where raw.containsBytes("表") {   // every title ends in 表
             let line = raw.withoutSpaces
             if line.fastHasPrefix("#") { continue }
-            if let title = titles[line], !starts.contains(where: { $0.0 == title }) {
+            let title = allStandAlone && standsAlone(line)
+                ? byLength[line.utf8.count]?.first(where: { ItemisedBudgets.sameBytes($0.wording, line) })?.title
+                : titles[line]
+            if let title, !starts.contains(where: { $0.0 == title }) {
                 starts.append((title, i + 1))
             }
         }
@@ -47,6 +58,14 @@ enum FinalAccountsTableReader {
     static func containsText(_ text: String, _ part: String) -> Bool {
         guard !part.isEmpty, standsAlone(text), standsAlone(part) else { return text.contains(part) }
         return text.containsBytes(part)
+    }
+
+    /// `text.fastHasPrefix(prefix)` for a `prefix` whose every scalar stands alone: a text
+    /// whose first scalar stands alone and differs from the prefix's first byte has it not.
+    static func startsWith(_ text: String, _ prefix: String) -> Bool {
+        if let first = prefix.utf8.first, let byte = text.utf8.first, byte != first,
+           StandaloneScalar.contains(byte < 0x80 ? UInt32(byte) : text.unicodeScalars.first!.value) { return false }
+        return text.fastHasPrefix(prefix)
     }
 
     /// Whether every scalar of `text` stands alone (`StandaloneScalar`).
@@ -80,7 +99,7 @@ enum FinalAccountsTableReader {
     static func tokenLines(_ lines: [String], _ range: ClosedRange<Int>) -> [[LayoutToken]] {
         range.dropFirst().map { n in
             let text = lines[n - 1]
-            if text.fastHasPrefix("[PDF page") || text.fastHasPrefix("#") || text.containsBytes("单位：") || text.fastHasPrefix("注：")
+            if startsWith(text, "[PDF page") || startsWith(text, "#") || text.containsBytes("单位：") || startsWith(text, "注：")
                 || text.containsBytes("说明：") { return [] }
             return LayoutScanner.hasTab(text) ? LayoutScanner.cellTokens(text, line: n) : LayoutScanner.tokens(text, line: n)
         }
@@ -177,14 +196,14 @@ enum FinalAccountsTableReader {
     static func labelRows(_ lines: [String], _ range: ClosedRange<Int>, specs: [LabelSpec], rightLabels: [String]) -> [LabelRow] {
         let tokenLines = tokenLines(lines, range)
         let layout = LayoutScanner.isLayout(rawLines(lines, range))
-        // A text whose first character stands alone and starts no right label's bytes starts
-        // none of them (`fastHasPrefix` then compares bytes), when each label stands alone.
-        let firstBytes = Set(rightLabels.compactMap(\.utf8.first))
+        // A text whose first scalar stands alone and starts no right label starts none of them
+        // (`fastHasPrefix` then compares bytes), when each label stands alone.
+        let firstScalars = Set(rightLabels.compactMap { $0.unicodeScalars.first?.value })
         let prefilter = rightLabels.allSatisfy { !$0.isEmpty && standsAlone($0) }
         let stream = layout
             ? LabelTableScanner.halves(tokenLines) { text in
-                if prefilter, let byte = text.utf8.first, !firstBytes.contains(byte),
-                   let scalar = text.unicodeScalars.first, StandaloneScalar.contains(scalar.value) { return false }
+                if prefilter, let scalar = text.unicodeScalars.first?.value, !firstScalars.contains(scalar),
+                   StandaloneScalar.contains(scalar) { return false }
                 return rightLabels.contains { text.fastHasPrefix($0) }
             }
             : tokenLines

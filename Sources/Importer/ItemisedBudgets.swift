@@ -102,32 +102,62 @@ enum ItemisedBudgets {
         }
         let text = String(chars)
         let spent = figure(actual, in: text, lines)
-        let scalars = Array(text.unicodeScalars)
-        guard let code = code(of: text, scalars, actual: spent.flatMap { SichuanNumbers.fen($0.printed) }, tables: tables) else { return nil }
+        guard let code = code(of: ScalarText(text), actual: spent.flatMap { SichuanNumbers.fen($0.printed) }, tables: tables) else { return nil }
         return Item(code: code, budget: figure(initial, in: text, lines), adjusted: figure(adjusted, in: text, lines), actual: spent)
     }
 
     /// `characterItem` for pieces whose every scalar stands alone, read over the scalars: the
     /// text's characters are its scalars, so a figure's character offset is its scalar offset.
     static func scalarItem(_ pieces: [(text: String, line: Int)], tables: TableRows) -> Item? {
-        var scalars: [Unicode.Scalar] = [], lines: [Int] = []
+        var lines: [Int] = []
         for piece in pieces {
-            for scalar in piece.text.unicodeScalars {
-                scalars.append(scalar)
-                lines.append(piece.line)
-            }
+            for _ in piece.text.unicodeScalars { lines.append(piece.line) }
         }
-        let text = pieces.map(\.text).joined()
-        let spent = figure(actual, in: text, scalars, lines)
-        guard let code = code(of: text, scalars, actual: spent.flatMap { SichuanNumbers.fen($0.printed) }, tables: tables) else { return nil }
-        return Item(code: code, budget: figure(initial, in: text, scalars, lines), adjusted: figure(adjusted, in: text, scalars, lines),
-                    actual: spent)
+        let text = ScalarText(pieces.map(\.text).joined())
+        let spent = figure(actual, in: text, lines)
+        guard let code = code(of: text, actual: spent.flatMap { SichuanNumbers.fen($0.printed) }, tables: tables) else { return nil }
+        return Item(code: code, budget: figure(initial, in: text, lines), adjusted: figure(adjusted, in: text, lines), actual: spent)
     }
 
-    /// `pattern.first(in: text)`, given the text's scalars.
-    static func match(_ pattern: SichuanPattern, _ text: String, _ scalars: [Unicode.Scalar]) -> [String?]? {
-        guard pattern.mayMatch(text), let ranges = pattern.compiled.firstMatch(in: scalars) else { return nil }
-        return TextPattern.strings(ranges, scalars)
+    /// A text with its scalars and the UTF-8 offset of each (then of its end): a pattern runs
+    /// on the scalars, and its captures are read back as slices of the bytes.
+    struct ScalarText {
+        let text: String
+        let scalars: [Unicode.Scalar]
+        let offsets: [Int]
+
+        init(_ text: String) {
+            self.text = text
+            var scalars: [Unicode.Scalar] = [], offsets: [Int] = []
+            var offset = 0
+            for scalar in text.unicodeScalars {
+                scalars.append(scalar)
+                offsets.append(offset)
+                offset += UTF8.width(scalar)
+            }
+            offsets.append(offset)
+            self.scalars = scalars
+            self.offsets = offsets
+        }
+
+        /// The scalars of `range` as a string.
+        func string(_ range: Range<Int>) -> String {
+            var text = text
+            return text.withUTF8 { bytes in
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[offsets[range.lowerBound]..<offsets[range.upperBound]]), as: UTF8.self)
+            }
+        }
+
+        /// The ranges of `pattern.first(in: text)` (element 0: the whole match).
+        func match(_ pattern: SichuanPattern) -> [Range<Int>?]? {
+            pattern.mayMatch(text) ? pattern.compiled.firstMatch(in: scalars) : nil
+        }
+
+        /// `pattern.first(in: text)`, the groups in `groups` only (nil elsewhere).
+        func captures(_ pattern: SichuanPattern, _ groups: [Int]) -> [String?]? {
+            guard let ranges = match(pattern) else { return nil }
+            return ranges.indices.map { k in groups.contains(k) ? ranges[k].map(string) : nil }
+        }
     }
 
     /// A heading ends the list: `六、…` or `（四）…`.
@@ -142,15 +172,15 @@ enum ItemisedBudgets {
     /// The 项 code an item names: printed beside the names, else the one 项 of the document's
     /// tables under the named 类 whose row prints the names (any 款 and 项 label the tables
     /// print for it), else the one 项 of that 类 whose table 决算 is the item's 决算.
-    static func code(of text: String, _ scalars: [Unicode.Scalar], actual: Int64?, tables: TableRows) -> String? {
-        if let m = match(codedPath, text, scalars), let c = m[2], let k = m[4], let x = m[6] { return c + k + x }
-        guard let m = match(namedPath, text, scalars) else { return nil }
+    static func code(of text: ScalarText, actual: Int64?, tables: TableRows) -> String? {
+        if let m = text.captures(codedPath, [2, 4, 6]), let c = m[2], let k = m[4], let x = m[6] { return c + k + x }
+        guard let m = text.captures(namedPath, [1, 2, 3]) else { return nil }
         let path = [m[1]!, m[2]!, m[3]!].map(\.withoutSpaces)
         let plainClass = plain(path[0])
         guard let classCode = zip(FunctionClasses.names, plainClassNames).first(where: { $0.0.name == path[0] || $0.1 == plainClass })?.0.code
-            ?? tables.labels.first(where: { $0.key.count == 3 && tables.named($0.key, path[0], plain: plainClass) })?.key
+            ?? tables.classCodes.first(where: { tables.named($0, path[0], plain: plainClass) })
         else { return nil }
-        let leaves = tables.labels.keys.filter { $0.count == 7 && $0.hasPrefix(classCode) }
+        let leaves = tables.leafCodes.filter { $0.hasPrefix(classCode) }
         let plainKind = plain(path[1]), plainItem = plain(path[2])
         let named = leaves.filter { leaf in
             tables.named(String(leaf.prefix(5)), path[1], plain: plainKind) && tables.named(leaf, path[2], plain: plainItem)
@@ -175,10 +205,14 @@ enum ItemisedBudgets {
     /// What the document's tables print for each code: every row label (without the code),
     /// and the 一般公共预算财政拨款 决算.
     struct TableRows {
-        var labels: [String: Set<String>] = [:]
+        /// Each code's labels (no two of the same bytes).
+        var labels: [String: [String]] = [:]
         /// `plain` of each of a code's labels.
-        var plainLabels: [String: Set<String>] = [:]
+        var plainLabels: [String: [String]] = [:]
         var actual: [String: Int64] = [:]
+        /// The codes of `labels` of 3 characters (类), in the order of `labels`, and of 7 (项).
+        private(set) var classCodes: [String] = []
+        private(set) var leafCodes: [String] = []
 
         init(_ facts: [ImportedFact]) {
             // A row's facts follow one another: the same code and label give the same name again.
@@ -186,36 +220,34 @@ enum ItemisedBudgets {
             for fact in facts where fact.provenance.kind == "table" && fact.status == .ok {
                 guard let code = fact.code else { continue }
                 if let label = fact.provenance.rowLabel,
-                   !(previous.map { $0.code.utf8.elementsEqual(code.utf8) && $0.label.utf8.elementsEqual(label.utf8) } ?? false) {
+                   !(previous.map { ItemisedBudgets.sameBytes($0.code, code) && ItemisedBudgets.sameBytes($0.label, label) } ?? false) {
                     previous = (code, label)
                     let name = Self.name(label)
-                    if !name.isEmpty {
-                        labels[code, default: []].insert(name)
-                        plainLabels[code, default: []].insert(ItemisedBudgets.plain(name))
+                    if !name.isEmpty, !(labels[code]?.contains { ItemisedBudgets.sameBytes($0, name) } ?? false) {
+                        labels[code, default: []].append(name)
+                        plainLabels[code, default: []].append(ItemisedBudgets.plain(name))
                     }
                 }
                 if fact.fund == "general", fact.column == "actual", let fen = fact.amountFen { actual[code] = fen }
             }
+            classCodes = labels.keys.filter { $0.count == 3 }
+            leafCodes = labels.keys.filter { $0.count == 7 }
         }
 
         /// A row label without its spaces and the ASCII digits it starts with (its code).
         static func name(_ label: String) -> String {
-            let bytes = Array(label.utf8.lazy.filter { $0 != 0x20 })
-            var start = 0
-            while start < bytes.count && bytes[start] >= 0x30 && bytes[start] <= 0x39 { start += 1 }
-            // The digits are characters by themselves when the scalar after them stands alone.
-            var rest = bytes[start...]
-            if start < bytes.count {
-                var end = start + 1
-                while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
-                let next = String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars.first!.value
-                if !StandaloneScalar.contains(next) {
-                    return String(label.withoutSpaces.drop { $0.isASCII && $0.isNumber })
-                }
-            } else {
-                rest = bytes[bytes.count...]
+            var label = label
+            let name: String? = label.withUTF8 { bytes in
+                var start = 0
+                while start < bytes.count && (bytes[start] == 0x20 || (bytes[start] >= 0x30 && bytes[start] <= 0x39)) { start += 1 }
+                // The digits are characters by themselves when the scalar after them stands alone.
+                if start < bytes.count && !StandaloneScalar.contains(CharacterKey.scalar(in: bytes, at: start).value) { return nil }
+                var rest: [UInt8] = []
+                rest.reserveCapacity(bytes.count - start)
+                for byte in bytes[start...] where byte != 0x20 { rest.append(byte) }
+                return String(decoding: rest, as: UTF8.self)
             }
-            return String(decoding: rest, as: UTF8.self)
+            return name ?? String(label.withoutSpaces.drop { $0.isASCII && $0.isNumber })
         }
 
         func named(_ code: String, _ name: String) -> Bool {
@@ -229,6 +261,12 @@ enum ItemisedBudgets {
         }
     }
 
+    /// Whether `a` and `b` are the same UTF-8 bytes.
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && x.elementsEqual(y) } }
+    }
+
     private static func figure(_ pattern: SichuanPattern, in text: String, _ lines: [Int]) -> (printed: String, line: Int)? {
         guard let m = pattern.first(in: text), let number = m[1], let whole = text.range(of: m[0]!) else { return nil }
         let start = text.distance(from: text.startIndex, to: whole.lowerBound)
@@ -238,12 +276,12 @@ enum ItemisedBudgets {
 
     /// `figure` over the scalars of a text whose every scalar stands alone: the searches for
     /// the match and for its number within it are searches for the same scalars.
-    private static func figure(_ pattern: SichuanPattern, in text: String, _ scalars: [Unicode.Scalar],
-                               _ lines: [Int]) -> (printed: String, line: Int)? {
-        guard pattern.mayMatch(text), let ranges = pattern.compiled.firstMatch(in: scalars), let number = ranges[1],
-              let whole = ranges[0], let start = firstIndex(of: scalars[whole], in: scalars[...]) else { return nil }
+    private static func figure(_ pattern: SichuanPattern, in text: ScalarText, _ lines: [Int]) -> (printed: String, line: Int)? {
+        let scalars = text.scalars
+        guard let ranges = text.match(pattern), let number = ranges[1], let whole = ranges[0],
+              let start = firstIndex(of: scalars[whole], in: scalars[...]) else { return nil }
         let offset = start + (firstIndex(of: scalars[number], in: scalars[whole]).map { $0 - whole.lowerBound } ?? 0)
-        return (String(String.UnicodeScalarView(scalars[number])), lines[min(offset, lines.count - 1)])
+        return (text.string(number), lines[min(offset, lines.count - 1)])
     }
 
     /// The index (in `text`'s indices) where `part` first occurs in `text`; nil for none or an empty part.

@@ -314,12 +314,14 @@ enum CodeTableScanner {
                 let free = max(0, names.count - reserved)
                 let below = !centred ? names.count
                     : above[k - 1] > 0 ? min(above[k - 1], free) : labels[k - 1].isEmpty ? free : 0
-                labels[k - 1] += names.prefix(below).joined()
-                names.removeFirst(below)
+                if below > 0 {
+                    labels[k - 1] += names.prefix(below).joined()
+                    names.removeFirst(below)
+                }
             }
             if k < rows.count && rows[k].isCode && centred {
                 above[k] = names.count
-                labels[k] = names.joined() + labels[k]
+                if !names.isEmpty { labels[k] = names.joined() + labels[k] }
             } else {
                 failures += names.count
             }
@@ -351,8 +353,30 @@ struct LabelRow: Sendable {
 
 enum LabelTableScanner {
     static let ordinal = Set("一二三四五六七八九十")
+    /// The scalars of `ordinal`'s characters.
+    static let ordinalScalars = Set("一二三四五六七八九十".unicodeScalars.map(\.value))
 
     static func stripOrdinal(_ s: String) -> String {
+        // Over the bytes where every scalar stands alone (characters are then scalars).
+        var text = s
+        let stripped: String?? = text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let (value, length) = CharacterKey.scalar(in: bytes, at: index)
+                guard StandaloneScalar.contains(value) else { return .none }
+                if value == 0x3001 {   // 、, a character by itself when the scalar after it stands alone
+                    if index + length < bytes.count && !StandaloneScalar.contains(CharacterKey.scalar(in: bytes, at: index + length).value) {
+                        return .none
+                    }
+                    let head = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<index]), as: UTF8.self)
+                    guard !head.isEmpty, head.unicodeScalars.allSatisfy({ ordinalScalars.contains($0.value) }) else { return .some(nil) }
+                    return String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + length)...]), as: UTF8.self)
+                }
+                index += length
+            }
+            return .some(nil)
+        }
+        if let stripped { return stripped ?? s }
         guard let mark = s.firstIndex(of: "、") else { return s }
         let head = s[..<mark]
         return !head.isEmpty && head.allSatisfy({ ordinal.contains($0) }) ? String(s[s.index(after: mark)...]) : s
