@@ -12,22 +12,30 @@ enum FinalAccountsTableReader {
         // Each wording of a title and the title of the first spec that has it; those whose
         // every scalar stands alone also by their UTF-8 length, for a line that stands alone
         // (equal to such a wording only when its bytes are the same).
-        var titles: [String: String] = [:]
         var byLength: [Int: [(wording: String, title: String)]] = [:]
         var allStandAlone = true
         for spec in template.tables {
-            for title in spec.titles where titles[title] == nil {
-                titles[title] = spec.title
+            for title in spec.titles {
                 byLength[title.utf8.count, default: []].append((title, spec.title))
                 allStandAlone = allStandAlone && standsAlone(title)
             }
         }
+        var titles: [String: String]?   // made when first needed
+        func title(of line: String) -> String? {
+            if titles == nil {
+                titles = [:]
+                for spec in template.tables {
+                    for title in spec.titles where titles![title] == nil { titles![title] = spec.title }
+                }
+            }
+            return titles![line]
+        }
         for (i, raw) in lines.enumerated() where raw.containsBytes("表") {   // every title ends in 表
-            let line = raw.withoutSpaces
+            let line = spacesRemoved(raw)
             if line.fastHasPrefix("#") { continue }
             let title = allStandAlone && standsAlone(line)
                 ? byLength[line.utf8.count]?.first(where: { ItemisedBudgets.sameBytes($0.wording, line) })?.title
-                : titles[line]
+                : title(of: line)
             if let title, !starts.contains(where: { $0.0 == title }) {
                 starts.append((title, i + 1))
             }
@@ -37,13 +45,13 @@ enum FinalAccountsTableReader {
             var end = k + 1 < starts.count ? starts[k + 1].1 - 1 : lines.count
             // The last table ends where the narrative starts.
             if k + 1 == starts.count {
-                for n in start..<lines.count where startsNarrative(lines[n].withoutSpaces, template) {
+                for n in start..<lines.count where startsNarrative(spacesRemoved(lines[n]), template) {
                     end = n; break
                 }
             }
             // The line before a title may be the tables part's heading or the unit's table caption.
             if k + 1 < starts.count {
-                let before = lines[end - 1].withoutSpaces
+                let before = spacesRemoved(lines[end - 1])
                 if template.captions.contains(where: { containsText(before, $0) }) || template.partHeadings.contains(where: { before.fastHasPrefix($0) }) {
                     end -= 1
                 }
@@ -66,6 +74,18 @@ enum FinalAccountsTableReader {
         if let first = prefix.utf8.first, let byte = text.utf8.first, byte != first,
            StandaloneScalar.contains(byte < 0x80 ? UInt32(byte) : text.unicodeScalars.first!.value) { return false }
         return text.fastHasPrefix(prefix)
+    }
+
+    /// `text.withoutSpaces`, read over the UTF-8 buffer.
+    static func spacesRemoved(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.contains(0x20) else { return nil }
+            var kept: [UInt8] = []
+            kept.reserveCapacity(bytes.count)
+            for byte in bytes where byte != 0x20 { kept.append(byte) }
+            return String(decoding: kept, as: UTF8.self)
+        } ?? text
     }
 
     /// Whether every scalar of `text` stands alone (`StandaloneScalar`).
@@ -196,14 +216,16 @@ enum FinalAccountsTableReader {
     static func labelRows(_ lines: [String], _ range: ClosedRange<Int>, specs: [LabelSpec], rightLabels: [String]) -> [LabelRow] {
         let tokenLines = tokenLines(lines, range)
         let layout = LayoutScanner.isLayout(rawLines(lines, range))
-        // A text whose first scalar stands alone and starts no right label starts none of them
+        // A text whose first scalar stands alone starts only right labels of that first scalar
         // (`fastHasPrefix` then compares bytes), when each label stands alone.
-        let firstScalars = Set(rightLabels.compactMap { $0.unicodeScalars.first?.value })
+        var byFirstScalar: [UInt32: [String]] = [:]
+        for label in rightLabels { if let first = label.unicodeScalars.first { byFirstScalar[first.value, default: []].append(label) } }
         let prefilter = rightLabels.allSatisfy { !$0.isEmpty && standsAlone($0) }
         let stream = layout
             ? LabelTableScanner.halves(tokenLines) { text in
-                if prefilter, let scalar = text.unicodeScalars.first?.value, !firstScalars.contains(scalar),
-                   StandaloneScalar.contains(scalar) { return false }
+                if prefilter, let scalar = text.unicodeScalars.first?.value, StandaloneScalar.contains(scalar) {
+                    return byFirstScalar[scalar]?.contains { text.fastHasPrefix($0) } ?? false
+                }
                 return rightLabels.contains { text.fastHasPrefix($0) }
             }
             : tokenLines

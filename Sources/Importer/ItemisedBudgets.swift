@@ -63,7 +63,7 @@ enum ItemisedBudgets {
             // Outside the list only a heading naming it matters, and its text holds 具 and 况
             // (nothing is open there: `current` is nil whenever `inList` is false).
             if !inList && !(raw.containsBytes("况") && raw.containsBytes("具")) { continue }
-            let text = raw.withoutSpaces
+            let text = FinalAccountsTableReader.spacesRemoved(raw)
             if text.isEmpty || text.fastHasPrefix("[PDF page") { continue }
             if isHeading(text) {
                 close()

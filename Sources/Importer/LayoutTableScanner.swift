@@ -416,8 +416,18 @@ enum LabelTableScanner {
     static func rows(_ lines: [[LayoutToken]], specs: [LabelSpec], layout: Bool) -> [LabelRow] {
         // The label characters read so far, with their keys and lines.
         var buffer: [Character] = [], bufferKeys: [UInt32] = [], bufferLines: [Int] = []
-        let specChars = specs.map { Array($0.text) }
-        let specKeys = specChars.map(CharacterKey.keys)
+        var specChars: [[Character]] = [], specKeys: [[UInt32]] = []
+        for spec in specs {
+            if spec.text.unicodeScalars.allSatisfy({ StandaloneScalar.contains($0.value) }) {
+                // Each scalar a character by itself, its own key (`CharacterKey.of`).
+                specChars.append(spec.text.unicodeScalars.map(Character.init))
+                specKeys.append(spec.text.unicodeScalars.map(\.value))
+            } else {
+                let chars = Array(spec.text)
+                specChars.append(chars)
+                specKeys.append(CharacterKey.keys(chars))
+            }
+        }
         // The specs that can match where the text's character has a key: those whose first
         // character has that key, or no key (compared as characters), or that are empty; in
         // spec order, so the first of the longest matches is the one taken.

@@ -31,11 +31,9 @@ enum TableSolver {
                               stated: rows[i].isCode ? [:] : columnTotals)
         }
         var chosen = [Placement?](repeating: nil, count: rows.count)
-        let parents = rows.indices.map { parentIndex($0, rows) }
-        let order = rows.indices.sorted { a, b in
-            let la = rows[a].isCode ? rows[a].key.count : 0, lb = rows[b].isCode ? rows[b].key.count : 0
-            return la != lb ? la < lb : a < b
-        }
+        let parents = parentIndices(rows)
+        let levels = rows.map { $0.isCode ? $0.key.count : 0 }
+        let order = rows.indices.sorted { a, b in levels[a] != levels[b] ? levels[a] < levels[b] : a < b }
         for i in order where chosen[i] == nil {
             guard let parent = parents[i], let parentPlacement = chosen[parent] else {
                 chosen[i] = agreement(options[i], of: rows[i])
@@ -162,6 +160,20 @@ enum TableSolver {
         }
         go(0)
         return steps > 50_000 ? [] : solutions
+    }
+
+    /// `parentIndex` of every row, the rows' codes looked up once.
+    static func parentIndices(_ rows: [CodeRow]) -> [Int?] {
+        var firstOfCode: [String: Int] = [:]
+        for (i, row) in rows.enumerated() where row.isCode && firstOfCode[row.key] == nil { firstOfCode[row.key] = i }
+        let total = rows.firstIndex { !$0.isCode && !$0.values.isEmpty }
+        return rows.map { row in
+            guard row.isCode else { return nil }
+            let length = row.key.count
+            let parentLength = length == 7 ? 5 : length == 5 ? 3 : 0
+            if parentLength == 0 { return total }
+            return firstOfCode[String(row.key.prefix(parentLength))]
+        }
     }
 
     /// The row a row adds up into: its code's parent, or the total row (with figures) for a 类.
