@@ -119,8 +119,9 @@ enum FinalAccountsTableReader {
     static func tokenLines(_ lines: [String], _ range: ClosedRange<Int>) -> [[LayoutToken]] {
         range.dropFirst().map { n in
             let text = lines[n - 1]
-            if startsWith(text, "[PDF page") || startsWith(text, "#") || text.containsBytes("单位：") || startsWith(text, "注：")
-                || text.containsBytes("说明：") { return [] }
+            // Both searched texts end in "：", which most lines lack.
+            if startsWith(text, "[PDF page") || startsWith(text, "#") || startsWith(text, "注：")
+                || (text.containsBytes("：") && (text.containsBytes("单位：") || text.containsBytes("说明："))) { return [] }
             return LayoutScanner.hasTab(text) ? LayoutScanner.cellTokens(text, line: n) : LayoutScanner.tokens(text, line: n)
         }
     }

@@ -78,11 +78,10 @@ enum ItemisedBudgets {
         return items
     }
 
-    /// False when `text` cannot start an item: its first scalar is ASCII and no digit (an
-    /// item starts with a decimal digit, and the only ASCII ones are 0–9).
+    /// False when `text` cannot start an item: its first scalar is no decimal digit (`\d` of
+    /// `itemStart`, which starts at the text's start).
     static func mayStartItem(_ text: String) -> Bool {
-        guard let first = text.utf8.first else { return false }
-        return first >= 0x80 || (first >= 0x30 && first <= 0x39)
+        text.unicodeScalars.first.map { ScalarSet.isDigit($0.value) } ?? false
     }
 
     /// Whether every scalar of `text` is a character by itself (`StandaloneScalar`): scalar

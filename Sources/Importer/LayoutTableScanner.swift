@@ -217,16 +217,17 @@ enum CodeTableScanner {
             // A code at the start of the line (with 款/项 parts as separate tokens).
             var key: String?
             var isCode = true
-            if let first = tokens.first, first.isCode, first.text.count >= 3 {
+            // A code is ASCII digits: its characters are its bytes.
+            if let first = tokens.first, first.isCode, first.text.utf8.count >= 3 {
                 var code = first.text
                 tokens.removeFirst()
-                if code.count == 3 {
-                    while code.count < 7, let next = tokens.first, next.text.count == 2, next.isCode {
+                if code.utf8.count == 3 {
+                    while code.utf8.count < 7, let next = tokens.first, next.isCode, next.text.utf8.count == 2 {
                         code += next.text
                         tokens.removeFirst()
                     }
                     // "302" alone, its 款 starting the next line.
-                    if code.count == 3, index < lines.count, let next = lines[index].first, next.text.count == 2, next.isCode {
+                    if code.utf8.count == 3, index < lines.count, let next = lines[index].first, next.isCode, next.text.utf8.count == 2 {
                         code += next.text
                         tokens += lines[index].dropFirst()
                         index += 1

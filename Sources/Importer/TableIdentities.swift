@@ -58,7 +58,7 @@ enum TableIdentities {
         }
         // Hierarchy: parent = Σ children, in each of `treeColumns` (beyond the first, where a figure is printed).
         var treeChecks: [Bool] = []
-        let keyLengths = rows.map(\.key.count)
+        let keyLengths = rows.map { $0.isCode ? $0.key.utf8.count : 0 }   // of codes only, ASCII digits
         for (i, row) in rows.enumerated() {
             let childLength = !row.isCode ? 3 : keyLengths[i] == 3 ? 5 : keyLengths[i] == 5 ? 7 : 0
             guard childLength > 0, !row.values.isEmpty else { continue }

@@ -32,7 +32,7 @@ enum TableSolver {
         }
         var chosen = [Placement?](repeating: nil, count: rows.count)
         let parents = parentIndices(rows)
-        let levels = rows.map { $0.isCode ? $0.key.count : 0 }
+        let levels = rows.map { $0.isCode ? $0.key.utf8.count : 0 }   // a code's characters are its bytes
         let order = rows.indices.sorted { a, b in levels[a] != levels[b] ? levels[a] < levels[b] : a < b }
         for i in order where chosen[i] == nil {
             guard let parent = parents[i], let parentPlacement = chosen[parent] else {
@@ -169,7 +169,7 @@ enum TableSolver {
         let total = rows.firstIndex { !$0.isCode && !$0.values.isEmpty }
         return rows.map { row in
             guard row.isCode else { return nil }
-            let length = row.key.count
+            let length = row.key.utf8.count   // a code's characters are its bytes
             let parentLength = length == 7 ? 5 : length == 5 ? 3 : 0
             if parentLength == 0 { return total }
             return firstOfCode[String(row.key.prefix(parentLength))]
