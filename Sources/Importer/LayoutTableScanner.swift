@@ -9,11 +9,22 @@ struct LayoutToken: Hashable, Sendable {
     var isAmount: Bool { LayoutToken.isAmount(text) }
     /// A printed cell that is not a figure with decimals: "0", "-", "—" (read as a cell, so the
     /// figures beside it keep their columns; "0" is stored as 0, a dash as nothing).
-    var isPlaceholder: Bool { text.utf8.count <= LayoutToken.longestPlaceholder && LayoutToken.placeholders.contains(text) }
+    var isPlaceholder: Bool {
+        // No scalar decomposes to one starting with a placeholder's first scalar (0, -, dashes)
+        // but that scalar itself: a text starting with another byte is no placeholder.
+        guard let first = text.utf8.first, LayoutToken.placeholderFirstBytes[Int(first)] else { return false }
+        return text.utf8.count <= LayoutToken.longestPlaceholder && LayoutToken.placeholders.contains(text)
+    }
     /// A table cell: an amount or a placeholder.
     var isCell: Bool { isAmount || isPlaceholder }
 
     static let placeholders: Set<String> = ["0", "-", "—", "－", "–", "―", "--", "——"]
+    /// Whether a byte starts some placeholder, by byte value.
+    static let placeholderFirstBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for placeholder in placeholders { if let first = placeholder.utf8.first { table[Int(first)] = true } }
+        return table
+    }()
     /// The UTF-8 length of the longest placeholder (a longer text is none, without hashing it).
     static let longestPlaceholder = placeholders.map(\.utf8.count).max()!
     var isCode: Bool { LayoutToken.isCodeText(text) }
@@ -239,10 +250,13 @@ enum CodeTableScanner {
                 isCode = false
                 tokens.removeAll { $0 == label }
             }
-            let numbers = tokens.filter(\.isCell)
-            let text = tokens.filter { !$0.isCell && !$0.isCode }.map(\.text).joined()
+            // Each token's kind read once: the figures, and the pieces of the name.
+            let cells = tokens.map(\.isCell)
+            let numbers = tokens.indices.filter { cells[$0] }.map { tokens[$0] }
+            let names = tokens.indices.filter { !cells[$0] && !tokens[$0].isCode }.map { tokens[$0] }
+            let text = names.map(\.text).joined()
             if key == nil, !text.isEmpty {
-                if layout, let first = tokens.first(where: { !$0.isCell && !$0.isCode }) {
+                if layout, let first = names.first {
                     gap.append(LayoutToken(text: text, line: first.line, x: first.x))
                 } else if !rows.isEmpty {
                     rows[rows.count - 1].label += text
@@ -251,7 +265,7 @@ enum CodeTableScanner {
             if let key {
                 gaps.append(gap)
                 gap = []
-                if isCode, let first = tokens.first(where: { !$0.isCell && !$0.isCode }) { labelColumns.append(first.x) }
+                if isCode, let first = names.first { labelColumns.append(first.x) }
                 var row = CodeRow(key: key, isCode: isCode, line: tokens.first?.line ?? lines[index - 1].first!.line,
                                   values: pending + numbers, label: isCode ? text : key)
                 row.line = lines[index - 1].first?.line ?? row.line

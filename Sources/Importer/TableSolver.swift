@@ -65,6 +65,11 @@ enum TableSolver {
     /// The figures all `maps` place in the same column; the rest of the row's figures are unknown.
     static func agreement(_ maps: [[Int: LayoutToken]], of row: CodeRow) -> Placement {
         guard let first = maps.first else { return Placement(cells: [:], unknown: row.values) }
+        if maps.count == 1 {
+            // One map agrees with itself throughout.
+            let placed = Array(first.values)
+            return Placement(cells: first, unknown: row.values.filter { !placed.contains($0) })
+        }
         var cells: [Int: LayoutToken] = [:]
         for (column, token) in first where maps.allSatisfy({ $0[column] == token }) { cells[column] = token }
         // A row has a few figures: a look through the placed ones is cheaper than hashing them.
