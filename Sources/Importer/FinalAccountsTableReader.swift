@@ -30,7 +30,7 @@ enum FinalAccountsTableReader {
             }
             return titles![line]
         }
-        for (i, raw) in lines.enumerated() where raw.containsBytes("表") {   // every title ends in 表
+        for (i, raw) in lines.enumerated() where holdsBiao(raw) {   // every title ends in 表
             let line = spacesRemoved(raw)
             if line.fastHasPrefix("#") { continue }
             let title = allStandAlone && standsAlone(line)
@@ -74,6 +74,19 @@ enum FinalAccountsTableReader {
         if let first = prefix.utf8.first, let byte = text.utf8.first, byte != first,
            StandaloneScalar.contains(byte < 0x80 ? UInt32(byte) : text.unicodeScalars.first!.value) { return false }
         return text.fastHasPrefix(prefix)
+    }
+
+    /// `text.containsBytes("表")`: whether its UTF-8 holds E8 A1 A8.
+    static func holdsBiao(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index + 2 < bytes.count {
+                if bytes[index] == 0xE8 && bytes[index + 1] == 0xA1 && bytes[index + 2] == 0xA8 { return true }
+                index += 1
+            }
+            return false
+        }
     }
 
     /// `text.withoutSpaces`, read over the UTF-8 buffer.

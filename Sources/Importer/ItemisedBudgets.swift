@@ -62,7 +62,7 @@ enum ItemisedBudgets {
         for (index, raw) in lines.enumerated() {
             // Outside the list only a heading naming it matters, and its text holds 具 and 况
             // (nothing is open there: `current` is nil whenever `inList` is false).
-            if !inList && !(raw.containsBytes("况") && raw.containsBytes("具")) { continue }
+            if !inList && !holdsHeadingCharacters(raw) { continue }
             let text = FinalAccountsTableReader.spacesRemoved(raw)
             if text.isEmpty || text.fastHasPrefix("[PDF page") { continue }
             if isHeading(text) {
@@ -76,6 +76,24 @@ enum ItemisedBudgets {
         }
         close()
         return items
+    }
+
+    /// Whether `line` holds the bytes of both 具 and 况 (E5 85 B7, E5 86 B5), read in one pass.
+    static func holdsHeadingCharacters(_ line: String) -> Bool {
+        var line = line
+        return line.withUTF8 { bytes in
+            var ju = false, kuang = false
+            var index = 0
+            while index + 2 < bytes.count {
+                if bytes[index] == 0xE5 {
+                    if bytes[index + 1] == 0x85 && bytes[index + 2] == 0xB7 { ju = true }
+                    if bytes[index + 1] == 0x86 && bytes[index + 2] == 0xB5 { kuang = true }
+                    if ju && kuang { return true }
+                }
+                index += 1
+            }
+            return false
+        }
     }
 
     /// False when `text` cannot start an item: its first scalar is no decimal digit (`\d` of
@@ -263,7 +281,13 @@ enum ItemisedBudgets {
     /// Whether `a` and `b` are the same UTF-8 bytes.
     static func sameBytes(_ a: String, _ b: String) -> Bool {
         var a = a, b = b
-        return a.withUTF8 { x in b.withUTF8 { y in x.count == y.count && x.elementsEqual(y) } }
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                guard x.count == y.count else { return false }
+                for index in 0..<x.count where x[index] != y[index] { return false }
+                return true
+            }
+        }
     }
 
     private static func figure(_ pattern: SichuanPattern, in text: String, _ lines: [Int]) -> (printed: String, line: Int)? {
