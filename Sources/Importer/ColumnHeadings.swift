@@ -1,5 +1,3 @@
-import Core
-
 /// Where a layout table's figure columns are, read from its printed column headings: each
 /// heading's right edge (figures are right-aligned under their heading). Used on the page the
 /// headings are printed on; a figure goes to the column whose edge is nearest its right end.
@@ -13,26 +11,15 @@ struct ColumnHeadings: Sendable {
     static func find(_ lines: [[LayoutToken]], names: [String]) -> ColumnHeadings? {
         var edges = [Int?](repeating: nil, count: names.count)
         let alternatives = names.map { $0.split(separator: "|").map(String.init) }
-        // A text whose first scalar stands alone starts only alternatives of that first scalar
-        // (`fastHasPrefix` compares bytes), when the alternative stands alone.
-        let firstScalars = alternatives.map { $0.map { alternative -> UInt32? in
-            guard let first = alternative.unicodeScalars.first,
-                  alternative.unicodeScalars.allSatisfy({ StandaloneScalar.contains($0.value) }) else { return nil }
-            return first.value
-        } }
         for tokens in lines {
             if tokens.contains(where: { $0.isCell && !$0.isPlaceholder }) || tokens.first?.isCode == true { break }
             for token in tokens {
                 let edge = token.x + token.text.count
-                let first = token.text.unicodeScalars.first.map(\.value).flatMap { StandaloneScalar.contains($0) ? $0 : nil }
                 for column in names.indices where edges[column] == nil {
                     // A heading stands right of those before it: a row label "合计" at the left
                     // margin is not the 合计 column's heading.
                     guard edges[..<column].allSatisfy({ ($0 ?? Int.min) < edge }) else { continue }
-                    if alternatives[column].indices.contains(where: { k in
-                        if let first, let wanted = firstScalars[column][k], wanted != first { return false }
-                        return token.text.fastHasPrefix(alternatives[column][k])
-                    }) {
+                    if alternatives[column].contains(where: { token.text.fastHasPrefix($0) }) {
                         edges[column] = edge
                     }
                 }

@@ -34,8 +34,8 @@ enum ItemisedBudgets {
             for (column, figure) in [("budget_initial", item.budget), ("budget", item.adjusted), ("actual", item.actual)] {
                 guard let figure, let fen = SichuanNumbers.fen(figure.printed) else { continue }
                 read.insert(figure.line)
-                let stated = facts.contains {
-                    $0.code == item.code && $0.column == column && $0.provenance.kind == "text" && $0.provenance.lineFrom == figure.line
+                let stated = facts.contains {   // the line first: it tells most facts apart
+                    $0.provenance.lineFrom == figure.line && $0.code == item.code && $0.column == column && $0.provenance.kind == "text"
                 }
                 if stated { continue }
                 facts.append(ImportedFact(measureID: nil, code: item.code, fund: "general", column: column, year: year, amountFen: fen,
@@ -234,9 +234,10 @@ enum ItemisedBudgets {
         init(_ facts: [ImportedFact]) {
             // A row's facts follow one another: the same code and label give the same name again.
             var previous: (code: String, label: String)?
-            for fact in facts where fact.provenance.kind == "table" && fact.status == .ok {
-                guard let code = fact.code else { continue }
-                if let label = fact.provenance.rowLabel,
+            // Each fact read in place, its fields only (not copied whole).
+            for index in facts.indices where facts[index].provenance.kind == "table" && facts[index].status == .ok {
+                guard let code = facts[index].code else { continue }
+                if let label = facts[index].provenance.rowLabel,
                    !(previous.map { ItemisedBudgets.sameBytes($0.code, code) && ItemisedBudgets.sameBytes($0.label, label) } ?? false) {
                     previous = (code, label)
                     let name = Self.name(label)
@@ -245,7 +246,7 @@ enum ItemisedBudgets {
                         plainLabels[code, default: []].append(ItemisedBudgets.plain(name))
                     }
                 }
-                if fact.fund == "general", fact.column == "actual", let fen = fact.amountFen { actual[code] = fen }
+                if facts[index].fund == "general", facts[index].column == "actual", let fen = facts[index].amountFen { actual[code] = fen }
             }
             classCodes = labels.keys.filter { $0.count == 3 }
             leafCodes = labels.keys.filter { $0.count == 7 }
