@@ -10,15 +10,16 @@ struct ColumnHeadings: Sendable {
     /// left to right, or there are none.
     static func find(_ lines: [[LayoutToken]], names: [String]) -> ColumnHeadings? {
         var edges = [Int?](repeating: nil, count: names.count)
+        let alternatives = names.map { $0.split(separator: "|").map(String.init) }
         for tokens in lines {
             if tokens.contains(where: { $0.isCell && !$0.isPlaceholder }) || tokens.first?.isCode == true { break }
             for token in tokens {
                 let edge = token.x + token.text.count
-                for (column, name) in names.enumerated() where edges[column] == nil {
+                for column in names.indices where edges[column] == nil {
                     // A heading stands right of those before it: a row label "合计" at the left
                     // margin is not the 合计 column's heading.
                     guard edges[..<column].allSatisfy({ ($0 ?? Int.min) < edge }) else { continue }
-                    if name.split(separator: "|").contains(where: { token.text.hasPrefix($0) }) {
+                    if alternatives[column].contains(where: { token.text.fastHasPrefix($0) }) {
                         edges[column] = edge
                     }
                 }

@@ -12,6 +12,12 @@ extension FinalAccountsTableReader {
     /// `identities` replace the rule "column 0 = Σ the others" where a table has other row
     /// identities (the 政府性基金 table); the hierarchy is then checked in every column.
     static func readCodeTable(_ spec: TableSpec, _ lines: [String], _ range: ClosedRange<Int>, into b: inout ShanghaiBuilder) {
+        readCodeTable(spec, lines, range, tokenLines: tokenLines(lines, range), into: &b)
+    }
+
+    /// `readCodeTable`, given the range's `tokenLines`.
+    static func readCodeTable(_ spec: TableSpec, _ lines: [String], _ range: ClosedRange<Int>, tokenLines: [[LayoutToken]],
+                              into b: inout ShanghaiBuilder) {
         let name = spec.title, columns = spec.columns, headings = spec.columns.map { $0.headings.joined(separator: "|") }
         let columnLabels = spec.columns.map(\.label), identities = spec.identities
         let unit = spec.printedUnit(lines, range)
@@ -22,13 +28,13 @@ extension FinalAccountsTableReader {
         let active = activeColumns.isEmpty ? nil : activeColumns
         // Totals the 情况说明 states, which settle columns a table's own sums leave open.
         let columnTotals = spec.statedTotals.compactMapValues { b.statedTotals[$0] }
-        let layout = LayoutScanner.isLayout(rawLines(lines, range))
-        let tokenLines = tokenLines(lines, range)
+        let raw = rawLines(lines, range)
+        let layout = LayoutScanner.isLayout(raw)
         let rows = CodeTableScanner.rows(tokenLines, layout: layout, totalLabels: spec.totalRows.map(\.label))
-            .filter { !$0.isCode || $0.key.count != 2 }
+            .filter { !$0.isCode || $0.key.utf8.count != 2 }   // a code's characters are its bytes
         guard !rows.isEmpty else { return }
         var fixed: [Int: [Int: LayoutToken]] = [:]
-        if LayoutScanner.isCells(rawLines(lines, range)) {
+        if LayoutScanner.isCells(raw) {
             // Word text: each figure sits in its column's cell (code, label, then the columns).
             for (i, row) in rows.enumerated() {
                 var map: [Int: LayoutToken] = [:]
@@ -112,10 +118,12 @@ extension FinalAccountsTableReader {
                 b.warnings.append("\(name)：\(row.key) 行各栏之和 \(Amount(fen: parts)) 不等于合计 \(total.text)（第 \(total.line) 行）")
             }
         }
-        for (row, map) in zip(rows, maps) {
-            let childLength = !row.isCode ? 3 : row.key.count == 3 ? 5 : row.key.count == 5 ? 7 : 0
+        let keyLengths = rows.map { $0.isCode ? $0.key.utf8.count : 0 }   // of codes only, ASCII digits
+        for (i, (row, map)) in zip(rows, maps).enumerated() {
+            let childLength = !row.isCode ? 3 : keyLengths[i] == 3 ? 5 : keyLengths[i] == 5 ? 7 : 0
             guard childLength > 0 else { continue }
-            let children = zip(rows, maps).filter { $0.0.isCode && $0.0.key.count == childLength && (!row.isCode || $0.0.key.hasPrefix(row.key)) }
+            let children = rows.indices.filter { rows[$0].isCode && keyLengths[$0] == childLength && (!row.isCode || rows[$0].key.hasPrefix(row.key)) }
+                .map { (rows[$0], maps[$0]) }
             guard !children.isEmpty else { continue }
             for column in treeColumns {
                 guard let total = map[column] else { continue }
@@ -142,7 +150,7 @@ extension FinalAccountsTableReader {
         if layout {
             // The right block starts at the second code printed on a line (支出 经济分类 codes start with 3).
             let split = tokenLines.compactMap { tokens -> Int? in
-                tokens.first { $0.isCode && ($0.text.count == 3 || $0.text.count == 5) && $0.text.hasPrefix("3") && $0.x > 10 }?.x
+                tokens.first { $0.isCode && ($0.text.utf8.count == 3 || $0.text.utf8.count == 5) && $0.text.hasPrefix("3") && $0.x > 10 }?.x
             }.min() ?? 40
             streams = [tokenLines.map { $0.filter { $0.x < split - 2 } }, tokenLines.map { $0.filter { $0.x >= split - 2 } }]
         }
@@ -163,7 +171,7 @@ extension FinalAccountsTableReader {
         var rows: [CodeRow] = []
         for stream in streams {
             rows += CodeTableScanner.rows(stream, layout: layout, totalLabels: totalLabels)
-                .filter { !$0.isCode || $0.key.count == 3 || $0.key.count == 5 }
+                .filter { !$0.isCode || $0.key.utf8.count == 3 || $0.key.utf8.count == 5 }
         }
         var value: [String: LayoutToken] = [:], printedName: [String: String] = [:]
         for row in rows {
@@ -172,8 +180,11 @@ extension FinalAccountsTableReader {
             if row.values.count > 1 { b.warnings.append("\(spec.title)：\(row.key) 行有多于一个数字（第 \(row.line) 行）") }
             value[row.key] = v
         }
-        for (cls, total) in value.filter({ $0.key.count == 3 && $0.key.allSatisfy(\.isASCIIDigitChar) }).sorted(by: { $0.key < $1.key }) {
-            let details = value.filter { $0.key.count == 5 && $0.key.hasPrefix(cls) }
+        // Three ASCII digit characters are three ASCII digit bytes.
+        let fiveCharacterKeys = value.filter { $0.key.count == 5 }
+        for (cls, total) in value.filter({ $0.key.utf8.count == 3 && $0.key.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } })
+            .sorted(by: { $0.key < $1.key }) {
+            let details = fiveCharacterKeys.filter { $0.key.hasPrefix(cls) }
             let s = details.values.compactMap(LayoutScanner.amount).reduce(0, +)
             let difference = abs(s - (LayoutScanner.amount(total) ?? 0))
             if difference > 10_000 * Int64(details.count) {

@@ -9,11 +9,35 @@ enum FinalAccountsTableReader {
     /// Line ranges (1-based, inclusive) of each table, by title, found by its title line.
     static func locate(_ lines: [String], template: TableTemplate) -> [String: ClosedRange<Int>] {
         var starts: [(String, Int)] = []
-        for (i, raw) in lines.enumerated() where raw.containsBytes("表") {   // every title ends in 表
-            let line = raw.withoutSpaces
+        // Each wording of a title and the title of the first spec that has it; those whose
+        // every scalar stands alone also by their UTF-8 length, for a line that stands alone
+        // (equal to such a wording only when its bytes are the same).
+        var byLength: [Int: [(wording: String, title: String)]] = [:]
+        var allStandAlone = true
+        for spec in template.tables {
+            for title in spec.titles {
+                byLength[title.utf8.count, default: []].append((title, spec.title))
+                allStandAlone = allStandAlone && standsAlone(title)
+            }
+        }
+        var titles: [String: String]?   // made when first needed
+        func title(of line: String) -> String? {
+            if titles == nil {
+                titles = [:]
+                for spec in template.tables {
+                    for title in spec.titles where titles![title] == nil { titles![title] = spec.title }
+                }
+            }
+            return titles![line]
+        }
+        for (i, raw) in lines.enumerated() where holdsBiao(raw) {   // every title ends in 表
+            let line = spacesRemoved(raw)
             if line.fastHasPrefix("#") { continue }
-            if let spec = template.tables.first(where: { $0.titles.contains(line) }), !starts.contains(where: { $0.0 == spec.title }) {
-                starts.append((spec.title, i + 1))
+            let title = allStandAlone && standsAlone(line)
+                ? byLength[line.utf8.count]?.first(where: { ItemisedBudgets.sameBytes($0.wording, line) })?.title
+                : title(of: line)
+            if let title, !starts.contains(where: { $0.0 == title }) {
+                starts.append((title, i + 1))
             }
         }
         var result: [String: ClosedRange<Int>] = [:]
@@ -21,20 +45,65 @@ enum FinalAccountsTableReader {
             var end = k + 1 < starts.count ? starts[k + 1].1 - 1 : lines.count
             // The last table ends where the narrative starts.
             if k + 1 == starts.count {
-                for n in start..<lines.count where startsNarrative(lines[n].withoutSpaces, template) {
+                for n in start..<lines.count where startsNarrative(spacesRemoved(lines[n]), template) {
                     end = n; break
                 }
             }
             // The line before a title may be the tables part's heading or the unit's table caption.
             if k + 1 < starts.count {
-                let before = lines[end - 1].withoutSpaces
-                if template.captions.contains(where: { before.contains($0) }) || template.partHeadings.contains(where: { before.fastHasPrefix($0) }) {
+                let before = spacesRemoved(lines[end - 1])
+                if template.captions.contains(where: { containsText(before, $0) }) || template.partHeadings.contains(where: { before.fastHasPrefix($0) }) {
                     end -= 1
                 }
             }
             result[title] = start...max(start, end)
         }
         return result
+    }
+
+    /// `text.contains(part)` (Foundation's search), over the UTF-8 bytes when every scalar of
+    /// both stands alone (`StandaloneScalar`): equal characters are then equal bytes.
+    static func containsText(_ text: String, _ part: String) -> Bool {
+        guard !part.isEmpty, standsAlone(text), standsAlone(part) else { return text.contains(part) }
+        return text.containsBytes(part)
+    }
+
+    /// `text.fastHasPrefix(prefix)` for a `prefix` whose every scalar stands alone: a text
+    /// whose first scalar stands alone and differs from the prefix's first byte has it not.
+    static func startsWith(_ text: String, _ prefix: String) -> Bool {
+        if let first = prefix.utf8.first, let byte = text.utf8.first, byte != first,
+           StandaloneScalar.contains(byte < 0x80 ? UInt32(byte) : text.unicodeScalars.first!.value) { return false }
+        return text.fastHasPrefix(prefix)
+    }
+
+    /// `text.containsBytes("表")`: whether its UTF-8 holds E8 A1 A8.
+    static func holdsBiao(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index + 2 < bytes.count {
+                if bytes[index] == 0xE8 && bytes[index + 1] == 0xA1 && bytes[index + 2] == 0xA8 { return true }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    /// `text.withoutSpaces`, read over the UTF-8 buffer.
+    static func spacesRemoved(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.contains(0x20) else { return nil }
+            var kept: [UInt8] = []
+            kept.reserveCapacity(bytes.count)
+            for byte in bytes where byte != 0x20 { kept.append(byte) }
+            return String(decoding: kept, as: UTF8.self)
+        } ?? text
+    }
+
+    /// Whether every scalar of `text` stands alone (`StandaloneScalar`).
+    static func standsAlone(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { StandaloneScalar.contains($0.value) }
     }
 
     /// Whether a line (spaces removed) starts the narrative after the tables.
@@ -46,13 +115,14 @@ enum FinalAccountsTableReader {
     static func read(_ spec: TableSpec, _ lines: [String], _ range: ClosedRange<Int>, into b: inout ShanghaiBuilder) {
         switch spec.shape {
         case .codes(economic: false):
-            if spec.mayBeEmpty, !tokenLines(lines, range).contains(where: { $0.contains(where: { $0.isCell && !$0.isPlaceholder }) }) {
+            let tokens = tokenLines(lines, range)
+            if spec.mayBeEmpty, !tokens.contains(where: { $0.contains(where: { $0.isCell && !$0.isPlaceholder }) }) {
                 // Printed empty: recorded (a table with no fact), so the audit tells it from a removed one.
                 b.tableRecords.append(ImportedTable(title: spec.title, lineFrom: range.lowerBound, lineTo: range.upperBound))
                 b.tables += 1
                 return
             }
-            readCodeTable(spec, lines, range, into: &b)
+            readCodeTable(spec, lines, range, tokenLines: tokens, into: &b)
         case .codes(economic: true): readEconomicTable(spec, lines, range, into: &b)
         case .twoSided(let left, let right): readTwoSided(spec, left: left, right: right, lines, range, into: &b)
         case .singleRow(let slots, let identities): readSingleRow(spec, slots: slots, identities: identities, lines, range, into: &b)
@@ -62,9 +132,10 @@ enum FinalAccountsTableReader {
     static func tokenLines(_ lines: [String], _ range: ClosedRange<Int>) -> [[LayoutToken]] {
         range.dropFirst().map { n in
             let text = lines[n - 1]
-            if text.fastHasPrefix("[PDF page") || text.fastHasPrefix("#") || text.containsBytes("单位：") || text.fastHasPrefix("注：")
-                || text.containsBytes("说明：") { return [] }
-            return text.utf8.contains(0x09) ? LayoutScanner.cellTokens(text, line: n) : LayoutScanner.tokens(text, line: n)
+            // Both searched texts end in "：", which most lines lack.
+            if startsWith(text, "[PDF page") || startsWith(text, "#") || startsWith(text, "注：")
+                || (text.containsBytes("：") && (text.containsBytes("单位：") || text.containsBytes("说明："))) { return [] }
+            return LayoutScanner.hasTab(text) ? LayoutScanner.cellTokens(text, line: n) : LayoutScanner.tokens(text, line: n)
         }
     }
 
@@ -159,8 +230,18 @@ enum FinalAccountsTableReader {
     static func labelRows(_ lines: [String], _ range: ClosedRange<Int>, specs: [LabelSpec], rightLabels: [String]) -> [LabelRow] {
         let tokenLines = tokenLines(lines, range)
         let layout = LayoutScanner.isLayout(rawLines(lines, range))
+        // A text whose first scalar stands alone starts only right labels of that first scalar
+        // (`fastHasPrefix` then compares bytes), when each label stands alone.
+        var byFirstScalar: [UInt32: [String]] = [:]
+        for label in rightLabels { if let first = label.unicodeScalars.first { byFirstScalar[first.value, default: []].append(label) } }
+        let prefilter = rightLabels.allSatisfy { !$0.isEmpty && standsAlone($0) }
         let stream = layout
-            ? LabelTableScanner.halves(tokenLines) { text in rightLabels.contains { text.fastHasPrefix($0) } }
+            ? LabelTableScanner.halves(tokenLines) { text in
+                if prefilter, let scalar = text.unicodeScalars.first?.value, StandaloneScalar.contains(scalar) {
+                    return byFirstScalar[scalar]?.contains { text.fastHasPrefix($0) } ?? false
+                }
+                return rightLabels.contains { text.fastHasPrefix($0) }
+            }
             : tokenLines
         return LabelTableScanner.rows(stream, specs: specs, layout: layout)
     }

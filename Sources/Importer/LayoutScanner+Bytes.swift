@@ -7,6 +7,7 @@ extension LayoutScanner {
         var text = text
         return text.withUTF8 { bytes -> [LayoutToken]? in
             var result: [LayoutToken] = []
+            result.reserveCapacity(16)
             var index = 0, x = 0
             // The token being read: its first byte (-1: none), x, scalars, leading ASCII digits,
             // the byte after them, and whether the scalar there is not ASCII.

@@ -9,11 +9,22 @@ struct LayoutToken: Hashable, Sendable {
     var isAmount: Bool { LayoutToken.isAmount(text) }
     /// A printed cell that is not a figure with decimals: "0", "-", "—" (read as a cell, so the
     /// figures beside it keep their columns; "0" is stored as 0, a dash as nothing).
-    var isPlaceholder: Bool { text.utf8.count <= LayoutToken.longestPlaceholder && LayoutToken.placeholders.contains(text) }
+    var isPlaceholder: Bool {
+        // No scalar decomposes to one starting with a placeholder's first scalar (0, -, dashes)
+        // but that scalar itself: a text starting with another byte is no placeholder.
+        guard let first = text.utf8.first, LayoutToken.placeholderFirstBytes[Int(first)] else { return false }
+        return text.utf8.count <= LayoutToken.longestPlaceholder && LayoutToken.placeholders.contains(text)
+    }
     /// A table cell: an amount or a placeholder.
     var isCell: Bool { isAmount || isPlaceholder }
 
     static let placeholders: Set<String> = ["0", "-", "—", "－", "–", "―", "--", "——"]
+    /// Whether a byte starts some placeholder, by byte value.
+    static let placeholderFirstBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for placeholder in placeholders { if let first = placeholder.utf8.first { table[Int(first)] = true } }
+        return table
+    }()
     /// The UTF-8 length of the longest placeholder (a longer text is none, without hashing it).
     static let longestPlaceholder = placeholders.map(\.utf8.count).max()!
     var isCode: Bool { LayoutToken.isCodeText(text) }
@@ -90,14 +101,20 @@ enum LayoutScanner {
     /// True when the lines look like `pdftotext -layout` output (cells separated by runs of spaces)
     /// or Word text (cells separated by TABs).
     static func isLayout(_ lines: [String]) -> Bool {
-        lines.contains { ($0.containsBytes("   ") && $0.utf8.contains { $0 != 0x20 }) || $0.utf8.contains(0x09) }
+        lines.contains { ($0.containsBytes("   ") && $0.utf8.contains { $0 != 0x20 }) || hasTab($0) }
+    }
+
+    /// Whether `text` holds a TAB (read over its UTF-8 buffer).
+    static func hasTab(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { $0.contains(0x09) }
     }
 
     /// Horizontal distance between two cells of a TAB-separated (Word text) line.
     static let cellWidth = 100
 
     /// True when the lines are Word text: table rows as TAB-separated cells.
-    static func isCells(_ lines: [String]) -> Bool { lines.contains { $0.utf8.contains(0x09) } }
+    static func isCells(_ lines: [String]) -> Bool { lines.contains(where: hasTab) }
 
     /// Tokens of a TAB-separated line: each token's x is its cell's index times `cellWidth`
     /// (plus its place inside the cell), so blank cells keep their place.
@@ -116,7 +133,40 @@ enum LayoutScanner {
     static func cell(_ token: LayoutToken) -> Int { token.x / cellWidth }
 
     static func amount(_ token: LayoutToken) -> Int64? {
-        Amount(printed: token.text, unit: .tenThousandYuan)?.fen
+        var text = token.text
+        // ASCII text read over its bytes by the rules of `ExactDecimal(parsing:)` (an optional
+        // sign, digits with commas before the point, an optional fraction); any other text by it.
+        let parsed: ExactDecimal?? = text.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return .none }
+            var index = 0, negative = false
+            if let first = bytes.first, first == 0x2D || first == 0x2B {
+                negative = first == 0x2D
+                index = 1
+            }
+            var digits: Int64 = 0, decimals = 0, seenPoint = false, seenDigit = false
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                if byte >= 0x30 && byte <= 0x39 {
+                    let (times, o1) = digits.multipliedReportingOverflow(by: 10)
+                    let (sum, o2) = times.addingReportingOverflow(Int64(byte - 0x30))
+                    if o1 || o2 { return .some(nil) }
+                    digits = sum
+                    seenDigit = true
+                    if seenPoint { decimals += 1 }
+                } else if byte == 0x2E && !seenPoint && seenDigit {
+                    seenPoint = true
+                } else if byte == 0x2C && seenDigit && !seenPoint {
+                    continue
+                } else {
+                    return .some(nil)
+                }
+            }
+            guard seenDigit, !(seenPoint && decimals == 0) else { return .some(nil) }
+            return ExactDecimal(digits: negative ? -digits : digits, decimals: decimals)
+        }
+        guard let parsed else { return Amount(printed: token.text, unit: .tenThousandYuan)?.fen }
+        return parsed?.scaled(by: MoneyUnit.tenThousandYuan.fenPerUnit)
     }
 
     static func isNumbersOnly(_ tokens: [LayoutToken]) -> Bool {
@@ -178,16 +228,17 @@ enum CodeTableScanner {
             // A code at the start of the line (with 款/项 parts as separate tokens).
             var key: String?
             var isCode = true
-            if let first = tokens.first, first.isCode, first.text.count >= 3 {
+            // A code is ASCII digits: its characters are its bytes.
+            if let first = tokens.first, first.isCode, first.text.utf8.count >= 3 {
                 var code = first.text
                 tokens.removeFirst()
-                if code.count == 3 {
-                    while code.count < 7, let next = tokens.first, next.text.count == 2, next.isCode {
+                if code.utf8.count == 3 {
+                    while code.utf8.count < 7, let next = tokens.first, next.isCode, next.text.utf8.count == 2 {
                         code += next.text
                         tokens.removeFirst()
                     }
                     // "302" alone, its 款 starting the next line.
-                    if code.count == 3, index < lines.count, let next = lines[index].first, next.text.count == 2, next.isCode {
+                    if code.utf8.count == 3, index < lines.count, let next = lines[index].first, next.isCode, next.text.utf8.count == 2 {
                         code += next.text
                         tokens += lines[index].dropFirst()
                         index += 1
@@ -199,10 +250,13 @@ enum CodeTableScanner {
                 isCode = false
                 tokens.removeAll { $0 == label }
             }
-            let numbers = tokens.filter(\.isCell)
-            let text = tokens.filter { !$0.isCell && !$0.isCode }.map(\.text).joined()
+            // Each token's kind read once: the figures, and the pieces of the name.
+            let cells = tokens.map(\.isCell)
+            let numbers = tokens.indices.filter { cells[$0] }.map { tokens[$0] }
+            let names = tokens.indices.filter { !cells[$0] && !tokens[$0].isCode }.map { tokens[$0] }
+            let text = names.map(\.text).joined()
             if key == nil, !text.isEmpty {
-                if layout, let first = tokens.first(where: { !$0.isCell && !$0.isCode }) {
+                if layout, let first = names.first {
                     gap.append(LayoutToken(text: text, line: first.line, x: first.x))
                 } else if !rows.isEmpty {
                     rows[rows.count - 1].label += text
@@ -211,7 +265,7 @@ enum CodeTableScanner {
             if let key {
                 gaps.append(gap)
                 gap = []
-                if isCode, let first = tokens.first(where: { !$0.isCell && !$0.isCode }) { labelColumns.append(first.x) }
+                if isCode, let first = names.first { labelColumns.append(first.x) }
                 var row = CodeRow(key: key, isCode: isCode, line: tokens.first?.line ?? lines[index - 1].first!.line,
                                   values: pending + numbers, label: isCode ? text : key)
                 row.line = lines[index - 1].first?.line ?? row.line
@@ -275,12 +329,14 @@ enum CodeTableScanner {
                 let free = max(0, names.count - reserved)
                 let below = !centred ? names.count
                     : above[k - 1] > 0 ? min(above[k - 1], free) : labels[k - 1].isEmpty ? free : 0
-                labels[k - 1] += names.prefix(below).joined()
-                names.removeFirst(below)
+                if below > 0 {
+                    labels[k - 1] += names.prefix(below).joined()
+                    names.removeFirst(below)
+                }
             }
             if k < rows.count && rows[k].isCode && centred {
                 above[k] = names.count
-                labels[k] = names.joined() + labels[k]
+                if !names.isEmpty { labels[k] = names.joined() + labels[k] }
             } else {
                 failures += names.count
             }
@@ -312,8 +368,30 @@ struct LabelRow: Sendable {
 
 enum LabelTableScanner {
     static let ordinal = Set("一二三四五六七八九十")
+    /// The scalars of `ordinal`'s characters.
+    static let ordinalScalars = Set("一二三四五六七八九十".unicodeScalars.map(\.value))
 
     static func stripOrdinal(_ s: String) -> String {
+        // Over the bytes where every scalar stands alone (characters are then scalars).
+        var text = s
+        let stripped: String?? = text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let (value, length) = CharacterKey.scalar(in: bytes, at: index)
+                guard StandaloneScalar.contains(value) else { return .none }
+                if value == 0x3001 {   // 、, a character by itself when the scalar after it stands alone
+                    if index + length < bytes.count && !StandaloneScalar.contains(CharacterKey.scalar(in: bytes, at: index + length).value) {
+                        return .none
+                    }
+                    let head = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<index]), as: UTF8.self)
+                    guard !head.isEmpty, head.unicodeScalars.allSatisfy({ ordinalScalars.contains($0.value) }) else { return .some(nil) }
+                    return String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + length)...]), as: UTF8.self)
+                }
+                index += length
+            }
+            return .some(nil)
+        }
+        if let stripped { return stripped ?? s }
         guard let mark = s.firstIndex(of: "、") else { return s }
         let head = s[..<mark]
         return !head.isEmpty && head.allSatisfy({ ordinal.contains($0) }) ? String(s[s.index(after: mark)...]) : s
@@ -353,8 +431,26 @@ enum LabelTableScanner {
     static func rows(_ lines: [[LayoutToken]], specs: [LabelSpec], layout: Bool) -> [LabelRow] {
         // The label characters read so far, with their keys and lines.
         var buffer: [Character] = [], bufferKeys: [UInt32] = [], bufferLines: [Int] = []
-        let specChars = specs.map { Array($0.text) }
-        let specKeys = specChars.map(CharacterKey.keys)
+        var specChars: [[Character]] = [], specKeys: [[UInt32]] = []
+        for spec in specs {
+            if spec.text.unicodeScalars.allSatisfy({ StandaloneScalar.contains($0.value) }) {
+                // Each scalar a character by itself, its own key (`CharacterKey.of`).
+                specChars.append(spec.text.unicodeScalars.map(Character.init))
+                specKeys.append(spec.text.unicodeScalars.map(\.value))
+            } else {
+                let chars = Array(spec.text)
+                specChars.append(chars)
+                specKeys.append(CharacterKey.keys(chars))
+            }
+        }
+        // The specs that can match where the text's character has a key: those whose first
+        // character has that key, or no key (compared as characters), or that are empty; in
+        // spec order, so the first of the longest matches is the one taken.
+        let unkeyed = specs.indices.filter { specKeys[$0].first ?? 0 == 0 }
+        var byFirstKey: [UInt32: [Int]] = [:]
+        for i in specs.indices { if let key = specKeys[i].first, key != 0 { byFirstKey[key, default: []].append(i) } }
+        for key in byFirstKey.keys { byFirstKey[key] = (byFirstKey[key]! + unkeyed).sorted() }
+        let allSpecs = Array(specs.indices)
         var scanned = 0
         var cursor = [0, 0]
         var rows: [LabelRow] = []
@@ -363,7 +459,8 @@ enum LabelTableScanner {
         func scan() {
             while scanned < buffer.count {
                 var best: (Int, Int)?  // (spec index, length)
-                for (i, spec) in specs.enumerated() where i >= cursor[spec.side] {
+                let key = bufferKeys[scanned]
+                for i in key == 0 ? allSpecs : byFirstKey[key] ?? unkeyed where i >= cursor[specs[i].side] {
                     let chars = specChars[i]
                     guard CharacterKey.matches(chars, specKeys[i], at: scanned, in: buffer, bufferKeys) else { continue }
                     if best == nil || chars.count > best!.1 { best = (i, chars.count) }
@@ -391,6 +488,13 @@ enum LabelTableScanner {
                 if t.isCell {
                     scan()
                     if let c = current, pending.isEmpty { rows[c].values.append(t) } else { pending.append(t) }
+                } else if t.text.unicodeScalars.allSatisfy({ StandaloneScalar.contains($0.value) }) {
+                    // Each scalar a character by itself, its own key (`CharacterKey.of`).
+                    for scalar in t.text.unicodeScalars {
+                        buffer.append(Character(scalar))
+                        bufferKeys.append(scalar.value)
+                        bufferLines.append(t.line)
+                    }
                 } else {
                     for ch in t.text {
                         buffer.append(ch)

@@ -58,11 +58,12 @@ enum TableIdentities {
         }
         // Hierarchy: parent = Σ children, in each of `treeColumns` (beyond the first, where a figure is printed).
         var treeChecks: [Bool] = []
+        let keyLengths = rows.map { $0.isCode ? $0.key.utf8.count : 0 }   // of codes only, ASCII digits
         for (i, row) in rows.enumerated() {
-            let childLength = !row.isCode ? 3 : row.key.count == 3 ? 5 : row.key.count == 5 ? 7 : 0
+            let childLength = !row.isCode ? 3 : keyLengths[i] == 3 ? 5 : keyLengths[i] == 5 ? 7 : 0
             guard childLength > 0, !row.values.isEmpty else { continue }
             let children = rows.indices.filter {
-                rows[$0].isCode && rows[$0].key.count == childLength && (!row.isCode || rows[$0].key.hasPrefix(row.key))
+                rows[$0].isCode && keyLengths[$0] == childLength && (!row.isCode || rows[$0].key.hasPrefix(row.key))
             }
             guard !children.isEmpty else { continue }
             for (k, column) in treeColumns.enumerated() {

@@ -31,11 +31,9 @@ enum TableSolver {
                               stated: rows[i].isCode ? [:] : columnTotals)
         }
         var chosen = [Placement?](repeating: nil, count: rows.count)
-        let parents = rows.indices.map { parentIndex($0, rows) }
-        let order = rows.indices.sorted { a, b in
-            let la = rows[a].isCode ? rows[a].key.count : 0, lb = rows[b].isCode ? rows[b].key.count : 0
-            return la != lb ? la < lb : a < b
-        }
+        let parents = parentIndices(rows)
+        let levels = rows.map { $0.isCode ? $0.key.utf8.count : 0 }   // a code's characters are its bytes
+        let order = rows.indices.sorted { a, b in levels[a] != levels[b] ? levels[a] < levels[b] : a < b }
         for i in order where chosen[i] == nil {
             guard let parent = parents[i], let parentPlacement = chosen[parent] else {
                 chosen[i] = agreement(options[i], of: rows[i])
@@ -67,9 +65,15 @@ enum TableSolver {
     /// The figures all `maps` place in the same column; the rest of the row's figures are unknown.
     static func agreement(_ maps: [[Int: LayoutToken]], of row: CodeRow) -> Placement {
         guard let first = maps.first else { return Placement(cells: [:], unknown: row.values) }
+        if maps.count == 1 {
+            // One map agrees with itself throughout.
+            let placed = Array(first.values)
+            return Placement(cells: first, unknown: row.values.filter { !placed.contains($0) })
+        }
         var cells: [Int: LayoutToken] = [:]
         for (column, token) in first where maps.allSatisfy({ $0[column] == token }) { cells[column] = token }
-        let placed = Set(cells.values)
+        // A row has a few figures: a look through the placed ones is cheaper than hashing them.
+        let placed = Array(cells.values)
         return Placement(cells: cells, unknown: row.values.filter { !placed.contains($0) })
     }
 
@@ -131,7 +135,9 @@ enum TableSolver {
                        target: (Int) -> Int64, tolerance: Int64) -> [[[Int: LayoutToken]]] {
         let targets = (0..<base.count).map(target)
         let isChecked = (0..<base.count).map { checked.contains($0) }
-        let allPositive = siblings.allSatisfy { options[$0].allSatisfy { $0.values.allSatisfy { value($0) >= 0 } } }
+        // Each sibling's options as (column, amount) pairs, read once.
+        let amounts = siblings.map { options[$0].map { option in option.map { ($0.key, value($0.value)) } } }
+        let allPositive = amounts.allSatisfy { $0.allSatisfy { $0.allSatisfy { $0.1 >= 0 } } }
         var solutions: [[[Int: LayoutToken]]] = []
         var pick: [[Int: LayoutToken]] = []
         var sums = base
@@ -143,10 +149,10 @@ enum TableSolver {
                 if checked.allSatisfy({ abs(sums[$0] - targets[$0]) <= tolerance }) { solutions.append(pick) }
                 return
             }
-            for option in options[siblings[k]] {
+            for (n, option) in options[siblings[k]].enumerated() {
                 var over = false
-                for (c, t) in option where c < sums.count {
-                    sums[c] += value(t)
+                for (c, v) in amounts[k][n] where c < sums.count {
+                    sums[c] += v
                     if allPositive && isChecked[c] && sums[c] > targets[c] + tolerance { over = true }
                 }
                 if !over {
@@ -154,11 +160,25 @@ enum TableSolver {
                     go(k + 1)
                     pick.removeLast()
                 }
-                for (c, t) in option where c < sums.count { sums[c] -= value(t) }
+                for (c, v) in amounts[k][n] where c < sums.count { sums[c] -= v }
             }
         }
         go(0)
         return steps > 50_000 ? [] : solutions
+    }
+
+    /// `parentIndex` of every row, the rows' codes looked up once.
+    static func parentIndices(_ rows: [CodeRow]) -> [Int?] {
+        var firstOfCode: [String: Int] = [:]
+        for (i, row) in rows.enumerated() where row.isCode && firstOfCode[row.key] == nil { firstOfCode[row.key] = i }
+        let total = rows.firstIndex { !$0.isCode && !$0.values.isEmpty }
+        return rows.map { row in
+            guard row.isCode else { return nil }
+            let length = row.key.utf8.count   // a code's characters are its bytes
+            let parentLength = length == 7 ? 5 : length == 5 ? 3 : 0
+            if parentLength == 0 { return total }
+            return firstOfCode[String(row.key.prefix(parentLength))]
+        }
     }
 
     /// The row a row adds up into: its code's parent, or the total row (with figures) for a 类.

@@ -163,7 +163,9 @@ struct TableSpec: Sendable {
     /// prints, else the template's.
     func printedUnit(_ lines: [String], _ range: ClosedRange<Int>) -> MoneyUnit {
         for n in range.prefix(4) {
-            let s = lines[n - 1].withoutSpaces
+            // Every unit line holds 单位; most lines lack it, and the searches below are dearer.
+            guard lines[n - 1].containsBytes("单") else { continue }
+            let s = FinalAccountsTableReader.spacesRemoved(lines[n - 1])
             guard let mark = s.range(of: "单位：") ?? s.range(of: "单位:") else { continue }
             let rest = s[mark.upperBound...]
             if rest.hasPrefix("万元") { return .tenThousandYuan }
