@@ -26,6 +26,12 @@ struct TextPattern: Sendable {
     let requiredLiteral: RequiredLiteral?
     /// Whether a start right after a failed one can be skipped (`PatternNode.opensWithSetRun`).
     let skipsAfterFailure: Bool
+    /// Scalars every match holds at one offset from its start (`PatternNode.fixedLiteral`):
+    /// a start without them is not tried.
+    let fixedLiteral: RequiredLiteral?
+    /// The set of the opening run and the scalar that must follow it
+    /// (`PatternNode.setRunFollower`): a run not followed by it is skipped whole.
+    let runFollower: (run: ScalarSet, follower: UInt32)?
     static let maximumSize = 100_000
 
     /// Compiles `pattern`, or takes it from the patterns compiled before (`PatternCache`):
@@ -54,6 +60,8 @@ struct TextPattern: Sendable {
         anchoredAtStart = tree.startsWithAnchor
         requiredLiteral = firstScalar == nil ? tree.requiredLiteral : nil
         skipsAfterFailure = tree.opensWithSetRun
+        fixedLiteral = tree.fixedLiteral
+        runFollower = tree.setRunFollower
     }
 
     /// Each group's scalar range in the first match at or after `from` (element 0: the whole match).
@@ -93,6 +101,20 @@ struct TextPattern: Sendable {
                 failed = start
                 start += 1
                 continue
+            }
+            if let literal = fixedLiteral, !literal.isAt(start + literal.minBefore, in: text) {
+                failed = start
+                start += 1
+                continue
+            }
+            if let (run, follower) = runFollower {
+                var end = start + 1
+                while end < text.count && run.contains(text[end].value) { end += 1 }
+                if end == text.count || text[end].value != follower {
+                    // The starts inside the run end their runs there too.
+                    start = end
+                    continue
+                }
             }
             if machine.run(program, lookaheads, at: start) { return machine.ranges() }
             failed = start
@@ -247,6 +269,8 @@ struct ScalarSet: Sendable {
         // No decimal digit among CJK radicals, punctuation, kana and ideographs (checked first:
         // the readers' text is mostly these).
         if value >= 0x2E80 && value <= 0x9FFF { return false }
+        // Of the full- and half-width forms, the fullwidth digits only.
+        if value >= 0xFF00 && value <= 0xFFEF { return value >= 0xFF10 && value <= 0xFF19 }
         return Unicode.Scalar(value)?.properties.numericType == .decimal
     }
 
