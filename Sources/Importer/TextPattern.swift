@@ -209,10 +209,20 @@ struct ScalarSet: Sendable {
 
     var items: [Item] = []
     var negated = false
-    /// Which ASCII scalars the set contains, one bit each, once the set is complete
-    /// (`withASCIIMembers()`, by the compiler): most of the text searched is ASCII figures and
-    /// CJK, and ASCII is then answered by one bit.
-    private var asciiMembers: (low: UInt64, high: UInt64)?
+    /// Which ASCII scalars the set contains, one bit each, and what answers the others without
+    /// its items, once the set is complete (`withASCIIMembers()`, by the compiler): most of the
+    /// text searched is ASCII figures and CJK.
+    private var members: Members?
+
+    /// A complete set's answers: ASCII by one bit; other scalars are not members when their
+    /// bit (value mod 64) of `nonASCIIFilter` is clear, and are members exactly when they are
+    /// decimal digits when `nonASCIIDigitsOnly`.
+    private struct Members {
+        let low: UInt64
+        let high: UInt64
+        let nonASCIIFilter: UInt64
+        let nonASCIIDigitsOnly: Bool
+    }
 
     init(items: [Item] = [], negated: Bool = false) {
         self.items = items
@@ -235,22 +245,47 @@ struct ScalarSet: Sendable {
         }
     }
 
-    /// The set with its ASCII members worked out (it must not change afterwards).
+
+    /// The set with its ASCII members and its answers for other scalars worked out (it must
+    /// not change afterwards).
     func withASCIIMembers() -> ScalarSet {
         var low: UInt64 = 0, high: UInt64 = 0
         for value: UInt32 in 0..<64 where searchItems(value) { low |= 1 << UInt64(value) }
         for value: UInt32 in 64..<128 where searchItems(value) { high |= 1 << UInt64(value - 64) }
+        // A non-ASCII member of a set that is not negated is in a range (its bit set below) or a digit or space.
+        var filter: UInt64 = negated ? ~0 : 0
+        var digitsOnly = !negated
+        for item in items {
+            switch item {
+            case .range(let range):
+                guard range.upperBound >= 0x80 else { continue }
+                digitsOnly = false
+                let first = max(range.lowerBound, 0x80)
+                if range.upperBound - first >= 63 {
+                    filter = ~0
+                } else {
+                    for value in first...range.upperBound { filter |= 1 << UInt64(value & 63) }
+                }
+            case .digit(true):
+                filter = ~0
+            case .digit(false), .space:
+                filter = ~0
+                digitsOnly = false
+            }
+        }
         var set = self
-        set.asciiMembers = (low, high)
+        set.members = Members(low: low, high: high, nonASCIIFilter: filter, nonASCIIDigitsOnly: digitsOnly)
         return set
     }
 
     @inline(__always)
     func contains(_ value: UInt32) -> Bool {
-        if value < 128, let members = asciiMembers {
+        guard let members else { return searchItems(value) }
+        if value < 128 {
             return (value < 64 ? members.low >> UInt64(value) : members.high >> UInt64(value - 64)) & 1 != 0
         }
-        return searchItems(value)
+        if (members.nonASCIIFilter >> UInt64(value & 63)) & 1 == 0 { return false }
+        return members.nonASCIIDigitsOnly ? Self.isDigit(value) : searchItems(value)
     }
 
     private func searchItems(_ value: UInt32) -> Bool {

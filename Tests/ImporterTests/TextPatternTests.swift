@@ -105,6 +105,23 @@ final class TextPatternTests: XCTestCase {
         XCTAssertEqual(try first(#"\d[\d.,]*万"#, "٣٤万"), ["٣٤万"])
     }
 
+    func testCompleteSetsAnswerEveryScalarAsTheirItemsDo() {
+        let sets: [ScalarSet] = [
+            ScalarSet(items: [.digit(true), .range(0x2C...0x2E)]),
+            ScalarSet(items: [.range(0x589E...0x589E), .range(0x4E0B...0x4E0B), .range(0x964D...0x964D), .range(0x5E45...0x5E45)]),
+            ScalarSet(items: [.range(0xFF0C...0xFF0C), .range(0x3002...0x3002), .digit(true), .range(0x25...0x25)], negated: true),
+            ScalarSet(items: [.range(0x41...0x5A), .range(0x3000...0x303F), .space(true)]),
+            ScalarSet(items: [.digit(false)]),
+            ScalarSet(items: [.range(0x61...0x7A)]),
+        ]
+        for set in sets {
+            let complete = set.withASCIIMembers()
+            for value: UInt32 in 0...0x10FFFF where complete.contains(value) != set.contains(value) {
+                XCTFail("\(set.items) U+" + String(value, radix: 16, uppercase: true))
+            }
+        }
+    }
+
     func testDigitsAreThoseOfUnicodeNumericTypeDecimal() {
         for value: UInt32 in 0...0x10FFFF {
             guard let scalar = Unicode.Scalar(value) else { continue }
