@@ -59,8 +59,18 @@ public enum DisplayWidth {
     /// The display width of one scalar on its own (0, 1 or 2), straight from the table.
     public static func scalarWidth(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
-        if value >= 0x20 && value < 0x7F { return 1 }
-        return lookup(value, in: nonNarrowRanges, stride: 3) ?? 1
+        // The scalars documents are mostly written in, without the search: each range lies
+        // within one entry of the table or one gap between entries (a test compares every scalar).
+        switch value {
+        case 0x20..<0x7F, 0x2010...0x2027: return 1
+        case 0x2FF0...0x3029, 0x3250...0xA48C, 0xFF01...0xFF60: return 2
+        default: return tableWidth(value)
+        }
+    }
+
+    /// The width the table gives `value` (1 when no range holds it).
+    static func tableWidth(_ value: UInt32) -> Int {
+        lookup(value, in: nonNarrowRanges, stride: 3) ?? 1
     }
 
     /// `text` cut on `Character` boundaries so that it fits in `width` columns, ending with

@@ -146,15 +146,46 @@ indirect enum PatternNode: Sendable {
     /// repetition from zero of a set B that holds A, as `\d[\d.,]*` does: a match one scalar
     /// after a start at a scalar of A is then a match at that start too, so a start right
     /// after a failed one can be skipped.
-    var opensWithSetRun: Bool {
-        guard case .sequence(let items) = self, items.count >= 2 else { return false }
+    var opensWithSetRun: Bool { openingSetRun != nil }
+
+    /// The set B of the opening run of `opensWithSetRun`, and the node's item after the run.
+    private var openingSetRun: (run: ScalarSet, next: PatternNode?)? {
+        guard case .sequence(let items) = self, items.count >= 2 else { return nil }
         var pair = (items[0], items[1])
+        var next: PatternNode? = items.count > 2 ? items[2] : nil
         if case .group(let body, _) = items[0] {
-            guard case .sequence(let inner) = body, inner.count == 2 else { return false }
+            guard case .sequence(let inner) = body, inner.count == 2 else { return nil }
             pair = (inner[0], inner[1])
+            next = items[1]
         }
-        guard case .set(let a) = pair.0, case .repetition(.set(let b), 0, nil, _) = pair.1 else { return false }
-        return a.isSubset(of: b)
+        guard case .set(let a) = pair.0, case .repetition(.set(let b), 0, nil, _) = pair.1, a.isSubset(of: b) else { return nil }
+        return (b, next)
+    }
+
+    /// For a node that `opensWithSetRun` (A B*) and then has a scalar L, or a lookahead whose
+    /// matches start with L, where B does not hold L (`\d[\d.,]*万`, `\d[\d.,]*(?=万)`): B,
+    /// and L. Whatever the run takes, L must follow it, so the run is all the B after the
+    /// start and L is right after it: a start whose run is not followed by L cannot match,
+    /// nor can any start inside that run.
+    var setRunFollower: (run: ScalarSet, follower: UInt32)? {
+        guard let (run, next) = openingSetRun, let next else { return nil }
+        let follower: UInt32
+        switch next {
+        case .scalar(let value): follower = value
+        case .lookahead(let body, negated: false):
+            guard let value = body.firstScalar else { return nil }
+            follower = value
+        default: return nil
+        }
+        let set = run.withASCIIMembers()
+        return set.contains(follower) ? nil : (set, follower)
+    }
+
+    /// `requiredLiteral` when every match holds it at one offset from its start (as many
+    /// scalars before it in every match).
+    var fixedLiteral: RequiredLiteral? {
+        guard let literal = requiredLiteral, literal.minBefore == literal.maxBefore else { return nil }
+        return literal
     }
 
     /// Whether every match must start at the beginning of the text.
@@ -174,6 +205,14 @@ struct RequiredLiteral: Sendable {
     let scalars: [UInt32]
     let minBefore: Int
     let maxBefore: Int
+
+    /// Whether `scalars` are in `text` at `offset` (not negative).
+    @inline(__always)
+    func isAt(_ offset: Int, in text: [Unicode.Scalar]) -> Bool {
+        guard offset + scalars.count <= text.count else { return false }
+        for k in scalars.indices where text[offset + k].value != scalars[k] { return false }
+        return true
+    }
 
     /// The first offset at or after `from` where `scalars` are in `text`, or nil.
     func find(in text: [Unicode.Scalar], from: Int) -> Int? {

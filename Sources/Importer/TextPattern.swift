@@ -26,6 +26,12 @@ struct TextPattern: Sendable {
     let requiredLiteral: RequiredLiteral?
     /// Whether a start right after a failed one can be skipped (`PatternNode.opensWithSetRun`).
     let skipsAfterFailure: Bool
+    /// Scalars every match holds at one offset from its start (`PatternNode.fixedLiteral`):
+    /// a start without them is not tried.
+    let fixedLiteral: RequiredLiteral?
+    /// The set of the opening run and the scalar that must follow it
+    /// (`PatternNode.setRunFollower`): a run not followed by it is skipped whole.
+    let runFollower: (run: ScalarSet, follower: UInt32)?
     static let maximumSize = 100_000
 
     /// Compiles `pattern`, or takes it from the patterns compiled before (`PatternCache`):
@@ -54,6 +60,8 @@ struct TextPattern: Sendable {
         anchoredAtStart = tree.startsWithAnchor
         requiredLiteral = firstScalar == nil ? tree.requiredLiteral : nil
         skipsAfterFailure = tree.opensWithSetRun
+        fixedLiteral = tree.fixedLiteral
+        runFollower = tree.setRunFollower
     }
 
     /// Each group's scalar range in the first match at or after `from` (element 0: the whole match).
@@ -93,6 +101,20 @@ struct TextPattern: Sendable {
                 failed = start
                 start += 1
                 continue
+            }
+            if let literal = fixedLiteral, !literal.isAt(start + literal.minBefore, in: text) {
+                failed = start
+                start += 1
+                continue
+            }
+            if let (run, follower) = runFollower {
+                var end = start + 1
+                while end < text.count && run.contains(text[end].value) { end += 1 }
+                if end == text.count || text[end].value != follower {
+                    // The starts inside the run end their runs there too.
+                    start = end
+                    continue
+                }
             }
             if machine.run(program, lookaheads, at: start) { return machine.ranges() }
             failed = start
@@ -187,10 +209,20 @@ struct ScalarSet: Sendable {
 
     var items: [Item] = []
     var negated = false
-    /// Which ASCII scalars the set contains, one bit each, once the set is complete
-    /// (`withASCIIMembers()`, by the compiler): most of the text searched is ASCII figures and
-    /// CJK, and ASCII is then answered by one bit.
-    private var asciiMembers: (low: UInt64, high: UInt64)?
+    /// Which ASCII scalars the set contains, one bit each, and what answers the others without
+    /// its items, once the set is complete (`withASCIIMembers()`, by the compiler): most of the
+    /// text searched is ASCII figures and CJK.
+    private var members: Members?
+
+    /// A complete set's answers: ASCII by one bit; other scalars are not members when their
+    /// bit (value mod 64) of `nonASCIIFilter` is clear, and are members exactly when they are
+    /// decimal digits when `nonASCIIDigitsOnly`.
+    private struct Members {
+        let low: UInt64
+        let high: UInt64
+        let nonASCIIFilter: UInt64
+        let nonASCIIDigitsOnly: Bool
+    }
 
     init(items: [Item] = [], negated: Bool = false) {
         self.items = items
@@ -213,22 +245,47 @@ struct ScalarSet: Sendable {
         }
     }
 
-    /// The set with its ASCII members worked out (it must not change afterwards).
+
+    /// The set with its ASCII members and its answers for other scalars worked out (it must
+    /// not change afterwards).
     func withASCIIMembers() -> ScalarSet {
         var low: UInt64 = 0, high: UInt64 = 0
         for value: UInt32 in 0..<64 where searchItems(value) { low |= 1 << UInt64(value) }
         for value: UInt32 in 64..<128 where searchItems(value) { high |= 1 << UInt64(value - 64) }
+        // A non-ASCII member of a set that is not negated is in a range (its bit set below) or a digit or space.
+        var filter: UInt64 = negated ? ~0 : 0
+        var digitsOnly = !negated
+        for item in items {
+            switch item {
+            case .range(let range):
+                guard range.upperBound >= 0x80 else { continue }
+                digitsOnly = false
+                let first = max(range.lowerBound, 0x80)
+                if range.upperBound - first >= 63 {
+                    filter = ~0
+                } else {
+                    for value in first...range.upperBound { filter |= 1 << UInt64(value & 63) }
+                }
+            case .digit(true):
+                filter = ~0
+            case .digit(false), .space:
+                filter = ~0
+                digitsOnly = false
+            }
+        }
         var set = self
-        set.asciiMembers = (low, high)
+        set.members = Members(low: low, high: high, nonASCIIFilter: filter, nonASCIIDigitsOnly: digitsOnly)
         return set
     }
 
     @inline(__always)
     func contains(_ value: UInt32) -> Bool {
-        if value < 128, let members = asciiMembers {
+        guard let members else { return searchItems(value) }
+        if value < 128 {
             return (value < 64 ? members.low >> UInt64(value) : members.high >> UInt64(value - 64)) & 1 != 0
         }
-        return searchItems(value)
+        if (members.nonASCIIFilter >> UInt64(value & 63)) & 1 == 0 { return false }
+        return members.nonASCIIDigitsOnly ? Self.isDigit(value) : searchItems(value)
     }
 
     private func searchItems(_ value: UInt32) -> Bool {
@@ -247,6 +304,8 @@ struct ScalarSet: Sendable {
         // No decimal digit among CJK radicals, punctuation, kana and ideographs (checked first:
         // the readers' text is mostly these).
         if value >= 0x2E80 && value <= 0x9FFF { return false }
+        // Of the full- and half-width forms, the fullwidth digits only.
+        if value >= 0xFF00 && value <= 0xFFEF { return value >= 0xFF10 && value <= 0xFF19 }
         return Unicode.Scalar(value)?.properties.numericType == .decimal
     }
 

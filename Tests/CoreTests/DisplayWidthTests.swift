@@ -79,6 +79,19 @@ final class DisplayWidthTests: XCTestCase {
         }
     }
 
+    /// The ranges `scalarWidth` answers without the table give every scalar the table's width.
+    func testEveryScalarHasTheTablesWidth() {
+        var compared = 0
+        for value: UInt32 in 0...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if DisplayWidth.scalarWidth(scalar) != DisplayWidth.tableWidth(value) {
+                XCTFail("U+" + String(value, radix: 16, uppercase: true))
+            }
+            compared += 1
+        }
+        XCTAssertEqual(compared, 0x110000 - 0x800)
+    }
+
     func testTableIsSortedAndDisjoint() {
         let table = DisplayWidth.nonNarrowRanges
         XCTAssertEqual(table.count % 3, 0)

@@ -81,6 +81,56 @@ final class TextPatternTests: XCTestCase {
         XCTAssertEqual(try TextPattern(#"\d[\d.,]*(?=万)"#).allMatches(in: "12元3.5万、7,8万"), [["3.5"], ["7,8"]])
     }
 
+    func testSearchChecksTheLiteralAtItsOffsetAndTheScalarAfterARun() throws {
+        // A literal at one offset from every match's start is compared before the machine runs.
+        let label = try TextPattern(#"公务用车购置费?(?:支出)?(\d+)万"#)
+        XCTAssertEqual(label.fixedLiteral?.scalars, Array("公务用车购置".unicodeScalars.map(\.value)))
+        XCTAssertEqual(label.fixedLiteral?.minBefore, 0)
+        let afterDigit = try TextPattern(#"(\d)年公务用车"#)
+        XCTAssertEqual(afterDigit.fixedLiteral?.scalars, Array("年公务用车".unicodeScalars.map(\.value)))
+        XCTAssertEqual(afterDigit.fixedLiteral?.minBefore, 1)
+        XCTAssertNil(try TextPattern(#"\d+公务用车"#).fixedLiteral)
+        XCTAssertEqual(label.allMatches(in: "公务用车运行3万，公务公务用车购置4万、公务用车购置费支出5万"),
+                       [["公务用车购置4万", "4"], ["公务用车购置费支出5万", "5"]])
+        XCTAssertEqual(try first(#"(\d)年公务用车"#, "2年公务，3年公务用车"), ["3年公务用车", "3"])
+        XCTAssertNil(try first(#"公务用车购置"#, "公务用车购"))
+        // The scalar a set run must be followed by: runs followed by another are skipped whole.
+        XCTAssertEqual(try TextPattern(#"(\d[\d.,]*)万元?，占"#).runFollower?.follower, "万".unicodeScalars.first!.value)
+        XCTAssertEqual(try TextPattern(#"\d[\d.,]*(?=万)"#).runFollower?.follower, "万".unicodeScalars.first!.value)
+        XCTAssertNil(try TextPattern(#"\d[\d.,]*5"#).runFollower)   // the run holds 5
+        XCTAssertNil(try TextPattern(#"\d[\d.,]*(?!万)"#).runFollower)
+        XCTAssertEqual(try TextPattern(#"\d[\d.,]*(?=万)"#).allMatches(in: "2023年1,2.3元4万5.6万7"), [["4"], ["5.6"]])
+        XCTAssertEqual(try first(#"(\d[\d.,]*)万元?，占"#, "1.2万元，3,4万，占5"), ["3,4万，占", "3,4"])
+        XCTAssertNil(try first(#"\d[\d.,]*万"#, "12.5"))
+        XCTAssertEqual(try first(#"\d[\d.,]*万"#, "٣٤万"), ["٣٤万"])
+    }
+
+    func testCompleteSetsAnswerEveryScalarAsTheirItemsDo() {
+        let sets: [ScalarSet] = [
+            ScalarSet(items: [.digit(true), .range(0x2C...0x2E)]),
+            ScalarSet(items: [.range(0x589E...0x589E), .range(0x4E0B...0x4E0B), .range(0x964D...0x964D), .range(0x5E45...0x5E45)]),
+            ScalarSet(items: [.range(0xFF0C...0xFF0C), .range(0x3002...0x3002), .digit(true), .range(0x25...0x25)], negated: true),
+            ScalarSet(items: [.range(0x41...0x5A), .range(0x3000...0x303F), .space(true)]),
+            ScalarSet(items: [.digit(false)]),
+            ScalarSet(items: [.range(0x61...0x7A)]),
+        ]
+        for set in sets {
+            let complete = set.withASCIIMembers()
+            for value: UInt32 in 0...0x10FFFF where complete.contains(value) != set.contains(value) {
+                XCTFail("\(set.items) U+" + String(value, radix: 16, uppercase: true))
+            }
+        }
+    }
+
+    func testDigitsAreThoseOfUnicodeNumericTypeDecimal() {
+        for value: UInt32 in 0...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if ScalarSet.isDigit(value) != (scalar.properties.numericType == .decimal) {
+                XCTFail("U+" + String(value, radix: 16, uppercase: true))
+            }
+        }
+    }
+
     func testLookaheadAndAnchors() throws {
         XCTAssertEqual(try first(#"\d+(?=万)"#, "12元 34万"), ["34"])
         XCTAssertEqual(try first(#"年初预算(\d+)万(?!元)"#, "年初预算5万元，年初预算6万"), ["年初预算6万", "6"])
