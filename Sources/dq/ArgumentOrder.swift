@@ -27,6 +27,33 @@ enum ArgumentOrder {
         return .run([subcommand] + reordered)
     }
 
+    /// `dq import` with many files: the argument parser's time grows with the square of the
+    /// number of values of one argument (0.17 s for 2,000 files, 0.65 s for 4,000), so every file
+    /// after the first is set aside here and handed to the command after parsing. Other command
+    /// lines, and any with `--`, are returned whole.
+    static func setAsideFiles(_ arguments: [String]) -> (arguments: [String], files: [String]) {
+        guard arguments.first == "import", !arguments.contains("--") else { return (arguments, []) }
+        var kept = [arguments[0]], files: [String] = []
+        var sawFile = false, index = 1
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument.hasPrefix("-") && argument != "-" {
+                kept.append(argument)
+                if valueOptions.contains(argument), index + 1 < arguments.count {
+                    index += 1
+                    kept.append(arguments[index])
+                }
+            } else if sawFile {
+                files.append(argument)
+            } else {
+                kept.append(argument)
+                sawFile = true
+            }
+            index += 1
+        }
+        return (kept, files)
+    }
+
     /// Positional words and option names, values of options skipped; after `--` all are words.
     private static func split(_ arguments: [String]) -> (words: [String], options: [String]) {
         var words: [String] = [], options: [String] = []

@@ -90,6 +90,7 @@ struct ImportCommand: ParsableCommand {
                 } else {
                     progress.clear()
                     batch.write(result, path: file, options: options)
+                    reading.release(result)
                 }
             } catch {
                 progress.clear()

@@ -60,7 +60,12 @@ case .run(let arguments):
         if let run = DirectInvocation.run(arguments) {
             try run.run()
         } else {
-            var command = try DQCommand.parseAsRoot(arguments)
+            let (parsed, moreFiles) = ArgumentOrder.setAsideFiles(arguments)
+            var command = try DQCommand.parseAsRoot(parsed)
+            if var importing = command as? ImportCommand {
+                importing.files += moreFiles
+                command = importing
+            }
             try command.run()
         }
         // A failed write of results (a full disk) fails the run, whatever the command.
