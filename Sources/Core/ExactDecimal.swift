@@ -14,7 +14,8 @@ public struct ExactDecimal: Hashable, Sendable {
     public init?(parsing text: String) {
         // Printed figures are almost always ASCII: read those as bytes, by the same rules.
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            guard let (digits, decimals) = Self.parseASCII(text.utf8) else { return nil }
+            var text = text
+            guard let (digits, decimals) = text.withUTF8(Self.parseASCII) else { return nil }
             self.digits = digits
             self.decimals = decimals
             return
@@ -50,19 +51,18 @@ public struct ExactDecimal: Hashable, Sendable {
         self.decimals = decimals
     }
 
-    /// `init(parsing:)` on ASCII text: digits and decimals, or nil.
-    private static func parseASCII(_ bytes: String.UTF8View) -> (Int64, Int)? {
-        var rest = bytes[...]
-        var negative = false
-        if let first = rest.first, first == 0x2D || first == 0x2B {
+    /// `init(parsing:)` on ASCII bytes (an optional sign, digits with commas before the point,
+    /// an optional fraction): digits and decimals, or nil.
+    public static func parseASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> (digits: Int64, decimals: Int)? {
+        var index = 0, negative = false
+        if let first = bytes.first, first == 0x2D || first == 0x2B {
             negative = first == 0x2D
-            rest = rest.dropFirst()
+            index = 1
         }
-        var digits: Int64 = 0
-        var decimals = 0
-        var seenPoint = false
-        var seenDigit = false
-        for byte in rest {
+        var digits: Int64 = 0, decimals = 0, seenPoint = false, seenDigit = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
             if byte >= 0x30 && byte <= 0x39 {
                 let (times, o1) = digits.multipliedReportingOverflow(by: 10)
                 let (sum, o2) = times.addingReportingOverflow(Int64(byte - 0x30))

@@ -138,32 +138,7 @@ enum LayoutScanner {
         // sign, digits with commas before the point, an optional fraction); any other text by it.
         let parsed: ExactDecimal?? = text.withUTF8 { bytes in
             guard !bytes.contains(where: { $0 >= 0x80 }) else { return .none }
-            var index = 0, negative = false
-            if let first = bytes.first, first == 0x2D || first == 0x2B {
-                negative = first == 0x2D
-                index = 1
-            }
-            var digits: Int64 = 0, decimals = 0, seenPoint = false, seenDigit = false
-            while index < bytes.count {
-                let byte = bytes[index]
-                index += 1
-                if byte >= 0x30 && byte <= 0x39 {
-                    let (times, o1) = digits.multipliedReportingOverflow(by: 10)
-                    let (sum, o2) = times.addingReportingOverflow(Int64(byte - 0x30))
-                    if o1 || o2 { return .some(nil) }
-                    digits = sum
-                    seenDigit = true
-                    if seenPoint { decimals += 1 }
-                } else if byte == 0x2E && !seenPoint && seenDigit {
-                    seenPoint = true
-                } else if byte == 0x2C && seenDigit && !seenPoint {
-                    continue
-                } else {
-                    return .some(nil)
-                }
-            }
-            guard seenDigit, !(seenPoint && decimals == 0) else { return .some(nil) }
-            return ExactDecimal(digits: negative ? -digits : digits, decimals: decimals)
+            return .some(ExactDecimal.parseASCII(bytes).map { ExactDecimal(digits: $0.digits, decimals: $0.decimals) })
         }
         guard let parsed else { return Amount(printed: token.text, unit: .tenThousandYuan)?.fen }
         return parsed?.scaled(by: MoneyUnit.tenThousandYuan.fenPerUnit)
