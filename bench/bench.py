@@ -337,9 +337,15 @@ def section_c(args, out, missed):
     out()
     out(f"c) start-up (bar: dq under {STARTUP_BAR * 1000:.0f} ms on the synthetic database)")
     empty = fresh_database(dq, os.path.join(os.path.dirname(os.path.abspath(db)), "empty.sqlite"))
+    # `years` lists every unit of every year: it reads every disclosure, so its bar is its own
+    # SQL's time in sqlite3 (the query bar), not the start-up bar.
+    years_sql = os.path.join(args.results, "years.sql")
+    with open(years_sql, "w") as f:
+        f.write(explain_sql(dq, db, "years") + "\n")
     commands = {
         "sqlite3 DB 'select 1'": [sq, db, "select 1"],
         "dq --db DB -c 'sql SELECT 1'": [dq, "--db", db, "-c", "sql SELECT 1"],
+        "sqlite3 DB '<years SQL>'": [sq, "-csv", db, f".read {os.path.abspath(years_sql)}"],
         "dq --db DB -c 'years'": [dq, "--db", db, "--format", "csv", "-c", "years"],
         "dq --db EMPTY -c 'sql SELECT 1'": [dq, "--db", empty, "-c", "sql SELECT 1"],
     }
@@ -352,6 +358,11 @@ def section_c(args, out, missed):
             verdict = ""
         elif "EMPTY" in label:
             verdict = "(info)"
+        elif "years" in label:
+            ratio = m[label] / m["sqlite3 DB '<years SQL>'"]
+            verdict = f"ok ({ratio:.2f}× its SQL)" if ratio <= QUERY_BAR else f"MISSED ({ratio:.2f}× its SQL)"
+            if verdict.startswith("MISSED"):
+                missed.append("years against its SQL")
         elif m[label] < STARTUP_BAR:
             verdict = "ok"
         else:
