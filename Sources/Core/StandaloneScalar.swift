@@ -16,4 +16,10 @@ public enum StandaloneScalar {
             return false
         }
     }
+
+    /// Whether every scalar of `text` stands alone: its scalar offsets are then character
+    /// offsets, and equal pieces of it are equal bytes.
+    public static func containsAll(of text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { contains($0.value) }
+    }
 }

@@ -17,7 +17,7 @@ enum FinalAccountsTableReader {
         for spec in template.tables {
             for title in spec.titles {
                 byLength[title.utf8.count, default: []].append((title, spec.title))
-                allStandAlone = allStandAlone && standsAlone(title)
+                allStandAlone = allStandAlone && StandaloneScalar.containsAll(of: title)
             }
         }
         var titles: [String: String]?   // made when first needed
@@ -30,10 +30,10 @@ enum FinalAccountsTableReader {
             }
             return titles![line]
         }
-        for (i, raw) in lines.enumerated() where holdsBiao(raw) {   // every title ends in 表
-            let line = spacesRemoved(raw)
+        for (i, raw) in lines.enumerated() where raw.containsBytes("表") {   // every title ends in 表
+            let line = raw.withoutSpaces
             if line.fastHasPrefix("#") { continue }
-            let title = allStandAlone && standsAlone(line)
+            let title = allStandAlone && StandaloneScalar.containsAll(of: line)
                 ? byLength[line.utf8.count]?.first(where: { ItemisedBudgets.sameBytes($0.wording, line) })?.title
                 : title(of: line)
             if let title, !starts.contains(where: { $0.0 == title }) {
@@ -45,13 +45,13 @@ enum FinalAccountsTableReader {
             var end = k + 1 < starts.count ? starts[k + 1].1 - 1 : lines.count
             // The last table ends where the narrative starts.
             if k + 1 == starts.count {
-                for n in start..<lines.count where startsNarrative(spacesRemoved(lines[n]), template) {
+                for n in start..<lines.count where startsNarrative(lines[n].withoutSpaces, template) {
                     end = n; break
                 }
             }
             // The line before a title may be the tables part's heading or the unit's table caption.
             if k + 1 < starts.count {
-                let before = spacesRemoved(lines[end - 1])
+                let before = lines[end - 1].withoutSpaces
                 if template.captions.contains(where: { containsText(before, $0) }) || template.partHeadings.contains(where: { before.fastHasPrefix($0) }) {
                     end -= 1
                 }
@@ -64,7 +64,9 @@ enum FinalAccountsTableReader {
     /// `text.contains(part)` (Foundation's search), over the UTF-8 bytes when every scalar of
     /// both stands alone (`StandaloneScalar`): equal characters are then equal bytes.
     static func containsText(_ text: String, _ part: String) -> Bool {
-        guard !part.isEmpty, standsAlone(text), standsAlone(part) else { return text.contains(part) }
+        guard !part.isEmpty, StandaloneScalar.containsAll(of: text), StandaloneScalar.containsAll(of: part) else {
+            return text.contains(part)
+        }
         return text.containsBytes(part)
     }
 
@@ -74,36 +76,6 @@ enum FinalAccountsTableReader {
         if let first = prefix.utf8.first, let byte = text.utf8.first, byte != first,
            StandaloneScalar.contains(byte < 0x80 ? UInt32(byte) : text.unicodeScalars.first!.value) { return false }
         return text.fastHasPrefix(prefix)
-    }
-
-    /// `text.containsBytes("表")`: whether its UTF-8 holds E8 A1 A8.
-    static func holdsBiao(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            var index = 0
-            while index + 2 < bytes.count {
-                if bytes[index] == 0xE8 && bytes[index + 1] == 0xA1 && bytes[index + 2] == 0xA8 { return true }
-                index += 1
-            }
-            return false
-        }
-    }
-
-    /// `text.withoutSpaces`, read over the UTF-8 buffer.
-    static func spacesRemoved(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.contains(0x20) else { return nil }
-            var kept: [UInt8] = []
-            kept.reserveCapacity(bytes.count)
-            for byte in bytes where byte != 0x20 { kept.append(byte) }
-            return String(decoding: kept, as: UTF8.self)
-        } ?? text
-    }
-
-    /// Whether every scalar of `text` stands alone (`StandaloneScalar`).
-    static func standsAlone(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { StandaloneScalar.contains($0.value) }
     }
 
     /// Whether a line (spaces removed) starts the narrative after the tables.
@@ -234,7 +206,7 @@ enum FinalAccountsTableReader {
         // (`fastHasPrefix` then compares bytes), when each label stands alone.
         var byFirstScalar: [UInt32: [String]] = [:]
         for label in rightLabels { if let first = label.unicodeScalars.first { byFirstScalar[first.value, default: []].append(label) } }
-        let prefilter = rightLabels.allSatisfy { !$0.isEmpty && standsAlone($0) }
+        let prefilter = rightLabels.allSatisfy { !$0.isEmpty && StandaloneScalar.containsAll(of: $0) }
         let stream = layout
             ? LabelTableScanner.halves(tokenLines) { text in
                 if prefilter, let scalar = text.unicodeScalars.first?.value, StandaloneScalar.contains(scalar) {

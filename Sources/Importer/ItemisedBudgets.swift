@@ -54,7 +54,7 @@ enum ItemisedBudgets {
         func close() {
             guard let pieces = current else { return }
             current = nil
-            let item = pieces.allSatisfy({ standsAlone($0.text) }) ? scalarItem(pieces, tables: tables)
+            let item = pieces.allSatisfy({ StandaloneScalar.containsAll(of: $0.text) }) ? scalarItem(pieces, tables: tables)
                 : characterItem(pieces, tables: tables)
             if let item, item.budget != nil || item.adjusted != nil || item.actual != nil { items.append(item) }
         }
@@ -63,7 +63,7 @@ enum ItemisedBudgets {
             // Outside the list only a heading naming it matters, and its text holds 具 and 况
             // (nothing is open there: `current` is nil whenever `inList` is false).
             if !inList && !holdsHeadingCharacters(raw) { continue }
-            let text = FinalAccountsTableReader.spacesRemoved(raw)
+            let text = raw.withoutSpaces
             if text.isEmpty || text.fastHasPrefix("[PDF page") { continue }
             if isHeading(text) {
                 close()
@@ -100,12 +100,6 @@ enum ItemisedBudgets {
     /// `itemStart`, which starts at the text's start).
     static func mayStartItem(_ text: String) -> Bool {
         text.unicodeScalars.first.map { ScalarSet.isDigit($0.value) } ?? false
-    }
-
-    /// Whether every scalar of `text` is a character by itself (`StandaloneScalar`): scalar
-    /// offsets are then character offsets, and a search for a piece of it finds the same bytes.
-    static func standsAlone(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { StandaloneScalar.contains($0.value) }
     }
 
     /// The item of `pieces`, read as characters (any text).

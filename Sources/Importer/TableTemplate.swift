@@ -165,7 +165,7 @@ struct TableSpec: Sendable {
         for n in range.prefix(4) {
             // Every unit line holds 单位; most lines lack it, and the searches below are dearer.
             guard lines[n - 1].containsBytes("单") else { continue }
-            let s = FinalAccountsTableReader.spacesRemoved(lines[n - 1])
+            let s = lines[n - 1].withoutSpaces
             guard let mark = s.range(of: "单位：") ?? s.range(of: "单位:") else { continue }
             let rest = s[mark.upperBound...]
             if rest.hasPrefix("万元") { return .tenThousandYuan }
